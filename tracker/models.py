@@ -1,0 +1,203 @@
+"""Frozen dataclasses that cross module boundaries.
+
+The pipeline is one direction:
+
+    bytes -> Document (load) -> Article (dated) -> sentences (text) -> Mention (actors)
+          -> Dyad (dyads) -> DyadSentence (tone) + Event (events) -> ScoredArticle -> store
+
+Dicts live only at I/O edges (JSON, SQL parameters); everything in between is one of these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class DateSource(StrEnum):
+    """Where an article's publication date came from, in order of precedence."""
+
+    FIELD = "field"  # an explicit field of a JSON/CSV record or text front matter
+    HTML_META = "html_meta"  # HTML metadata (htmldate)
+    DATELINE = "dateline"  # a dateline or written date in the text itself
+    FILENAME = "filename"  # a YYYY-MM-DD in the file name
+    CALLER = "caller"  # the caller's --date / the date typed in the upload review
+
+
+class Mode(StrEnum):
+    """PLOVER event modes. The temperature weighs each differently."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"  # "did not impose sanctions"
+    HYPOTHETICAL = "hypothetical"  # future, potential, conditional, proposed
+    HISTORICAL = "historical"  # background: "following the 2020 elections"
+
+
+_WS = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """Text as identity sees it: NFKC, case-folded, whitespace collapsed."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(text: str) -> str:
+    """Identity of an article: the first 32 hex digits of sha256 of its normalised text."""
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What a loader read from one file or record, before a date is required.
+
+    ``origin`` names the file, and the record inside it where there is one
+    (``batch.jsonl#3``, ``bundle.zip/a.txt``). ``published_at`` is None when nothing in
+    the document gave a date; ``warnings`` are shown to the user but do not stop it.
+    """
+
+    origin: str
+    title: str
+    text: str
+    published_at: date | None = None
+    date_source: DateSource | None = None
+    url: str | None = None
+    source: str | None = None
+    lang: str = "en"
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return article_id(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A dated document: what the scorer and the store accept."""
+
+    id: str
+    origin: str
+    title: str
+    text: str
+    published_at: date
+    date_source: DateSource
+    url: str | None = None
+    source: str | None = None
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article; ``start``/``end`` are character offsets in the text."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named in a sentence. Offsets are relative to the sentence text.
+
+    ``code`` is an ISO 3166-1 alpha-3 code; ``kind`` is one of country, demonym, capital,
+    institution, leader, pronoun (inherited from the previous sentence, offsets -1).
+    """
+
+    code: str
+    start: int
+    end: int
+    surface: str
+    kind: str
+
+
+def make_pair(a: str, b: str) -> tuple[str, str]:
+    """A pair is order-insensitive: always stored sorted."""
+    return (a, b) if a <= b else (b, a)
+
+
+@dataclass(frozen=True, slots=True)
+class Dyad:
+    """A sentence that describes an interaction between two actors.
+
+    ``source``/``target`` are set when the sentence has a direction ("Trump praised
+    Lukashenko" is USA -> BLR); both None when it is mutual or unclear.
+    """
+
+    pair: tuple[str, str]
+    sentence_index: int
+    source: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DyadSentence:
+    """A dyadic sentence with its tone (VADER compound with the domain overlay, -1..+1)."""
+
+    pair: tuple[str, str]
+    sentence_index: int
+    text: str
+    tone: float
+    source: str | None = None
+    target: str | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, with PLOVER category and mode and GDELT-comparable codes.
+
+    ``intensity`` is on the Goldstein-like -10..+10 scale; ``span_start``/``span_end``
+    locate the matched trigger in ``text`` (the sentence). ``year`` is set for
+    historical mentions that name when they happened ("the 2020 elections").
+    """
+
+    pair: tuple[str, str]
+    sentence_index: int
+    source: str | None
+    target: str | None
+    category: str
+    mode: Mode
+    intensity: float
+    cameo: str
+    quad_class: int
+    text: str
+    span_start: int
+    span_end: int
+    rule: str = ""
+    year: int | None = None
+
+    @property
+    def trigger(self) -> str:
+        return self.text[self.span_start : self.span_end]
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """Everything one article says about one pair."""
+
+    pair: tuple[str, str]
+    tone: float
+    sentences: tuple[DyadSentence, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredArticle:
+    article: Article
+    sentence_count: int
+    pairs: tuple[PairScore, ...]
+    scorer_version: str
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def dyad_sentences(self) -> tuple[DyadSentence, ...]:
+        return tuple(s for p in self.pairs for s in p.sentences)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return tuple(e for p in self.pairs for e in p.events)
