@@ -120,6 +120,33 @@ def make_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
+_PAIR_SPLIT = re.compile(r"[-:/,\s>]+")
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """'USA-BLR', 'blr-usa', 'USA:BLR' -> ('BLR', 'USA'). Raises ValueError when malformed."""
+    parts = [p for p in _PAIR_SPLIT.split(text.strip().upper()) if p]
+    if (
+        len(parts) != 2
+        or not all(len(p) == 3 and p.isalpha() for p in parts)
+        or parts[0] == parts[1]
+    ):
+        raise ValueError(f"pair {text!r} is not two different ISO 3166 alpha-3 codes like USA-BLR")
+    return make_pair(parts[0], parts[1])
+
+
+def parse_direction(text: str) -> tuple[str, str]:
+    """'USA>BLR' or 'USA->BLR' -> ('USA', 'BLR'): a directed pair, order kept."""
+    parts = [p for p in _PAIR_SPLIT.split(text.strip().upper()) if p]
+    if (
+        len(parts) != 2
+        or not all(len(p) == 3 and p.isalpha() for p in parts)
+        or parts[0] == parts[1]
+    ):
+        raise ValueError(f"direction {text!r} is not two different alpha-3 codes like USA>BLR")
+    return parts[0], parts[1]
+
+
 @dataclass(frozen=True, slots=True)
 class Dyad:
     """A sentence that describes an interaction between two actors.

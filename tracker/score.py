@@ -1,0 +1,101 @@
+"""Article -> ScoredArticle: orchestrates the pure stages (no I/O, no database).
+
+    sentences (text) -> mentions (actors) -> dyads with direction (dyads)
+      -> tone per dyadic sentence (tone) + events per dyad (events)
+
+Only dyadic sentences are toned and event-coded: a sentence that names fewer than two
+interacting countries costs one segmentation pass and one automaton scan, nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from tracker import __version__
+from tracker.actors import ActorMatcher, load_gazetteer
+from tracker.dyads import attribute_dyads
+from tracker.events import EventCoder, default_event_coder
+from tracker.models import Article, DyadSentence, Event, PairScore, ScoredArticle
+from tracker.text import split_sentences
+from tracker.tone import ToneScorer, default_tone_scorer
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """The per-process scoring resources, built once (matcher, analyzer, rules)."""
+
+    matcher: ActorMatcher
+    tone: ToneScorer
+    events: EventCoder
+    version: str
+
+
+def scorer_version(actors_file: str | Path | None = None) -> str:
+    """Changes whenever the code version or any rule/lexicon/actor data file changes."""
+    digest = hashlib.sha256(__version__.encode())
+    data = files("tracker.data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.endswith(".py"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    if actors_file:
+        digest.update(Path(actors_file).read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+@cache
+def default_scorer(actors_file: str | None = None) -> Scorer:
+    """One scorer per process (and per user actor file)."""
+    return Scorer(
+        matcher=ActorMatcher(load_gazetteer(actors_file)),
+        tone=default_tone_scorer(),
+        events=default_event_coder(),
+        version=scorer_version(actors_file),
+    )
+
+
+def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
+    """Find the pairs an article describes, the tone between them and their events."""
+    scorer = scorer or default_scorer()
+    sentences = split_sentences(article.text)
+    on = article.published_at
+    mentions = [scorer.matcher.find(s.text, on) for s in sentences]
+    tone_of: dict[int, float] = {}
+    dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
+    events: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for dyad, dyad_mentions in attribute_dyads(sentences, mentions):
+        sentence = sentences[dyad.sentence_index]
+        if dyad.sentence_index not in tone_of:
+            tone_of[dyad.sentence_index] = scorer.tone.score(sentence.text)
+        dyad_sentences[dyad.pair].append(
+            DyadSentence(
+                pair=dyad.pair,
+                sentence_index=dyad.sentence_index,
+                text=sentence.text,
+                tone=tone_of[dyad.sentence_index],
+                source=dyad.source,
+                target=dyad.target,
+                mentions=dyad_mentions,
+            )
+        )
+        events[dyad.pair].extend(scorer.events.code(sentence.text, dyad_mentions, dyad, on))
+    pairs = tuple(
+        PairScore(
+            pair=pair,
+            tone=sum(s.tone for s in rows) / len(rows),
+            sentences=tuple(rows),
+            events=tuple(events[pair]),
+        )
+        for pair, rows in sorted(dyad_sentences.items())
+    )
+    return ScoredArticle(
+        article=article,
+        sentence_count=len(sentences),
+        pairs=pairs,
+        scorer_version=scorer.version,
+    )

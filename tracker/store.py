@@ -1,0 +1,479 @@
+"""The DuckDB store. ALL SQL of the project lives in this module.
+
+Connections are short-lived: open, do one job, close. DuckDB lets one process hold a file
+read-write (or many hold it read-only), so the CLI and the dashboard take turns; a process
+that finds the file locked retries for ``busy_timeout`` seconds and then raises
+:class:`StoreBusy` ("busy, retry") instead of failing half-way.
+
+Writes go through Arrow tables registered on the connection and ``INSERT ... SELECT`` (bulk,
+not row by row), one transaction per batch: a batch lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from tracker.errors import StoreBusy, StoreError
+from tracker.models import Article, DateSource, ScoredArticle
+
+DEFAULT_DB = Path("data") / "tracker.duckdb"
+MEMORY = ":memory:"
+BUSY_TIMEOUT_S = 15.0  # how long a writer waits for another process to let go of the file
+_RETRY_SLEEP_S = 0.05
+
+# Numbered migrations, applied in order, each in its own transaction and recorded in
+# schema_migrations. Never edit a released one: add the next number.
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (
+        1,
+        "initial schema",
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            title VARCHAR NOT NULL,
+            url VARCHAR,
+            source VARCHAR,
+            origin VARCHAR NOT NULL,
+            published_at DATE NOT NULL,
+            date_source VARCHAR NOT NULL,
+            lang VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            sentence_count INTEGER NOT NULL,
+            scorer_version VARCHAR NOT NULL,
+            ingested_at TIMESTAMP NOT NULL
+        );
+        CREATE TABLE dyad_sentences (
+            article_id VARCHAR NOT NULL,
+            published_at DATE NOT NULL,
+            pair_a VARCHAR NOT NULL,
+            pair_b VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            source VARCHAR,
+            target VARCHAR,
+            tone DOUBLE NOT NULL,
+            text VARCHAR NOT NULL,
+            mentions VARCHAR NOT NULL
+        );
+        CREATE TABLE events (
+            article_id VARCHAR NOT NULL,
+            published_at DATE NOT NULL,
+            pair_a VARCHAR NOT NULL,
+            pair_b VARCHAR NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            source VARCHAR,
+            target VARCHAR,
+            category VARCHAR NOT NULL,
+            mode VARCHAR NOT NULL,
+            intensity DOUBLE NOT NULL,
+            cameo VARCHAR NOT NULL,
+            quad_class INTEGER NOT NULL,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            rule VARCHAR NOT NULL,
+            year INTEGER
+        );
+        """,
+    ),
+)
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("title", pa.string()),
+        ("url", pa.string()),
+        ("source", pa.string()),
+        ("origin", pa.string()),
+        ("published_at", pa.date32()),
+        ("date_source", pa.string()),
+        ("lang", pa.string()),
+        ("text", pa.string()),
+        ("sentence_count", pa.int32()),
+        ("scorer_version", pa.string()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+_SENTENCE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("published_at", pa.date32()),
+        ("pair_a", pa.string()),
+        ("pair_b", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("source", pa.string()),
+        ("target", pa.string()),
+        ("tone", pa.float64()),
+        ("text", pa.string()),
+        ("mentions", pa.string()),
+    ]
+)
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("published_at", pa.date32()),
+        ("pair_a", pa.string()),
+        ("pair_b", pa.string()),
+        ("sentence_index", pa.int32()),
+        ("source", pa.string()),
+        ("target", pa.string()),
+        ("category", pa.string()),
+        ("mode", pa.string()),
+        ("intensity", pa.float64()),
+        ("cameo", pa.string()),
+        ("quad_class", pa.int32()),
+        ("span_start", pa.int32()),
+        ("span_end", pa.int32()),
+        ("rule", pa.string()),
+        ("year", pa.int32()),
+    ]
+)
+
+# One lock per database path inside a process: DuckDB refuses two connections with different
+# settings to one file in one process, and Streamlit serves sessions on threads.
+_PATH_LOCKS: dict[str, threading.RLock] = {}
+_PATH_LOCKS_GUARD = threading.Lock()
+
+
+def resolve_db_path(path: str | Path | None = None) -> str:
+    """--db beats TRACKER_DB beats data/tracker.duckdb."""
+    chosen = path or os.environ.get("TRACKER_DB") or DEFAULT_DB
+    return str(chosen)
+
+
+def _path_lock(path: str) -> threading.RLock:
+    key = path if path == MEMORY else str(Path(path).resolve())
+    with _PATH_LOCKS_GUARD:
+        return _PATH_LOCKS.setdefault(key, threading.RLock())
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set" in text)
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one batch did: ids added, ids that were already stored (or repeated in the batch)."""
+
+    added: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()
+
+
+@dataclass
+class _Rows:
+    articles: list[dict] = field(default_factory=list)
+    sentences: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+
+class Store:
+    """A short-lived connection to the tracker database.
+
+    Use as a context manager: ``with Store(path) as store: ...``. ``read_only=True`` opens
+    an existing file without taking the write lock (several readers may share it).
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+    ) -> None:
+        self.path = resolve_db_path(path)
+        self.read_only = read_only and self.path != MEMORY and Path(self.path).exists()
+        self._lock = _path_lock(self.path)
+        self._lock.acquire()
+        try:
+            self.con = self._connect(busy_timeout)
+            if not self.read_only:
+                self._migrate()
+            else:
+                self._check_version()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    # -- connection --------------------------------------------------------------------------
+    def _connect(self, busy_timeout: float) -> duckdb.DuckDBPyConnection:
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + busy_timeout
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.IOException as error:
+                if _is_lock_error(error):
+                    if time.monotonic() < deadline:
+                        time.sleep(_RETRY_SLEEP_S)
+                        continue
+                    raise StoreBusy(
+                        f"database {self.path} is busy: another process is writing to it; "
+                        "retry in a moment"
+                    ) from error
+                raise StoreError(f"cannot open database {self.path}: {error}") from error
+            except duckdb.Error as error:
+                raise StoreError(f"cannot open database {self.path}: {error}") from error
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    # -- migrations --------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+            ["schema_migrations"],
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        return self.con.execute(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations"
+        ).fetchone()[0]
+
+    def _check_version(self) -> int:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this "
+                f"tracker understands ({SCHEMA_VERSION}); upgrade the tracker"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        version = self._check_version()
+        if version == 0:
+            self.con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+            )
+        for number, name, sql in MIGRATIONS:
+            if number <= version:
+                continue
+            with self._transaction():
+                self.con.execute(sql)
+                self.con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [number, name, _now()]
+                )
+
+    def applied_migrations(self) -> list[tuple[int, str]]:
+        return self.con.execute(
+            "SELECT version, name FROM schema_migrations ORDER BY version"
+        ).fetchall()
+
+    # -- writes ------------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are already stored."""
+        table = pa.table({"id": pa.array(list(ids), pa.string())})
+        self.con.register("_ids", table)
+        try:
+            found = self.con.execute("SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
+        finally:
+            self.con.unregister("_ids")
+        return {row[0] for row in found}
+
+    def add_scored(self, items: Sequence[ScoredArticle]) -> AddResult:
+        """Store a batch of scored articles in one transaction; duplicates are skipped."""
+        if not items:
+            return AddResult()
+        stored = self.existing_ids(item.article.id for item in items)
+        fresh: list[ScoredArticle] = []
+        duplicates: list[str] = []
+        seen: set[str] = set()
+        for item in items:
+            article_id = item.article.id
+            if article_id in stored or article_id in seen:
+                duplicates.append(article_id)
+            else:
+                seen.add(article_id)
+                fresh.append(item)
+        rows = _rows_of(fresh)
+        with self._transaction():
+            self._insert_rows(rows)
+        return AddResult(tuple(item.article.id for item in fresh), tuple(duplicates))
+
+    def replace_scores(self, items: Sequence[ScoredArticle]) -> None:
+        """Swap the scores of stored articles for new ones (rescore), in one transaction."""
+        if not items:
+            return
+        rows = _rows_of(items)
+        ids = pa.table({"id": pa.array([item.article.id for item in items], pa.string())})
+        self.con.register("_ids", ids)
+        try:
+            with self._transaction():
+                self.con.execute(
+                    "DELETE FROM dyad_sentences WHERE article_id IN (SELECT id FROM _ids)"
+                )
+                self.con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM _ids)")
+                self.con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _ids)")
+                self._insert_rows(rows)
+        finally:
+            self.con.unregister("_ids")
+
+    def _insert_rows(self, rows: _Rows) -> None:
+        for table, schema, data in (
+            ("articles", _ARTICLE_SCHEMA, rows.articles),
+            ("dyad_sentences", _SENTENCE_SCHEMA, rows.sentences),
+            ("events", _EVENT_SCHEMA, rows.events),
+        ):
+            if not data:
+                continue
+            arrow = pa.Table.from_pylist(data, schema=schema)
+            self.con.register("_batch", arrow)
+            try:
+                # table comes from the fixed tuple above, never from input
+                self.con.execute(f"INSERT INTO {table} SELECT * FROM _batch")  # noqa: S608
+            finally:
+                self.con.unregister("_batch")
+
+    # -- reads for rescoring -----------------------------------------------------------------
+    def count_stale(self, scorer_version: str) -> int:
+        return self.con.execute(
+            "SELECT count(*) FROM articles WHERE scorer_version <> ?", [scorer_version]
+        ).fetchone()[0]
+
+    def iter_articles(
+        self, *, stale_for: str | None = None, batch_size: int = 500
+    ) -> Iterator[list[Article]]:
+        """Stored articles in batches (only those scored by another version with stale_for)."""
+        cursor = self.con.execute(
+            "SELECT id, origin, title, text, published_at, date_source, url, source, lang "
+            "FROM articles WHERE ?::VARCHAR IS NULL OR scorer_version <> ? ORDER BY id",
+            [stale_for, stale_for],
+        )
+        while batch := cursor.fetchmany(batch_size):
+            yield [
+                Article(
+                    id=r[0],
+                    origin=r[1],
+                    title=r[2],
+                    text=r[3],
+                    published_at=r[4],
+                    date_source=DateSource(r[5]),
+                    url=r[6],
+                    source=r[7],
+                    lang=r[8],
+                )
+                for r in batch
+            ]
+
+    # -- reads for users ---------------------------------------------------------------------
+    def article_count(self) -> int:
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def pairs(self) -> pd.DataFrame:
+        """Pairs present, with article, sentence and event counts and their date span."""
+        return self.con.execute(
+            """
+            WITH s AS (
+                SELECT pair_a, pair_b, count(DISTINCT article_id) AS articles,
+                       count(*) AS sentences, min(published_at) AS first_date,
+                       max(published_at) AS last_date
+                FROM dyad_sentences GROUP BY pair_a, pair_b
+            ), e AS (
+                SELECT pair_a, pair_b, count(*) AS events FROM events GROUP BY pair_a, pair_b
+            )
+            SELECT s.pair_a, s.pair_b, s.articles, s.sentences, coalesce(e.events, 0) AS events,
+                   s.first_date, s.last_date
+            FROM s LEFT JOIN e USING (pair_a, pair_b)
+            ORDER BY s.articles DESC, s.pair_a, s.pair_b
+            """
+        ).df()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _rows_of(items: Sequence[ScoredArticle]) -> _Rows:
+    rows = _Rows()
+    now = _now()
+    for item in items:
+        a = item.article
+        rows.articles.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "url": a.url,
+                "source": a.source,
+                "origin": a.origin,
+                "published_at": a.published_at,
+                "date_source": str(a.date_source),
+                "lang": a.lang,
+                "text": a.text,
+                "sentence_count": item.sentence_count,
+                "scorer_version": item.scorer_version,
+                "ingested_at": now,
+            }
+        )
+        for pair_score in item.pairs:
+            pair_a, pair_b = pair_score.pair
+            for s in pair_score.sentences:
+                rows.sentences.append(
+                    {
+                        "article_id": a.id,
+                        "published_at": a.published_at,
+                        "pair_a": pair_a,
+                        "pair_b": pair_b,
+                        "sentence_index": s.sentence_index,
+                        "source": s.source,
+                        "target": s.target,
+                        "tone": s.tone,
+                        "text": s.text,
+                        "mentions": json.dumps(
+                            [[m.start, m.end, m.code, m.kind, m.surface] for m in s.mentions]
+                        ),
+                    }
+                )
+            for e in pair_score.events:
+                rows.events.append(
+                    {
+                        "article_id": a.id,
+                        "published_at": a.published_at,
+                        "pair_a": pair_a,
+                        "pair_b": pair_b,
+                        "sentence_index": e.sentence_index,
+                        "source": e.source,
+                        "target": e.target,
+                        "category": e.category,
+                        "mode": str(e.mode),
+                        "intensity": e.intensity,
+                        "cameo": e.cameo,
+                        "quad_class": e.quad_class,
+                        "span_start": e.span_start,
+                        "span_end": e.span_end,
+                        "rule": e.rule,
+                        "year": e.year,
+                    }
+                )
+    return rows
