@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -249,6 +249,10 @@ class Store:
             raise
         self.con.execute("COMMIT")
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before a file-level copy)."""
+        self.con.execute("CHECKPOINT")
+
     # -- migrations --------------------------------------------------------------------------
     def schema_version(self) -> int:
         exists = self.con.execute(
@@ -362,30 +366,38 @@ class Store:
             "SELECT count(*) FROM articles WHERE scorer_version <> ?", [scorer_version]
         ).fetchone()[0]
 
-    def iter_articles(
-        self, *, stale_for: str | None = None, batch_size: int = 500
-    ) -> Iterator[list[Article]]:
-        """Stored articles in batches (only those scored by another version with stale_for)."""
-        cursor = self.con.execute(
-            "SELECT id, origin, title, text, published_at, date_source, url, source, lang "
-            "FROM articles WHERE ?::VARCHAR IS NULL OR scorer_version <> ? ORDER BY id",
+    def article_ids(self, *, stale_for: str | None = None) -> list[str]:
+        """Ids of stored articles; with ``stale_for``, only those scored by another version."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE ?::VARCHAR IS NULL OR scorer_version <> ? ORDER BY id",
             [stale_for, stale_for],
-        )
-        while batch := cursor.fetchmany(batch_size):
-            yield [
-                Article(
-                    id=r[0],
-                    origin=r[1],
-                    title=r[2],
-                    text=r[3],
-                    published_at=r[4],
-                    date_source=DateSource(r[5]),
-                    url=r[6],
-                    source=r[7],
-                    lang=r[8],
-                )
-                for r in batch
-            ]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        table = pa.table({"id": pa.array(list(ids), pa.string())})
+        self.con.register("_ids", table)
+        try:
+            rows = self.con.execute(
+                "SELECT id, origin, title, text, published_at, date_source, url, source, lang "
+                "FROM articles JOIN _ids USING (id) ORDER BY id"
+            ).fetchall()
+        finally:
+            self.con.unregister("_ids")
+        return [
+            Article(
+                id=r[0],
+                origin=r[1],
+                title=r[2],
+                text=r[3],
+                published_at=r[4],
+                date_source=DateSource(r[5]),
+                url=r[6],
+                source=r[7],
+                lang=r[8],
+            )
+            for r in rows
+        ]
 
     # -- reads for users ---------------------------------------------------------------------
     def article_count(self) -> int:
@@ -409,6 +421,143 @@ class Store:
             ORDER BY s.articles DESC, s.pair_a, s.pair_b
             """
         ).df()
+
+    # -- reads for the timeline --------------------------------------------------------------
+    # Owned by tracker/timeline.py. Everything heavy is aggregated here, in DuckDB, so only
+    # small frames (one row per day, or per day and event key) reach pandas. The WHERE clauses
+    # are assembled from the constant fragments of _timeline_filter; every value is bound.
+
+    def timeline_tone_days(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """Dyadic tone per day: one row per day with sums over *stories*, not sentences.
+
+        An article's tone is the mean of its dyadic sentences for the pair. Articles whose
+        dyadic sentences are identical (same indexes and texts: a wire copy stored under
+        another id) on the same day form one story, whose tone is the mean of its copies.
+        Columns: day, articles (distinct ids), stories, sentences, tone_sum and tone_sumsq
+        (sum and sum of squares of story tones).
+        """
+        where, params = _timeline_filter(pair, start, end, direction)
+        sql = f"""
+            WITH per_article AS (
+                SELECT published_at AS day, avg(tone) AS tone, count(*) AS sentences,
+                       bit_xor(hash(sentence_index, text)) AS fingerprint
+                FROM dyad_sentences WHERE {where}
+                GROUP BY article_id, published_at
+            ), per_story AS (
+                SELECT day, avg(tone) AS tone, count(*) AS copies, sum(sentences) AS sentences
+                FROM per_article GROUP BY day, fingerprint, sentences
+            )
+            SELECT day, sum(copies)::BIGINT AS articles, count(*)::BIGINT AS stories,
+                   sum(sentences)::BIGINT AS sentences, sum(tone) AS tone_sum,
+                   sum(tone * tone) AS tone_sumsq
+            FROM per_story GROUP BY day ORDER BY day
+        """  # noqa: S608 -- where is built from constant fragments; values are bound
+        return self.con.execute(sql, params).df()
+
+    def timeline_event_days(
+        self,
+        pair: tuple[str, str],
+        *,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """Events per day and key (source, target, category, mode), all history up to end.
+
+        A key reported by many articles on one day is one row: ``intensity`` is the mean of
+        its reports, ``reports`` the number of event rows, ``articles`` the distinct articles.
+        No start bound on purpose: earlier events carry memory into the requested range.
+        """
+        where, params = _timeline_filter(pair, None, end, direction)
+        sql = f"""
+            SELECT published_at AS day, source, target, category, mode,
+                   avg(intensity) AS intensity, count(*)::BIGINT AS reports,
+                   count(DISTINCT article_id)::BIGINT AS articles
+            FROM events WHERE {where}
+            GROUP BY ALL ORDER BY day, category, mode, source NULLS FIRST, target NULLS FIRST
+        """  # noqa: S608 -- where is built from constant fragments; values are bound
+        return self.con.execute(sql, params).df()
+
+    def timeline_sentences(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """Dyadic sentences behind a stretch of the timeline (for explanations), with titles.
+
+        ``fingerprint`` and ``article_sentences`` are the per-article values that
+        :meth:`timeline_tone_days` groups stories by, computed by the same expressions.
+        """
+        where, params = _timeline_filter(pair, start, end, direction, alias="s.")
+        sql = f"""
+            SELECT s.article_id, a.title, s.published_at, s.sentence_index, s.source,
+                   s.target, s.tone, s.text,
+                   bit_xor(hash(s.sentence_index, s.text))
+                       OVER (PARTITION BY s.article_id, s.published_at) AS fingerprint,
+                   count(*) OVER (PARTITION BY s.article_id, s.published_at)
+                       AS article_sentences
+            FROM dyad_sentences s JOIN articles a ON a.id = s.article_id
+            WHERE {where}
+            ORDER BY s.published_at, s.article_id, s.sentence_index
+        """  # noqa: S608 -- where is built from constant fragments; values are bound
+        return self.con.execute(sql, params).df()
+
+    def timeline_events(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame:
+        """Event rows behind a stretch of the timeline, with titles and sentence texts."""
+        where, params = _timeline_filter(pair, start, end, direction, alias="e.")
+        sql = f"""
+            SELECT e.article_id, a.title, e.published_at, e.sentence_index, e.source,
+                   e.target, e.category, e.mode, e.intensity, e.year, e.cameo,
+                   (SELECT any_value(s.text) FROM dyad_sentences s
+                    WHERE s.article_id = e.article_id AND s.pair_a = e.pair_a
+                      AND s.pair_b = e.pair_b AND s.sentence_index = e.sentence_index) AS text
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE {where}
+            ORDER BY e.published_at, e.article_id, e.sentence_index, e.category
+        """  # noqa: S608 -- where is built from constant fragments; values are bound
+        return self.con.execute(sql, params).df()
+
+
+def _timeline_filter(
+    pair: tuple[str, str],
+    start: date | None,
+    end: date | None,
+    direction: tuple[str, str] | None,
+    *,
+    alias: str = "",
+) -> tuple[str, list[object]]:
+    """WHERE clause (constant fragments only) and bound values for the timeline reads."""
+    if alias not in ("", "s.", "e."):  # identifiers from an allow-list
+        raise ValueError(f"bad alias {alias!r}")
+    pair_a, pair_b = sorted(pair)
+    parts = [f"{alias}pair_a = ?", f"{alias}pair_b = ?"]
+    params: list[object] = [pair_a, pair_b]
+    if start is not None:
+        parts.append(f"{alias}published_at >= ?")
+        params.append(start)
+    if end is not None:
+        parts.append(f"{alias}published_at <= ?")
+        params.append(end)
+    if direction is not None:
+        parts.append(f"{alias}source = ? AND {alias}target = ?")
+        params.extend(direction)
+    return " AND ".join(parts), params
 
 
 def _now() -> datetime:

@@ -27,14 +27,16 @@ HEADING_MAX_WORDS = 12  # a longer line without final punctuation is wrapped pro
 
 
 @cache
-def abbreviations() -> frozenset[str]:
-    """Lower-cased abbreviations (without their final period) that do not end a sentence."""
+def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Lower-cased abbreviations (without final period) that do not end a sentence: those
+    that never do, and those that do not only when a number follows ("No. 5")."""
     raw = files("tracker.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower().rstrip(".")
-        for line in raw.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+    always, before_digit = set(), set()
+    for line in raw.splitlines():
+        word, _, rule = line.strip().lower().partition(" ")
+        if word and not word.startswith("#"):
+            (before_digit if rule == "+digit" else always).add(word.rstrip("."))
+    return frozenset(always), frozenset(before_digit)
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -99,7 +101,7 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
         if not _NEXT_START.match(paragraph, end):
             continue
         if paragraph[match.start()] == "." and _ends_with_abbreviation(
-            paragraph[start : match.start() + 1], abbrevs
+            paragraph[start : match.start() + 1], paragraph[end].isdigit(), abbrevs
         ):
             continue
         yield start, end
@@ -107,11 +109,15 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
     yield start, len(paragraph)
 
 
-def _ends_with_abbreviation(chunk: str, abbrevs: frozenset[str]) -> bool:
+def _ends_with_abbreviation(
+    chunk: str, digit_follows: bool, abbrevs: tuple[frozenset[str], frozenset[str]]
+) -> bool:
     found = _WORD_BEFORE.search(chunk)
     if not found:
         return False
     word = found.group(1).rstrip(".")
     if _INITIAL.match(word) and word != "I":
         return True  # "U.S.", "U.N.", "J." (but not the pronoun "I")
-    return word.lower() in abbrevs
+    always, before_digit = abbrevs
+    word = word.lower()
+    return word in always or (digit_follows and word in before_digit)
