@@ -174,7 +174,8 @@ def test_a_writer_in_another_process_makes_us_wait_then_busy(tmp_path):
         [
             sys.executable,
             "-c",
-            f"import duckdb,sys,time; c=duckdb.connect({str(path)!r}); print('held', flush=True); sys.stdin.read()",
+            f"import duckdb, sys; c = duckdb.connect({str(path)!r}); "
+            "print('held', flush=True); sys.stdin.read()",
         ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,

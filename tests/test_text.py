@@ -56,7 +56,10 @@ def test_heading_on_its_own_line_stays_separate():
 
 
 def test_wrapped_prose_lines_join_into_one_paragraph():
-    text = "The talks in Geneva lasted for most of the day and ended with a\nshort statement by both delegations."
+    text = (
+        "The talks in Geneva lasted for most of the day and ended with a\n"
+        "short statement by both delegations."
+    )
     sentences = split_sentences(text)
     assert len(sentences) == 1
     assert sentences[0].text.endswith("both delegations.")

@@ -117,8 +117,8 @@ def ingest(paths, db, default_date, as_json, workers, actors):
 def score(file, default_date, as_json, actors):
     """Score one file without storing it: pairs, dyadic tone and events."""
     from tracker.load import load_articles
-    from tracker.serialize import scored_to_dict
     from tracker.score import default_scorer, score_article
+    from tracker.serialize import scored_to_dict
 
     scorer = default_scorer(actors)
     results, failures = [], []
