@@ -1,0 +1,220 @@
+"""Tests for tracker.dyads: which pairs a sentence describes, direction, coreference."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from tracker.actors import ActorMatcher
+from tracker.dyads import attribute_dyads
+from tracker.models import Dyad, Mention, Sentence
+from tracker.text import split_sentences
+
+ON = date(2025, 12, 1)
+_MATCHER = ActorMatcher()
+
+
+def dyads_of(text: str, on: date = ON) -> list[tuple[int, str]]:
+    """(sentence index, "SRC>TGT" or "A=B" for mutual) for every dyad of ``text``."""
+    sentences = split_sentences(text)
+    mentions = [_MATCHER.find(s.text, on) for s in sentences]
+    out = []
+    for dyad, _ in attribute_dyads(sentences, mentions):
+        label = f"{dyad.source}>{dyad.target}" if dyad.source else "=".join(dyad.pair)
+        out.append((dyad.sentence_index, label))
+    return out
+
+
+def labels(text: str, on: date = ON) -> set[str]:
+    return {label for _, label in dyads_of(text, on)}
+
+
+CASES = [
+    # co-occurrence is not interaction
+    (
+        "Trump has previously urged Ukraine to consider territorial concessions in peace talks "
+        "with Putin.",
+        {"USA>UKR", "RUS=UKR"},
+    ),
+    (
+        "Trump praised Lukashenko for his role in the release of 16 political prisoners.",
+        {"USA>BLR"},
+    ),
+    # a call or meeting keeps the subject as source (documented choice)
+    (
+        "U.S. President Donald Trump held a phone call with Belarusian President Alexander "
+        "Lukashenko.",
+        {"USA>BLR"},
+    ),
+    ("Russia and the United States agreed to extend New START.", {"RUS=USA"}),
+    ("The United States imposed sanctions on Russia.", {"USA>RUS"}),
+    ("U.S. sanctions on Russia took effect.", {"USA>RUS"}),
+    ("Sanctions were imposed on Belarus by the United States.", {"USA>BLR"}),
+    ("Belarus was sanctioned by the United States.", {"USA>BLR"}),
+    ("Relations between Washington and Minsk have thawed.", {"BLR=USA"}),
+    ("Trump wants to improve relations between Washington and Minsk.", {"BLR=USA"}),
+    ("Russia's economy grew while the U.S. market fell.", set()),
+    ("Belarus released prisoners to the US.", {"BLR>USA"}),
+    ("Poland bought gas from Russia.", {"RUS>POL"}),
+    ("The United States urged China to pressure Russia.", {"USA>CHN", "CHN>RUS"}),
+    ("Trump praised Lukashenko and Putin.", {"USA>BLR", "USA>RUS"}),
+    ("Washington imposed sanctions against Minsk and Moscow.", {"USA>BLR", "USA>RUS"}),
+    ("Trump and Putin met in Alaska.", {"RUS=USA"}),
+    (
+        "U.S. President Donald Trump and Russian President Vladimir Putin met in Anchorage.",
+        {"RUS=USA"},
+    ),
+    ("Washington and Moscow exchanged prisoners.", {"RUS=USA"}),
+    ("The Russia-Ukraine war dominated the agenda.", {"RUS=UKR"}),
+    ("U.S.-Russia relations are at a low.", {"RUS=USA"}),
+    ("The Kremlin rejected the US proposal.", {"RUS>USA"}),
+    ("Russian President Vladimir Putin arrived in Russia's far east.", set()),  # one actor
+    ("The US and Russia, along with China, signed the accord.", {"RUS=USA", "CHN=USA", "CHN=RUS"}),
+    ("Georgia accused Russia of occupying South Ossetia.", {"GEO>RUS"}),
+    ("Chad accused Sudan of backing rebels.", {"TCD>SDN"}),
+    ("Jordan condemned Israel's strike.", {"JOR>ISR"}),
+    ("Poland and Lithuania urged Belarus to open the border.", {"POL>BLR", "LTU>BLR"}),
+    ("In Moscow, Putin met Lukashenko.", {"RUS>BLR"}),
+    ("In talks with Putin, Trump said the war must end.", {"USA>RUS"}),
+    ("The Minsk agreements were signed by Russia and Ukraine.", {"RUS=UKR"}),
+    # reported speech
+    ("Ukraine shelled the city, Russia said.", {"RUS>UKR"}),
+    (
+        "The United States will impose new sanctions on Belarus, the State Department said.",
+        {"USA>BLR"},
+    ),
+    ("Russia attacked Ukraine, Poland said.", {"RUS>UKR"}),  # speaker only reports
+    ("According to Moscow, Kyiv attacked the plant.", {"RUS>UKR"}),
+    # clause boundaries
+    ("China praised the deal; India criticised it.", set()),
+    ("Russia attacked Ukraine, but Belarus stayed out.", {"RUS>UKR"}),
+    # ambiguity traps: no second actor
+    ("Michael Jordan visited Russia.", set()),
+    ("Chad Smith met Russian officials.", set()),
+    ("Georgia's governor met Russian diplomats in Atlanta.", set()),
+    ("Families ate turkey as the US watched.", set()),
+    ("Russia said it still backs the Minsk agreements.", set()),
+    ("The Washington Post reported on Russia.", set()),
+    ("Let us hope Russia listens.", set()),
+    ("The Paris Agreement binds China.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentence_dyads(text, expected):
+    assert labels(text) == expected
+
+
+def test_at_least_forty_cases():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump spoke with Putin on Friday. The two leaders agreed to meet again.",
+            [(0, "USA>RUS"), (1, "RUS=USA")],
+        ),
+        (
+            "Trump met Putin in Alaska. Both sides called the talks constructive.",
+            [(0, "USA>RUS"), (1, "RUS=USA")],
+        ),
+        ("Trump met Putin in Alaska. They agreed to meet again.", [(0, "USA>RUS"), (1, "RUS=USA")]),
+        (
+            "Trump spoke with Putin on Friday. The two leaders discussed Ukraine.",
+            [(0, "USA>RUS"), (1, "RUS=USA")],
+        ),
+        ("Trump met reporters on Friday. He also praised Lukashenko.", [(1, "USA>BLR")]),
+        ("Trump praised Putin. He also praised Lukashenko.", [(0, "USA>RUS"), (1, "USA>BLR")]),
+        ("Lukashenko met Putin in Sochi.\n\nHe praised Trump.", [(0, "BLR>RUS"), (1, "BLR>USA")]),
+        ("Trump met reporters. He was praised by Lukashenko.", [(1, "BLR>USA")]),
+        # no antecedent: nothing inherited
+        ("The weather was fine. The two leaders met.", []),
+        ("He praised Lukashenko.", []),
+        # too far back inside the paragraph (look-back of two sentences)
+        ("Trump met Putin. It rained. It was cold. The two leaders left.", [(0, "USA>RUS")]),
+        # an antecedent with two pairs is ambiguous: no inheritance
+        (
+            "Trump praised Lukashenko and Putin. The two leaders thanked him.",
+            [(0, "USA>BLR"), (0, "USA>RUS")],
+        ),
+    ],
+)
+def test_coreference(text, expected):
+    assert sorted(dyads_of(text)) == sorted(expected)
+
+
+def test_inherited_mentions_are_pronouns():
+    text = "Trump spoke with Putin on Friday. The two leaders agreed to meet again."
+    sentences = split_sentences(text)
+    mentions = [_MATCHER.find(s.text, ON) for s in sentences]
+    dyad, support = attribute_dyads(sentences, mentions)[1]
+    assert dyad == Dyad(("RUS", "USA"), 1, None, None)
+    assert {m.code for m in support} == {"RUS", "USA"}
+    assert all(m.kind == "pronoun" and m.start == m.end == -1 for m in support)
+    assert support[0].surface == "The two leaders"
+
+
+def test_pronoun_subject_keeps_own_mention():
+    text = "Trump met reporters on Friday. He also praised Lukashenko."
+    sentences = split_sentences(text)
+    mentions = [_MATCHER.find(s.text, ON) for s in sentences]
+    [(dyad, support)] = attribute_dyads(sentences, mentions)
+    assert (dyad.source, dyad.target) == ("USA", "BLR")
+    assert [(m.code, m.kind, m.surface) for m in support] == [
+        ("BLR", "leader", "Lukashenko"),
+        ("USA", "pronoun", "He"),
+    ]
+
+
+def test_dyad_mentions_support_the_pair():
+    text = "U.S. President Donald Trump held a phone call with Belarusian President Lukashenko."
+    sentences = split_sentences(text)
+    mentions = [_MATCHER.find(s.text, ON) for s in sentences]
+    [(dyad, support)] = attribute_dyads(sentences, mentions)
+    assert dyad.pair == ("BLR", "USA")
+    assert [m.surface for m in support] == ["U.S.", "Donald Trump", "Belarusian", "Lukashenko"]
+
+
+def test_leader_out_of_tenure_makes_no_dyad():
+    text = "Trump praised Lukashenko."
+    assert labels(text, date(2019, 6, 1)) == {"USA>BLR"}
+    assert labels(text, date(2022, 6, 1)) == set()
+
+
+def test_same_code_never_pairs():
+    s = [Sentence(0, 0, 0, 30, "Moscow said Russia will respond")]
+    m = [[Mention("RUS", 0, 6, "Moscow", "capital"), Mention("RUS", 12, 18, "Russia", "country")]]
+    assert attribute_dyads(s, m) == []
+
+
+def test_mismatched_lengths_raise():
+    with pytest.raises(ValueError):
+        attribute_dyads([Sentence(0, 0, 0, 1, "x")], [])
+
+
+def test_one_dyad_per_pair_per_sentence():
+    # opposite directions in one sentence resolve to one mutual dyad
+    assert dyads_of("Russia attacked Ukraine; Ukraine attacked Russia.") == [(0, "RUS=UKR")]
+    assert dyads_of("Sanctions on Russia by the US and US sanctions on Russia.") == [(0, "USA>RUS")]
+
+
+def test_attribution_is_fast():
+    text = " ".join(
+        [
+            "Trump has previously urged Ukraine to consider territorial concessions in peace "
+            "talks with Putin.",
+            "The United States imposed sanctions on Russia, the State Department said.",
+            "The two leaders agreed to meet again.",
+        ]
+        * 100
+    )
+    sentences = split_sentences(text)
+    mentions = [_MATCHER.find(s.text, ON) for s in sentences]
+    t0 = time.process_time()
+    attribute_dyads(sentences, mentions)
+    per_sentence = (time.process_time() - t0) / len(sentences)
+    assert per_sentence < 1e-3  # measured ~20 µs per sentence

@@ -1,0 +1,459 @@
+"""Dyad attribution: which pairs of states a sentence actually describes, and who acts on whom.
+
+Co-occurrence is not interaction (GDELT's fault). Without a parser (speed: no spaCy), a
+sentence is read with shallow, documented rules over the actor mentions and the words between
+them (word lists in ``tracker/data/relation_words.txt``):
+
+1. **Reported speech.** A trailing wrapper (", the Kremlin said", ", according to Minsk") or a
+   leading "According to X," is cut off; its actors are *speakers*. If the rest of the sentence
+   yields a dyad, the speaker adds nothing (it only reports it). If the rest names exactly one
+   other state and no dyad, the speaker is the source: "Ukraine shelled the city, Russia said"
+   is RUS -> UKR (a statement about Ukraine).
+2. **Clauses.** The rest is split at ";", ":", dashes and at ", which / while / but / whereas /
+   although / though / as / after / before / when / because / since / so / yet" and a bare
+   "while/whereas". Actors in different clauses are never paired: "Russia's economy grew
+   while the U.S. market fell" has no dyad.
+3. **Actors.** Within a clause, consecutive mentions of the same state merge into one actor
+   ("Russian President Vladimir Putin" is one RUS actor). Actors joined by "and", "or", "&",
+   "as well as", "along with", "/" or a hyphen ("Russia-Ukraine war") form a *coordinated
+   group*; a comma list counts only when it ends in "and"/"or".
+4. **Subject and object.** The subject group is the first group not introduced by a
+   preposition; the object is the next group. Direction is subject -> object ("Trump praised
+   Lukashenko" USA -> BLR; "Belarus released prisoners to the US" BLR -> USA). A meeting or
+   call keeps this direction: the subject is reported as the initiator ("Trump held a call with
+   Lukashenko" USA -> BLR). Reversed when the object is introduced by "from" ("bought gas from
+   Russia") or is the agent of a passive ("was sanctioned by the United States").
+   A coordinated subject group with no object is a **mutual** dyad ("Russia and the United
+   States agreed", "Washington and Moscow"); with an object, each member acts on it and the
+   members are not paired with each other. A hyphenated compound is always mutual, and so
+   is a coordinated group that is the clause's only group ("signed by Russia and Ukraine").
+5. **Later actors** attach to the nearest preceding group only through a linking word:
+   "with"/"between" mutual ("peace talks with Putin"), "against/on/to/at/over/for..." directed
+   nearest -> later ("sanctions against Russia"), "from" later -> nearest, "to <verb>" makes the
+   nearest the source ("urged China to pressure Russia"). Anything else is co-occurrence and
+   yields nothing, so "Trump urged Ukraine to consider concessions in peace talks with Putin"
+   is USA -> UKR and UKR-RUS, never USA-RUS. "between X and Y" is always mutual X-Y.
+   Actors introduced by a preposition before the subject ("In talks with Putin, Trump...")
+   attach to the subject the same way.
+6. **Passive** ("Sanctions were imposed on Belarus by the United States"): a group introduced
+   by "by" in a clause with a passive auxiliary is the source; the subject (or, without one,
+   the other groups) are targets: USA -> BLR.
+7. **One dyad per pair per sentence.** Conflicting evidence resolves as: "between"/hyphen
+   mutual > a single direction > mutual; opposite directions become mutual.
+8. **Coreference.** A sentence with no dyad and at most one state may inherit from the
+   antecedent sentence: the nearest earlier sentence with a dyad, looking back at most two
+   sentences inside the same paragraph (a paragraph's first sentence looks only at the
+   sentence just before it).
+   - "the two leaders/countries/sides...", "both sides...", "each other", "bilateral", or a
+     leading "They": inherit the antecedent's pair (mutual) if it has exactly one pair and this
+     sentence names at most one state (a state outside the pair is not paired with it).
+   - A leading "He/She/His/Her" with exactly one state named: the pronoun is the antecedent's
+     subject (the source of its directed dyad, or its subject actor), so "He also praised
+     Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
+   Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from tracker.models import Dyad, Mention, Sentence, make_pair
+
+COREF_LOOKBACK = 2  # sentences an inherited dyad may reach back, inside one paragraph
+
+_CLAUSE_SPLIT = re.compile(
+    r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:which|while|but|whereas|although|though|as(?!\s+well)|"
+    r"after|before|when|because|since|so|yet)\b)|\s(?=(?:while|whereas)\b)",
+    re.IGNORECASE,
+)
+_COORD_GAP = re.compile(
+    r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
+    r"\s*(?:(?:the|its|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|id|ut)\b",
+    re.IGNORECASE,
+)
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_PRONOUN_START = re.compile(r"^\W*(He|She|His|Her)\b")
+_THEY_START = re.compile(r"^\W*(They|Their)\b")
+
+
+@dataclass(frozen=True)
+class RelationWords:
+    mutual: frozenset[str]
+    directed: frozenset[str]
+    reverse: frozenset[str]
+    locative: frozenset[str]
+    determiner: frozenset[str]
+    speech_tail: re.Pattern[str]
+    speech_head: re.Pattern[str]
+    coref_mutual: re.Pattern[str]
+
+    @property
+    def prepositions(self) -> frozenset[str]:
+        return self.mutual | self.directed | self.reverse | self.locative | {"by"}
+
+
+@cache
+def relation_words() -> RelationWords:
+    """The word lists of ``relation_words.txt``, read once."""
+    raw = files("tracker.data").joinpath("relation_words.txt").read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections[current] = []
+        else:
+            sections[current].append(line.lower())
+
+    def alternation(words: list[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    speech = alternation(sections["speech"])
+    return RelationWords(
+        mutual=frozenset(sections["mutual"]),
+        directed=frozenset(sections["directed"]),
+        reverse=frozenset(sections["reverse"]),
+        locative=frozenset(sections["locative"]),
+        determiner=frozenset(sections["determiner"]),
+        speech_tail=re.compile(
+            rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
+        ),
+        speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
+        coref_mutual=re.compile(rf"\b(?:{alternation(sections['coref_mutual'])})\b", re.I),
+    )
+
+
+# --- per-clause analysis ------------------------------------------------------------------
+
+
+@dataclass
+class _Actor:
+    code: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Group:
+    actors: list[_Actor]
+    prep: str = ""  # the linking word right before the group ("" when none)
+    gap: str = ""  # the text between the previous group (or clause start) and this one
+    hyphen: bool = False
+    between: bool = False
+
+    @property
+    def codes(self) -> list[str]:
+        return list(dict.fromkeys(a.code for a in self.actors))
+
+    @property
+    def start(self) -> int:
+        return self.actors[0].start
+
+    @property
+    def end(self) -> int:
+        return self.actors[-1].end
+
+
+@dataclass
+class _Links:
+    """Dyad evidence for one sentence: pair -> set of (source, target) or markers."""
+
+    evidence: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    strong_mutual: set[tuple[str, str]] = field(default_factory=set)
+    subject: str | None = None
+
+    def add(self, source: str, target: str, directed: bool = True, strong: bool = False) -> None:
+        if source == target:
+            return
+        pair = make_pair(source, target)
+        entry = self.evidence.setdefault(pair, set())
+        entry.add((source, target) if directed else (None, None))
+        if strong:
+            self.strong_mutual.add(pair)
+
+    def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
+        out = []
+        for pair, entries in self.evidence.items():
+            directions = {e for e in entries if e[0] is not None}
+            if pair in self.strong_mutual or len(directions) != 1:
+                out.append((pair, None, None))
+            else:
+                source, target = next(iter(directions))
+                out.append((pair, source, target))
+        return out
+
+
+def _prep_before(gap: str, words: RelationWords) -> str:
+    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
+    tokens = [t.lower() for t in _WORD.findall(gap)]
+    while tokens and tokens[-1] in words.determiner:
+        tokens.pop()
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    if last in words.prepositions:
+        return last
+    if len(tokens) >= 2 and tokens[-2] == "to" and _TO_VERB.search(gap):
+        return "to-verb"
+    return ""
+
+
+def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords) -> list[_Group]:
+    actors: list[_Actor] = []
+    for m in mentions:
+        if actors and actors[-1].code == m.code and "," not in text[actors[-1].end : m.start]:
+            actors[-1].end = m.end
+        else:
+            actors.append(_Actor(m.code, m.start, m.end))
+    groups: list[_Group] = []
+    pos = start
+    for actor in actors:
+        gap = text[pos : actor.start]
+        coord = _COORD_GAP.match(gap) if groups else None
+        if coord and groups[-1].codes != [actor.code]:
+            group = groups[-1]
+            group.actors.append(actor)
+            group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
+            if coord.group("conj") is None:  # a bare comma: provisional
+                group.gap += "\0"
+        else:
+            prep = _prep_before(gap, words)
+            groups.append(_Group([actor], prep=prep, gap=gap, between=prep == "between"))
+        pos = actor.end
+    # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
+    out: list[_Group] = []
+    for g in groups:
+        if "\0" in g.gap and len(g.actors) == 2:
+            first, second = g.actors
+            out.append(_Group([first], prep=g.prep, gap=g.gap.replace("\0", "")))
+            out.append(_Group([second], gap=text[first.end : second.start]))
+        else:
+            g.gap = g.gap.replace("\0", "")
+            out.append(g)
+    return out
+
+
+def _link(links: _Links, left: _Group, right: _Group, how: str) -> None:
+    for a in left.codes:
+        for b in right.codes:
+            if how == "mutual":
+                links.add(a, b, directed=False)
+            elif how == "forward":
+                links.add(a, b)
+            elif how == "reverse":
+                links.add(b, a)
+
+
+def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
+    if prep in words.mutual:
+        return "mutual"
+    if prep in words.directed or prep == "to-verb":
+        return "forward"
+    if prep in words.reverse or (prep == "by" and passive):
+        return "reverse"
+    return ""
+
+
+def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], links: _Links):
+    words = relation_words()
+    groups = _groups(text, mentions, start, words)
+    if not groups:
+        return
+    clause = text[start:end]
+    passive = bool(_PASSIVE.search(clause))
+    for g in groups:
+        if g.between or g.hyphen:
+            for i, a in enumerate(g.codes):
+                for b in g.codes[i + 1 :]:
+                    links.add(a, b, directed=False, strong=True)
+    if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
+        codes = groups[0].codes
+        for i, a in enumerate(codes):
+            for b in codes[i + 1 :]:
+                links.add(a, b, directed=False)
+    subject_i = next((i for i, g in enumerate(groups) if not g.prep), None)
+    if subject_i is None:
+        agent = next((g for g in groups if g.prep == "by"), None) if passive else None
+        if agent is not None:
+            for g in groups:
+                if g is not agent and g.prep not in words.locative:
+                    _link(links, agent, g, "forward")
+            return
+        subject_i = 0  # no subject: the first group anchors prepositional attachments
+        anchor_only = True
+    else:
+        anchor_only = False
+    subject = groups[subject_i]
+    if len(subject.codes) == 1 and links.subject is None:
+        links.subject = subject.codes[0]
+    # Prepositional actors before the subject ("In talks with Putin, Trump ...").
+    for g in groups[:subject_i]:
+        how = _attach_how(g.prep, words, passive)
+        if how:
+            _link(links, subject, g, how)
+    rest = groups[subject_i + 1 :]
+    if not anchor_only and rest:
+        obj = rest[0]
+        if obj.prep in words.reverse or (obj.prep == "by" and passive):
+            _link(links, subject, obj, "reverse")
+        elif not (obj.prep in words.locative and obj.between):
+            _link(links, subject, obj, "forward")
+        previous, rest = obj, rest[1:]
+    else:
+        previous = subject
+        if len(subject.codes) > 1 and not rest:
+            for i, a in enumerate(subject.codes):
+                for b in subject.codes[i + 1 :]:
+                    links.add(a, b, directed=False)
+    if not anchor_only and len(subject.codes) > 1 and len(groups) == subject_i + 1:
+        for i, a in enumerate(subject.codes):  # coordinated subject, no object: mutual
+            for b in subject.codes[i + 1 :]:
+                links.add(a, b, directed=False)
+    for g in rest:
+        how = _attach_how(g.prep, words, passive)
+        if g.prep == "by" and passive and not anchor_only:
+            _link(links, subject, g, "reverse")
+        elif how:
+            _link(links, previous, g, how)
+        previous = g
+
+
+def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = lo
+    for match in _CLAUSE_SPLIT.finditer(text, lo, hi):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, hi))
+    return spans
+
+
+def _analyse_sentence(text: str, mentions: Sequence[Mention]) -> _Links:
+    links = _Links()
+    mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
+    if not mentions:
+        return links
+    words = relation_words()
+    lo, hi = 0, len(text)
+    speakers: list[str] = []
+    tail = words.speech_tail.search(text) if len({m.code for m in mentions}) > 1 else None
+    head = words.speech_head.search(text) if len({m.code for m in mentions}) > 1 else None
+    if tail and any(m.start >= tail.start("wrap") for m in mentions):
+        hi = tail.start()
+        speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
+    elif head and any(m.end <= head.end("wrap") for m in mentions):
+        lo = head.end()
+        speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
+    body = [m for m in mentions if lo <= m.start and m.end <= hi]
+    for c_start, c_end in _clauses(text, lo, hi):
+        in_clause = [m for m in body if c_start <= m.start and m.end <= c_end]
+        if in_clause:
+            _analyse_clause(text, c_start, c_end, in_clause, links)
+    if speakers and not links.evidence:
+        others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
+        if len(others) == 1:
+            links.add(speakers[0], others[0])
+            links.subject = links.subject or speakers[0]
+    if links.subject is None and speakers:
+        links.subject = speakers[0]
+    return links
+
+
+# --- coreference and the public function --------------------------------------------------
+
+
+@dataclass
+class _Result:
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]]
+    subject: str | None
+
+
+def _pronoun(code: str, surface: str) -> Mention:
+    return Mention(code=code, start=-1, end=-1, surface=surface, kind="pronoun")
+
+
+def _inherit(
+    sentence: Sentence, mentions: Sequence[Mention], antecedent: _Result
+) -> _Result | None:
+    words = relation_words()
+    codes = list(dict.fromkeys(m.code for m in mentions))
+    if len(codes) > 1:
+        return None
+    text = sentence.text
+    pairs = list(dict.fromkeys(d.pair for d, _ in antecedent.dyads))
+    phrase = words.coref_mutual.search(text) or _THEY_START.search(text)
+    if phrase and len(pairs) == 1:
+        pair = pairs[0]
+        surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
+        inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
+        own = tuple(m for m in mentions if m.code in pair)
+        dyad = Dyad(pair=pair, sentence_index=sentence.index)
+        return _Result([(dyad, own + inherited)], antecedent.subject)
+    pronoun = _PRONOUN_START.search(text)
+    if pronoun and len(codes) == 1 and antecedent.subject and antecedent.subject != codes[0]:
+        source, target = antecedent.subject, codes[0]
+        by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
+        if _PASSIVE.search(text) and by_agent:
+            source, target = target, source
+        dyad = Dyad(make_pair(source, target), sentence.index, source, target)
+        inherited = (_pronoun(antecedent.subject, pronoun.group(1)),)
+        return _Result([(dyad, tuple(mentions) + inherited)], antecedent.subject)
+    return None
+
+
+def attribute_dyads(
+    sentences: Sequence[Sentence], mentions_per_sentence: Sequence[Sequence[Mention]]
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The dyads each sentence describes, with direction, and the mentions behind each.
+
+    ``mentions_per_sentence[i]`` belongs to ``sentences[i]``. Output is in sentence order;
+    each pair appears at most once per sentence. See the module docstring for the rules.
+    """
+    if len(sentences) != len(mentions_per_sentence):
+        raise ValueError("one list of mentions per sentence is required")
+    results: list[_Result] = []
+    out: list[tuple[Dyad, tuple[Mention, ...]]] = []
+    for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
+        links = _analyse_sentence(sentence.text, mentions)
+        dyads = []
+        for pair, source, target in links.resolve():
+            support = tuple(m for m in mentions if m.code in pair)
+            dyads.append((Dyad(pair, sentence.index, source, target), support))
+        result = _Result(dyads, links.subject)
+        if not dyads and len({m.code for m in mentions}) <= 1:
+            antecedent = _antecedent(sentences, results, i)
+            if antecedent is not None:
+                result = _inherit(sentence, mentions, antecedent) or result
+        results.append(result)
+        out.extend(result.dyads)
+    return out
+
+
+def _antecedent(sentences: Sequence[Sentence], results: list[_Result], i: int) -> _Result | None:
+    """The nearest earlier sentence with a dyad or a subject, within the look-back window."""
+    if i == 0:
+        return None
+    paragraph = sentences[i].paragraph
+    if sentences[i - 1].paragraph != paragraph:
+        return results[i - 1] if (results[i - 1].dyads or results[i - 1].subject) else None
+    for j in range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1):
+        if sentences[j].paragraph != paragraph:
+            break
+        if results[j].dyads or results[j].subject:
+            return results[j]
+    return None
