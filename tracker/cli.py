@@ -263,3 +263,8 @@ def restore(src, db):
 
 
 from tracker import cli_analysis  # noqa: E402,F401  (registers timeline/explain/export/eval)
+
+if __name__ == "__main__":  # `python -m tracker.cli`: run the fully registered group
+    import importlib
+
+    importlib.import_module("tracker.cli").main()
