@@ -1,0 +1,512 @@
+"""The relationship temperature: properties on small synthetic inputs (docs/temperature.md)."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.errors import UsageError
+from tracker.store import Store
+from tracker.timeline import (
+    CONTRIBUTION_COLUMNS,
+    DEFAULT_PARAMS,
+    FREQS,
+    TIMELINE_COLUMNS,
+    TemperatureParams,
+    build_timeline,
+    compute_timeline,
+    compute_timelines,
+    daily_impulses,
+    decayed_sum,
+    explain,
+    period_grid,
+    turning_points,
+)
+
+PAIR = ("USA", "BLR")
+VALUE_COLUMNS = ["temperature", "lower", "upper", "tone", "events_score"]
+
+
+@pytest.fixture
+def timeline_of(db, add_articles):
+    """Store these articles, return compute_timeline(**kwargs) on them."""
+
+    def run(items, pair=PAIR, **kwargs):
+        add_articles(db, items)
+        with Store(db) as store:
+            return compute_timeline(store, pair, **kwargs)
+
+    return run
+
+
+def values(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[["period", *VALUE_COLUMNS]].reset_index(drop=True)
+
+
+# -- volume robustness -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signature", ["tone", "text"])
+def test_duplicated_article_leaves_value_unchanged(
+    db, add_articles, make_scored, make_event, signature
+):
+    params = TemperatureParams(story_signature=signature)
+    sanction = make_event("SANCTION", -4.0, source="USA", target="BLR")
+    base = [
+        make_scored("2024-01-05", PAIR, [0.6, 0.2], [sanction]),
+        make_scored("2024-01-09", PAIR, [-0.4]),
+        make_scored("2024-02-14", PAIR, [0.1, 0.3, -0.2]),
+    ]
+    copy = make_scored("2024-01-05", PAIR, [0.6, 0.2], [sanction], variant="wire copy")
+    assert copy.article.id != base[0].article.id
+    add_articles(db, base)
+    with Store(db) as store:
+        before = {f: compute_timeline(store, PAIR, freq=f, params=params) for f in FREQS}
+    add_articles(db, [copy])
+    with Store(db) as store:
+        after = {f: compute_timeline(store, PAIR, freq=f, params=params) for f in FREQS}
+    for freq in FREQS:
+        pd.testing.assert_frame_equal(values(before[freq]), values(after[freq]))
+        assert after[freq]["articles"].sum() == before[freq]["articles"].sum() + 1
+        assert after[freq]["stories"].sum() == before[freq]["stories"].sum()
+        assert after[freq]["event_reports"].sum() == before[freq]["event_reports"].sum() + 1
+
+
+@pytest.mark.parametrize("signature", ["tone", "text"])
+def test_many_distinct_articles_same_tone_give_same_value(db, add_articles, make_scored, signature):
+    # 50 different articles, tones 0.2..0.6 (mean 0.4), vs one article of tone 0.4
+    many = [
+        make_scored("2024-03-01", PAIR, [0.2 + 0.4 * i / 49], texts=[f"report {i}"], title=f"{i}")
+        for i in range(50)
+    ]
+    add_articles(db, [make_scored("2024-03-02", ("USA", "RUS"), [0.4]), *many])
+    params = TemperatureParams(story_signature=signature)
+    with Store(db) as store:
+        fifty = compute_timeline(store, PAIR, params=params).iloc[0]
+        one = compute_timeline(store, ("USA", "RUS"), params=params).iloc[0]
+    assert fifty["articles"] == fifty["stories"] == 50
+    assert fifty["temperature"] == pytest.approx(one["temperature"], abs=1e-9)
+    assert fifty["upper"] - fifty["lower"] < one["upper"] - one["lower"]  # more evidence
+
+
+@pytest.mark.parametrize(("signature", "stories"), [("tone", 1), ("text", 3)])
+def test_story_signatures(db, add_articles, make_scored, signature, stories):
+    # three different one-line articles with the same tone at the same index: the "tone"
+    # signature takes them for copies of one story, the "text" signature does not
+    items = [make_scored("2024-03-01", PAIR, [0.25], texts=[f"line {i}"]) for i in range(3)]
+    add_articles(db, items)
+    params = TemperatureParams(story_signature=signature)
+    with Store(db) as store:
+        row = compute_timeline(store, PAIR, params=params).iloc[0]
+        ex = explain(store, PAIR, "2024-03", params=params)
+    assert (row["articles"], row["stories"], row["tone"]) == (3, stories, 0.25)
+    assert ex.contributions["contribution"].sum() == pytest.approx(ex.value, abs=1e-9)
+
+
+def test_same_event_from_many_articles_counts_once_per_day(
+    db, add_articles, make_scored, make_event
+):
+    def sanction():
+        return make_event("SANCTION", -4.0, source="USA", target="BLR")
+
+    add_articles(db, [make_scored("2024-03-01", ("USA", "RUS"), [0.0], [sanction()])])
+    reports = [
+        make_scored("2024-03-01", PAIR, [0.0], [sanction()], texts=[f"outlet {i}"], title=f"o{i}")
+        for i in range(5)
+    ]
+    add_articles(db, reports)
+    with Store(db) as store:
+        five = compute_timeline(store, PAIR, freq="D")
+    assert five["events"].iloc[0] == 1
+    assert five["event_reports"].iloc[0] == 5
+    assert five["events_score"].iloc[0] == pytest.approx(-4.0)
+
+
+# -- event modes -------------------------------------------------------------------------------
+
+
+def _event_value(timeline_of, make_scored, make_event, mode, params=DEFAULT_PARAMS):
+    event = make_event("SANCTION", -4.0, mode=mode, source="USA", target="BLR", year=2020)
+    return timeline_of([make_scored("2024-03-01", PAIR, [0.2], [event])], params=params).iloc[0]
+
+
+def test_negated_event_does_not_move_value_like_asserted(db, add_articles, make_scored, make_event):
+    # three pairs, same tone: no event, an asserted sanction, a negated one
+    def article(pair, mode=None):
+        events = [] if mode is None else [make_event("SANCTION", -4.0, mode=mode)]
+        return make_scored("2024-03-01", pair, [0.2], events)
+
+    add_articles(
+        db,
+        [article(("USA", "FRA")), article(PAIR, "asserted"), article(("USA", "RUS"), "negated")],
+    )
+    with Store(db) as store:
+        baseline = compute_timeline(store, ("USA", "FRA")).iloc[0]
+        asserted = compute_timeline(store, PAIR).iloc[0]
+        negated = compute_timeline(store, ("USA", "RUS")).iloc[0]
+    assert asserted["temperature"] < baseline["temperature"] - 10
+    assert negated["temperature"] == pytest.approx(baseline["temperature"], abs=1e-12)
+    assert negated["events_score"] == 0.0 and negated["events"] == 1
+
+
+@pytest.mark.parametrize(
+    ("mode", "weight"),
+    [("asserted", 1.0), ("hypothetical", 0.3), ("negated", 0.0), ("historical", 0.0)],
+)
+def test_mode_weights_scale_the_event(timeline_of, make_scored, make_event, mode, weight):
+    row = _event_value(timeline_of, make_scored, make_event, mode)
+    assert row["events_score"] == pytest.approx(-4.0 * weight)
+    assert row["events"] == 1  # reported as coverage even when not counted
+
+
+def test_negated_can_count_as_a_small_opposite(timeline_of, make_scored, make_event):
+    params = TemperatureParams(negated_weight=-0.25)
+    row = _event_value(timeline_of, make_scored, make_event, "negated", params)
+    assert row["events_score"] == pytest.approx(1.0)  # -4 * -0.25: warmer, slightly
+
+
+# -- memory ------------------------------------------------------------------------------------
+
+
+def test_decayed_sum_halves_after_one_half_life():
+    days = np.array(["2024-01-01"], "datetime64[D]")
+    at = np.array(["2024-01-01", "2024-01-11", "2024-01-21", "2024-01-31"], "datetime64[D]")
+    flow = decayed_sum(days, np.array([-8.0]), at, half_life=10.0)
+    assert flow.tolist() == pytest.approx([-8.0, -4.0, -2.0, -1.0], rel=1e-12)
+
+
+def test_event_effect_halves_after_one_half_life_in_the_timeline(
+    timeline_of, make_scored, make_event
+):
+    params = TemperatureParams(half_life_days=7.0)
+    event = make_event("SANCTION", -4.0, source="USA", target="BLR")
+    tl = timeline_of(
+        [
+            make_scored("2024-03-01", PAIR, [0.1], [event]),
+            make_scored("2024-03-29", PAIR, [0.1]),
+        ],
+        freq="D",
+        params=params,
+    ).set_index("period")
+    day0 = tl.loc["2024-03-01"]
+    for k in (1, 2, 4):
+        later = tl.loc[str(date(2024, 3, 1 + 7 * k))]
+        assert later["events_score"] == pytest.approx(day0["events_score"] * 0.5**k, rel=1e-12)
+        assert later["event_term"] == pytest.approx(day0["event_term"] * 0.5**k, rel=1e-12)
+    quiet = tl.loc["2024-03-10"]  # no article that day: memory only, not neutral
+    assert quiet["articles"] == 0 and np.isnan(quiet["tone"])
+    assert quiet["temperature"] == pytest.approx(100 * math.tanh(quiet["event_term"]))
+    assert quiet["temperature"] < -5
+
+
+def test_memory_from_before_start_is_carried_in(db, add_articles, make_scored, make_event):
+    event = make_event("SANCTION", -4.0, source="USA", target="BLR")
+    add_articles(db, [make_scored("2024-01-15", PAIR, [0.0], [event])])
+    with Store(db) as store:
+        tl = compute_timeline(store, PAIR, start=date(2024, 3, 1), end=date(2024, 4, 30))
+    assert tl["period"].tolist() == ["2024-03", "2024-04"]
+    assert (tl["events"] == 0).all() and (tl["articles"] == 0).all()
+    assert tl["events_score"].iloc[0] == pytest.approx(-4.0 * 0.5 ** (76 / 30))
+    assert tl["temperature"].iloc[0] < tl["temperature"].iloc[1] < 0
+
+
+# -- pairs and directions ----------------------------------------------------------------------
+
+
+def _mixed(make_scored, make_event):
+    return [
+        make_scored(
+            "2024-01-03",
+            PAIR,
+            [0.5, 0.3],
+            [make_event("SUPPORT", 3.5, source="USA", target="BLR")],
+            source="USA",
+            target="BLR",
+        ),
+        make_scored(
+            "2024-01-20",
+            PAIR,
+            [-0.6],
+            [make_event("ACCUSE", -2.0, source="BLR", target="USA")],
+            source="BLR",
+            target="USA",
+        ),
+        make_scored("2024-02-11", PAIR, [0.1], [make_event("CONSULT", 1.0)]),
+    ]
+
+
+def test_swapping_pair_order_changes_nothing(db, add_articles, make_scored, make_event):
+    add_articles(db, _mixed(make_scored, make_event))
+    with Store(db) as store:
+        for freq in FREQS:
+            ab = compute_timeline(store, ("USA", "BLR"), freq=freq)
+            ba = compute_timeline(store, ("BLR", "USA"), freq=freq)
+            text = compute_timeline(store, "usa-blr", freq=freq)
+            pd.testing.assert_frame_equal(ab, ba)
+            pd.testing.assert_frame_equal(ab, text)
+            assert set(ab["pair"]) == {"BLR-USA"}
+        directed = compute_timeline(store, ("BLR", "USA"), direction=("USA", "BLR"))
+        directed_text = compute_timeline(store, ("USA", "BLR"), direction="USA>BLR")
+        pd.testing.assert_frame_equal(directed, directed_text)
+
+
+def test_directed_series_use_only_their_direction(db, add_articles, make_scored, make_event):
+    add_articles(db, _mixed(make_scored, make_event))
+    with Store(db) as store:
+        both = compute_timeline(store, PAIR).set_index("period")
+        us = compute_timeline(store, PAIR, direction=("USA", "BLR")).set_index("period")
+        by = compute_timeline(store, PAIR, direction=("BLR", "USA")).set_index("period")
+        with pytest.raises(UsageError):
+            compute_timeline(store, PAIR, direction=("USA", "RUS"))
+    assert set(us["direction"]) == {"USA>BLR"} and set(both["direction"]) == {""}
+    assert us.loc["2024-01", "tone"] == pytest.approx(0.4)
+    assert by.loc["2024-01", "tone"] == pytest.approx(-0.6)
+    assert both.loc["2024-01", "tone"] == pytest.approx((0.4 - 0.6) / 2)  # includes directed
+    assert us.loc["2024-01", "temperature"] > 0 > by.loc["2024-01", "temperature"]
+    assert both.loc["2024-02", "articles"] == 1  # the undirected article
+    assert us.index.tolist() == ["2024-01"]  # USA>BLR has no data after January
+
+
+# -- explanations ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("freq", list(FREQS))
+@pytest.mark.parametrize("direction", [None, ("USA", "BLR")])
+def test_explain_contributions_sum_to_the_value(
+    db, add_articles, make_scored, make_event, freq, direction
+):
+    items = [
+        *_mixed(make_scored, make_event),
+        make_scored(
+            "2024-01-03",
+            PAIR,
+            [0.5, 0.3],
+            [make_event("SUPPORT", 3.5, source="USA", target="BLR")],
+            source="USA",
+            target="BLR",
+            variant="copy",
+        ),
+        make_scored(
+            "2024-02-12",
+            PAIR,
+            [-0.2, 0.9],
+            [
+                make_event("SANCTION", -4.0, mode="hypothetical", source="USA", target="BLR"),
+                make_event("AID", 7.0, mode="negated", source="USA", target="BLR"),
+            ],
+            source="USA",
+            target="BLR",
+        ),
+    ]
+    add_articles(db, items)
+    with Store(db) as store:
+        tl = compute_timeline(store, PAIR, freq=freq, direction=direction)
+        assert len(tl) > 1
+        for _, row in tl.iterrows():
+            ex = explain(store, PAIR, row["period"], freq=freq, direction=direction)
+            assert ex.value == row["temperature"]
+            assert list(ex.contributions.columns) == list(CONTRIBUTION_COLUMNS)
+            assert ex.contributions["contribution"].sum() == pytest.approx(ex.value, abs=1e-9)
+            kinds = set(ex.contributions["kind"])
+            if row["events_score"] != 0 and row["events"] == 0:
+                assert kinds == {"memory"}
+
+
+def test_explain_names_sentences_events_and_memory(db, add_articles, make_scored, make_event):
+    add_articles(db, _mixed(make_scored, make_event))
+    with Store(db) as store:
+        ex = explain(store, ("BLR", "USA"), "2024-02")
+        with pytest.raises(UsageError):
+            explain(store, PAIR, "1999-01")
+    parts = ex.contributions
+    assert {"tone", "event", "memory"} <= set(parts["kind"])
+    event = parts[parts["kind"] == "event"].iloc[0]
+    assert event["category"] == "CONSULT" and event["title"]
+    assert event["text"].startswith("BLR and USA on 2024-02-11")
+    memory = parts[parts["kind"] == "memory"]
+    assert set(memory["category"]) == {"SUPPORT", "ACCUSE"}
+
+
+# -- periods, band, edges ----------------------------------------------------------------------
+
+
+def test_period_labels_for_d_w_m(timeline_of, make_scored):
+    items = [make_scored("2024-01-03", PAIR, [0.2]), make_scored("2024-02-14", PAIR, [0.1])]
+    tl = timeline_of(items, freq="M")
+    assert tl["period"].tolist() == ["2024-01", "2024-02"]
+    assert tl["period_start"].tolist() == [date(2024, 1, 1), date(2024, 2, 1)]
+    assert tl["as_of"].tolist() == [date(2024, 1, 31), date(2024, 2, 14)]
+
+
+@pytest.mark.parametrize(
+    ("freq", "first", "last", "count"),
+    [
+        ("D", "2024-01-03", "2024-02-14", 43),
+        ("W", "2024-01-01", "2024-02-12", 7),  # Wednesday 3 Jan is in the week of Monday 1
+        ("M", "2024-01", "2024-02", 2),
+    ],
+)
+def test_periods_are_contiguous(freq, first, last, count):
+    grid = period_grid(date(2024, 1, 3), date(2024, 2, 14), freq)
+    assert grid["period"].iloc[0] == first and grid["period"].iloc[-1] == last
+    assert len(grid) == count
+    starts = pd.to_datetime(pd.Series(grid["period_start"]))
+    if freq == "W":
+        assert (starts.dt.weekday == 0).all()
+    assert (pd.to_datetime(pd.Series(grid["period_end"])).diff().dropna().dt.days > 0).all()
+
+
+def test_empty_store_and_unknown_pair_give_empty_frames(db, add_articles, make_scored):
+    with Store(db) as store:
+        empty = compute_timeline(store, PAIR)
+        assert list(empty.columns) == list(TIMELINE_COLUMNS) and empty.empty
+        assert compute_timelines(store, [PAIR, ("USA", "RUS")]).empty
+        assert turning_points(empty, store, PAIR).empty
+    add_articles(db, [make_scored("2024-01-03", PAIR, [0.2])])
+    with Store(db) as store:
+        unknown = compute_timeline(store, ("FRA", "DEU"), freq="W")
+        assert list(unknown.columns) == list(TIMELINE_COLUMNS) and unknown.empty
+        with pytest.raises(UsageError):
+            compute_timeline(store, PAIR, freq="Y")
+
+
+def test_one_article_gives_a_wide_band_not_zero(timeline_of, make_scored):
+    row = timeline_of([make_scored("2024-01-03", PAIR, [0.3])]).iloc[0]
+    assert row["lower"] < row["temperature"] < row["upper"]
+    assert row["upper"] - row["lower"] > 50
+
+
+def test_compute_timelines_stacks_pairs(db, add_articles, make_scored):
+    add_articles(
+        db,
+        [make_scored("2024-01-03", PAIR, [0.2]), make_scored("2024-03-03", ("RUS", "USA"), [-0.5])],
+    )
+    with Store(db) as store:
+        both = compute_timelines(store, [PAIR, "USA-RUS"], freq="M")
+    assert both.groupby("pair").size().to_dict() == {"BLR-USA": 1, "RUS-USA": 1}
+
+
+def test_turning_points_flag_the_causing_event(db, add_articles, make_scored, make_event):
+    items = [
+        make_scored("2024-01-10", PAIR, [0.1]),
+        make_scored("2024-02-10", PAIR, [0.1]),
+        make_scored(
+            "2024-03-05",
+            PAIR,
+            [0.1],
+            [make_event("SANCTION", -8.0, source="USA", target="BLR")],
+            title="US sanctions Belaruskali",
+        ),
+        make_scored("2024-04-10", PAIR, [0.1]),
+    ]
+    add_articles(db, items)
+    with Store(db) as store:
+        tl = compute_timeline(store, PAIR)
+        points = turning_points(tl, store, PAIR, top=2)
+    first = points.iloc[0]
+    assert first["period"] == "2024-03" and first["change"] < 0
+    assert (first["driver"], first["category"], first["mode"]) == ("event", "SANCTION", "asserted")
+    assert (first["source"], first["target"]) == ("USA", "BLR")
+    assert first["headline"] == "US sanctions Belaruskali"
+    assert "SANCTION" in first["drivers"]
+    assert len(points) == 2 and points["change"].abs().is_monotonic_decreasing
+
+
+# -- pure core, properties ---------------------------------------------------------------------
+
+_days = st.dates(min_value=date(2023, 1, 1), max_value=date(2024, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    tones=st.lists(st.tuples(_days, st.floats(-1, 1)), min_size=0, max_size=12),
+    events=st.lists(
+        st.tuples(
+            _days,
+            st.floats(-10, 10),
+            st.sampled_from(["asserted", "hypothetical", "negated", "historical"]),
+        ),
+        max_size=12,
+    ),
+    freq=st.sampled_from(list(FREQS)),
+)
+def test_build_timeline_bounds_and_band(tones, events, freq):
+    params = DEFAULT_PARAMS
+    tone_days = pd.DataFrame(
+        {
+            "day": [d for d, _ in tones],
+            "articles": 1,
+            "stories": 1,
+            "sentences": 1,
+            "tone_sum": [t for _, t in tones],
+            "tone_sumsq": [t * t for _, t in tones],
+        }
+    )
+    event_days = pd.DataFrame(
+        {
+            "day": [d for d, _, _ in events],
+            "source": None,
+            "target": None,
+            "category": "X",
+            "mode": [m for _, _, m in events],
+            "intensity": [i for _, i, _ in events],
+            "reports": 1,
+        }
+    )
+    tl = build_timeline(tone_days, daily_impulses(event_days, params), freq=freq, pair="BLR-USA")
+    if not tones and not events:
+        assert tl.empty
+        return
+    assert list(tl.columns) == list(TIMELINE_COLUMNS)
+    assert tl["temperature"].between(-100, 100).all()
+    assert (tl["lower"] <= tl["temperature"] + 1e-9).all()
+    assert (tl["upper"] >= tl["temperature"] - 1e-9).all()
+    assert tl["articles"].sum() == len(tones)
+    assert tl["period"].is_unique and tl["period"].is_monotonic_increasing
+    x = tl["tone_term"] + tl["event_term"]
+    assert np.allclose(tl["temperature"], 100 * np.tanh(x))
+    assert not math.isnan(tl["temperature"].sum())
+
+
+def test_sql_and_pandas_weight_events_alike(db, add_articles, make_scored, make_event):
+    modes = ["asserted", "hypothetical", "negated", "historical", "asserted"]
+    items = [
+        make_scored(
+            f"2024-01-{1 + i % 3:02d}",
+            PAIR,
+            [0.1],
+            [make_event("SANCTION", -4.0 - i, mode=modes[i % 5], source="USA", target="BLR")],
+            texts=[f"s{i}"],
+        )
+        for i in range(12)
+    ]
+    add_articles(db, items)
+    params = TemperatureParams(hypothetical_weight=0.5, negated_weight=-0.1)
+    with Store(db) as store:
+        sql = store.timeline_event_impulses(PAIR, params.mode_weights)
+        keys = store.timeline_event_days(PAIR)
+    pandas = daily_impulses(keys, params)
+    assert len(sql) == 3
+    for column in ("impulse", "impulse_sq", "events", "reports"):
+        assert sql[column].to_numpy(float) == pytest.approx(pandas[column].to_numpy(float))
+
+
+def test_turning_points_use_the_timelines_params(db, add_articles, make_scored, make_event):
+    event = make_event("SANCTION", -8.0, mode="hypothetical", source="USA", target="BLR")
+    items = [
+        make_scored("2024-01-10", PAIR, [0.1]),
+        make_scored("2024-02-10", PAIR, [0.1], [event]),
+    ]
+    add_articles(db, items)
+    params = TemperatureParams(hypothetical_weight=1.0, tone_weight=0.0)
+    with Store(db) as store:
+        tl = compute_timeline(store, PAIR, params=params)
+        point = turning_points(tl, store, PAIR, top=1).iloc[0]
+    assert point["change"] == pytest.approx(tl["temperature"].iloc[1] - tl["temperature"].iloc[0])
+    assert point["contribution"] == pytest.approx(tl["temperature"].iloc[1])  # the only cause
