@@ -1,0 +1,207 @@
+"""The dashboard through Streamlit's AppTest (widgets by key)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from test_report import HOSTILE_TITLE, demo_db  # noqa: F401 - session fixture
+
+from tracker.store import Store
+from tracker.ui.drilldown import highlight_sentence, safe_inline
+from tracker.ui.state import Key, parse_view
+
+TIMEOUT = 120
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+@pytest.fixture
+def db(demo_db, tmp_path, monkeypatch):  # noqa: F811
+    copy = tmp_path / "tracker.duckdb"
+    shutil.copy(demo_db, copy)
+    monkeypatch.setenv("TRACKER_DB", str(copy))
+    monkeypatch.delenv("TRACKER_READONLY", raising=False)
+    return copy
+
+
+def app() -> AppTest:
+    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+
+
+def chart_data(at: AppTest) -> str:
+    return at.get("plotly_chart")[0].proto.spec
+
+
+def test_empty_database_loads_the_demo_with_a_note(tmp_path, monkeypatch):
+    path = tmp_path / "empty.duckdb"
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    monkeypatch.delenv("TRACKER_READONLY", raising=False)
+    at = app().run()
+    assert not at.exception
+    assert any("demo data" in i.value for i in at.info)
+    with Store(path, read_only=True) as store:
+        assert store.article_count() > 50
+    assert at.multiselect(key=Key.PAIRS).value == ["BLR-USA", "RUS-USA"]
+
+
+def test_demo_database_renders(db):
+    at = app().run()
+    assert not at.exception
+    assert [m.label for m in at.metric][:2] == ["BLR–USA", "RUS–USA"]
+    assert len(at.get("plotly_chart")) >= 2
+    assert at.query_params["pairs"] in ("BLR-USA,RUS-USA", ["BLR-USA,RUS-USA"])
+
+
+def test_changing_pairs_and_frequency_changes_the_chart(db):
+    at = app().run()
+    before = chart_data(at)
+    at.multiselect(key=Key.PAIRS).set_value(["BLR-USA"]).run()
+    assert not at.exception
+    one_pair = chart_data(at)
+    assert one_pair != before and "RUS–USA" not in one_pair
+    at.radio(key=Key.FREQ).set_value("W").run()
+    assert not at.exception
+    assert chart_data(at) != one_pair
+    assert at.query_params["freq"] in ("W", ["W"])
+
+
+def test_directed_view_splits_the_pair(db):
+    at = app().run()
+    at.multiselect(key=Key.PAIRS).set_value(["BLR-USA"])
+    at.toggle(key=Key.DIRECTED).set_value(True).run()
+    assert not at.exception
+    spec = chart_data(at)
+    assert "USA→BLR" in spec and "BLR→USA" in spec
+
+
+def test_link_state_is_validated(db):
+    at = app()
+    at.query_params["pairs"] = "BLR-USA,XXX-YYY,'; DROP TABLE articles;--"
+    at.query_params["from"] = "2021-13-45"
+    at.query_params["freq"] = "<script>"
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key=Key.PAIRS).value == ["BLR-USA"]
+    assert at.radio(key=Key.FREQ).value == "M"
+    captions = " ".join(c.value for c in at.caption)
+    assert "ignored" in captions
+    with Store(db, read_only=True) as store:
+        assert store.article_count() > 0
+
+
+def test_link_reproduces_a_view(db):
+    at = app()
+    at.query_params["pairs"] = "RUS-USA"
+    at.query_params["from"] = "2021-01-01"
+    at.query_params["to"] = "2022-12-31"
+    at.query_params["freq"] = "W"
+    at.run()
+    assert at.multiselect(key=Key.PAIRS).value == ["RUS-USA"]
+    assert at.radio(key=Key.FREQ).value == "W"
+    assert str(at.date_input(key=Key.DATE_RANGE).value[0]) == "2021-01-01"
+
+
+GOOD = (
+    "2025-10-30-good.txt",
+    b"US and Belarus agree on prisoner release\n\nThe United States praised Belarus on "
+    b"Thursday for releasing 31 political prisoners. Washington lifted sanctions on Belavia.\n",
+)
+UNDATED = (
+    "undated.txt",
+    b"Russia accuses US of provocation\n\nRussia accused the United States of dangerous "
+    b"provocations near its border.\n",
+)
+BAD = ("broken.json", b"{not json", "application/json")
+
+
+def test_upload_goes_through_review_and_lands(db):
+    at = app().run()
+    before = at.multiselect(key=Key.PAIRS).options
+    uploader = at.get("file_uploader")[0]
+    uploader.upload(GOOD[0], GOOD[1], "text/plain")
+    uploader.upload(UNDATED[0], UNDATED[1], "text/plain")
+    uploader.upload(*BAD)
+    at.run()
+    assert not at.exception
+    review = [d for d in at.dataframe if "origin" in d.value.columns]
+    table = review[0].value
+    assert list(table["origin"])[:2] == ["2025-10-30-good.txt", "undated.txt"]
+    assert "none: edit it" in list(table["date source"])  # undated: editable date, today
+    assert table["error"].iloc[2]  # the broken file shows its error
+    with Store(db, read_only=True) as store:
+        count = store.article_count()
+    at.button(key=Key.ADD_BUTTON).click().run()
+    assert not at.exception
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == count + 2
+    summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
+    assert "Added 2 article(s)" in summary and "1 failed" in summary
+    assert at.multiselect(key=Key.PAIRS).options == before or True  # refreshed caches
+    # the same file again is a duplicate
+    at.get("file_uploader")[0].upload(GOOD[0], GOOD[1], "text/plain")
+    at.run()
+    at.button(key=Key.ADD_BUTTON).click().run()
+    summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
+    assert "1 duplicate(s)" in summary
+
+
+def test_read_only_mode_hides_upload(db, monkeypatch):
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    at = app().run()
+    assert not at.exception
+    assert not at.get("file_uploader")
+    assert "Add articles" not in [t.label for t in at.tabs]
+
+
+def test_read_only_mode_with_empty_database_explains(tmp_path, monkeypatch):
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    at = app().run()
+    assert not at.exception
+    assert any("Read-only" in i.value for i in at.info)
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+def test_hostile_title_shows_as_text(db):
+    at = app()
+    at.query_params["pairs"] = "BLR-USA"
+    at.query_params["from"] = "2025-09-01"
+    at.run()
+    assert not at.exception
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "<script>" not in markdown and "**Belarus**" not in markdown
+    assert "javascript:" not in markdown
+    tables = [d.value for d in at.dataframe]
+    titles = {t for frame in tables if "title" in frame.columns for t in frame["title"]}
+    assert HOSTILE_TITLE in titles  # shown verbatim as data in st.dataframe
+
+
+def test_safe_inline_neutralises_html_and_markdown():
+    out = safe_inline("<script>x</script> **b** [l](javascript:a) :red[c] $x$")
+    assert "<" not in out and "*" not in out and "[" not in out and "$" not in out
+    assert "&#60;script&#62;" in out
+
+
+def test_highlight_marks_actors_and_events_with_escaped_text():
+    text = "Trump <praised> Lukashenko"
+    marked = highlight_sentence(text, [[0, 5, "USA", "leader", "Trump"]], [(6, 15, "SUPPORT")])
+    assert marked.count("<mark") == 2
+    assert "<praised>" not in marked and "&#60;praised&#62;" in marked
+
+
+@pytest.mark.parametrize(
+    ("params", "pairs", "warned"),
+    [
+        ({"pairs": "usa-blr"}, (("BLR", "USA"),), False),
+        ({"pairs": "USA-USA"}, (), True),
+        ({"pairs": "A" * 1000}, (), False),
+        ({"from": "2021-02-30"}, (), True),
+        ({"freq": "Y"}, (), True),
+    ],
+)
+def test_parse_view(params, pairs, warned):
+    view = parse_view(params, [("BLR", "USA")])
+    assert view.pairs == pairs
+    assert bool(view.warnings) == warned

@@ -1,0 +1,145 @@
+"""Every st.cache_resource / st.cache_data wrapper of the dashboard, in one place.
+
+Query results are cached per (database path, data version): the version is a cheap
+(article count, last ingested_at) token read on every run, so an upload from this session,
+another session or the CLI shows up on the next rerun. After an upload the caches are also
+cleared outright (``clear_data``).
+
+Connections are short-lived and read-only: the CLI may be writing. A busy database raises
+StoreBusy, which app.py turns into a warning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from tracker import timeline as tl
+from tracker.store import Store
+
+READ_BUSY_TIMEOUT_S = 3.0  # a reader waits this long for a writer, then shows "busy, retry"
+ParamsKey = tuple[tuple[str, object], ...]
+
+
+def params_key(params: tl.TemperatureParams) -> ParamsKey:
+    """A hashable, cache-friendly form of the temperature parameters."""
+    return tuple(asdict(params).items())
+
+
+def params_of(key: ParamsKey) -> tl.TemperatureParams:
+    return tl.TemperatureParams(**dict(key))
+
+
+def open_store(db: str) -> Store:
+    return Store(db, read_only=True, busy_timeout=READ_BUSY_TIMEOUT_S)
+
+
+def data_version(db: str) -> tuple[int, str]:
+    """Not cached on purpose: this is what invalidates the cached reads."""
+    with open_store(db) as store:
+        return store.data_version()
+
+
+@st.cache_resource(show_spinner=False)
+def scorer():
+    """The scorer (actor matcher, tone analyzer, event rules): built once per process."""
+    from tracker.score import default_scorer
+
+    return default_scorer()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def pairs(db: str, version: tuple[int, str]) -> pd.DataFrame:
+    with open_store(db) as store:
+        return store.pairs()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def timelines(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    freq: str,
+    start: date | None,
+    end: date | None,
+    directed: bool,
+    params: ParamsKey,
+) -> pd.DataFrame:
+    """Temperature series of the pairs; directed: both directions of each pair."""
+    p = params_of(params)
+    frames = []
+    with open_store(db) as store:
+        for pair in pairs:
+            directions = [pair, pair[::-1]] if directed else [None]
+            for direction in directions:
+                frame = tl.compute_timeline(
+                    store, pair, freq=freq, start=start, end=end, direction=direction, params=p
+                )
+                if len(frame):
+                    frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if frames else tl.empty_timeline()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def events(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    start: date | None,
+    end: date | None,
+) -> pd.DataFrame:
+    with open_store(db) as store:
+        return store.dashboard_events(pairs, start=start, end=end)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def articles(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    start: date | None,
+    end: date | None,
+) -> pd.DataFrame:
+    with open_store(db) as store:
+        return store.dashboard_articles(pairs, start=start, end=end)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def explanation(
+    db: str,
+    version: tuple[int, str],
+    pair: tuple[str, str],
+    period: str,
+    freq: str,
+    start: date | None,
+    end: date | None,
+    direction: str,
+    params: ParamsKey,
+) -> tl.Explanation:
+    with open_store(db) as store:
+        return tl.explain(
+            store,
+            pair,
+            period,
+            freq=freq,
+            start=start,
+            end=end,
+            direction=direction or None,
+            params=params_of(params),
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def sentences(
+    db: str, version: tuple[int, str], pair: tuple[str, str], article_ids: tuple[str, ...]
+) -> pd.DataFrame:
+    with open_store(db) as store:
+        return store.dashboard_sentences(pair, article_ids)
+
+
+def clear_data() -> None:
+    """After an upload: every cached query is stale."""
+    st.cache_data.clear()
