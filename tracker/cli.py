@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from tracker.errors import StoreBusy, TrackerError, UsageError
+from tracker.errors import StoreBusy, StoreError, TrackerError, UsageError
 from tracker.models import parse_direction, parse_pair
 
 DB_HELP = "DuckDB file (default: $TRACKER_DB or data/tracker.duckdb)."
@@ -165,7 +165,7 @@ def pairs(db, fmt):
     from tracker.store import Store
 
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, must_exist=True) as store:
             frame = store.pairs()
     except TrackerError as error:
         raise _fail(error) from error
@@ -249,7 +249,9 @@ def restore(src, db):
     from tracker.store import Store, resolve_db_path
 
     try:
-        with Store(src, read_only=True) as backup_store:
+        with Store(src, read_only=True, must_exist=True) as backup_store:
+            if backup_store.schema_version() == 0:
+                raise StoreError(f"{src} is a DuckDB file but not a tracker database")
             count = backup_store.article_count()
         target = resolve_db_path(db)
         with Store(target) as store:  # hold the lock while swapping the file in

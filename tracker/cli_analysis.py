@@ -66,7 +66,7 @@ def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight,
 
     params = _params(half_life, tone_weight, event_weight)
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, must_exist=True) as store:
             frame = compute_timeline(
                 store,
                 pair,
@@ -94,7 +94,7 @@ def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_wei
 
     params = _params(half_life, tone_weight, event_weight)
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, must_exist=True) as store:
             result = explain_period(
                 store, pair, period, freq=freq.upper(), direction=direction, params=params
             )
@@ -139,14 +139,14 @@ def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_wei
 def export(pairs, out, start, end, db, freq, direction, half_life, tone_weight, event_weight):
     """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json)."""
     from tracker.charts import temperature_figure
-    from tracker.export import export_data, export_figure
+    from tracker.export import export_bytes
     from tracker.store import Store
     from tracker.timeline import compute_timelines
 
     suffix = Path(out).suffix.lower().lstrip(".")
     params = _params(half_life, tone_weight, event_weight)
     try:
-        with Store(db, read_only=True) as store:
+        with Store(db, read_only=True, must_exist=True) as store:
             frame = compute_timelines(
                 store,
                 list(pairs),
@@ -156,10 +156,10 @@ def export(pairs, out, start, end, db, freq, direction, half_life, tone_weight, 
                 direction=direction,
                 params=params,
             )
-        if suffix in {"csv", "parquet", "json"}:
-            data = export_data(frame, suffix)
-        else:
-            data = export_figure(temperature_figure(frame), suffix)
+        chart_or_table = (
+            frame if suffix in {"csv", "parquet", "json"} else temperature_figure(frame)
+        )
+        data = export_bytes(chart_or_table, suffix)
     except TrackerError as error:
         raise _fail(error) from error
     Path(out).write_bytes(data)

@@ -26,7 +26,10 @@ them (word lists in ``tracker/data/relation_words.txt``):
    A coordinated subject group with no object is a **mutual** dyad ("Russia and the United
    States agreed", "Washington and Moscow"); with an object, each member acts on it and the
    members are not paired with each other. A hyphenated compound is always mutual, and so
-   is a coordinated group that is the clause's only group ("signed by Russia and Ukraine").
+   is a coordinated group that is the clause's only group ("signed by Russia and Ukraine"),
+   unless it is a co-occurrence list: three or more states after a preposition ("compares
+   the economies of Russia, Belarus and the United States") or states followed by
+   "both/each/all" ("Belarus and the United States both reported record heat").
 5. **Later actors** attach to the nearest preceding group only through a linking word:
    "with"/"between" mutual ("peace talks with Putin"), "against/on/to/at/over/for..." directed
    nearest -> later ("sanctions against Russia"), "from" later -> nearest, "to <verb>" makes the
@@ -281,6 +284,8 @@ def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], li
             for i, a in enumerate(g.codes):
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
+    if len(groups) == 1 and _co_occurrence(text, groups[0], end):
+        return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
         codes = groups[0].codes
         for i, a in enumerate(codes):
@@ -331,6 +336,20 @@ def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], li
         elif how:
             _link(links, previous, g, how)
         previous = g
+
+
+LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
+_BOTH = re.compile(r"^\s*(?:both|each|all|alike|respectively)\b", re.IGNORECASE)
+
+
+def _co_occurrence(text: str, group: _Group, end: int) -> bool:
+    """A lone group that lists states side by side: three or more after a preposition, or
+    members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
+    if len(group.codes) < 2:
+        return False
+    if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
+        return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
+    return bool(_BOTH.match(text[group.end : end]))
 
 
 def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 
 from tracker.errors import IngestError
-from tracker.load import iter_input_files, load_articles
+from tracker.load import file_size_problem, iter_input_files, load_articles
 from tracker.models import Article, ScoredArticle
 from tracker.score import default_scorer, score_article
 from tracker.store import Store
@@ -60,11 +60,15 @@ def articles_from_paths(
     """Every article (or error) in these files, folders and globs, one file at a time."""
     for path in iter_input_files(paths):
         try:
-            data = path.read_bytes()
+            too_big = file_size_problem(path.stat().st_size)
+            data = b"" if too_big else path.read_bytes()
         except OSError as error:
             yield IngestError(str(path), f"cannot read file: {error.strerror or error}")
         else:
-            yield from load_articles(str(path), data, default_date)
+            if too_big:  # refused before reading: a huge file never sits in memory
+                yield IngestError(str(path), too_big)
+            else:
+                yield from load_articles(str(path), data, default_date)
         if on_file:
             on_file(1)
 

@@ -212,6 +212,13 @@ def _wanted(filename: str) -> bool:
     return not filename.startswith(".") and Path(filename).suffix.lower() in SUPPORTED_EXTENSIONS
 
 
+def file_size_problem(size: int) -> str | None:
+    """The message for a file over MAX_FILE_BYTES, or None when its size is fine."""
+    if size <= MAX_FILE_BYTES:
+        return None
+    return f"file is {size / MB:.0f} MB, over the {MAX_FILE_BYTES // MB} MB limit; split it"
+
+
 # --- dispatch ------------------------------------------------------------------------------
 def _read_file(name: str, data: bytes, in_zip: bool) -> Iterator[Document | IngestError]:
     ext = PurePosixPath(name.replace("\\", "/")).suffix.lower()
@@ -219,11 +226,8 @@ def _read_file(name: str, data: bytes, in_zip: bool) -> Iterator[Document | Inge
         kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
         yield IngestError(name, f"unsupported file type '{ext or name}'; supported: {kinds}")
         return
-    if len(data) > MAX_FILE_BYTES:
-        yield IngestError(
-            name,
-            f"file is {len(data) / MB:.0f} MB, over the {MAX_FILE_BYTES // MB} MB limit; split it",
-        )
+    if too_big := file_size_problem(len(data)):
+        yield IngestError(name, too_big)
         return
     if not data:
         yield IngestError(name, "file is empty")

@@ -10,7 +10,8 @@ interacting countries costs one segmentation pass and one automaton scan, nothin
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -20,7 +21,7 @@ from tracker import __version__
 from tracker.actors import ActorMatcher, load_gazetteer
 from tracker.dyads import attribute_dyads
 from tracker.events import EventCoder, default_event_coder
-from tracker.models import Article, DyadSentence, Event, PairScore, ScoredArticle
+from tracker.models import Article, DyadSentence, Event, Mode, PairScore, ScoredArticle
 from tracker.text import split_sentences
 from tracker.tone import ToneScorer, default_tone_scorer
 
@@ -59,6 +60,27 @@ def default_scorer(actors_file: str | None = None) -> Scorer:
     )
 
 
+EVENT_TONE_WEIGHT = 0.5  # share of a dyad-sentence's tone taken from its asserted events
+
+
+def dyad_tone(sentence_tone: float, events: Sequence[Event]) -> float:
+    """Tone of one dyad in one sentence: the sentence's VADER tone blended with the mean
+    intensity (Goldstein -10..+10, scaled to -1..+1) of the dyad's ASSERTED events there.
+
+        tone = (1 - EVENT_TONE_WEIGHT) * vader + EVENT_TONE_WEIGHT * mean(intensity) / 10
+
+    Without an asserted event the VADER tone is kept. The result stays in [-1, 1]. This
+    makes tone dyad-specific ("praised Lukashenko but condemned Putin") and lets acts that
+    VADER cannot read ("closed its border", "sent troops") carry their sign.
+    """
+    asserted = [e.intensity for e in events if e.mode is Mode.ASSERTED]
+    if not asserted:
+        return sentence_tone
+    event_tone = sum(asserted) / len(asserted) / 10.0
+    blended = (1.0 - EVENT_TONE_WEIGHT) * sentence_tone + EVENT_TONE_WEIGHT * event_tone
+    return max(-1.0, min(1.0, blended))
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
@@ -68,22 +90,32 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     tone_of: dict[int, float] = {}
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    for dyad, dyad_mentions in attribute_dyads(sentences, mentions):
+    dyads = attribute_dyads(sentences, mentions)
+    dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
+    for dyad, dyad_mentions in dyads:
         sentence = sentences[dyad.sentence_index]
         if dyad.sentence_index not in tone_of:
             tone_of[dyad.sentence_index] = scorer.tone.score(sentence.text)
+        coded = scorer.events.code(
+            sentence.text,
+            dyad_mentions,
+            dyad,
+            on,
+            sentence_mentions=mentions[dyad.sentence_index],
+            dyad_count=dyads_in[dyad.sentence_index],
+        )
+        events[dyad.pair].extend(coded)
         dyad_sentences[dyad.pair].append(
             DyadSentence(
                 pair=dyad.pair,
                 sentence_index=dyad.sentence_index,
                 text=sentence.text,
-                tone=tone_of[dyad.sentence_index],
+                tone=dyad_tone(tone_of[dyad.sentence_index], coded),
                 source=dyad.source,
                 target=dyad.target,
                 mentions=dyad_mentions,
             )
         )
-        events[dyad.pair].extend(scorer.events.code(sentence.text, dyad_mentions, dyad, on))
     pairs = tuple(
         PairScore(
             pair=pair,

@@ -32,6 +32,8 @@ DEFAULT_DB = Path("data") / "tracker.duckdb"
 MEMORY = ":memory:"
 BUSY_TIMEOUT_S = 15.0  # how long a writer waits for another process to let go of the file
 _RETRY_SLEEP_S = 0.05
+_HEADER_BYTES = 4096  # DuckDB writes its file headers in the first blocks
+_CREATE_WAIT_S = 1.0  # how long a too-small file may still be "being created"
 
 # Numbered migrations, applied in order, each in its own transaction and recorded in
 # schema_migrations. Never edit a released one: add the next number.
@@ -163,6 +165,15 @@ def _is_lock_error(error: Exception) -> bool:
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set" in text)
 
 
+def _is_being_created(path: str, error: Exception) -> bool:
+    """A file that another process has just created may not hold a full header yet."""
+    try:
+        small = Path(path).stat().st_size < _HEADER_BYTES
+    except OSError:
+        return False
+    return small and "not a valid DuckDB database" in str(error)
+
+
 @dataclass(frozen=True, slots=True)
 class AddResult:
     """What one batch did: ids added, ids that were already stored (or repeated in the batch)."""
@@ -191,8 +202,14 @@ class Store:
         *,
         read_only: bool = False,
         busy_timeout: float = BUSY_TIMEOUT_S,
+        must_exist: bool = False,
     ) -> None:
         self.path = resolve_db_path(path)
+        if must_exist and self.path != MEMORY and not Path(self.path).exists():
+            raise StoreError(
+                f"no database at {self.path}: load articles first (tracker ingest PATH, or "
+                "tracker demo), or point --db / TRACKER_DB at an existing file"
+            )
         self.read_only = read_only and self.path != MEMORY and Path(self.path).exists()
         self._lock = _path_lock(self.path)
         self._lock.acquire()
@@ -211,6 +228,8 @@ class Store:
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + busy_timeout
+        # a file another process is creating has a full header within milliseconds
+        created_deadline = time.monotonic() + min(busy_timeout, _CREATE_WAIT_S)
         while True:
             try:
                 return duckdb.connect(self.path, read_only=self.read_only)
@@ -223,6 +242,9 @@ class Store:
                         f"database {self.path} is busy: another process is writing to it; "
                         "retry in a moment"
                     ) from error
+                if _is_being_created(self.path, error) and time.monotonic() < created_deadline:
+                    time.sleep(_RETRY_SLEEP_S)  # another process is writing its first pages
+                    continue
                 raise StoreError(f"cannot open database {self.path}: {error}") from error
             except duckdb.Error as error:
                 raise StoreError(f"cannot open database {self.path}: {error}") from error
@@ -617,9 +639,9 @@ class Store:
 
     def data_version(self) -> tuple[int, str]:
         """A token that changes when articles are added or rescored: (count, max ingested_at)."""
-        count, latest = self.con.execute(
+        ((count, latest),) = self.con.execute(
             "SELECT count(*), max(ingested_at) FROM articles"
-        ).fetchone()
+        ).fetchall()
         return int(count), str(latest or "")
 
     @staticmethod

@@ -11,6 +11,7 @@ Build one :class:`ToneScorer` per process (:func:`default_tone_scorer`): VADER r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
@@ -20,6 +21,27 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 OVERLAY_FILE = "lexicon_geo.tsv"
 VALENCE_LIMIT = 4.0  # VADER's lexicon scale is -4..+4 (Hutto & Gilbert 2014)
+PHRASE_JOIN = "_"  # an overlay entry "looked_forward" scores the phrase "looked forward"
+# Sanction relief ("lifted sanctions on", "sanctions ... have been eased"): the sanction word
+# is read as this token instead, and the relief verb as a neutral word (docs/tone_and_events.md).
+RELIEF_TOKEN = "sanctions_relief"
+RELIEF_VALENCE = 1.5  # as warm as a ceasefire: a concession (CAMEO 08), not praise
+RELIEF_GAP = 5  # words allowed between the relief verb and the sanction word (either order)
+_RELIEF_VERBS = (
+    r"lift|lifts|lifted|lifting|ease|eases|eased|easing|remove|removes|removed|removing|"
+    r"relax|relaxes|relaxed|relaxing|suspend|suspends|suspended|suspending|scrap|scraps|"
+    r"scrapped|scrapping|waive|waives|waived|waiving|unfreeze|unfroze|unfrozen|roll back|"
+    r"rolled back|rolls back|drop|drops|dropped|dropping"
+)
+_RELIEF_OBJECTS = r"sanctions?|embargo(?:es)?|tariffs?|restrictions"
+_NO_RELIEF = re.compile(r"\b(?:not|no|never|without|refused|rejected|declined)\b|n't", re.I)
+_RELIEF = re.compile(
+    rf"\b(?P<verb>{_RELIEF_VERBS})\b(?P<gap>(?:\W+[\w.'-]+){{0,{RELIEF_GAP}}}?\W+)"
+    rf"(?P<obj>{_RELIEF_OBJECTS})\b"
+    rf"|\b(?P<obj2>{_RELIEF_OBJECTS})\b(?P<gap2>(?:\W+[\w.'-]+){{0,{RELIEF_GAP}}}?\W+)"
+    rf"(?P<verb2>lifted|eased|removed|relaxed|suspended|scrapped|waived|dropped|rolled back)\b",
+    re.IGNORECASE,
+)
 
 
 def parse_overlay(raw: str) -> dict[str, float]:
@@ -32,6 +54,7 @@ def parse_overlay(raw: str) -> dict[str, float]:
         if len(fields) < 2:
             raise ValueError(f"{OVERLAY_FILE}:{lineno}: expected word<TAB>valence[<TAB>reason]")
         word, value = fields[0].strip().lower(), float(fields[1])
+        # (a phrase is written with "_" between its words: looked_forward)
         if not word or " " in word:
             raise ValueError(f"{OVERLAY_FILE}:{lineno}: one token per line, got {word!r}")
         if not -VALENCE_LIMIT <= value <= VALENCE_LIMIT:
@@ -57,8 +80,20 @@ class ToneScorer:
     def __init__(self, overlay: Mapping[str, float] | None = None) -> None:
         self._analyzer = SentimentIntensityAnalyzer()
         lexicon = dict(self._analyzer.lexicon)  # a private copy: never mutate a shared dict
-        lexicon.update(load_overlay() if overlay is None else overlay)
+        extra = load_overlay() if overlay is None else dict(overlay)
+        lexicon.update(extra)
+        lexicon.setdefault(RELIEF_TOKEN, RELIEF_VALENCE)
         self._analyzer.lexicon = lexicon
+        phrases = sorted((w for w in extra if PHRASE_JOIN in w.strip(PHRASE_JOIN)), key=len)
+        self._phrases: dict[str, str] = {p.replace(PHRASE_JOIN, " "): p for p in phrases}
+        self._phrase_re = (
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(p) for p in reversed(self._phrases)) + r")\b",
+                re.IGNORECASE,
+            )
+            if self._phrases
+            else None
+        )
 
     @property
     def lexicon(self) -> Mapping[str, float]:
@@ -69,7 +104,25 @@ class ToneScorer:
         """VADER compound score of ``text`` with the overlay; 0.0 for blank text."""
         if not text or not text.strip():
             return 0.0
-        return float(self._analyzer.polarity_scores(text)["compound"])
+        return float(self._analyzer.polarity_scores(self.prepare(text))["compound"])
+
+    def prepare(self, text: str) -> str:
+        """The text VADER reads: overlay phrases joined into one token, sanction relief
+        rewritten ("lifted sanctions" -> "lifted sanctions_relief"; the relief verb itself is
+        read as neutral "lifted"). A negation inside the phrase keeps the sanctions hostile."""
+        if self._phrase_re is not None:
+            text = self._phrase_re.sub(lambda m: self._phrases[m.group().lower()], text)
+        if "anction" in text or "mbargo" in text or "ariff" in text or "estriction" in text:
+            text = _RELIEF.sub(_relieve, text)
+        return text
+
+
+def _relieve(m: re.Match[str]) -> str:
+    if _NO_RELIEF.search(m.group()):
+        return m.group()
+    if m.group("verb") is not None:
+        return f"lifted{m.group('gap')}{RELIEF_TOKEN}"
+    return f"{RELIEF_TOKEN}{m.group('gap2')}lifted"
 
 
 @cache

@@ -1,0 +1,73 @@
+"""The benchmark corpus generator: deterministic, news-sized, with the promised dyad share.
+
+No timings here (machines are noisy): the benchmarks themselves run with
+``python -m benchmarks.run``.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.corpus import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_WORDS,
+    MIN_WORDS,
+    make_article,
+    write_corpus,
+)
+from tracker.load import load_articles
+from tracker.models import DateSource
+
+SEED = 11
+
+
+def _tree_bytes(folder) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("fmt", ["txt", "jsonl"])
+def test_same_seed_same_bytes(tmp_path, fmt):
+    write_corpus(tmp_path / "a", 3, SEED, fmt)
+    write_corpus(tmp_path / "b", 3, SEED, fmt)
+    write_corpus(tmp_path / "c", 3, SEED + 1, fmt)
+    a, b, c = (_tree_bytes(tmp_path / x) for x in "abc")
+    assert len(a) == (3 if fmt == "txt" else 1)
+    assert a == b
+    assert a != c
+
+
+def test_prefix_property():
+    """Article i does not depend on how many articles are generated."""
+    assert make_article(SEED, 2).as_txt() == make_article(SEED, 2).as_txt()
+    assert make_article(SEED, 2).as_txt() != make_article(SEED, 3).as_txt()
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_article_properties(index):
+    article = make_article(SEED, index)
+    words = len(article.body.split())
+    assert MIN_WORDS <= words <= MAX_WORDS
+    assert words == article.word_count
+    assert 0.05 <= article.dyad_share <= 0.40
+    assert FIRST_DAY <= article.published_at <= LAST_DAY
+    assert len(article.dyadic) == len(article.sentences)
+
+
+def test_loads_as_dated_articles(tmp_path):
+    stats = write_corpus(tmp_path / "txt", 3, SEED, "txt")
+    assert stats.articles == 3
+    for path in sorted((tmp_path / "txt").rglob("*.txt")):
+        index = int(path.stem)
+        (article,) = load_articles(str(path), path.read_bytes())
+        assert article.published_at == make_article(SEED, index).published_at
+        assert article.date_source == DateSource.FIELD
+    write_corpus(tmp_path / "jsonl", 3, SEED, "jsonl")
+    (part,) = (tmp_path / "jsonl").glob("*.jsonl")
+    records = [json.loads(line) for line in part.read_text().splitlines()]
+    loaded = list(load_articles(str(part), part.read_bytes()))
+    assert [a.published_at.isoformat() for a in loaded] == [r["date"] for r in records]

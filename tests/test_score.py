@@ -1,0 +1,114 @@
+"""Acceptance tests on the seed article through tracker.score.score_article (2025-08-15)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tracker.models import Article, DateSource, Event, Mode, article_id
+from tracker.score import EVENT_TONE_WEIGHT, dyad_tone, score_article
+
+SEED = Path(__file__).parent / "data" / "seed_article.txt"
+PUBLISHED = date(2025, 8, 15)
+
+
+@pytest.fixture(scope="module")
+def scored():
+    text = SEED.read_text(encoding="utf-8")
+    article = Article(
+        id=article_id(text),
+        origin=SEED.name,
+        title=text.splitlines()[0],
+        text=text,
+        published_at=PUBLISHED,
+        date_source=DateSource.CALLER,
+    )
+    return score_article(article)
+
+
+def pair_score(scored, pair: tuple[str, str]):
+    return next((p for p in scored.pairs if p.pair == pair), None)
+
+
+def test_usa_blr_pair_is_present_and_warm(scored) -> None:
+    pair = pair_score(scored, ("BLR", "USA"))
+    assert pair is not None
+    assert pair.tone > 0
+
+
+def test_support_usa_to_blr_is_asserted(scored) -> None:
+    events = pair_score(scored, ("BLR", "USA")).events
+    assert any(
+        e.category == "SUPPORT"
+        and e.mode is Mode.ASSERTED
+        and (e.source, e.target) == ("USA", "BLR")
+        for e in events
+    )
+
+
+def test_the_call_is_an_asserted_consult(scored) -> None:
+    events = pair_score(scored, ("BLR", "USA")).events
+    calls = [e for e in events if e.category == "CONSULT" and e.trigger.lower() == "call"]
+    assert any(e.mode is Mode.ASSERTED for e in calls)
+
+
+def test_potential_release_of_1300_is_a_hypothetical_concession(scored) -> None:
+    events = [e for e in pair_score(scored, ("BLR", "USA")).events if "1,300" in e.text]
+    releases = [e for e in events if e.category in ("CONCEDE", "RETREAT")]
+    assert releases
+    assert all(e.mode is Mode.HYPOTHETICAL for e in releases)
+    assert all((e.source, e.target) == ("BLR", "USA") for e in releases)
+
+
+def test_ukraine_concessions_sentence_gives_no_usa_rus_event(scored) -> None:
+    pair = pair_score(scored, ("RUS", "USA"))
+    events = pair.events if pair is not None else ()
+    assert not [e for e in events if "territorial concessions" in e.text]
+
+
+def test_no_invasion_on_the_usa_blr_dyad(scored) -> None:
+    events = pair_score(scored, ("BLR", "USA")).events
+    assert not [e for e in events if e.category == "ASSAULT"]
+
+
+def test_sanctions_following_the_2020_elections_are_historical(scored) -> None:
+    events = [e for e in scored.events if "following the 2020 elections" in e.text]
+    sanctions = [e for e in events if e.category == "SANCTION"]
+    assert sanctions
+    assert all(e.mode is Mode.HISTORICAL and e.year == 2020 for e in sanctions)
+    assert all((e.source, e.target) == ("USA", "BLR") for e in sanctions)
+    # background nouns of that sentence are not inter-state events
+    assert not [e for e in events if e.category in ("PROTEST", "ACCUSE")]
+
+
+def test_alaska_meeting_is_at_most_a_hypothetical_consult(scored) -> None:
+    pair = pair_score(scored, ("RUS", "USA"))
+    assert pair is not None
+    for e in pair.events:
+        assert e.category == "CONSULT"
+        assert e.mode is Mode.HYPOTHETICAL
+
+
+def test_tone_stays_in_range(scored) -> None:
+    for s in scored.dyad_sentences:
+        assert -1.0 <= s.tone <= 1.0
+
+
+def _event(category: str, intensity: float, mode: Mode = Mode.ASSERTED) -> Event:
+    return Event(("BLR", "USA"), 0, "USA", "BLR", category, mode, intensity, "05", 1, "x", 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("vader", "events", "expected"),
+    [
+        (0.4, [], 0.4),
+        (0.0, [_event("SANCTION", -4.0)], EVENT_TONE_WEIGHT * -0.4),
+        (0.2, [_event("SUPPORT", 3.5), _event("CONCEDE", 5.0)], 0.5 * 0.2 + 0.5 * 0.425),
+        (0.3, [_event("ASSAULT", -9.7, Mode.HISTORICAL)], 0.3),  # background: VADER only
+        (-1.0, [_event("ASSAULT", -10.0)], -1.0),
+    ],
+)
+def test_dyad_tone_blends_asserted_events(vader, events, expected) -> None:
+    assert dyad_tone(vader, events) == pytest.approx(expected)

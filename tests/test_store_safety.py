@@ -1,0 +1,408 @@
+"""The store under hostile values and hostile files, and backup/restore through the CLI.
+
+* Every value reaches SQL bound (``?`` or a registered Arrow table): injection strings in
+  every text column come back byte for byte and the schema is untouched.
+* A file that is not a tracker database (text, zero bytes, another DuckDB database, a newer
+  schema) ends in a clear one-line message and exit status 1, never a traceback.
+* ``tracker backup`` + ``tracker restore`` round-trip the exact article set, and a backup
+  taken while another process writes waits for it (or says "busy, retry").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+from conftest import build_scored
+
+from tracker.cli import main
+from tracker.errors import StoreBusy, StoreError
+from tracker.models import (
+    Article,
+    DateSource,
+    DyadSentence,
+    Event,
+    Mention,
+    Mode,
+    PairScore,
+    ScoredArticle,
+    article_id,
+)
+from tracker.store import SCHEMA_VERSION, Store
+
+CLI = [sys.executable, "-c", "from tracker.cli import main; main()"]
+REPO = Path(__file__).resolve().parents[1]
+
+INJECTIONS = (
+    "'); DROP TABLE articles; --",
+    "Robert'); DELETE FROM dyad_sentences WHERE ('1'='1",
+    '" OR 1=1; --',
+    "x' UNION SELECT id, text FROM articles --",
+    "1; ATTACH '/tmp/evil.duckdb' AS evil; --",
+    "$1 ? ?? :name %s {0} \\' \\\\",
+    "COPY articles TO '/tmp/leak.csv'; --",
+    "Ω ✓ 🇧🇾 \u202e reversed \u200b zero-width",
+)
+
+
+def env() -> dict[str, str]:
+    """The child imports this checkout's tracker (and tests/conftest.py), from any cwd."""
+    paths = (str(REPO), str(REPO / "tests"), os.environ.get("PYTHONPATH", ""))
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in paths if p)}
+
+
+def run_cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CLI, *args], cwd=cwd, env=env(), capture_output=True, text=True, timeout=timeout,
+        check=False,
+    )  # fmt: skip
+
+
+def hostile_scored(n: int, value: str) -> ScoredArticle:
+    """An article whose every text field (and its score rows) carries ``value``."""
+    text = f"{value}\nThe United States and Belarus {value} talked. ({n})"
+    article = Article(
+        id=article_id(text),
+        origin=f"{value}.txt",
+        title=value,
+        text=text,
+        published_at=date(2025, 8, 15),
+        date_source=DateSource.FIELD,
+        url=f"https://example.org/?q={value}",
+        source=value,
+    )
+    pair = ("BLR", "USA")
+    sentence = DyadSentence(
+        pair=pair,
+        sentence_index=1,
+        text=value,
+        tone=0.25,
+        source="USA",
+        target="BLR",
+        mentions=(Mention("USA", 0, 3, value, "country"),),
+    )
+    event = Event(
+        pair=pair,
+        sentence_index=1,
+        source="USA",
+        target="BLR",
+        category="CONSULT",
+        mode=Mode.ASSERTED,
+        intensity=1.0,
+        cameo="04",
+        quad_class=1,
+        text=value,
+        span_start=0,
+        span_end=1,
+        rule=value,
+    )
+    return ScoredArticle(
+        article=article,
+        sentence_count=2,
+        pairs=(PairScore(pair=pair, tone=0.25, sentences=(sentence,), events=(event,)),),
+        scorer_version=value,
+    )
+
+
+def tables(path: Path) -> set[str]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        rows = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {r[0] for r in rows}
+    finally:
+        con.close()
+
+
+# --- SQL injection: values are bound ------------------------------------------------------
+def test_injection_strings_are_stored_and_read_back_unchanged(db):
+    items = [hostile_scored(n, value) for n, value in enumerate(INJECTIONS)]
+    with Store(db) as store:
+        result = store.add_scored(items)
+        assert len(result.added) == len(INJECTIONS)
+        assert store.add_scored(items).duplicates == result.added  # dedup by bound ids
+    with Store(db, read_only=True) as store:
+        back = {a.id: a for a in store.articles_by_ids([i.article.id for i in items])}
+        ids = list(back)
+        sentences = store.dashboard_sentences(("USA", "BLR"), ids)
+        events = store.dashboard_events([("USA", "BLR")])
+        assert store.article_count() == len(INJECTIONS)
+    for item in items:
+        assert back[item.article.id] == item.article
+    assert sorted(sentences["text"]) == sorted(INJECTIONS)
+    assert sorted(sentences["title"]) == sorted(INJECTIONS)
+    surfaces = sorted(json.loads(m)[0][4] for m in sentences["mentions"])
+    assert surfaces == sorted(INJECTIONS)
+    assert sorted(events["text"]) == sorted(INJECTIONS)
+    assert tables(db) >= {"articles", "dyad_sentences", "events", "schema_migrations"}
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_injection_in_query_arguments_matches_nothing_and_breaks_nothing(db, value):
+    store_items = [build_scored("2024-03-01", ("USA", "BLR"), [0.5])]
+    with Store(db) as store:
+        store.add_scored(store_items)
+    with Store(db, read_only=True) as store:
+        pair = (value, "USA")
+        assert store.timeline_tone_days(pair).empty
+        assert store.timeline_event_days(pair, direction=(value, "USA")).empty
+        assert store.timeline_sentences(pair).empty
+        assert store.dashboard_articles([pair]).empty
+        assert store.dashboard_sentences(pair, [value]).empty
+        assert store.existing_ids([value]) == set()
+        assert store.article_ids(stale_for=value) == [store_items[0].article.id]
+        assert store.article_count() == 1
+
+
+def test_cli_pair_argument_is_validated_before_sql(tmp_path, db):
+    out = run_cli("timeline", "--pair", "USA-'); DROP TABLE articles; --", "--db", str(db),
+                  cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr
+    assert tables(db) >= {"articles"}
+
+
+# --- files that are not a (current) tracker database ----------------------------------------
+def _not_duckdb(path: Path) -> None:
+    path.write_text("id,title\n1,this is a CSV, not a database\n" * 200)
+
+
+def _zero_bytes(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _truncated_header(path: Path) -> None:
+    tmp = path.with_name("whole.duckdb")
+    with Store(tmp):
+        pass
+    path.write_bytes(tmp.read_bytes()[:4096])
+
+
+BAD_FILES = {"text": _not_duckdb, "empty": _zero_bytes, "truncated": _truncated_header}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_FILES))
+def test_not_a_database_is_a_clear_store_error(tmp_path, kind):
+    path = tmp_path / "bad.duckdb"
+    BAD_FILES[kind](path)
+    before = path.read_bytes()
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match=r"cannot open database .*bad\.duckdb"):
+            Store(path, read_only=read_only)
+    assert path.read_bytes() == before  # never "repaired" by overwriting
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["pairs"], ["backup", "out.duckdb"], ["timeline", "--pair", "USA-BLR"], ["rescore"]],
+    ids=lambda c: c[0],
+)
+def test_cli_on_a_file_that_is_not_duckdb(tmp_path, command):
+    path = tmp_path / "bad.duckdb"
+    _not_duckdb(path)
+    out = run_cli(*command, "--db", str(path), cwd=tmp_path)
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr
+    assert "not a valid DuckDB database file" in out.stderr
+    assert out.stderr.startswith("Error: cannot open database")
+
+
+def test_cli_ingest_into_a_file_that_is_not_duckdb(tmp_path):
+    pytest.importorskip("tracker.score")
+    path = tmp_path / "bad.duckdb"
+    _not_duckdb(path)
+    article = tmp_path / "a.txt"
+    article.write_text("date: 2025-08-15\n\nThe United States praised Belarus for the release.")
+    out = run_cli("ingest", str(article), "--db", str(path), "--json", "--workers", "1",
+                  cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr
+    assert "not a valid DuckDB database file" in out.stderr
+
+
+def _newer_schema(path: Path) -> None:
+    with Store(path) as store:
+        store.add_scored([build_scored("2024-03-01", ("USA", "BLR"), [0.5])])
+    con = duckdb.connect(str(path))
+    con.execute("INSERT INTO schema_migrations VALUES (?, 'from the future', now())", [99])
+    con.close()
+
+
+def test_newer_schema_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "future.duckdb"
+    _newer_schema(path)
+    for read_only in (False, True):
+        with pytest.raises(StoreError, match="schema version 99, newer than this tracker"):
+            Store(path, read_only=read_only)
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == 99
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    con.close()
+
+
+@pytest.mark.parametrize("command", [["pairs"], ["backup", "out.duckdb"]], ids=lambda c: c[0])
+def test_cli_on_a_newer_schema(tmp_path, command):
+    path = tmp_path / "future.duckdb"
+    _newer_schema(path)
+    out = run_cli(*command, "--db", str(path), cwd=tmp_path)
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr
+    assert f"schema version 99, newer than this tracker understands ({SCHEMA_VERSION})" in (
+        out.stderr
+    )
+    assert "upgrade the tracker" in out.stderr
+    assert not (tmp_path / "out.duckdb").exists()
+
+
+def test_cli_restore_refuses_a_newer_schema(tmp_path, db):
+    src = tmp_path / "future.duckdb"
+    _newer_schema(src)
+    before = db.read_bytes()
+    out = run_cli("restore", str(src), "--db", str(db), cwd=tmp_path)
+    assert out.returncode == 1 and "Traceback" not in out.stderr
+    assert "newer than this tracker" in out.stderr
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["text", "other-duckdb"])
+def test_cli_restore_refuses_what_is_not_a_tracker_database(tmp_path, db, kind):
+    src = tmp_path / "src.duckdb"
+    if kind == "text":
+        _not_duckdb(src)
+    else:  # a valid DuckDB file of some other application
+        con = duckdb.connect(str(src))
+        con.execute("CREATE TABLE t AS SELECT 1 AS x")
+        con.close()
+    with Store(db) as store:
+        store.add_scored([build_scored("2024-03-01", ("USA", "BLR"), [0.5])])
+    out = run_cli("restore", str(src), "--db", str(db), cwd=tmp_path)
+    assert out.returncode == 1, (out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr, out.stderr
+    assert out.stderr.startswith("Error:")
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == 1  # the live database is untouched
+
+
+# --- backup and restore ---------------------------------------------------------------------
+def _corpus(n: int, variant: str = "") -> list[ScoredArticle]:
+    return [
+        build_scored(
+            date(2024, 1, 1 + i % 28),
+            ("USA", "BLR") if i % 2 else ("USA", "RUS"),
+            [0.1 * (i % 7) - 0.3, 0.2],
+            variant=f"{variant}{i}",
+        )
+        for i in range(n)
+    ]
+
+
+def _snapshot(path: Path) -> tuple[list, int, int]:
+    with Store(path, read_only=True) as store:
+        con = store.con
+        articles = con.execute(
+            "SELECT id, title, text, published_at, origin FROM articles ORDER BY id"
+        ).fetchall()
+        sentences = con.execute("SELECT count(*) FROM dyad_sentences").fetchone()[0]
+        events = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    return articles, sentences, events
+
+
+def test_backup_then_restore_round_trip(tmp_path, db):
+    with Store(db) as store:
+        store.add_scored(_corpus(120))
+    original = _snapshot(db)
+    backup = tmp_path / "backup.duckdb"
+    out = run_cli("backup", str(backup), "--db", str(db), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert _snapshot(backup) == original
+    with Store(db) as store:  # the live database moves on after the backup
+        store.add_scored(_corpus(30, variant="later"))
+    assert len(_snapshot(db)[0]) == 150
+    out = run_cli("restore", str(backup), "--db", str(db), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "restored 120 articles" in out.stdout
+    assert _snapshot(db) == original
+    assert not list(tmp_path.glob("*.restoring"))
+    with Store(db) as store:  # and it is a working, writable tracker database again
+        assert store.add_scored(_corpus(1, variant="after")).added
+
+
+def test_restore_into_a_new_path(tmp_path, db):
+    with Store(db) as store:
+        store.add_scored(_corpus(10))
+    target = tmp_path / "fresh" / "restored.duckdb"
+    out = run_cli("restore", str(db), "--db", str(target), cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert _snapshot(target) == _snapshot(db)
+
+
+HOLD_WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from conftest import build_scored
+    from tracker.store import Store
+    path, hold, flag = sys.argv[1], float(sys.argv[2]), Path(sys.argv[3])
+    items = [build_scored("2024-05-01", ("USA", "BLR"), [0.1, 0.2], variant=f"w{i}")
+             for i in range(50)]
+    with Store(path) as store:
+        flag.write_text("locked")
+        time.sleep(hold)  # a long write in progress
+        store.add_scored(items)
+    """
+)
+
+
+def _start_writer(tmp_path: Path, db: Path, hold: float) -> subprocess.Popen:
+    flag = tmp_path / "writer.flag"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLD_WRITER, str(db), str(hold), str(flag)], env=env()
+    )
+    deadline = time.monotonic() + 30
+    while not flag.exists():
+        assert proc.poll() is None, "writer died before taking the lock"
+        assert time.monotonic() < deadline, "writer never took the lock"
+        time.sleep(0.02)
+    return proc
+
+
+def test_backup_waits_for_a_writer_in_another_process(tmp_path, db):
+    with Store(db) as store:
+        store.add_scored(_corpus(10))
+    writer = _start_writer(tmp_path, db, hold=1.5)
+    try:
+        start = time.monotonic()
+        backup = tmp_path / "backup.duckdb"
+        out = run_cli("backup", str(backup), "--db", str(db), cwd=tmp_path)
+        waited = time.monotonic() - start
+    finally:
+        assert writer.wait(timeout=30) == 0
+    assert out.returncode == 0, out.stderr
+    assert waited >= 1.0  # it waited for the writer rather than copying a file in flux
+    assert len(_snapshot(backup)[0]) == 60  # and holds the writer's committed batch
+
+
+def test_backup_says_busy_retry_when_the_writer_does_not_let_go(tmp_path, db, monkeypatch):
+    monkeypatch.setitem(Store.__init__.__kwdefaults__, "busy_timeout", 0.5)
+    writer = _start_writer(tmp_path, db, hold=4)
+    try:
+        result = CliRunner().invoke(main, ["backup", str(tmp_path / "b.duckdb"), "--db", str(db)])
+        with pytest.raises(StoreBusy, match="busy: another process is writing"):
+            Store(db, read_only=True, busy_timeout=0.3)
+    finally:
+        assert writer.wait(timeout=30) == 0
+    assert result.exit_code == 1
+    assert "busy" in result.output and "retry" in result.output
+    assert not isinstance(result.exception, StoreError)  # turned into a message, not raised
+    assert not (tmp_path / "b.duckdb").exists()
+    # once the writer is gone, the same command works
+    result = CliRunner().invoke(main, ["backup", str(tmp_path / "b.duckdb"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
