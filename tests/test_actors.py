@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pycountry
@@ -260,26 +259,6 @@ def test_tiny_fixture_gazetteer():
 
 def test_default_gazetteer_is_cached():
     assert load_gazetteer() is load_gazetteer()
-
-
-def test_matcher_builds_fast():
-    load_gazetteer()
-    t0 = time.process_time()
-    ActorMatcher()
-    assert time.process_time() - t0 < 0.1
-
-
-def test_find_is_fast(matcher):
-    text = (
-        "U.S. President Donald Trump on Thursday praised Belarusian leader Alexander Lukashenko "
-        "for releasing 52 prisoners, while Russia and Ukraine traded blame over the Minsk talks."
-    )
-    n = 2000
-    t0 = time.process_time()
-    for _ in range(n):
-        matcher.find(text, ON)
-    per_call = (time.process_time() - t0) / n
-    assert per_call < 200e-6  # measured ~15 µs CPU; generous bound for slow CI machines
 
 
 @settings(max_examples=200, deadline=None)
