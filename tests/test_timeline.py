@@ -212,7 +212,8 @@ def test_memory_from_before_start_is_carried_in(db, add_articles, make_scored, m
         tl = compute_timeline(store, PAIR, start=date(2024, 3, 1), end=date(2024, 4, 30))
     assert tl["period"].tolist() == ["2024-03", "2024-04"]
     assert (tl["events"] == 0).all() and (tl["articles"] == 0).all()
-    assert tl["events_score"].iloc[0] == pytest.approx(-4.0 * 0.5 ** (76 / 30))
+    half_life = TemperatureParams().half_life_days
+    assert tl["events_score"].iloc[0] == pytest.approx(-4.0 * 0.5 ** (76 / half_life))
     assert tl["temperature"].iloc[0] < tl["temperature"].iloc[1] < 0
 
 

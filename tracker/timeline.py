@@ -114,9 +114,11 @@ class TemperatureParams:
     # corpus reach flows of 10-20, and 10 saturated 31% of its active months past +-90.
     event_weight: float = 1.0
     event_scale: float = 20.0
-    # Tsinghua "event flow": an event's effect halves every half_life_days (a month, the
-    # Tsinghua index's period).
-    half_life_days: float = 30.0
+    # Tsinghua "event flow": an event's effect halves every half_life_days. A quarter: on the
+    # demo corpus 30 days let the 2022-24 war years read neutral between articles (US-RUS
+    # 2023-06 at -10), 90 keeps them cold (-47) while the 2024-25 thaws still show within a
+    # month; 180 blurred the 2025 releases into the 2021-22 freeze.
+    half_life_days: float = 90.0
     # PLOVER modes. Negated: "did not impose sanctions" is not a sanction (0); a small
     # negative value would count it as a weak opposite. Historical: background ("after the
     # 2020 elections") is not news on the article's date, so 0 on that date (not re-dated).
