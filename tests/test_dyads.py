@@ -199,3 +199,16 @@ def test_one_dyad_per_pair_per_sentence():
     # opposite directions in one sentence resolve to one mutual dyad
     assert dyads_of("Russia attacked Ukraine; Ukraine attacked Russia.") == [(0, "RUS=UKR")]
     assert dyads_of("Sanctions on Russia by the US and US sanctions on Russia.") == [(0, "USA>RUS")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France won the World Cup, beating Croatia 4-2 in the final at the stadium in Moscow.",
+        "The United States finished at the top of the medal table, overtaking China.",
+        "Russia and Saudi Arabia are among the world's largest oil exporters.",
+        "Meteorologists in the United States and Canada expected temperatures to ease.",
+    ],
+)
+def test_side_by_side_is_not_interaction(text):
+    assert labels(text) == set()

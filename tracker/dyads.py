@@ -28,8 +28,10 @@ them (word lists in ``tracker/data/relation_words.txt``):
    members are not paired with each other. A hyphenated compound is always mutual, and so
    is a coordinated group that is the clause's only group ("signed by Russia and Ukraine"),
    unless it is a co-occurrence list: three or more states after a preposition ("compares
-   the economies of Russia, Belarus and the United States") or states followed by
-   "both/each/all" ("Belarus and the United States both reported record heat").
+   the economies of Russia, Belarus and the United States"), states followed by
+   "both/each/all" ("Belarus and the United States both reported record heat") or by a
+   comparison ("Russia and Saudi Arabia are among the largest exporters"), or a group
+   introduced by a place preposition ("meteorologists in the United States and Canada").
 5. **Later actors** attach to the nearest preceding group only through a linking word:
    "with"/"between" mutual ("peace talks with Putin"), "against/on/to/at/over/for..." directed
    nearest -> later ("sanctions against Russia"), "from" later -> nearest, "to <verb>" makes the
@@ -54,6 +56,9 @@ them (word lists in ``tracker/data/relation_words.txt``):
      subject (the source of its directed dyad, or its subject actor), so "He also praised
      Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
    Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``.
+9. **Not politics.** A sentence with sport or weather context (``[non_political]`` words:
+   "World Cup", "medal table", "heat wave"...) names states side by side, not interacting:
+   no dyad, and the next sentence does not inherit from it.
 """
 
 from __future__ import annotations
@@ -99,6 +104,7 @@ class RelationWords:
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
     coref_mutual: re.Pattern[str]
+    non_political: re.Pattern[str]
 
     @property
     def prepositions(self) -> frozenset[str]:
@@ -126,6 +132,9 @@ def relation_words() -> RelationWords:
 
     speech = alternation(sections["speech"])
     return RelationWords(
+        non_political=re.compile(
+            rf"\b(?:{alternation(sections['non_political'])})\b", re.IGNORECASE
+        ),
         mutual=frozenset(sections["mutual"]),
         directed=frozenset(sections["directed"]),
         reverse=frozenset(sections["reverse"]),
@@ -286,6 +295,8 @@ def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], li
                     links.add(a, b, directed=False, strong=True)
     if len(groups) == 1 and _co_occurrence(text, groups[0], end):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
+    if len(groups) == 1 and groups[0].prep in words.locative:
+        return  # a place, not parties: "meteorologists in the United States and Canada"
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
         codes = groups[0].codes
         for i, a in enumerate(codes):
@@ -339,7 +350,13 @@ def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], li
 
 
 LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
-_BOTH = re.compile(r"^\s*(?:both|each|all|alike|respectively)\b", re.IGNORECASE)
+_BOTH = re.compile(
+    r"^\s*(?:both|each|all|alike|respectively"
+    # "Russia and Saudi Arabia are among the world's largest exporters": a comparison
+    r"|(?:are|were|remain|rank)\s+(?:among|both|each|major|leading|home\s+to"
+    r"|the\s+(?:world|largest|biggest|top|two\s+largest)))\b",
+    re.IGNORECASE,
+)
 
 
 def _co_occurrence(text: str, group: _Group, end: int) -> bool:
@@ -447,7 +464,11 @@ def attribute_dyads(
         raise ValueError("one list of mentions per sentence is required")
     results: list[_Result] = []
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
+    words = relation_words()
     for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
+        if len(mentions) > 1 and words.non_political.search(sentence.text):
+            results.append(_Result([], None))  # sport or weather: side by side, no interaction
+            continue
         links = _analyse_sentence(sentence.text, mentions)
         dyads = []
         for pair, source, target in links.resolve():
