@@ -93,8 +93,21 @@ def _wait_healthy(port: int, server: subprocess.Popen, log: Path) -> None:
     raise DashboardUnavailable(f"streamlit not healthy in {HEALTH_TIMEOUT_S}s: {log.read_text()}")
 
 
+FLOOR_APP = """import plotly.graph_objects as go
+import streamlit as st
+
+st.title("floor")
+st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])))
+"""  # the least any Streamlit page with one plotly chart costs: framework + browser
+
+
 def time_dashboard(
-    db: Path, log: Path, warm_visits: int = WARM_VISITS, *, spy: Path | None = None
+    db: Path,
+    log: Path,
+    warm_visits: int = WARM_VISITS,
+    *,
+    spy: Path | None = None,
+    script: Path | None = None,
 ) -> DashboardTiming:
     """Start ``streamlit run dashboard.py`` on ``db`` and time first charts in chromium.
 
@@ -106,7 +119,7 @@ def time_dashboard(
     port = _free_port()
     env = {**os.environ, "TRACKER_DB": str(db), "PYTHONPATH": str(ROOT)}
     command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
+        sys.executable, "-m", "streamlit", "run", str(script or ROOT / "dashboard.py"),
         "--server.headless", "true", "--server.address", "127.0.0.1",
         "--server.port", str(port), "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none", "--server.runOnSave", "false",

@@ -290,7 +290,12 @@ def bench_scaling(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
 
 
 def bench_dashboard(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
-    from benchmarks.dashboard_bench import DashboardUnavailable, check_available, time_dashboard
+    from benchmarks.dashboard_bench import (
+        FLOOR_APP,
+        DashboardUnavailable,
+        check_available,
+        time_dashboard,
+    )
 
     try:
         check_available()
@@ -307,6 +312,10 @@ def bench_dashboard(out: Path, plan: Plan, seed: int, details: dict) -> list[Row
             out / "logs/demo.log",
         )  # fmt: skip
         _check(loaded, "demo load")
+        _log("floor: a minimal Streamlit page with one plotly chart ...")
+        floor_app = out / "floor_app.py"
+        floor_app.write_text(FLOOR_APP)
+        floor = time_dashboard(demo, out / "logs/dashboard-floor.log", script=floor_app)
         _log("dashboard on the demo store ...")
         small = time_dashboard(demo, out / "logs/dashboard-demo.log")
         _log("dashboard on the big store ...")
@@ -318,6 +327,7 @@ def bench_dashboard(out: Path, plan: Plan, seed: int, details: dict) -> list[Row
     details["dashboard"] = {
         "demo": asdict(small),
         "big": asdict(large),
+        "floor": asdict(floor),
         "demo_added": loaded.result.get("added"),
     }
     cold, warm = large.cold_s / small.cold_s, large.warm_s / small.warm_s
@@ -327,6 +337,9 @@ def bench_dashboard(out: Path, plan: Plan, seed: int, details: dict) -> list[Row
             "s", cold, "<= 3x", cold <= 3, "first visit after server start"),
         Row("  same, warm (new session, caches warm)", large.warm_s, small.warm_s, "s", warm,
             "<= 3x", warm <= 3, "median of 3 visits"),
+        Row("  floor: minimal page, one plotly chart (cold / warm)", floor.cold_s,
+            floor.warm_s, "s", None, "(info)", None,
+            "Streamlit + chromium + plotly.js alone; ours minus this = the app's own time"),
     ]  # fmt: skip
 
 

@@ -56,6 +56,7 @@ def test_issue_orderings(demo_db):
     ("pair", "before", "during", "what"),
     [
         ("USA-RUS", "2014-02", "2014-03", "falls at the Crimea annexation"),
+        ("USA-RUS", "2016-11", "2016-12", "falls at the 2016 expulsions"),
         ("USA-RUS", "2018-02", "2018-03", "falls at the Skripal expulsions"),
         ("USA-RUS", "2022-01", "2022-02", "falls at the invasion"),
         ("USA-BLR", "2020-07", "2020-08", "falls at the 2020 election crackdown"),
