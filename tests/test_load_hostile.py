@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 import tracker.load as load
+from tracker import limits
 from tracker.errors import IngestError
 from tracker.load import load_articles, read_documents
 from tracker.models import Article
@@ -149,7 +150,7 @@ def test_record_over_the_article_cap():
 
 
 def test_too_many_records(monkeypatch):
-    monkeypatch.setattr(load, "MAX_RECORDS_PER_FILE", 3)
+    monkeypatch.setattr(limits, "MAX_RECORDS_PER_FILE", 3)
     data = "\n".join(json.dumps({"text": f"{BODY} {i}"}) for i in range(5)).encode()
     items = results("a.jsonl", data)
     assert sum(isinstance(i, Article) for i in items) == 3
@@ -191,7 +192,7 @@ def test_html_scripts_never_reach_the_text():
 
 
 def test_zip_bomb_by_header(monkeypatch):
-    monkeypatch.setattr(load, "MAX_ZIP_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(limits, "MAX_ZIP_UNPACKED_BYTES", 1024 * 1024)
     data = make_zip({"zeros.txt": b"0" * (5 * 1024 * 1024)})
     assert len(data) < 50_000
     err = one_error("bomb.zip", data)
@@ -199,8 +200,8 @@ def test_zip_bomb_by_header(monkeypatch):
 
 
 def test_zip_bomb_with_lying_header_is_stopped_while_reading(monkeypatch):
-    monkeypatch.setattr(load, "MAX_ZIP_UNPACKED_BYTES", 1024 * 1024)
-    monkeypatch.setattr(load, "ZIP_READ_CHUNK", 64 * 1024)
+    monkeypatch.setattr(limits, "MAX_ZIP_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr(limits, "ZIP_READ_CHUNK", 64 * 1024)
     data = make_zip({"a.txt": b"0" * (3 * 1024 * 1024)})
     archive = zipfile.ZipFile(io.BytesIO(data))
     real = archive.infolist()[0]

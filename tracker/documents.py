@@ -1,0 +1,117 @@
+"""One Document from text and metadata: the text, title, language and date rules.
+
+Every format reader (text_files, html_files, records) ends here: ``make_document`` checks
+the text (not empty, not over MAX_ARTICLE_CHARS, English), derives a title when there is
+none, and dates the document (tracker.dates: FIELD > HTML_META > DATELINE > FILENAME).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from tracker import dates, limits
+from tracker.errors import IngestError
+from tracker.language import language_problem
+from tracker.models import DateSource, Document
+from tracker.text import split_sentences
+
+HEADLINE_MAX_CHARS = 200  # a longer first line is prose, not a headline
+HEADLINE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 120  # a title derived from the first sentence is cut at a word here
+
+# Record keys and front-matter keys (case-insensitive) -> Document fields
+FIELD_ALIASES = {
+    "text": ("text", "body", "content"),
+    "title": ("title", "headline"),
+    "date": ("published_at", "date", "published", "publication_date"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet"),
+}
+
+
+def document_or_error(origin: str, build: Callable[[], Document]) -> Document | IngestError:
+    """build(), with an IngestError (or a ValueError, as one) returned instead of raised."""
+    try:
+        return build()
+    except IngestError as error:
+        return error
+    except ValueError as error:
+        return IngestError(origin, str(error))
+
+
+def make_document(
+    origin: str,
+    name: str,
+    text: str,
+    fields: dict[str, object],
+    warnings: tuple[str, ...],
+    html_date: date | None = None,
+) -> Document:
+    """Document from text and metadata, applying the text, language and date rules."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise IngestError(origin, "no text: the article is empty after extraction")
+    if len(text) > limits.MAX_ARTICLE_CHARS:
+        raise IngestError(
+            origin,
+            f"text is {len(text):,} characters, over the {limits.MAX_ARTICLE_CHARS:,} limit per "
+            "article; split it",
+        )
+    refusal = language_problem(text)
+    if refusal:
+        raise IngestError(origin, refusal)
+    title = fields.get("title")
+    if not isinstance(title, str) or not title.strip():
+        title, derived = derive_title(text)
+        if derived:
+            warnings += ("title taken from first sentence",)
+    published, source = _resolve_date(origin, name, text, fields.get("date"), html_date)
+    url, outlet = fields.get("url"), fields.get("source")
+    return Document(
+        origin=origin,
+        title=" ".join(title.split()),
+        text=text,
+        published_at=published,
+        date_source=source,
+        url=url if isinstance(url, str) else None,
+        source=outlet if isinstance(outlet, str) else None,
+        lang="en",
+        warnings=warnings,
+    )
+
+
+def _resolve_date(
+    origin: str, name: str, text: str, field: object, html_date: date | None
+) -> tuple[date | None, DateSource | None]:
+    if field is not None and not (isinstance(field, str) and not field.strip()):
+        try:
+            return dates.parse_date_field(field), DateSource.FIELD
+        except ValueError as error:
+            raise IngestError(origin, str(error)) from None
+    if html_date is not None:
+        return html_date, DateSource.HTML_META
+    from_name, year = dates.date_from_filename(name)
+    written = dates.find_written_date(text, year)
+    if written is not None:
+        return written, DateSource.DATELINE
+    if from_name is not None:
+        return from_name, DateSource.FILENAME
+    return None, None
+
+
+def derive_title(text: str) -> tuple[str, bool]:
+    """(title, derived_from_sentence): the first line if it looks like a headline."""
+    first = next((line.strip() for line in text.split("\n", 50) if line.strip()), "")
+    if (
+        len(first) <= HEADLINE_MAX_CHARS
+        and len(first.split()) <= HEADLINE_MAX_WORDS
+        and not first.endswith((".", ",", ";", ":"))
+    ):
+        return first, False
+    sentences = split_sentences(first[: TITLE_MAX_CHARS * 4])  # "U.S." does not end one
+    title = sentences[0].text if sentences else first
+    if len(title) > TITLE_MAX_CHARS:
+        cut = title[:TITLE_MAX_CHARS].rsplit(" ", 1)[0] or title[:TITLE_MAX_CHARS]
+        title = cut.rstrip(" ,;:") + "…"
+    return title, True

@@ -1,0 +1,5 @@
+"""``python -m tracker.evaluate``."""
+
+from tracker.evaluate.run import main
+
+raise SystemExit(main())

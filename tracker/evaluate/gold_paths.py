@@ -1,0 +1,27 @@
+"""Where the two gold sets are: the own labelled set in tests/data, the PLOVER GSR next to
+the repository (read where it is, never copied)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]  # tracker/evaluate/gold_paths.py -> repo
+DEFAULT_OWN_PATH = REPO_ROOT / "tests" / "data" / "labelled_sentences.jsonl"
+PLOVER_ENV = "TRACKER_PLOVER_GOLD"  # overrides where the PLOVER gold file is looked for
+PLOVER_RELATIVE = Path("shared") / "eval" / "plover_gsr_cameo.json"  # next to the repo
+
+
+def default_plover_path() -> Path:
+    """Where the PLOVER gold file is looked for: $TRACKER_PLOVER_GOLD, then ../shared/eval
+    next to the repository (or the working directory). The first existing path wins; if
+    none exists the repository-relative one is returned (and reported as absent)."""
+    candidates = []
+    if os.environ.get(PLOVER_ENV):
+        candidates.append(Path(os.environ[PLOVER_ENV]))
+    candidates += [
+        REPO_ROOT.parent / PLOVER_RELATIVE,
+        Path.cwd().parent / PLOVER_RELATIVE,
+        Path.cwd() / ".." / PLOVER_RELATIVE,
+    ]
+    return next((p for p in candidates if p.is_file()), candidates[0])

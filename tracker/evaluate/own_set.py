@@ -1,0 +1,274 @@
+"""The own labelled set: original sentences about US-Russia, US-Belarus and other pairs,
+each with the pairs that interact, a tone sign per pair and PLOVER events (category, mode,
+direction). Many are traps (co-occurrence, negation, "Minsk agreements", "Washington
+Post", leaders out of office...)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tracker.errors import UsageError
+from tracker.evaluate.codebook import QUAD_CLASS
+from tracker.evaluate.gold_paths import DEFAULT_OWN_PATH
+from tracker.evaluate.metrics import (
+    NEUTRAL_BAND,
+    PRF,
+    micro_prf,
+    prf_by_label,
+    ratio,
+    sign_with_band,
+)
+from tracker.evaluate.pipeline import pipeline_scorer, sentence_article
+
+if TYPE_CHECKING:
+    from tracker.score import Scorer
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledEvent:
+    category: str
+    mode: str
+    source: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPair:
+    pair: tuple[str, str]
+    tone_sign: int
+    events: tuple[LabelledEvent, ...]
+
+    @property
+    def direction(self) -> tuple[str, str] | None:
+        """The pair's direction when all its directed events agree on one, else None."""
+        dirs = {(e.source, e.target) for e in self.events if e.source and e.target}
+        return next(iter(dirs)) if len(dirs) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledSentence:
+    id: str
+    text: str
+    on: date
+    pairs: tuple[LabelledPair, ...]
+    note: str = ""
+
+    @property
+    def is_trap(self) -> bool:
+        return self.note.startswith("trap")
+
+
+def load_labelled(path: Path) -> list[LabelledSentence]:
+    """Read the own labelled set (JSON Lines). Raises UsageError on a malformed line."""
+    from tracker.models import make_pair
+
+    items = []
+    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            r = json.loads(line)
+            pairs = tuple(
+                LabelledPair(
+                    make_pair(*p["pair"]),
+                    int(p["tone_sign"]),
+                    tuple(
+                        LabelledEvent(e["category"], e["mode"], e.get("source"), e.get("target"))
+                        for e in p.get("events", ())
+                    ),
+                )
+                for p in r["pairs"]
+            )
+            items.append(
+                LabelledSentence(
+                    r["id"], r["text"], date.fromisoformat(r["date"]), pairs, r.get("note", "")
+                )
+            )
+        except (KeyError, TypeError, ValueError) as e:
+            raise UsageError(f"{path}:{lineno}: not a labelled sentence ({e})") from e
+    return items
+
+
+@dataclass(frozen=True)
+class OwnOutcome:
+    """What the system found in one labelled sentence."""
+
+    item: LabelledSentence
+    pairs: dict[tuple[str, str], float]  # found pair -> mean tone of its dyadic sentences
+    directions: dict[tuple[str, str], tuple[str | None, str | None]]
+    events: tuple[tuple[tuple[str, str], str, str, str | None, str | None], ...]
+    # (pair, category, mode, source, target) in span order
+
+
+@dataclass(frozen=True)
+class OwnResult:
+    path: str
+    sentences: int
+    traps: int
+    pairs: PRF
+    direction_judged: int
+    direction_ok: int
+    events_category: PRF  # (pair, category)
+    events_category_directed: PRF  # (source, target, category); None = mutual
+    events_quad: PRF  # (pair, QuadClass)
+    events_quad_directed: PRF
+    per_category: dict[str, PRF]
+    mode_judged: int
+    mode_ok: int
+    mode_confusion: dict[str, int]  # "gold->predicted" for wrong modes
+    tone_polar_judged: int
+    tone_polar_ok: int
+    tone_all_judged: int
+    tone_all_ok: int
+    trap_clean: int  # trap sentences with no spurious pair
+    outcomes: tuple[OwnOutcome, ...] = field(repr=False, default=())
+
+    @property
+    def direction_accuracy(self) -> float | None:
+        return ratio(self.direction_ok, self.direction_judged)
+
+    @property
+    def mode_accuracy(self) -> float | None:
+        return ratio(self.mode_ok, self.mode_judged)
+
+    @property
+    def tone_sign_accuracy(self) -> float | None:
+        return ratio(self.tone_polar_ok, self.tone_polar_judged)
+
+    @property
+    def tone_sign_accuracy_3way(self) -> float | None:
+        return ratio(self.tone_all_ok, self.tone_all_judged)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "sentences": self.sentences,
+            "traps": self.traps,
+            "trap_sentences_without_spurious_pair": self.trap_clean,
+            "pairs": self.pairs.as_dict(),
+            "dyad_direction": {
+                "judged": self.direction_judged,
+                "accuracy": self.direction_accuracy,
+            },
+            "events_category": self.events_category.as_dict(),
+            "events_category_directed": self.events_category_directed.as_dict(),
+            "events_quad": self.events_quad.as_dict(),
+            "events_quad_directed": self.events_quad_directed.as_dict(),
+            "per_category": {k: v.as_dict() for k, v in self.per_category.items()},
+            "mode": {
+                "judged": self.mode_judged,
+                "accuracy": self.mode_accuracy,
+                "confusion": self.mode_confusion,
+            },
+            "tone_sign": {
+                "neutral_band": NEUTRAL_BAND,
+                "polar_judged": self.tone_polar_judged,
+                "polar_accuracy": self.tone_sign_accuracy,
+                "three_way_judged": self.tone_all_judged,
+                "three_way_accuracy": self.tone_sign_accuracy_3way,
+            },
+        }
+
+
+def own_outcome(item: LabelledSentence, scorer: Scorer | None = None) -> OwnOutcome:
+    """Score one labelled sentence as a one-sentence article."""
+    from tracker.score import score_article
+
+    scored = score_article(sentence_article(item.id, item.text, item.on), scorer)
+    events = sorted(scored.events, key=lambda e: (e.span_start, e.span_end))
+    return OwnOutcome(
+        item=item,
+        pairs={p.pair: p.tone for p in scored.pairs},
+        directions={p.pair: (p.sentences[0].source, p.sentences[0].target) for p in scored.pairs},
+        events=tuple((e.pair, e.category, str(e.mode), e.source, e.target) for e in events),
+    )
+
+
+def score_own(outcomes: Sequence[OwnOutcome], path: str = "") -> OwnResult:
+    """Aggregate own-set outcomes into the metrics (pure)."""
+    pair_items, cat, cat_dir, quad, quad_dir, per_cat = [], [], [], [], [], []
+    dir_judged = dir_ok = mode_judged = mode_ok = 0
+    polar_judged = polar_ok = all_judged = all_ok = trap_clean = 0
+    mode_confusion: Counter[str] = Counter()
+    for o in outcomes:
+        gold_pairs = {p.pair for p in o.item.pairs}
+        pair_items.append((gold_pairs, set(o.pairs)))
+        if o.item.is_trap and not set(o.pairs) - gold_pairs:
+            trap_clean += 1
+        gold_events = [(p.pair, e) for p in o.item.pairs for e in p.events]
+        cat.append(({(pr, e.category) for pr, e in gold_events}, {ev[:2] for ev in o.events}))
+        cat_dir.append(
+            (
+                {(e.source, e.target, e.category) for _, e in gold_events},
+                {(ev[3], ev[4], ev[1]) for ev in o.events},
+            )
+        )
+        quad.append(
+            (
+                {(pr, QUAD_CLASS[e.category]) for pr, e in gold_events},
+                {(ev[0], QUAD_CLASS.get(ev[1], 0)) for ev in o.events},
+            )
+        )
+        quad_dir.append(
+            (
+                {(e.source, e.target, QUAD_CLASS[e.category]) for _, e in gold_events},
+                {(ev[3], ev[4], QUAD_CLASS.get(ev[1], 0)) for ev in o.events},
+            )
+        )
+        per_cat.append(({e.category for _, e in gold_events}, {ev[1] for ev in o.events}))
+        for pr, e in gold_events:  # mode on matched events: first predicted of that key
+            match = next((ev for ev in o.events if ev[:2] == (pr, e.category)), None)
+            if match is not None:
+                mode_judged += 1
+                mode_ok += match[2] == e.mode
+                if match[2] != e.mode:
+                    mode_confusion[f"{e.mode}->{match[2]}"] += 1
+        for p in o.item.pairs:
+            if p.pair not in o.pairs:
+                continue
+            if p.direction is not None:
+                dir_judged += 1
+                dir_ok += o.directions.get(p.pair) == p.direction
+            predicted = sign_with_band(o.pairs[p.pair])
+            all_judged += 1
+            all_ok += predicted == p.tone_sign
+            if p.tone_sign != 0:
+                polar_judged += 1
+                polar_ok += predicted == p.tone_sign
+    return OwnResult(
+        path=path,
+        sentences=len(outcomes),
+        traps=sum(o.item.is_trap for o in outcomes),
+        pairs=micro_prf(pair_items),
+        direction_judged=dir_judged,
+        direction_ok=dir_ok,
+        events_category=micro_prf(cat),
+        events_category_directed=micro_prf(cat_dir),
+        events_quad=micro_prf(quad),
+        events_quad_directed=micro_prf(quad_dir),
+        per_category=prf_by_label(per_cat),
+        mode_judged=mode_judged,
+        mode_ok=mode_ok,
+        mode_confusion=dict(mode_confusion.most_common()),
+        tone_polar_judged=polar_judged,
+        tone_polar_ok=polar_ok,
+        tone_all_judged=all_judged,
+        tone_all_ok=all_ok,
+        trap_clean=trap_clean,
+        outcomes=tuple(outcomes),
+    )
+
+
+def evaluate_own(path: Path = DEFAULT_OWN_PATH, scorer: Scorer | None = None) -> OwnResult:
+    """Run the pipeline over the own labelled set."""
+    if not Path(path).is_file():
+        raise UsageError(f"labelled set {path} not found (pass --gold PATH)")
+    scorer = scorer or pipeline_scorer()
+    items = load_labelled(path)
+    return score_own([own_outcome(i, scorer) for i in items], str(path))

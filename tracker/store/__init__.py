@@ -1,0 +1,51 @@
+"""The DuckDB store. ALL SQL of the project lives in this package.
+
+:class:`Store` combines one part per job, each in its own module:
+
+- ``connection``: path, per-path lock, retry while busy ("busy, retry" as :class:`StoreBusy`),
+  transactions, migrations (the schema itself is in ``schema``);
+- ``writes``: scored articles in bulk (Arrow + ``INSERT ... SELECT``), one transaction per batch;
+- ``article_reads``: ids, stale counts and articles for rescoring, pairs for listings;
+- ``timeline_reads``: per-day aggregates for tracker/timeline.py;
+- ``dashboard_reads``: the dashboard's and the report's frames.
+"""
+
+from __future__ import annotations
+
+from tracker.errors import StoreBusy, StoreError
+from tracker.store.article_reads import StoreArticleReads
+from tracker.store.connection import (
+    BUSY_TIMEOUT_S,
+    DEFAULT_DB,
+    MEMORY,
+    StoreConnection,
+    resolve_db_path,
+)
+from tracker.store.dashboard_reads import StoreDashboardReads
+from tracker.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tracker.store.timeline_reads import StoreTimelineReads
+from tracker.store.writes import AddResult, StoreWrites
+
+__all__ = [
+    "BUSY_TIMEOUT_S",
+    "DEFAULT_DB",
+    "MEMORY",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "AddResult",
+    "Store",
+    "StoreBusy",
+    "StoreConnection",
+    "StoreError",
+    "resolve_db_path",
+]
+
+
+class Store(
+    StoreWrites, StoreArticleReads, StoreTimelineReads, StoreDashboardReads, StoreConnection
+):
+    """A short-lived connection to the tracker database.
+
+    Use as a context manager: ``with Store(path) as store: ...``. ``read_only=True`` opens
+    an existing file without taking the write lock (several readers may share it).
+    """

@@ -1,0 +1,191 @@
+"""Opening the database: path, per-path lock, retry while busy, transactions, migrations.
+
+Connections are short-lived: open, do one job, close. DuckDB lets one process hold a file
+read-write (or many hold it read-only), so the CLI and the dashboard take turns; a process
+that finds the file locked retries for ``busy_timeout`` seconds and then raises
+:class:`StoreBusy` ("busy, retry") instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Self
+
+import duckdb
+
+from tracker.errors import StoreBusy, StoreError
+from tracker.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+DEFAULT_DB = Path("data") / "tracker.duckdb"
+MEMORY = ":memory:"
+BUSY_TIMEOUT_S = 15.0  # how long a writer waits for another process to let go of the file
+_RETRY_SLEEP_S = 0.05
+_HEADER_BYTES = 4096  # DuckDB writes its file headers in the first blocks
+_CREATE_WAIT_S = 1.0  # how long a too-small file may still be "being created"
+
+# One lock per database path inside a process: DuckDB refuses two connections with different
+# settings to one file in one process, and Streamlit serves sessions on threads.
+_PATH_LOCKS: dict[str, threading.RLock] = {}
+_PATH_LOCKS_GUARD = threading.Lock()
+
+
+def resolve_db_path(path: str | Path | None = None) -> str:
+    """--db beats TRACKER_DB beats data/tracker.duckdb."""
+    chosen = path or os.environ.get("TRACKER_DB") or DEFAULT_DB
+    return str(chosen)
+
+
+def _path_lock(path: str) -> threading.RLock:
+    key = path if path == MEMORY else str(Path(path).resolve())
+    with _PATH_LOCKS_GUARD:
+        return _PATH_LOCKS.setdefault(key, threading.RLock())
+
+
+def _is_lock_error(error: Exception) -> bool:
+    text = str(error)
+    return "lock" in text.lower() and ("Conflicting" in text or "Could not set" in text)
+
+
+def _is_being_created(path: str, error: Exception) -> bool:
+    """A file that another process has just created may not hold a full header yet."""
+    try:
+        small = Path(path).stat().st_size < _HEADER_BYTES
+    except OSError:
+        return False
+    return small and "not a valid DuckDB database" in str(error)
+
+
+class StoreConnection:
+    """The connection core of :class:`tracker.store.Store`: open, lock, migrate, close."""
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        must_exist: bool = False,
+    ) -> None:
+        self.path = resolve_db_path(path)
+        if must_exist and self.path != MEMORY and not Path(self.path).exists():
+            raise StoreError(
+                f"no database at {self.path}: load articles first (tracker ingest PATH, or "
+                "tracker demo), or point --db / TRACKER_DB at an existing file"
+            )
+        self.read_only = read_only and self.path != MEMORY and Path(self.path).exists()
+        self._lock = _path_lock(self.path)
+        self._lock.acquire()
+        try:
+            self.con = self._connect(busy_timeout)
+            if not self.read_only:
+                self._migrate()
+            else:
+                self._check_version()
+        except BaseException:
+            self._lock.release()
+            raise
+
+    # -- connection --------------------------------------------------------------------------
+    def _connect(self, busy_timeout: float) -> duckdb.DuckDBPyConnection:
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + busy_timeout
+        # a file another process is creating has a full header within milliseconds
+        created_deadline = time.monotonic() + min(busy_timeout, _CREATE_WAIT_S)
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.IOException as error:
+                if _is_lock_error(error):
+                    if time.monotonic() < deadline:
+                        time.sleep(_RETRY_SLEEP_S)
+                        continue
+                    raise StoreBusy(
+                        f"database {self.path} is busy: another process is writing to it; "
+                        "retry in a moment"
+                    ) from error
+                if _is_being_created(self.path, error) and time.monotonic() < created_deadline:
+                    time.sleep(_RETRY_SLEEP_S)  # another process is writing its first pages
+                    continue
+                raise StoreError(f"cannot open database {self.path}: {error}") from error
+            except duckdb.Error as error:
+                raise StoreError(f"cannot open database {self.path}: {error}") from error
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            self._lock.release()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before a file-level copy)."""
+        self.con.execute("CHECKPOINT")
+
+    # -- migrations --------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
+            ["schema_migrations"],
+        ).fetchall()[0][0]
+        if not exists:
+            return 0
+        return self.con.execute(
+            "SELECT coalesce(max(version), 0) FROM schema_migrations"
+        ).fetchall()[0][0]
+
+    def _check_version(self) -> int:
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"database {self.path} has schema version {version}, newer than this "
+                f"tracker understands ({SCHEMA_VERSION}); upgrade the tracker"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        version = self._check_version()
+        if version == 0:
+            self.con.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+            )
+        for number, name, sql in MIGRATIONS:
+            if number <= version:
+                continue
+            with self._transaction():
+                self.con.execute(sql)
+                self.con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)", [number, name, utc_now()]
+                )
+
+    def applied_migrations(self) -> list[tuple[int, str]]:
+        return self.con.execute(
+            "SELECT version, name FROM schema_migrations ORDER BY version"
+        ).fetchall()
+
+
+def utc_now() -> datetime:
+    """Now in UTC as a naive timestamp (DuckDB TIMESTAMP columns hold no zone)."""
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,118 @@
+"""Reads for the dashboard (owned by tracker/ui and tracker/report.py).
+
+Pairs and ids are bound as lists (list_contains), every other value is bound too; no
+identifier from input. (No register(): in DuckDB 2 it fails while an earlier result on the
+connection is unread.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from tracker.store.connection import StoreConnection
+
+
+class StoreDashboardReads(StoreConnection):
+    """Articles, events and sentences of chosen pairs and dates, and a data version token."""
+
+    def data_version(self) -> tuple[int, str]:
+        """A token that changes when articles are added or rescored: (count, max ingested_at)."""
+        ((count, latest),) = self.con.execute(
+            "SELECT count(*), max(ingested_at) FROM articles"
+        ).fetchall()
+        return int(count), str(latest or "")
+
+    @staticmethod
+    def _pair_keys(pairs: Sequence[tuple[str, str]]) -> list[str]:
+        """Pairs as bound 'A-B' keys (sorted codes), matched with list_contains."""
+        return ["-".join(sorted(p)) for p in pairs]
+
+    def dashboard_events(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> pd.DataFrame:
+        """Event rows of these pairs in [start, end], with title, outlet and sentence text.
+
+        ``span_start``/``span_end`` locate the trigger in ``text`` (the sentence).
+        """
+        return self.con.execute(
+            """
+                SELECT e.article_id, a.title, a.source AS outlet, e.published_at, e.pair_a,
+                       e.pair_b, e.sentence_index, e.source, e.target, e.category, e.mode,
+                       e.intensity, e.quad_class, e.cameo, e.span_start, e.span_end, e.year,
+                       (SELECT any_value(s.text) FROM dyad_sentences s
+                        WHERE s.article_id = e.article_id AND s.pair_a = e.pair_a
+                          AND s.pair_b = e.pair_b AND s.sentence_index = e.sentence_index)
+                           AS text
+                FROM events e
+                JOIN articles a ON a.id = e.article_id
+                WHERE list_contains(?::VARCHAR[], e.pair_a || '-' || e.pair_b)
+                  AND (?::DATE IS NULL OR e.published_at >= ?)
+                  AND (?::DATE IS NULL OR e.published_at <= ?)
+                ORDER BY e.published_at, e.pair_a, e.pair_b, e.article_id, e.sentence_index
+                """,
+            [self._pair_keys(pairs), start, start, end, end],
+        ).df()
+
+    def dashboard_articles(
+        self,
+        pairs: Sequence[tuple[str, str]],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+    ) -> pd.DataFrame:
+        """One row per article and pair in [start, end] with its scores for that pair.
+
+        Columns: published_at, pair_a, pair_b, title, outlet, url, date_source, article_id,
+        sentences (dyadic), tone (mean of the dyadic sentences), events, cooperation
+        (quads 1-2), conflict (quads 3-4).
+        """
+        return self.con.execute(
+            """
+                WITH s AS (
+                    SELECT d.article_id, d.pair_a, d.pair_b, count(*) AS sentences,
+                           avg(d.tone) AS tone
+                    FROM dyad_sentences d
+                    WHERE list_contains(?::VARCHAR[], d.pair_a || '-' || d.pair_b)
+                      AND (?::DATE IS NULL OR d.published_at >= ?)
+                      AND (?::DATE IS NULL OR d.published_at <= ?)
+                    GROUP BY d.article_id, d.pair_a, d.pair_b
+                ), e AS (
+                    SELECT article_id, pair_a, pair_b, count(*) AS events,
+                           count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                           count(*) FILTER (WHERE quad_class >= 3) AS conflict
+                    FROM events GROUP BY article_id, pair_a, pair_b
+                )
+                SELECT a.published_at, s.pair_a, s.pair_b, a.title, a.source AS outlet, a.url,
+                       a.date_source, s.article_id, s.sentences, s.tone,
+                       coalesce(e.events, 0) AS events,
+                       coalesce(e.cooperation, 0) AS cooperation,
+                       coalesce(e.conflict, 0) AS conflict
+                FROM s JOIN articles a ON a.id = s.article_id
+                LEFT JOIN e USING (article_id, pair_a, pair_b)
+                ORDER BY a.published_at DESC, s.pair_a, s.pair_b, a.title
+                """,
+            [self._pair_keys(pairs), start, start, end, end],
+        ).df()
+
+    def dashboard_sentences(
+        self, pair: tuple[str, str], article_ids: Sequence[str]
+    ) -> pd.DataFrame:
+        """Dyadic sentences of a pair in these articles, with mentions (JSON) for highlighting."""
+        pair_a, pair_b = sorted(pair)
+        return self.con.execute(
+            """
+            SELECT d.article_id, a.title, d.published_at, d.sentence_index, d.source,
+                   d.target, d.tone, d.text, d.mentions
+            FROM dyad_sentences d JOIN articles a ON a.id = d.article_id
+            WHERE d.pair_a = ? AND d.pair_b = ? AND list_contains(?::VARCHAR[], d.article_id)
+            ORDER BY d.published_at, d.article_id, d.sentence_index
+            """,
+            [pair_a, pair_b, list(article_ids)],
+        ).df()
