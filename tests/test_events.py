@@ -21,6 +21,7 @@ from tracker.events import (
     load_rules,
     parse_pattern,
     primary_event,
+    rules_from_records,
 )
 from tracker.models import Dyad, Mention, Mode, make_pair
 
@@ -746,3 +747,164 @@ def test_plover_gold_quad_class_accuracy() -> None:
             quad_ok += event.quad_class == cats[gold].quad_class
     assert found / len(records) >= 0.6
     assert quad_ok / found >= 0.75
+
+
+# --- content, topics, background and relative clauses (demo corpus errors) -------------------
+
+NAVALNY = (
+    "The White House said Biden also raised the poisoning and arrest of opposition leader "
+    "Alexei Navalny, the SolarWinds hacking campaign and reports of Russian bounties on U.S. "
+    "troops in Afghanistan."
+)
+KARELINA = (
+    "Russia released Ksenia Karelina, a dual U.S.-Russian citizen who had been jailed for "
+    "donating money to a Ukrainian charity."
+)
+SINCE = (
+    "It was the first publicly confirmed conversation between the leaders of the United "
+    "States and Russia since the invasion began."
+)
+THREAT = "Trump had earlier threatened new sanctions if Russia did not agree to a ceasefire."
+TR_RU = [("Trump", "USA"), ("Russia", "RUS")]
+WH_RU_US = [("White House", "USA"), ("Russian", "RUS"), ("U.S. troops", "USA")]
+KARELINA_ACTORS = [("Russia", "RUS"), ("U.S.", "USA"), ("Russian c", "RUS"), ("Ukrainian", "UKR")]
+SINCE_ACTORS = [("United States", "USA"), ("Russia", "RUS")]
+
+
+def all_events(
+    text: str, actors: list[tuple[str, str]]
+) -> list[tuple[str, Mode, str | None, str | None]]:
+    """Events of every actor pair of the sentence, as (category, mode, source, target)."""
+    events = code_sentence(text, mentions(text, actors), PUBLISHED)
+    return [(e.category, e.mode, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "event"),
+    [
+        # 1. the content of a threat, request or offer is hypothetical; so is a condition
+        (THREAT, TR_RU, ("SANCTION", H, "USA", "RUS")),
+        (THREAT, TR_RU, ("AGREE", H, "RUS", "USA")),
+        (THREAT, TR_RU, ("RETREAT", H, "RUS", "USA")),
+        ("Trump threatened to impose sanctions on Russia.", TR_RU, ("SANCTION", H, "USA", "RUS")),
+        (
+            "Poland urged Washington to lift sanctions on Belarus.",
+            [("Poland", "POL"), ("Washington", "USA"), ("Belarus", "BLR")],
+            ("CONCEDE", H, "USA", "BLR"),
+        ),
+        (
+            "Ukraine called for new sanctions against Russia.",
+            [("Ukraine", "UKR"), ("Russia", "RUS")],
+            ("REQUEST", A, "UKR", "RUS"),
+        ),
+        (
+            "Belarus proposed talks with Poland.",
+            [("Belarus", "BLR"), ("Poland", "POL")],
+            ("CONSULT", H, "BLR", "POL"),
+        ),
+        (
+            "Russia threatened an attack on Ukraine.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+            ("ASSAULT", H, "RUS", "UKR"),
+        ),
+        # 2. raising a grievance is disapproval; the invasion keeps its own actor
+        (NAVALNY, WH_RU_US, ("ACCUSE", A, "USA", "RUS")),
+        (
+            "Biden condemned Russia's invasion of Ukraine.",
+            [("Biden", "USA"), ("Russia", "RUS"), ("Ukraine", "UKR")],
+            ("ACCUSE", A, "USA", "RUS"),
+        ),
+        (
+            "Biden condemned Russia's invasion of Ukraine.",
+            [("Biden", "USA"), ("Russia", "RUS"), ("Ukraine", "UKR")],
+            ("ASSAULT", A, "RUS", "UKR"),
+        ),
+        (
+            "Lukashenko discussed the potential release of 1,300 prisoners with Trump.",
+            [("Lukashenko", "BLR"), ("Trump", "USA")],
+            ("CONCEDE", H, "BLR", "USA"),
+        ),
+        # 4. a released dual citizen: the other nationality is the target
+        (KARELINA, KARELINA_ACTORS, ("CONCEDE", A, "RUS", "USA")),
+        (
+            "Two American diplomats were expelled from Russia.",
+            [("American", "USA"), ("Russia", "RUS")],
+            ("SANCTION", A, "RUS", "USA"),
+        ),
+    ],
+)
+def test_framed_event(text, actors, event) -> None:
+    assert event in all_events(text, actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "forbidden"),
+    [
+        (THREAT, TR_RU, lambda c, m, s, t: m is A and c != "THREATEN"),
+        (THREAT, TR_RU, lambda c, m, s, t: m is N),  # "if ... did not agree": a condition
+        (
+            "Ukraine called for new sanctions against Russia.",
+            [("Ukraine", "UKR"), ("Russia", "RUS")],
+            lambda c, m, s, t: c == "SANCTION" and m is A,
+        ),
+        # 2. the speaker never becomes the source of the act they talk about
+        (NAVALNY, WH_RU_US, lambda c, m, s, t: c in ("ASSAULT", "COERCE")),
+        (
+            "Biden condemned the invasion in a call with Putin.",
+            [("Biden", "USA"), ("Putin", "RUS")],
+            lambda c, m, s, t: c == "ASSAULT",
+        ),
+        (
+            "Trump discussed the sanctions with Putin.",
+            USRU,
+            lambda c, m, s, t: c == "SANCTION" and m is A,
+        ),
+        (
+            "Biden condemned Russia's invasion of Ukraine.",
+            [("Biden", "USA"), ("Russia", "RUS"), ("Ukraine", "UKR")],
+            lambda c, m, s, t: c == "ASSAULT" and s == "USA",
+        ),
+        # 3. background "since"; a conflict noun with no actor argument is no event
+        (SINCE, SINCE_ACTORS, lambda c, m, s, t: c == "ASSAULT"),
+        (
+            "Trump and Putin met for the first time since the invasion.",
+            USRU,
+            lambda c, m, s, t: c == "ASSAULT",
+        ),
+        # 4. a relative clause about a private person asserts no act between states
+        (KARELINA, KARELINA_ACTORS, lambda c, m, s, t: c != "CONCEDE" and m is A),
+        (KARELINA, KARELINA_ACTORS, lambda c, m, s, t: c == "AID"),
+    ],
+)
+def test_no_framed_event(text, actors, forbidden) -> None:
+    events = all_events(text, actors)
+    assert not [e for e in events if forbidden(*e)], events
+
+
+def test_rule_content_is_validated() -> None:
+    rec = {"id": "x", "category": "SUPPORT", "pattern": "hail", "content": "nonsense"}
+    with pytest.raises(ValueError, match="content"):
+        rules_from_records([rec])
+    (rule,) = rules_from_records([{**rec, "content": "topic"}])
+    assert rule.content == "topic"
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "event"),
+    [
+        ("Trump praised Putin before the talks in Riyadh.", USRU, ("CONSULT", P)),
+        (
+            "Trump praised Zelensky for the first time since Russia's attack on Ukraine.",
+            [("Trump", "USA"), ("Zelensky", "UKR"), ("Russia", "RUS"), ("Ukraine", "UKR")],
+            ("ASSAULT", P),
+        ),
+        (
+            "Russia has attacked Ukraine since the talks.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+            ("ASSAULT", A),
+        ),
+    ],
+)
+def test_since_or_before_the_noun_is_background(text, actors, event) -> None:
+    category, mode = event
+    assert {m for c, m, _, _ in all_events(text, actors) if c == category} == {mode}

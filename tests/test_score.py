@@ -112,3 +112,48 @@ def _event(category: str, intensity: float, mode: Mode = Mode.ASSERTED) -> Event
 )
 def test_dyad_tone_blends_asserted_events(vader, events, expected) -> None:
     assert dyad_tone(vader, events) == pytest.approx(expected)
+
+
+# Demo-corpus sentences (data/samples): what was only threatened, talked about, background
+# or said of a private person is never an asserted act between the states.
+DEMO = [
+    (
+        "Trump had earlier threatened new sanctions if Russia did not agree to a ceasefire.",
+        date(2025, 8, 8),
+        {"SANCTION", "AGREE", "RETREAT"},
+    ),
+    (
+        "The White House said Biden also raised the poisoning and arrest of opposition leader "
+        "Alexei Navalny, the SolarWinds hacking campaign and reports of Russian bounties on "
+        "U.S. troops in Afghanistan.",
+        date(2021, 1, 26),
+        {"ASSAULT", "COERCE"},
+    ),
+    (
+        "It was the first publicly confirmed conversation between the leaders of the United "
+        "States and Russia since the invasion began.",
+        date(2025, 2, 12),
+        {"ASSAULT"},
+    ),
+    (
+        "Russia released Ksenia Karelina, a dual U.S.-Russian citizen who had been jailed for "
+        "donating money to a Ukrainian charity.",
+        date(2025, 4, 10),
+        {"AID", "COERCE"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "not_asserted"), DEMO)
+def test_demo_sentence_asserts_no_reported_act(text, published, not_asserted) -> None:
+    article = Article(
+        id=article_id(text),
+        origin="demo",
+        title="",
+        text=text,
+        published_at=published,
+        date_source=DateSource.CALLER,
+    )
+    events = [e for p in score_article(article).pairs for e in p.events]
+    asserted = {e.category for e in events if e.mode is Mode.ASSERTED}
+    assert not asserted & not_asserted, events

@@ -1,0 +1,275 @@
+"""Event rule data: categories, rules and mode cues loaded from package CSVs, and the
+tokeniser and pattern compiler they share (docs/tone_and_events.md, "Rules").
+
+Three package data files drive the coder:
+
+- ``event_categories.csv``: PLOVER's 16 categories with a Goldstein-like intensity, the
+  CAMEO root code and GDELT QuadClass;
+- ``event_rules.csv``: records ``{id, category, pattern, requires, unless, window, content}``.
+  A pattern is space-separated token slots; a slot is ``a|b|c`` alternatives, each a lemma
+  expanded to its inflections (``praise`` -> praises, praised, praising) unless written
+  ``=exact``; ``...`` lets up to three tokens stand between two slots. ``content`` says what
+  the trigger's object is: ``act`` (a threatened, requested or offered act: hypothetical) or
+  ``topic`` (what is condemned, raised or discussed: not an act of the speaker);
+- ``mode_cues.csv``: negation, hypothetical, conditional, historical, background and topic
+  cues.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from tracker.models import Mode
+
+CATEGORIES_FILE = "event_categories.csv"
+RULES_FILE = "event_rules.csv"
+CUES_FILE = "mode_cues.csv"
+
+GAP = "..."
+MAX_GAP = 3  # tokens allowed between slots joined by "..." ("imposed new economic sanctions")
+DEFAULT_WINDOW = 5  # tokens either side searched for a rule's `requires` / `unless` words
+CONTENTS = frozenset({"", "act", "topic"})  # values of a rule's `content` column
+
+TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['\-][^\W_]+)*|'ll|n't|[;:,.!?()\"]")
+# Words that end a token run inside a gapped pattern ("imposed ... sanctions").
+SENTENCE_BREAK = frozenset({";", ".", "!", "?", "but", "however"})
+_SLOT_BREAK = SENTENCE_BREAK | {",", ":", "(", ")"}
+NAME_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
+
+
+@dataclass(frozen=True, slots=True)
+class EventCategory:
+    """A PLOVER category with GDELT-comparable codes (see event_categories.csv)."""
+
+    name: str
+    intensity: float  # -10..+10, Goldstein value of the CAMEO root (documented per row)
+    cameo: str  # CAMEO root code, two digits
+    quad_class: int  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """One trigger pattern for one category; a data record, saved and loaded as CSV."""
+
+    id: str
+    category: str
+    pattern: str
+    requires: str = ""  # "a|b|c": one of these within `window` tokens, else no match
+    unless: str = ""  # "a|b|c": none of these within `window` tokens
+    window: int = DEFAULT_WINDOW
+    note: str = ""
+    content: str = ""  # "act": its object is a hypothetical act; "topic": a topic of speech
+
+
+# What a cue does. A MODE cue sets its mode on triggers after it in the clause; CONDITIONAL
+# ("if", "unless") makes the rest of its clause hypothetical, even a negated act ("if Russia
+# did not agree"); BACKGROUND ("since", "before") makes the phrase it opens historical; TOPIC
+# ("mentioned", "brought up") makes the nouns after it topics of speech, not acts.
+CUE_KINDS = ("mode", "conditional", "background", "topic")
+_CUE_MODE = {
+    "conditional": Mode.HYPOTHETICAL,
+    "background": Mode.HISTORICAL,
+    "topic": Mode.ASSERTED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ModeCue:
+    mode: Mode
+    tokens: tuple[str, ...]
+    kind: str = "mode"  # one of CUE_KINDS
+
+
+# ---------------------------------------------------------------------------- data loading
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    raw = files("tracker.data").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(raw)))
+
+
+@cache
+def _categories() -> tuple[EventCategory, ...]:
+    out = []
+    for row in _read_csv(CATEGORIES_FILE):
+        cat = EventCategory(
+            name=row["name"].strip(),
+            intensity=float(row["intensity"]),
+            cameo=row["cameo"].strip(),
+            quad_class=int(row["quad_class"]),
+            description=row["description"].strip(),
+        )
+        if not -10.0 <= cat.intensity <= 10.0 or cat.quad_class not in (1, 2, 3, 4):
+            raise ValueError(f"{CATEGORIES_FILE}: bad intensity or quad_class in {cat}")
+        if not re.fullmatch(r"\d\d", cat.cameo):
+            raise ValueError(f"{CATEGORIES_FILE}: CAMEO root must be two digits in {cat}")
+        out.append(cat)
+    return tuple(out)
+
+
+def load_categories() -> dict[str, EventCategory]:
+    """PLOVER categories by name, from the packaged CSV (read once per process)."""
+    return {c.name: c for c in _categories()}
+
+
+def rules_from_records(records: Iterable[Mapping[str, str | int]]) -> tuple[EventRule, ...]:
+    """Rules from dict records (CSV rows or JSON objects) with keys as in EventRule."""
+    rules = []
+    for rec in records:
+        window = rec.get("window") or DEFAULT_WINDOW
+        content = str(rec.get("content") or "").strip()
+        if content not in CONTENTS:
+            raise ValueError(f"rule {rec.get('id')!r}: content must be act, topic or empty")
+        rules.append(
+            EventRule(
+                id=str(rec["id"]).strip(),
+                category=str(rec["category"]).strip(),
+                pattern=str(rec["pattern"]).strip(),
+                requires=str(rec.get("requires") or "").strip(),
+                unless=str(rec.get("unless") or "").strip(),
+                window=int(window),
+                note=str(rec.get("note") or ""),
+                content=content,
+            )
+        )
+    return tuple(rules)
+
+
+@cache
+def load_rules() -> tuple[EventRule, ...]:
+    """The packaged event rules (read once per process)."""
+    return rules_from_records(_read_csv(RULES_FILE))
+
+
+def cue_from_record(kind_or_mode: str, cue: str) -> ModeCue:
+    """A cue from its CSV ``mode`` column (a Mode value or a kind) and its text."""
+    name = kind_or_mode.strip()
+    tokens = tuple(tokenize_lower(cue))
+    if name in _CUE_MODE:
+        return ModeCue(_CUE_MODE[name], tokens, name)
+    return ModeCue(Mode(name), tokens)
+
+
+@cache
+def load_mode_cues() -> tuple[ModeCue, ...]:
+    """The packaged mode cues (read once per process)."""
+    return tuple(
+        cue_from_record(row["mode"], row["cue"])
+        for row in _read_csv(CUES_FILE)
+        if row["cue"].strip()
+    )
+
+
+# ------------------------------------------------------------------------- tokens and forms
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Lower-cased tokens of ``text`` with their character offsets."""
+    norm = text.replace("’", "'")  # same length: offsets stay valid
+    return [(m.group().lower(), *m.span()) for m in TOKEN.finditer(norm)]
+
+
+def tokenize_lower(text: str) -> list[str]:
+    return [t for t, _, _ in tokenize(text)]
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def inflect(lemma: str) -> frozenset[str]:
+    """Regular verb and noun forms of ``lemma``; over-generation is harmless."""
+    w = lemma.lower()
+    forms = {w}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing", w + "ing"}
+    elif w.endswith("y") and len(w) > 1 and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing"}
+        cvc = len(w) >= 3 and w[-1] not in _VOWELS | {"w", "y"} and w[-2] in _VOWELS
+        if cvc and w[-3] not in _VOWELS:  # ban -> banned, commit -> committed
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return frozenset(forms)
+
+
+def slot_forms(spec: str) -> frozenset[str]:
+    """The surface forms of one slot ``a|=b|c``."""
+    out: set[str] = set()
+    for alt in spec.split("|"):
+        alt = alt.strip().lower()
+        if not alt:
+            continue
+        out |= {alt[1:]} if alt.startswith("=") else inflect(alt)
+    return frozenset(out)
+
+
+def parse_pattern(pattern: str) -> tuple[frozenset[str] | int, ...]:
+    """Pattern text -> slots; an int is a gap ("..." = MAX_GAP tokens, "...5" = five)."""
+    slots: list[frozenset[str] | int] = []
+    for part in pattern.split():
+        if part.startswith(GAP):
+            if not slots or isinstance(slots[-1], int):
+                raise ValueError(f"misplaced '...' in pattern {pattern!r}")
+            slots.append(int(part[len(GAP) :] or MAX_GAP))
+        else:
+            slots.append(slot_forms(part))
+    if not slots or isinstance(slots[-1], int):
+        raise ValueError(f"empty pattern or trailing '...' in {pattern!r}")
+    return tuple(slots)
+
+
+def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: int) -> int:
+    """Index of the last token matched by ``slots`` starting at ``i`` (slot 0 already matched),
+    or -1. A gap never crosses punctuation."""
+    j = i + 1
+    gap = 0
+    n = len(words)
+    for slot in slots[1:]:
+        if isinstance(slot, int):
+            gap = slot
+            continue
+        for k in range(j, min(n, j + gap + 1)):
+            w = words[k]
+            if w in slot:
+                j = k + 1
+                break
+            if w in _SLOT_BREAK:
+                return -1
+        else:
+            return -1
+        gap = 0
+    return j - 1
+
+
+def name_tokens(surface: Sequence[str]) -> frozenset[int] | tuple[()]:
+    """Indices of capitalised tokens inside multi-word names ("Amnesty International",
+    "Security Council", "Economic Cooperation"): they are not triggers. Off for headlines."""
+    caps = [k for k, w in enumerate(surface) if w[0].isupper()]
+    if not caps or len(caps) > NAME_SHARE * len(surface):
+        return ()
+    capset = set(caps)
+    return frozenset(
+        k for k in caps if k > 0 and ((k - 1 in capset and k - 1 > 0) or k + 1 in capset)
+    )
+
+
+def token_starts(text: str, surface: Sequence[str], upto: int) -> list[int]:
+    """Character offsets of tokens 0..upto (tokens come from TOKEN over ``text``)."""
+    starts = []
+    add = starts.append
+    find = text.index
+    pos = 0
+    for w in surface[: upto + 1]:
+        pos = find(w, pos)
+        add(pos)
+        pos += len(w)
+    return starts
