@@ -194,3 +194,17 @@ def make_event() -> Callable[..., Event]:
 def add_articles() -> Callable[[Path | str, Sequence[ScoredArticle]], Path | str]:
     """store_articles: (db path, scored articles) -> db path."""
     return store_articles
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In CI (TRACKER_REQUIRE_BROWSER=1) the browser and export tests must run, not skip."""
+    import os
+    import shutil
+
+    if os.environ.get("TRACKER_REQUIRE_BROWSER") and not (
+        Path("/usr/bin/chromium").exists() or shutil.which("chromium")
+    ):
+        raise pytest.UsageError(
+            "TRACKER_REQUIRE_BROWSER is set but Debian's chromium is not installed "
+            "(apt-get install -y chromium)"
+        )
