@@ -2,7 +2,8 @@
 
 Co-occurrence is not interaction (GDELT's fault). Without a parser (speed: no spaCy), a
 sentence is read with shallow, documented rules over the actor mentions and the words between
-them (word lists in ``tracker/data/relation_words.txt``):
+them (word lists in ``tracker/data/relation_words.txt``, read by
+``tracker/relation_words.py``):
 
 1. **Reported speech.** A trailing wrapper (", the Kremlin said", ", according to Minsk") or a
    leading "According to X," is cut off; its actors are *speakers*. If the rest of the sentence
@@ -45,17 +46,9 @@ them (word lists in ``tracker/data/relation_words.txt``):
    the other groups) are targets: USA -> BLR.
 7. **One dyad per pair per sentence.** Conflicting evidence resolves as: "between"/hyphen
    mutual > a single direction > mutual; opposite directions become mutual.
-8. **Coreference.** A sentence with no dyad and at most one state may inherit from the
-   antecedent sentence: the nearest earlier sentence with a dyad, looking back at most two
-   sentences inside the same paragraph (a paragraph's first sentence looks only at the
-   sentence just before it).
-   - "the two leaders/countries/sides...", "both sides...", "each other", "bilateral", or a
-     leading "They": inherit the antecedent's pair (mutual) if it has exactly one pair and this
-     sentence names at most one state (a state outside the pair is not paired with it).
-   - A leading "He/She/His/Her" with exactly one state named: the pronoun is the antecedent's
-     subject (the source of its directed dyad, or its subject actor), so "He also praised
-     Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
-   Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``.
+8. **Coreference.** A sentence with no dyad and at most one state may inherit a dyad from a
+   recent sentence ("The two leaders also discussed trade", "He also praised Lukashenko"):
+   see ``tracker/coreference.py``.
 9. **Not politics.** A sentence with sport or weather context (``[non_political]`` words:
    "World Cup", "medal table", "heat wave"...) names states side by side, not interacting:
    no dyad, and the next sentence does not inherit from it.
@@ -66,12 +59,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 
+from tracker.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
 from tracker.models import Dyad, Mention, Sentence, make_pair
+from tracker.relation_words import PASSIVE, RelationWords, relation_words
 
-COREF_LOOKBACK = 2  # sentences an inherited dyad may reach back, inside one paragraph
+__all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
 
 _CLAUSE_SPLIT = re.compile(
     r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:which|while|but|whereas|although|though|as(?!\s+well)|"
@@ -84,68 +77,8 @@ _COORD_GAP = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
-_PASSIVE = re.compile(
-    r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|id|ut)\b",
-    re.IGNORECASE,
-)
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
-_PRONOUN_START = re.compile(r"^\W*(He|She|His|Her)\b")
-_THEY_START = re.compile(r"^\W*(They|Their)\b")
-
-
-@dataclass(frozen=True)
-class RelationWords:
-    mutual: frozenset[str]
-    directed: frozenset[str]
-    reverse: frozenset[str]
-    locative: frozenset[str]
-    determiner: frozenset[str]
-    speech_tail: re.Pattern[str]
-    speech_head: re.Pattern[str]
-    coref_mutual: re.Pattern[str]
-    non_political: re.Pattern[str]
-
-    @property
-    def prepositions(self) -> frozenset[str]:
-        return self.mutual | self.directed | self.reverse | self.locative | {"by"}
-
-
-@cache
-def relation_words() -> RelationWords:
-    """The word lists of ``relation_words.txt``, read once."""
-    raw = files("tracker.data").joinpath("relation_words.txt").read_text(encoding="utf-8")
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = line[1:-1]
-            sections[current] = []
-        else:
-            sections[current].append(line.lower())
-
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    speech = alternation(sections["speech"])
-    return RelationWords(
-        non_political=re.compile(
-            rf"\b(?:{alternation(sections['non_political'])})\b", re.IGNORECASE
-        ),
-        mutual=frozenset(sections["mutual"]),
-        directed=frozenset(sections["directed"]),
-        reverse=frozenset(sections["reverse"]),
-        locative=frozenset(sections["locative"]),
-        determiner=frozenset(sections["determiner"]),
-        speech_tail=re.compile(
-            rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
-        ),
-        speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
-        coref_mutual=re.compile(rf"\b(?:{alternation(sections['coref_mutual'])})\b", re.I),
-    )
 
 
 # --- per-clause analysis ------------------------------------------------------------------
@@ -287,7 +220,7 @@ def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], li
     if not groups:
         return
     clause = text[start:end]
-    passive = bool(_PASSIVE.search(clause))
+    passive = bool(PASSIVE.search(clause))
     for g in groups:
         if g.between or g.hyphen:
             for i, a in enumerate(g.codes):
@@ -410,46 +343,7 @@ def _analyse_sentence(text: str, mentions: Sequence[Mention]) -> _Links:
     return links
 
 
-# --- coreference and the public function --------------------------------------------------
-
-
-@dataclass
-class _Result:
-    dyads: list[tuple[Dyad, tuple[Mention, ...]]]
-    subject: str | None
-
-
-def _pronoun(code: str, surface: str) -> Mention:
-    return Mention(code=code, start=-1, end=-1, surface=surface, kind="pronoun")
-
-
-def _inherit(
-    sentence: Sentence, mentions: Sequence[Mention], antecedent: _Result
-) -> _Result | None:
-    words = relation_words()
-    codes = list(dict.fromkeys(m.code for m in mentions))
-    if len(codes) > 1:
-        return None
-    text = sentence.text
-    pairs = list(dict.fromkeys(d.pair for d, _ in antecedent.dyads))
-    phrase = words.coref_mutual.search(text) or _THEY_START.search(text)
-    if phrase and len(pairs) == 1:
-        pair = pairs[0]
-        surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
-        inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
-        own = tuple(m for m in mentions if m.code in pair)
-        dyad = Dyad(pair=pair, sentence_index=sentence.index)
-        return _Result([(dyad, own + inherited)], antecedent.subject)
-    pronoun = _PRONOUN_START.search(text)
-    if pronoun and len(codes) == 1 and antecedent.subject and antecedent.subject != codes[0]:
-        source, target = antecedent.subject, codes[0]
-        by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
-        if _PASSIVE.search(text) and by_agent:
-            source, target = target, source
-        dyad = Dyad(make_pair(source, target), sentence.index, source, target)
-        inherited = (_pronoun(antecedent.subject, pronoun.group(1)),)
-        return _Result([(dyad, tuple(mentions) + inherited)], antecedent.subject)
-    return None
+# --- the public function ------------------------------------------------------------------
 
 
 def attribute_dyads(
@@ -462,38 +356,24 @@ def attribute_dyads(
     """
     if len(sentences) != len(mentions_per_sentence):
         raise ValueError("one list of mentions per sentence is required")
-    results: list[_Result] = []
+    results: list[SentenceDyads] = []
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     words = relation_words()
     for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
         if len(mentions) > 1 and words.non_political.search(sentence.text):
-            results.append(_Result([], None))  # sport or weather: side by side, no interaction
+            # sport or weather: side by side, no interaction
+            results.append(SentenceDyads([], None))
             continue
         links = _analyse_sentence(sentence.text, mentions)
         dyads = []
         for pair, source, target in links.resolve():
             support = tuple(m for m in mentions if m.code in pair)
             dyads.append((Dyad(pair, sentence.index, source, target), support))
-        result = _Result(dyads, links.subject)
+        result = SentenceDyads(dyads, links.subject)
         if not dyads and len({m.code for m in mentions}) <= 1:
-            antecedent = _antecedent(sentences, results, i)
+            antecedent = find_antecedent(sentences, results, i)
             if antecedent is not None:
-                result = _inherit(sentence, mentions, antecedent) or result
+                result = inherit_dyads(sentence, mentions, antecedent) or result
         results.append(result)
         out.extend(result.dyads)
     return out
-
-
-def _antecedent(sentences: Sequence[Sentence], results: list[_Result], i: int) -> _Result | None:
-    """The nearest earlier sentence with a dyad or a subject, within the look-back window."""
-    if i == 0:
-        return None
-    paragraph = sentences[i].paragraph
-    if sentences[i - 1].paragraph != paragraph:
-        return results[i - 1] if (results[i - 1].dyads or results[i - 1].subject) else None
-    for j in range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1):
-        if sentences[j].paragraph != paragraph:
-            break
-        if results[j].dyads or results[j].subject:
-            return results[j]
-    return None
