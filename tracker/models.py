@@ -37,12 +37,9 @@ class Mode(StrEnum):
     HISTORICAL = "historical"  # background: "following the 2020 elections"
 
 
-_WS = re.compile(r"\s+")
-
-
 def normalise_text(text: str) -> str:
     """Text as identity sees it: NFKC, case-folded, whitespace collapsed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def article_id(text: str) -> str:

@@ -18,11 +18,13 @@ from tracker.models import Sentence
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+""")
 # What may start the next sentence: a capital, a digit or an opening quote/bracket.
 _NEXT_START = re.compile(r"""["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ]""")
-_WORD_BEFORE = re.compile(r"""([\w.'’-]+)[.!?…]*["'”’)\]]*\s*$""")
+_WORD_CHARS = re.compile(r"[\w.'’-]+$")
+_CLOSERS = "\"'”’)]"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$|^[A-Z]$")
 _HEADING_END = re.compile(r"""[.!?…:;,"'”’)]$""")
 _BLANK = re.compile(r"\n\s*\n")
 
+_TAIL = 64  # characters before a period that can hold the word it ends
 HEADING_MAX_WORDS = 12  # a longer line without final punctuation is wrapped prose, not a heading
 
 
@@ -112,12 +114,21 @@ def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
 def _ends_with_abbreviation(
     chunk: str, digit_follows: bool, abbrevs: tuple[frozenset[str], frozenset[str]]
 ) -> bool:
-    found = _WORD_BEFORE.search(chunk)
-    if not found:
+    word = _last_word(chunk)
+    if not word:
         return False
-    word = found.group(1).rstrip(".")
     if _INITIAL.match(word) and word != "I":
         return True  # "U.S.", "U.N.", "J." (but not the pronoun "I")
     always, before_digit = abbrevs
     word = word.lower()
     return word in always or (digit_follows and word in before_digit)
+
+
+def _last_word(chunk: str) -> str:
+    """The word a period ends: the last token, without closing punctuation and quotes."""
+    tokens = chunk[-_TAIL:].rsplit(None, 1)
+    if not tokens:
+        return ""
+    token = tokens[-1].rstrip(_CLOSERS).rstrip(".!?…").rstrip(_CLOSERS)
+    found = _WORD_CHARS.search(token)
+    return found.group(0).rstrip(".") if found else ""
