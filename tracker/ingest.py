@@ -19,7 +19,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from tracker.errors import IngestError
+from tracker.errors import IngestError, StoreBusy
 from tracker.load import file_size_problem, iter_input_files, load_articles
 from tracker.models import Article, ScoredArticle
 from tracker.score import default_scorer, score_article
@@ -81,26 +81,22 @@ def ingest_articles(
     actors_file: str | None = None,
     on_article: Progress | None = None,
 ) -> IngestReport:
-    """Score and store articles; errors in ``items`` are passed through to the report."""
+    """Score and store articles; errors in ``items`` are passed through to the report.
+
+    Pipelined: while the pool scores one window, this process loads the next one and then
+    writes the previous one, so neither side waits for the other. A StoreBusy raised on the
+    way carries the partial report (``error.report``): what was stored before it.
+    """
     report = IngestReport()
     workers = default_workers() if workers is None else workers
     pool: ProcessPoolExecutor | None = None
-    seen: set[str] = set()
-    iterator = iter(items)
+    in_flight: _Scoring | None = None
     try:
-        while window := list(islice(iterator, WINDOW)):
-            articles: list[Article] = []
-            for item in window:
-                if isinstance(item, IngestError):
-                    report.failed.append(item)
-                elif item.id in seen:
-                    report.duplicates.append(item.id)
-                else:
-                    seen.add(item.id)
-                    articles.append(item)
-            if not articles:
-                continue
+        for articles in _new_windows(items, report):
             with Store(db) as store:
+                if in_flight is not None:
+                    _write(store, in_flight.collect(), report)
+                    in_flight = None
                 stored = store.existing_ids(a.id for a in articles)
             report.duplicates.extend(a.id for a in articles if a.id in stored)
             todo = [a for a in articles if a.id not in stored]
@@ -110,17 +106,79 @@ def ingest_articles(
                 pool = ProcessPoolExecutor(
                     workers, initializer=_init_worker, initargs=(actors_file,)
                 )
-            scored, failed = _score_all(todo, pool, actors_file, on_article)
-            report.failed.extend(failed)
-            if scored:
-                with Store(db) as store:
-                    result = store.add_scored(scored)
-                report.added.extend(result.added)
-                report.duplicates.extend(result.duplicates)
+            in_flight = _Scoring(todo, pool, actors_file, on_article)
+        if in_flight is not None:
+            with Store(db) as store:
+                _write(store, in_flight.collect(), report)
+    except StoreBusy as error:
+        error.report = report  # what landed before the database became busy
+        raise
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return report
+
+
+def _new_windows(
+    items: Iterable[Article | IngestError], report: IngestReport
+) -> Iterator[list[Article]]:
+    """Windows of articles not seen before in this run; errors go straight to the report."""
+    seen: set[str] = set()
+    iterator = iter(items)
+    while window := list(islice(iterator, WINDOW)):
+        articles: list[Article] = []
+        for item in window:
+            if isinstance(item, IngestError):
+                report.failed.append(item)
+            elif item.id in seen:
+                report.duplicates.append(item.id)
+            else:
+                seen.add(item.id)
+                articles.append(item)
+        if articles:
+            yield articles
+
+
+def _write(
+    store: Store, results: tuple[list[ScoredArticle], list[IngestError]], report: IngestReport
+) -> None:
+    scored, failed = results
+    report.failed.extend(failed)
+    if scored:
+        result = store.add_scored(scored)
+        report.added.extend(result.added)
+        report.duplicates.extend(result.duplicates)
+
+
+class _Scoring:
+    """One window being scored: on the pool (futures) or, without one, right here."""
+
+    def __init__(
+        self,
+        articles: list[Article],
+        pool: ProcessPoolExecutor | None,
+        actors_file: str | None,
+        on_article: Progress | None,
+    ) -> None:
+        self.on_article = on_article
+        if pool is None:
+            self.futures = None
+            self.done = [_score_one(a, actors_file) for a in articles]
+        else:
+            self.futures = [
+                pool.submit(_score_chunk, chunk) for chunk in _chunks(articles, POOL_CHUNK)
+            ]
+            self.done = []
+
+    def collect(self) -> tuple[list[ScoredArticle], list[IngestError]]:
+        results = self.done
+        if self.futures is not None:
+            results = [r for future in self.futures for r in future.result()]
+        scored = [r for r in results if not isinstance(r, IngestError)]
+        failed = [r for r in results if isinstance(r, IngestError)]
+        if self.on_article and results:
+            self.on_article(len(results))
+        return scored, failed
 
 
 def default_workers() -> int:
@@ -129,28 +187,6 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _score_all(
-    articles: list[Article],
-    pool: ProcessPoolExecutor | None,
-    actors_file: str | None,
-    on_article: Progress | None,
-) -> tuple[list[ScoredArticle], list[IngestError]]:
-    scored: list[ScoredArticle] = []
-    failed: list[IngestError] = []
-    if pool is None:
-        results: Iterable[ScoredArticle | IngestError] = (
-            _score_one(a, actors_file) for a in articles
-        )
-    else:
-        results = pool.map(_score_chunk, _chunks(articles, POOL_CHUNK))
-        results = (r for chunk in results for r in chunk)
-    for result in results:
-        (failed if isinstance(result, IngestError) else scored).append(result)
-        if on_article:
-            on_article(1)
-    return scored, failed
 
 
 def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
@@ -200,7 +236,7 @@ def rescore(
         for start in range(0, len(ids), WINDOW):
             with Store(db) as store:
                 articles = store.articles_by_ids(ids[start : start + WINDOW])
-            scored, failed = _score_all(articles, pool, actors_file, on_article)
+            scored, failed = _Scoring(articles, pool, actors_file, on_article).collect()
             failures.extend(failed)
             with Store(db) as store:
                 store.replace_scores(scored)
