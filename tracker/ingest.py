@@ -10,6 +10,7 @@ flight, and never leaves half an article: the next run stores it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -161,6 +162,7 @@ class _Scoring:
         on_article: Progress | None,
     ) -> None:
         self.on_article = on_article
+        self.articles = articles
         if pool is None:
             self.futures = None
             self.done = [_score_one(a, actors_file) for a in articles]
@@ -173,7 +175,12 @@ class _Scoring:
     def collect(self) -> tuple[list[ScoredArticle], list[IngestError]]:
         results = self.done
         if self.futures is not None:
-            results = [r for future in self.futures for r in future.result()]
+            # workers send back the scores without the article (its text is already here)
+            returned = (r for future in self.futures for r in future.result())
+            results = [
+                r if isinstance(r, IngestError) else dataclasses.replace(r, article=a)
+                for a, r in zip(self.articles, returned, strict=True)
+            ]
         scored = [r for r in results if not isinstance(r, IngestError)]
         failed = [r for r in results if isinstance(r, IngestError)]
         if self.on_article and results:
@@ -204,7 +211,16 @@ def _init_worker(actors_file: str | None) -> None:
 
 
 def _score_chunk(articles: list[Article]) -> list[ScoredArticle | IngestError]:
-    return [_score_one(a, _WORKER_ACTORS) for a in articles]
+    """Score in a worker; the article text is not pickled back (the parent has it)."""
+    results = [_score_one(a, _WORKER_ACTORS) for a in articles]
+    return [
+        r if isinstance(r, IngestError) else dataclasses.replace(r, article=_textless(r.article))
+        for r in results
+    ]
+
+
+def _textless(article: Article) -> Article:
+    return dataclasses.replace(article, text="")
 
 
 def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | IngestError:
