@@ -8,6 +8,8 @@ one article pair plus a side pair in 1 of 5 sentences, pairs weighted as in the 
 corpus (USA-RUS ~9% of rows) plus a long tail of all pairs of its 25 countries, dates
 uniform over 2014..2025, ~15% of sentences carrying one event (all 16 categories, modes
 70/10/15/5 asserted/negated/hypothetical/historical). Article text is a short stand-in.
+The per-article tone tables are then built from the sentences by the store (ingest writes
+them with each batch).
 """
 
 from __future__ import annotations
@@ -165,6 +167,7 @@ def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[s
         )
         con.execute("COMMIT")
         con.execute("DROP TABLE _rows")
+        store.rebuild_tone_aggregates()  # what add_scored writes beside the sentences
         store.checkpoint()
         counts = {
             table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608

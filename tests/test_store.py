@@ -5,6 +5,7 @@ import sys
 from datetime import date
 
 import duckdb
+import pandas as pd
 import pytest
 
 from tracker.errors import StoreBusy, StoreError
@@ -20,6 +21,8 @@ from tracker.models import (
     article_id,
 )
 from tracker.store import MIGRATIONS, SCHEMA_VERSION, Store, resolve_db_path
+from tracker.temperature import TemperatureParams
+from tracker.timeline import compute_timeline
 
 
 def scored(text: str, day: date = date(2025, 8, 15), tone: float = 0.5) -> ScoredArticle:
@@ -198,3 +201,156 @@ def test_db_path_resolution(monkeypatch, tmp_path):
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "env.duckdb"))
     assert resolve_db_path() == str(tmp_path / "env.duckdb")
     assert resolve_db_path(tmp_path / "flag.duckdb") == str(tmp_path / "flag.duckdb")
+
+
+# -- article_pair_tone, article_direction_tone (migration 2): what the timeline reads ----------
+
+# (pair, tone, source, target) per dyadic sentence; directions mixed inside one article
+_MIXED = {
+    "a": [
+        (("BLR", "USA"), 0.5, "USA", "BLR"),
+        (("BLR", "USA"), -0.25, "BLR", "USA"),
+        (("BLR", "USA"), 0.125, None, None),
+        (("BLR", "USA"), 0.75, "USA", None),  # half-known direction: undirected only
+        (("RUS", "USA"), -0.5, "USA", "RUS"),
+    ],
+    "b": [(("BLR", "USA"), 0.3, "USA", "BLR"), (("BLR", "USA"), 0.1, "USA", "BLR")],
+    "c": [(("RUS", "UKR"), -0.9, None, None)],
+}
+
+
+def mixed(key: str, day: date = date(2025, 8, 15), copy: str = "", sign: float = 1.0):
+    """A scored article with the sentences of _MIXED[key] (``copy``: same story, new id)."""
+    text = f"Article {key}.{copy}"
+    article = Article(
+        id=article_id(text),
+        origin="test.txt",
+        title=f"Article {key}",
+        text=text,
+        published_at=day,
+        date_source=DateSource.CALLER,
+    )
+    pairs = []
+    for pair in sorted({row[0] for row in _MIXED[key]}):
+        sentences = tuple(
+            DyadSentence(pair, i, f"{key} sentence {i}", sign * tone, source, target)
+            for i, (p, tone, source, target) in enumerate(_MIXED[key])
+            if p == pair
+        )
+        pairs.append(PairScore(pair, 0.0, sentences, ()))
+    return ScoredArticle(article, len(_MIXED[key]), tuple(pairs), "test")
+
+
+def tone_rows_of(store) -> dict[str, list[tuple]]:
+    return {
+        table: store.con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+        for table in ("article_pair_tone", "article_direction_tone")
+    }
+
+
+def tone_rows(path) -> dict[str, list[tuple]]:
+    with Store(path, read_only=True) as store:
+        return tone_rows_of(store)
+
+
+def timelines(path) -> list[pd.DataFrame]:
+    """Timelines of several pairs, directions, frequencies and both story signatures."""
+    frames = []
+    with Store(path, read_only=True) as store:
+        for signature in ("tone", "text"):
+            params = TemperatureParams(story_signature=signature)
+            for pair, direction in [
+                ("BLR-USA", None),
+                ("BLR-USA", "USA>BLR"),
+                ("BLR-USA", "BLR>USA"),
+                ("RUS-USA", None),
+                ("RUS-USA", "USA>RUS"),
+            ]:
+                for freq in ("D", "M"):
+                    frames.append(
+                        compute_timeline(store, pair, freq=freq, direction=direction, params=params)
+                    )
+    return frames
+
+
+def _items():
+    return [
+        mixed("a"),
+        mixed("a", copy=" (wire copy)"),
+        mixed("b"),
+        mixed("b", day=date(2025, 9, 2)),
+        mixed("c"),
+    ]
+
+
+def test_tone_rows_per_article_pair_and_known_direction(tmp_path):
+    path = tmp_path / "t.duckdb"
+    with Store(path) as store:
+        store.add_scored([mixed("a")])
+    rows = tone_rows(path)
+    undirected = {(r[2], r[3]): (r[4], r[5]) for r in rows["article_pair_tone"]}
+    directed = {(r[2], r[3], r[4], r[5]): (r[6], r[7]) for r in rows["article_direction_tone"]}
+    assert undirected == {
+        ("BLR", "USA"): (4, pytest.approx((0.5 - 0.25 + 0.125 + 0.75) / 4)),
+        ("RUS", "USA"): (1, -0.5),
+    }
+    assert directed == {  # the half-known direction counts in the pair's row only
+        ("BLR", "USA", "USA", "BLR"): (1, 0.5),
+        ("BLR", "USA", "BLR", "USA"): (1, -0.25),
+        ("RUS", "USA", "USA", "RUS"): (1, -0.5),
+    }
+
+
+def test_migration_2_backfills_a_schema_1_database(tmp_path):
+    fresh = tmp_path / "fresh.duckdb"
+    with Store(fresh) as store:
+        store.add_scored(_items())
+    # the same data in a file at schema 1, as an earlier tracker wrote it
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute(
+        "CREATE TABLE schema_migrations ("
+        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    con.execute(MIGRATIONS[0][2])
+    con.execute("INSERT INTO schema_migrations VALUES (1, ?, now())", [MIGRATIONS[0][1]])
+    con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
+    for table in ("articles", "dyad_sentences", "events"):
+        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+    con.close()
+
+    expected = timelines(fresh)
+    # read-only opens do not migrate: the timeline computes the same rows on the fly
+    for got, want in zip(timelines(old), expected, strict=True):
+        pd.testing.assert_frame_equal(got, want)
+    with Store(old, read_only=True) as store:
+        assert store.schema_version() == 1
+
+    with Store(old) as store:  # a writer migrates
+        assert [v for v, _ in store.applied_migrations()] == [1, 2]
+    assert tone_rows(old) == tone_rows(fresh)
+    for got, want in zip(timelines(old), expected, strict=True):
+        pd.testing.assert_frame_equal(got, want)
+
+
+def test_rescoring_keeps_the_tone_rows_consistent(tmp_path):
+    path, reference = tmp_path / "t.duckdb", tmp_path / "ref.duckdb"
+    with Store(path) as store:
+        store.add_scored(_items())
+        store.replace_scores([mixed("a", sign=-1.0), mixed("c", sign=0.5)])
+        store.replace_scores([mixed("a", sign=-1.0)])  # twice: nothing doubles
+    with Store(reference) as store:
+        store.add_scored(
+            [
+                mixed("a", sign=-1.0),
+                mixed("a", copy=" (wire copy)"),
+                mixed("b"),
+                mixed("b", day=date(2025, 9, 2)),
+                mixed("c", sign=0.5),
+            ]
+        )
+    assert tone_rows(path) == tone_rows(reference)
+    with Store(path) as store:
+        before = tone_rows_of(store)
+        store.rebuild_tone_aggregates()  # the backfill from the stored sentences agrees
+        assert tone_rows_of(store) == before

@@ -2,6 +2,53 @@
 
 from __future__ import annotations
 
+# Story signatures: the hash of one dyadic sentence, xor-combined over an article's sentences
+# (docs/temperature.md, "Stories"). "tone" reads no text (the default); "text" merges only
+# identical sentences. Constant SQL chosen by name ({p} is "" or a table alias).
+SENTENCE_HASHES: tuple[tuple[str, str], ...] = (
+    ("tone", "hash({p}sentence_index, {p}tone, {p}source, {p}target)"),
+    ("text", "hash({p}sentence_index, {p}text)"),
+)
+
+# Dyadic tone per article, stored beside the sentences so the timeline groups articles, not
+# sentences (docs/temperature.md, "Cost"): article_pair_tone has one row per article and pair
+# (all its dyadic sentences of the pair: the undirected series), article_direction_tone one
+# per article, pair and direction where both source and target are known (the directed
+# series). Each row: the number of sentences, their mean tone, both story signatures.
+# {rows} is dyad_sentences (migration 2's backfill) or the registered Arrow batch of a write:
+# one statement for both, so stored and backfilled rows agree. Changing one needs a migration
+# that rebuilds the table. Rows go in article order: an article's ids then sit together and
+# compress (a third smaller than in hash-aggregate order, measured on the benchmark's store),
+# and the stored order is deterministic.
+_HASH = {name: expr.format(p="") for name, expr in SENTENCE_HASHES}
+_TONE_SELECT = f"""
+    SELECT article_id, published_at, pair_a, pair_b{{keys}},
+           count(*)::INTEGER AS sentences, avg(tone) AS tone,
+           bit_xor({_HASH["tone"]}) AS signature_tone,
+           bit_xor({_HASH["text"]}) AS signature_text
+    FROM {{{{rows}}}}{{where}}
+    GROUP BY ALL
+    ORDER BY article_id, pair_a, pair_b{{keys}}
+"""  # noqa: S608 -- constant fragments only
+TONE_AGGREGATES: tuple[tuple[str, str], ...] = (
+    ("article_pair_tone", _TONE_SELECT.format(keys="", where="")),
+    (
+        "article_direction_tone",
+        _TONE_SELECT.format(
+            keys=", source, target", where=" WHERE source IS NOT NULL AND target IS NOT NULL"
+        ),
+    ),
+)
+_TONE_BACKFILL = "".join(
+    f"INSERT INTO {table} {select.format(rows='dyad_sentences')};"
+    for table, select in TONE_AGGREGATES
+)
+_TONE_COLUMNS = """
+            sentences INTEGER NOT NULL,
+            tone DOUBLE NOT NULL,
+            signature_tone UBIGINT NOT NULL,
+            signature_text UBIGINT NOT NULL"""
+
 # Numbered migrations, applied in order, each in its own transaction and recorded in
 # schema_migrations. Never edit a released one: add the next number.
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
@@ -53,6 +100,27 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             rule VARCHAR NOT NULL,
             year INTEGER
         );
+        """,
+    ),
+    (
+        2,
+        "article_pair_tone, article_direction_tone: dyadic tone per article",
+        f"""
+        CREATE TABLE article_pair_tone (
+            article_id VARCHAR NOT NULL,
+            published_at DATE NOT NULL,
+            pair_a VARCHAR NOT NULL,
+            pair_b VARCHAR NOT NULL,{_TONE_COLUMNS}
+        );
+        CREATE TABLE article_direction_tone (
+            article_id VARCHAR NOT NULL,
+            published_at DATE NOT NULL,
+            pair_a VARCHAR NOT NULL,
+            pair_b VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            target VARCHAR NOT NULL,{_TONE_COLUMNS}
+        );
+        {_TONE_BACKFILL}
         """,
     ),
 )

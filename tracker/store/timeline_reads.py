@@ -9,27 +9,34 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 
 from tracker.store.connection import StoreConnection
+from tracker.store.schema import SENTENCE_HASHES, TONE_AGGREGATES
 
 
 class StoreTimelineReads(StoreConnection):
     """Per-day tone and event aggregates of one pair, and the rows behind them."""
 
-    # Story signatures (see timeline_tone_days): xor over an article's dyadic sentences, so
-    # an aggregate (or window) expression; constant SQL text chosen by name (allow-list).
-    # "tone" reads no text (the fast default); "text" merges only identical sentences.
-    TIMELINE_SIGNATURES = (
-        ("tone", "bit_xor(hash({p}sentence_index, {p}tone, {p}source, {p}target))"),
-        ("text", "bit_xor(hash({p}sentence_index, {p}text))"),
-    )
+    # Story signatures (see timeline_tone_days): xor over an article's dyadic sentences of
+    # the hash of each (schema.SENTENCE_HASHES); constant SQL chosen by name (allow-list):
+    # the aggregate (or window) expression over dyad_sentences, and the column of
+    # article_pair_tone / article_direction_tone that stores its value per article.
+    TIMELINE_SIGNATURES = tuple((name, f"bit_xor({expr})") for name, expr in SENTENCE_HASHES)
+    SIGNATURE_COLUMNS = (("tone", "signature_tone"), ("text", "signature_text"))
 
     def _signature(self, name: str, alias: str = "") -> str:
         signatures = dict(self.TIMELINE_SIGNATURES)
         if name not in signatures or alias not in ("", "s."):
             raise ValueError(f"unknown story signature {name!r}")
         return signatures[name].format(p=alias)
+
+    def _signature_column(self, name: str) -> str:
+        columns = dict(self.SIGNATURE_COLUMNS)
+        if name not in columns:
+            raise ValueError(f"unknown story signature {name!r}")
+        return columns[name]
 
     @staticmethod
     def _timeline_filter(
@@ -75,24 +82,35 @@ class StoreTimelineReads(StoreConnection):
         id): one story, whose tone is the mean of its copies' tones.
         Columns: day, articles (distinct ids), stories, sentences, tone_sum and tone_sumsq
         (sum and sum of squares of story tones).
+
+        Reads the per-article rows written with the sentences: ``article_pair_tone``, or
+        ``article_direction_tone`` for one direction.
         """
         where, params = self._timeline_filter(pair, start, end, direction)
-        sql = f"""
-            WITH per_article AS (
-                SELECT published_at AS day, avg(tone) AS tone, count(*) AS sentences,
-                       {self._signature(signature)} AS signature
-                FROM dyad_sentences WHERE {where}
-                GROUP BY hash(article_id), published_at
-            ), per_story AS (
-                SELECT day, avg(tone) AS tone, count(*) AS copies, sum(sentences) AS sentences
-                FROM per_article GROUP BY day, signature, sentences
+        table = "article_pair_tone" if direction is None else "article_direction_tone"
+        select = dict(TONE_AGGREGATES)[table]
+        sql = """
+            WITH per_story AS (
+                SELECT published_at AS day, avg(tone) AS tone, count(*) AS copies,
+                       sum(sentences) AS sentences
+                FROM {relation} WHERE {where}
+                GROUP BY published_at, {signature}, sentences
             )
             SELECT day, sum(copies)::BIGINT AS articles, count(*)::BIGINT AS stories,
                    sum(sentences)::BIGINT AS sentences, sum(tone) AS tone_sum,
                    sum(tone * tone) AS tone_sumsq
             FROM per_story GROUP BY day ORDER BY day
-        """  # noqa: S608 -- where is built from constant fragments; values are bound
-        return self.con.execute(sql, params).df()
+        """
+        parts = {"where": where, "signature": self._signature_column(signature)}
+        try:
+            # relation, where and signature are constant fragments; values are bound
+            return self.con.execute(sql.format(relation=table, **parts), params).df()
+        except duckdb.CatalogException:
+            if not self.read_only:
+                raise
+            # a file of schema 1 opened read-only (so not migrated): the same rows, computed
+            relation = f"({select.format(rows='dyad_sentences')})"
+            return self.con.execute(sql.format(relation=relation, **parts), params).df()
 
     def timeline_event_impulses(
         self,

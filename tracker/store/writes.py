@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from tracker.models import ScoredArticle
 from tracker.store.connection import StoreConnection, utc_now
+from tracker.store.schema import TONE_AGGREGATES
 
 _ARTICLE_SCHEMA = pa.schema(
     [
@@ -123,14 +124,25 @@ class StoreWrites(StoreConnection):
         self.con.register("_ids", ids)
         try:
             with self._transaction():
-                self.con.execute(
-                    "DELETE FROM dyad_sentences WHERE article_id IN (SELECT id FROM _ids)"
-                )
-                self.con.execute("DELETE FROM events WHERE article_id IN (SELECT id FROM _ids)")
+                tables = [table for table, _ in TONE_AGGREGATES] + ["dyad_sentences", "events"]
+                for table in tables:  # constants, never input
+                    sql = f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)"  # noqa: S608
+                    self.con.execute(sql)
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _ids)")
                 self._insert_rows(rows)
         finally:
             self.con.unregister("_ids")
+
+    def rebuild_tone_aggregates(self) -> None:
+        """Recompute article_pair_tone and article_direction_tone from dyad_sentences.
+
+        One transaction. For stores filled by SQL rather than through :meth:`add_scored`
+        (the benchmark's synthetic store); migration 2 ran the same statements.
+        """
+        with self._transaction():
+            for table, select in TONE_AGGREGATES:  # constants, never input
+                self.con.execute(f"DELETE FROM {table}")  # noqa: S608
+                self.con.execute(f"INSERT INTO {table} {select.format(rows='dyad_sentences')}")
 
     def _insert_rows(self, rows: _Rows) -> None:
         for table, schema, data in (
@@ -145,6 +157,9 @@ class StoreWrites(StoreConnection):
             try:
                 # table comes from the fixed tuple above, never from input
                 self.con.execute(f"INSERT INTO {table} SELECT * FROM _batch")  # noqa: S608
+                if table == "dyad_sentences":  # the per-article aggregates of the same rows
+                    for aggregate, select in TONE_AGGREGATES:
+                        self.con.execute(f"INSERT INTO {aggregate} {select.format(rows='_batch')}")
             finally:
                 self.con.unregister("_batch")
 
