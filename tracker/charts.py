@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -61,6 +62,11 @@ def direction_label(direction: object) -> str:
 def series_label(pair: object, direction: object = None) -> str:
     """The legend name of one series: the directed label when there is a direction."""
     return direction_label(direction) or pair_label(pair)
+
+
+def _or_unknown(code: object) -> object:
+    """An actor code, or '?' when the event has none (None, NaN or empty)."""
+    return "?" if code is None or (isinstance(code, float) and pd.isna(code)) or not code else code
 
 
 def _escape(value: object, limit: int | None = None) -> str:
@@ -218,29 +224,47 @@ def _add_event_markers(
         mine = mine[(mine["source"] == src) & (mine["target"] == dst)]
     if not len(mine):
         return
-    mine = mine.assign(
-        period_start=period_starts(mine["published_at"], freq),
+    # Vectorised: one groupby over the pair's events, strings only for the few listed per
+    # marker (a Python loop over the periods cost ~4 s for 4,000 daily markers).
+    starts = period_starts(mine["published_at"], freq)
+    temperature = pd.Series(
+        series["temperature"].to_numpy(), index=pd.DatetimeIndex(series["period_start"])
     )
-    temperature = dict(zip(series["period_start"], series["temperature"], strict=True))
-    xs, ys, texts, symbols, periods = [], [], [], [], []
-    for start, group in mine.groupby("period_start", sort=True):
-        if start not in temperature:
-            continue
-        lines = []
-        for _, event in group.head(MAX_MARKER_TITLES).iterrows():
-            actors = f"{_escape(event.get('source') or '?')}→{_escape(event.get('target') or '?')}"
-            lines.append(
-                f"<b>{_escape(event['category'])}</b> ({_escape(event['mode'])}) {actors}<br>"
-                f"  {_escape(event.get('title'), TITLE_HOVER_CHARS)}"
+    temperature = temperature[~temperature.index.duplicated()]
+    keep = starts.isin(temperature.index).to_numpy()
+    if not keep.any():
+        return
+    mine = mine[keep].assign(period_start=starts[keep])
+    by_period = mine.groupby("period_start", sort=True)
+    counts = by_period.size()
+    conflict = mine["quad_class"].ge(3).groupby(mine["period_start"], sort=True).sum()
+    listed = by_period.head(MAX_MARKER_TITLES)
+    titles = listed["title"] if "title" in listed else pd.Series(None, index=listed.index)
+    lines = pd.Series(
+        [
+            f"<b>{_escape(category)}</b> ({_escape(mode)}) "
+            f"{_escape(_or_unknown(source))}→{_escape(_or_unknown(target))}<br>"
+            f"  {_escape(title, TITLE_HOVER_CHARS)}"
+            for category, mode, source, target, title in zip(
+                listed["category"],
+                listed["mode"],
+                listed["source"],
+                listed["target"],
+                titles,
+                strict=True,
             )
-        if len(group) > MAX_MARKER_TITLES:
-            lines.append(f"… and {len(group) - MAX_MARKER_TITLES} more")
-        conflict = (group["quad_class"] >= 3).sum()
-        xs.append(start)
-        ys.append(temperature[start])
-        texts.append("<br>".join(lines))
-        symbols.append("triangle-down" if conflict > len(group) / 2 else "triangle-up")
-        periods.append(str(start.date()))
+        ],
+        index=listed.index,
+        dtype=object,
+    )
+    texts = lines.groupby(listed["period_start"], sort=True).agg("<br>".join)
+    more = counts - MAX_MARKER_TITLES
+    texts = texts.where(more <= 0, texts + "<br>… and " + more.astype(str) + " more")
+    xs = list(counts.index)
+    ys = temperature.reindex(counts.index).tolist()
+    symbols = list(np.where(conflict > counts / 2, "triangle-down", "triangle-up"))
+    periods = [str(start.date()) for start in counts.index]
+    texts = texts.tolist()
     fig.add_trace(
         go.Scatter(
             x=xs,

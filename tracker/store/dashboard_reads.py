@@ -1,8 +1,10 @@
 """Reads for the dashboard (owned by tracker/ui and tracker/report.py).
 
-Pairs and ids are bound as lists (list_contains), every other value is bound too; no
-identifier from input. (No register(): in DuckDB 2 it fails while an earlier result on the
-connection is unread.)
+Pairs are bound as two lists (``_WANTED``: first and second codes, unnested into rows) and
+every query SEMI JOINs its tables to them before grouping or joining, so a read costs the
+chosen pairs' rows, not the whole database; ids are bound as a list (list_contains), every
+other value is bound too; no identifier from input. (No register(): in DuckDB 2 it fails
+while an earlier result on the connection is unread.)
 """
 
 from __future__ import annotations
@@ -13,6 +15,11 @@ from datetime import date
 import pandas as pd
 
 from tracker.store.connection import StoreConnection
+
+# The wanted pairs as rows (pair_a, pair_b); binds two lists, see _pair_lists.
+_WANTED = "wanted AS (SELECT unnest(?::VARCHAR[]) AS pair_a, unnest(?::VARCHAR[]) AS pair_b)"
+# Optional [start, end] on a published_at column; binds start, start, end, end.
+_DATES = "(?::DATE IS NULL OR published_at >= ?) AND (?::DATE IS NULL OR published_at <= ?)"
 
 
 class StoreDashboardReads(StoreConnection):
@@ -26,9 +33,10 @@ class StoreDashboardReads(StoreConnection):
         return int(count), str(latest or "")
 
     @staticmethod
-    def _pair_keys(pairs: Sequence[tuple[str, str]]) -> list[str]:
-        """Pairs as bound 'A-B' keys (sorted codes), matched with list_contains."""
-        return ["-".join(sorted(p)) for p in pairs]
+    def _pair_lists(pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
+        """Pairs (codes sorted, as stored) as two bound lists: first codes, second codes."""
+        ordered = [sorted(p) for p in pairs]
+        return [[a for a, _ in ordered], [b for _, b in ordered]]
 
     def dashboard_events(
         self,
@@ -41,23 +49,28 @@ class StoreDashboardReads(StoreConnection):
 
         ``span_start``/``span_end`` locate the trigger in ``text`` (the sentence).
         """
+        dates = [start, start, end, end]
         return self.con.execute(
-            """
-                SELECT e.article_id, a.title, a.source AS outlet, e.published_at, e.pair_a,
-                       e.pair_b, e.sentence_index, e.source, e.target, e.category, e.mode,
-                       e.intensity, e.quad_class, e.cameo, e.span_start, e.span_end, e.year,
-                       (SELECT any_value(s.text) FROM dyad_sentences s
-                        WHERE s.article_id = e.article_id AND s.pair_a = e.pair_a
-                          AND s.pair_b = e.pair_b AND s.sentence_index = e.sentence_index)
-                           AS text
-                FROM events e
-                JOIN articles a ON a.id = e.article_id
-                WHERE list_contains(?::VARCHAR[], e.pair_a || '-' || e.pair_b)
-                  AND (?::DATE IS NULL OR e.published_at >= ?)
-                  AND (?::DATE IS NULL OR e.published_at <= ?)
-                ORDER BY e.published_at, e.pair_a, e.pair_b, e.article_id, e.sentence_index
-                """,
-            [self._pair_keys(pairs), start, start, end, end],
+            f"""
+            WITH {_WANTED},
+            ev AS (
+                SELECT * FROM events SEMI JOIN wanted USING (pair_a, pair_b) WHERE {_DATES}
+            ),
+            s AS (
+                SELECT article_id, pair_a, pair_b, sentence_index, any_value(text) AS text
+                FROM dyad_sentences
+                SEMI JOIN ev USING (article_id, pair_a, pair_b, sentence_index)
+                GROUP BY ALL
+            )
+            SELECT e.article_id, a.title, a.source AS outlet, e.published_at, e.pair_a,
+                   e.pair_b, e.sentence_index, e.source, e.target, e.category, e.mode,
+                   e.intensity, e.quad_class, e.cameo, e.span_start, e.span_end, e.year, s.text
+            FROM ev e
+            JOIN articles a ON a.id = e.article_id
+            LEFT JOIN s USING (article_id, pair_a, pair_b, sentence_index)
+            ORDER BY e.published_at, e.pair_a, e.pair_b, e.article_id, e.sentence_index
+            """,  # noqa: S608 - only this module's constants are formatted in
+            [*self._pair_lists(pairs), *dates],
         ).df()
 
     def dashboard_articles(
@@ -73,32 +86,34 @@ class StoreDashboardReads(StoreConnection):
         sentences (dyadic), tone (mean of the dyadic sentences), events, cooperation
         (quads 1-2), conflict (quads 3-4).
         """
+        dates = [start, start, end, end]
         return self.con.execute(
-            """
-                WITH s AS (
-                    SELECT d.article_id, d.pair_a, d.pair_b, count(*) AS sentences,
-                           avg(d.tone) AS tone
-                    FROM dyad_sentences d
-                    WHERE list_contains(?::VARCHAR[], d.pair_a || '-' || d.pair_b)
-                      AND (?::DATE IS NULL OR d.published_at >= ?)
-                      AND (?::DATE IS NULL OR d.published_at <= ?)
-                    GROUP BY d.article_id, d.pair_a, d.pair_b
-                ), e AS (
-                    SELECT article_id, pair_a, pair_b, count(*) AS events,
-                           count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
-                           count(*) FILTER (WHERE quad_class >= 3) AS conflict
-                    FROM events GROUP BY article_id, pair_a, pair_b
-                )
-                SELECT a.published_at, s.pair_a, s.pair_b, a.title, a.source AS outlet, a.url,
-                       a.date_source, s.article_id, s.sentences, s.tone,
-                       coalesce(e.events, 0) AS events,
-                       coalesce(e.cooperation, 0) AS cooperation,
-                       coalesce(e.conflict, 0) AS conflict
-                FROM s JOIN articles a ON a.id = s.article_id
-                LEFT JOIN e USING (article_id, pair_a, pair_b)
-                ORDER BY a.published_at DESC, s.pair_a, s.pair_b, a.title
-                """,
-            [self._pair_keys(pairs), start, start, end, end],
+            f"""
+            WITH {_WANTED},
+            s AS (
+                SELECT article_id, pair_a, pair_b, count(*) AS sentences, avg(tone) AS tone
+                FROM dyad_sentences SEMI JOIN wanted USING (pair_a, pair_b)
+                WHERE {_DATES}
+                GROUP BY ALL
+            ),
+            e AS (
+                SELECT article_id, pair_a, pair_b, count(*) AS events,
+                       count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                       count(*) FILTER (WHERE quad_class >= 3) AS conflict
+                FROM events SEMI JOIN wanted USING (pair_a, pair_b)
+                WHERE {_DATES}
+                GROUP BY ALL
+            )
+            SELECT a.published_at, s.pair_a, s.pair_b, a.title, a.source AS outlet, a.url,
+                   a.date_source, s.article_id, s.sentences, s.tone,
+                   coalesce(e.events, 0) AS events,
+                   coalesce(e.cooperation, 0) AS cooperation,
+                   coalesce(e.conflict, 0) AS conflict
+            FROM s JOIN articles a ON a.id = s.article_id
+            LEFT JOIN e USING (article_id, pair_a, pair_b)
+            ORDER BY a.published_at DESC, s.pair_a, s.pair_b, a.title
+            """,  # noqa: S608 - only this module's constants are formatted in
+            [*self._pair_lists(pairs), *dates, *dates],
         ).df()
 
     def dashboard_sentences(
