@@ -29,24 +29,12 @@ from pathlib import Path
 
 from benchmarks.corpus import ensure_corpus
 from benchmarks.measure import ROOT, Sampled, machine, median, run_sampled
+from benchmarks.table import Row, render_table
 
 MEASURES = ("ingest", "timeline", "scaling", "dashboard")
 RSS_LIMIT_MB = 1536  # target: peak RSS < 1.5 GB
 FLAT_RSS_RATIO = 1.25  # "flat in N": peak at the largest N within 25% of the smallest
 TIMELINE_PAIR = ("RUS", "USA")
-
-
-@dataclass
-class Row:
-    measure: str
-    ours: float
-    baseline: float | None
-    unit: str
-    ratio: float | None
-    target: str
-    met: bool | None  # None: informative row, no target
-    note: str = ""
-    bench: str = ""  # which measure made it (set by main)
 
 
 @dataclass
@@ -349,38 +337,6 @@ BENCHES = {
     "scaling": bench_scaling,
     "dashboard": bench_dashboard,
 }
-
-
-# -- output --------------------------------------------------------------------------------
-def _fmt(value: float | None, unit: str = "") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if unit == "s":
-        return f"{value:.3f} s" if value < 10 else f"{value:.1f} s"
-    if abs(value) >= 100:
-        return f"{value:,.0f} {unit}".strip()
-    return f"{value:.2f} {unit}".strip()
-
-
-def render_table(rows: list[Row]) -> str:
-    header = ("measure", "ours", "baseline", "ratio", "target", "met?")
-    body = [
-        (
-            r.measure,
-            _fmt(r.ours, r.unit),
-            _fmt(r.baseline, r.unit),
-            "-" if r.ratio is None else f"{r.ratio:.2f}x",
-            r.target,
-            {True: "yes", False: "NO", None: "-"}[r.met],
-        )
-        for r in rows
-    ]
-    widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths, strict=True))]
-    lines.append("-|-".join("-" * w for w in widths))
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in body]
-    notes = [f"  {r.measure.strip()}: {r.note}" for r in rows if r.note]
-    return "\n".join([*lines, "", "notes:", *notes])
 
 
 def main(argv: list[str] | None = None) -> int:
