@@ -8,8 +8,6 @@ from datetime import date
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tracker.errors import UsageError
 from tracker.store import Store
@@ -19,13 +17,10 @@ from tracker.timeline import (
     FREQS,
     TIMELINE_COLUMNS,
     TemperatureParams,
-    build_timeline,
     compute_timeline,
     compute_timelines,
     daily_impulses,
-    decayed_sum,
     explain,
-    period_grid,
     turning_points,
 )
 
@@ -172,13 +167,6 @@ def test_negated_can_count_as_a_small_opposite(timeline_of, make_scored, make_ev
 
 
 # -- memory ------------------------------------------------------------------------------------
-
-
-def test_decayed_sum_halves_after_one_half_life():
-    days = np.array(["2024-01-01"], "datetime64[D]")
-    at = np.array(["2024-01-01", "2024-01-11", "2024-01-21", "2024-01-31"], "datetime64[D]")
-    flow = decayed_sum(days, np.array([-8.0]), at, half_life=10.0)
-    assert flow.tolist() == pytest.approx([-8.0, -4.0, -2.0, -1.0], rel=1e-12)
 
 
 def test_event_effect_halves_after_one_half_life_in_the_timeline(
@@ -345,24 +333,6 @@ def test_period_labels_for_d_w_m(timeline_of, make_scored):
     assert tl["as_of"].tolist() == [date(2024, 1, 31), date(2024, 2, 14)]
 
 
-@pytest.mark.parametrize(
-    ("freq", "first", "last", "count"),
-    [
-        ("D", "2024-01-03", "2024-02-14", 43),
-        ("W", "2024-01-01", "2024-02-12", 7),  # Wednesday 3 Jan is in the week of Monday 1
-        ("M", "2024-01", "2024-02", 2),
-    ],
-)
-def test_periods_are_contiguous(freq, first, last, count):
-    grid = period_grid(date(2024, 1, 3), date(2024, 2, 14), freq)
-    assert grid["period"].iloc[0] == first and grid["period"].iloc[-1] == last
-    assert len(grid) == count
-    starts = pd.to_datetime(pd.Series(grid["period_start"]))
-    if freq == "W":
-        assert (starts.dt.weekday == 0).all()
-    assert (pd.to_datetime(pd.Series(grid["period_end"])).diff().dropna().dt.days > 0).all()
-
-
 def test_empty_store_and_unknown_pair_give_empty_frames(db, add_articles, make_scored):
     with Store(db) as store:
         empty = compute_timeline(store, PAIR)
@@ -417,62 +387,6 @@ def test_turning_points_flag_the_causing_event(db, add_articles, make_scored, ma
     assert first["headline"] == "US sanctions Belaruskali"
     assert "SANCTION" in first["drivers"]
     assert len(points) == 2 and points["change"].abs().is_monotonic_decreasing
-
-
-# -- pure core, properties ---------------------------------------------------------------------
-
-_days = st.dates(min_value=date(2023, 1, 1), max_value=date(2024, 12, 31))
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    tones=st.lists(st.tuples(_days, st.floats(-1, 1)), min_size=0, max_size=12),
-    events=st.lists(
-        st.tuples(
-            _days,
-            st.floats(-10, 10),
-            st.sampled_from(["asserted", "hypothetical", "negated", "historical"]),
-        ),
-        max_size=12,
-    ),
-    freq=st.sampled_from(list(FREQS)),
-)
-def test_build_timeline_bounds_and_band(tones, events, freq):
-    params = DEFAULT_PARAMS
-    tone_days = pd.DataFrame(
-        {
-            "day": [d for d, _ in tones],
-            "articles": 1,
-            "stories": 1,
-            "sentences": 1,
-            "tone_sum": [t for _, t in tones],
-            "tone_sumsq": [t * t for _, t in tones],
-        }
-    )
-    event_days = pd.DataFrame(
-        {
-            "day": [d for d, _, _ in events],
-            "source": None,
-            "target": None,
-            "category": "X",
-            "mode": [m for _, _, m in events],
-            "intensity": [i for _, i, _ in events],
-            "reports": 1,
-        }
-    )
-    tl = build_timeline(tone_days, daily_impulses(event_days, params), freq=freq, pair="BLR-USA")
-    if not tones and not events:
-        assert tl.empty
-        return
-    assert list(tl.columns) == list(TIMELINE_COLUMNS)
-    assert tl["temperature"].between(-100, 100).all()
-    assert (tl["lower"] <= tl["temperature"] + 1e-9).all()
-    assert (tl["upper"] >= tl["temperature"] - 1e-9).all()
-    assert tl["articles"].sum() == len(tones)
-    assert tl["period"].is_unique and tl["period"].is_monotonic_increasing
-    x = tl["tone_term"] + tl["event_term"]
-    assert np.allclose(tl["temperature"], 100 * np.tanh(x))
-    assert not math.isnan(tl["temperature"].sum())
 
 
 def test_sql_and_pandas_weight_events_alike(db, add_articles, make_scored, make_event):
