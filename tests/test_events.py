@@ -51,7 +51,20 @@ def code(text: str, actors: list[tuple[str, str]], published: date = PUBLISHED):
     return default_event_coder().code(text, ms, dyad, published)
 
 
-from event_cases import CASES, USRU  # noqa: E402 - golden cases live beside this file
+USRU = [("Trump", "USA"), ("Putin", "RUS")]
+# Golden cases: one JSON object per line (text, actors as [surface, code], category, mode,
+# source, target), so they can be read, diffed and extended without touching code.
+CASES = [
+    (
+        case["text"],
+        [tuple(actor) for actor in case["actors"]],
+        case["category"],
+        Mode(case["mode"]),
+        case["source"],
+        case["target"],
+    )
+    for case in map(json.loads, (Path(__file__).parent / "data" / "event_cases.jsonl").open())
+]
 
 
 @pytest.mark.parametrize(("text", "actors", "category", "mode", "source", "target"), CASES)
