@@ -24,18 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.measure import ROOT, median
+from tracker.export import CHROMIUM_FLAGS
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+CHROMIUM_ARGS = list(CHROMIUM_FLAGS)  # the project's headless flags (tracker/export.py)
 CHART = ".js-plotly-plot"
 HEALTH_TIMEOUT_S = 90.0
 CHART_TIMEOUT_S = 180.0

@@ -18,18 +18,11 @@ from pathlib import Path
 import pytest
 from test_report import demo_db  # noqa: F401 - session fixture
 
+from tracker.export import CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = list(CHROMIUM_FLAGS)  # the same headless flags as static export
 HEALTH_TIMEOUT_S = 40
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 XSS_FILE = (

@@ -334,38 +334,29 @@ def turning_points(
                 "previous": float(frame.loc[i - 1, "temperature"]),
                 "temperature": float(row["temperature"]),
                 "change": float(change[i]),
-                **{
-                    c: (None if best is None else best[c])
-                    for c in (
-                        "driver",
-                        "category",
-                        "mode",
-                        "source",
-                        "target",
-                        "headline",
-                        "article_id",
-                        "contribution",
-                    )
-                },
+                **{c: (None if best is None else best[c]) for c in _CAUSE_COLUMNS},
                 "drivers": "; ".join(_describe(c) for _, c in causes.iterrows()),
             }
         )
     return pd.DataFrame(rows, columns=list(TURNING_POINT_COLUMNS))
 
 
+_CAUSE_COLUMNS = (
+    "driver",
+    "category",
+    "mode",
+    "source",
+    "target",
+    "headline",
+    "article_id",
+    "contribution",
+)
+
+
 def _causes(parts: pd.DataFrame, *, kind: str = "event") -> pd.DataFrame:
     """A period's contributions grouped into causes: one per event key (of ``kind``
     'event' or 'memory'), one per article (tone; only with kind 'event')."""
-    columns = [
-        "driver",
-        "category",
-        "mode",
-        "source",
-        "target",
-        "headline",
-        "article_id",
-        "contribution",
-    ]
+    columns = list(_CAUSE_COLUMNS)
     if parts.empty:
         return pd.DataFrame(columns=columns)
     events = parts[parts["kind"] == kind]
