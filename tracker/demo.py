@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 from tracker.ingest import IngestReport, articles_from_paths, ingest_articles
-from tracker.store import Store
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
 SEED_FILE = "seed-trump-lukashenko-call.txt"
@@ -35,8 +34,3 @@ def load_demo(db: str | Path | None = None, *, samples_dir: Path = SAMPLES_DIR) 
             yield from articles_from_paths(seed, SEED_DATE)
 
     return ingest_articles(items(), db)
-
-
-def is_empty(db: str | Path | None = None) -> bool:
-    with Store(db) as store:
-        return store.article_count() == 0

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -261,7 +260,3 @@ def rescore(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return done, failures
-
-
-def is_interactive() -> bool:
-    return sys.stderr.isatty()

@@ -15,11 +15,6 @@ class StoreArticleReads(StoreConnection):
     """Reads for rescoring and for users: ids, stale counts, articles, pairs."""
 
     # -- reads for rescoring -----------------------------------------------------------------
-    def count_stale(self, scorer_version: str) -> int:
-        return self.con.execute(
-            "SELECT count(*) FROM articles WHERE scorer_version <> ?", [scorer_version]
-        ).fetchall()[0][0]
-
     def article_ids(self, *, stale_for: str | None = None) -> list[str]:
         """Ids of stored articles; with ``stale_for``, only those scored by another version."""
         rows = self.con.execute(
