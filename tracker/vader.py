@@ -55,18 +55,12 @@ def _phrase_table(table: dict, size: int) -> dict[tuple[str, ...], float]:
 _SPECIAL_2 = _phrase_table(SPECIAL_CASES, 2)
 _SPECIAL_3 = _phrase_table(SPECIAL_CASES, 3)
 _BOOSTER_2 = _phrase_table(BOOSTER_DICT, 2)  # no booster has three words
+_IDIOM_WORDS = frozenset(w for t in (_SPECIAL_2, _SPECIAL_3, _BOOSTER_2) for k in t for w in k)
 
 
 def _negated(word_lower: str) -> bool:
     """vaderSentiment's ``negated([word])`` for one lowercased word."""
     return word_lower in _NEGATE or "n't" in word_lower
-
-
-def _strip_punc_if_word(token: str) -> str:
-    """SentiText._strip_punc_if_word: a token of <= 2 characters once stripped is kept
-    whole (it is likely an emoticon such as ":)")."""
-    stripped = token.strip(_PUNCTUATION)
-    return token if len(stripped) <= 2 else stripped
 
 
 class FastVader(SentimentIntensityAnalyzer):
@@ -80,6 +74,7 @@ class FastVader(SentimentIntensityAnalyzer):
     def emojis(self, value: dict[str, str]) -> None:
         self._emojis = value
         self._emoji_chars = frozenset(k for k in value if len(k) == 1)
+        self._ascii_emoji = any(k.isascii() for k in self._emoji_chars)  # none in VADER's
 
     def polarity_scores(self, text):
         """Same dict as ``SentimentIntensityAnalyzer.polarity_scores(text)``."""
@@ -106,7 +101,7 @@ class FastVader(SentimentIntensityAnalyzer):
     def _replace_emojis(self, text: str) -> str:
         """The original emoji pass (each emoji becomes its description, set off by a
         space from a preceding non-space), then ``strip``."""
-        if self._emoji_chars.isdisjoint(text):
+        if (text.isascii() and not self._ascii_emoji) or self._emoji_chars.isdisjoint(text):
             return text.strip()
         emojis = self._emojis
         parts: list[str] = []
@@ -126,25 +121,31 @@ class FastVader(SentimentIntensityAnalyzer):
         """The emoji-free text and its words' sentiments after the 'but' rule.
 
         A word scores only if it is in the lexicon and is neither a booster nor the "kind"
-        of "kind of" (those score 0, as every word outside the lexicon does)."""
+        of "kind of"; the others score int 0, as in the original. ASCII words are lowercased
+        in one call on the joined text (the same as word by word: there is no context in
+        ASCII case mapping and no word contains a space)."""
         text = self._replace_emojis(text)
-        words = [_strip_punc_if_word(w) for w in text.split()]
-        lower = [w.lower() for w in words]
-        n_words = len(words)
-        allcap_words = sum(1 for w in words if w.isupper())
-        is_cap_diff = 0 < n_words - allcap_words < n_words
+        # SentiText: punctuation is stripped from a token unless <= 2 characters would be
+        # left (then it is likely an emoticon such as ":)" and kept whole)
+        words = [s if len(s := w.strip(_PUNCTUATION)) > 2 else w for w in text.split()]
+        if words and text.isascii():
+            lower = " ".join(words).lower().split(" ")
+        else:
+            lower = [w.lower() for w in words]
         lexicon = self.lexicon
-        sentiments: list = []
-        last = n_words - 1
-        for i, item_lower in enumerate(lower):
-            if (
-                item_lower in lexicon
-                and item_lower not in BOOSTER_DICT
-                and not (item_lower == "kind" and i < last and lower[i + 1] == "of")
-            ):
-                sentiments.append(self._valence(words, lower, i, is_cap_diff))
-            else:
-                sentiments.append(0)
+        sentiments: list = [0] * len(words)
+        scored = [i for i, w in enumerate(lower) if w in lexicon]
+        if scored:
+            n_words = len(words)
+            is_cap_diff = 0 < n_words - sum(map(str.isupper, words)) < n_words
+            last = n_words - 1
+            for i in scored:
+                item_lower = lower[i]
+                if item_lower in BOOSTER_DICT or (
+                    item_lower == "kind" and i < last and lower[i + 1] == "of"
+                ):
+                    continue
+                sentiments[i] = self._valence(words, lower, i, is_cap_diff)
         if "but" in lower:
             sentiments = SentimentIntensityAnalyzer._but_check(words, sentiments)
         return text, sentiments
@@ -231,6 +232,8 @@ def _special_idioms(valence, lower: list[str], i: int):
     zeroone and zeroonetwo may override it, and 'kind of'-style bigrams before the word
     add their booster value."""
     w3, w2, w1, w0 = lower[i - 3], lower[i - 2], lower[i - 1], lower[i]
+    if w0 not in _IDIOM_WORDS and w2 not in _IDIOM_WORDS:
+        return valence  # every phrase looked up below contains w0 or w2
     for table, key in (
         (_SPECIAL_2, (w1, w0)),
         (_SPECIAL_3, (w2, w1, w0)),
