@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from tracker.tone import ToneScorer, default_tone_scorer, load_overlay, parse_overlay
+from tracker.tone import (
+    _RELIEF,
+    ToneScorer,
+    _relieve,
+    default_tone_scorer,
+    load_overlay,
+    parse_overlay,
+)
 
 SEED = "President Trump praised Lukashenko for his role in the release of 16 political prisoners"
 
@@ -117,3 +126,42 @@ def test_blank_text_is_zero(scorer: ToneScorer) -> None:
 def test_score_is_bounded(text: str) -> None:
     score = default_tone_scorer().score(text)
     assert -1.0 <= score <= 1.0
+
+
+def _prepare_unfiltered(scorer: ToneScorer, text: str) -> str:
+    """``prepare`` as it was before the ASCII substring pre-test: the phrase regex always."""
+    if scorer._phrase_re is not None:
+        text = scorer._phrase_re.sub(lambda m: scorer._phrases[m.group().lower()], text)
+    if "anction" in text or "mbargo" in text or "ariff" in text or "estriction" in text:
+        text = _RELIEF.sub(_relieve, text)
+    return text
+
+
+_PHRASE_BITS = [
+    *("looked forward", "LOOKED  FORWARD", "Looking Forward", "look-forward", "lookedforward"),
+    *("sent troops", "deployed troops", "closed the border", "called off", "call offs"),
+    *("lifted sanctions", "sanctions were eased", "not lifted the embargo", "tariffs dropped"),
+    *("Ünited", "İ", "ſent troops", "\u212aiev", ".", ",", "\n", "to", "the", "Minsk"),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PHRASE_BITS), st.text(max_size=5)), max_size=12))
+def test_prepare_matches_the_unfiltered_regex(bits: list[str]) -> None:
+    scorer = default_tone_scorer()
+    text = " ".join(bits)
+    try:
+        expected = _prepare_unfiltered(scorer, text)
+    except KeyError:  # a phrase matched via a non-ASCII case fold ("ſ" for "s"): kept as is
+        with pytest.raises(KeyError):
+            scorer.prepare(text)
+        return
+    assert scorer.prepare(text) == expected
+
+
+def test_prepare_matches_the_unfiltered_regex_on_the_samples() -> None:
+    scorer = default_tone_scorer()
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "data" / "samples").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            assert scorer.prepare(line) == _prepare_unfiltered(scorer, line), line

@@ -6,7 +6,8 @@ comes out negative) and relationship words are missing ("sanctions", "invasion",
 ``tracker/data/lexicon_geo.tsv`` fixes both; docs/tone_and_events.md explains every choice.
 
 Build one :class:`ToneScorer` per process (:func:`default_tone_scorer`): VADER reads its
-7,500-line lexicon file on every construction.
+7,500-line lexicon file on every construction. Scoring uses :class:`tracker.vader.FastVader`,
+an exact and faster VADER (the same compound, bit for bit, as vaderSentiment's).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from tracker.vader import FastVader
 
 OVERLAY_FILE = "lexicon_geo.tsv"
 VALENCE_LIMIT = 4.0  # VADER's lexicon scale is -4..+4 (Hutto & Gilbert 2014)
@@ -78,7 +79,7 @@ class ToneScorer:
     """VADER compound (-1..+1) with a lexicon overlay applied to this instance only."""
 
     def __init__(self, overlay: Mapping[str, float] | None = None) -> None:
-        self._analyzer = SentimentIntensityAnalyzer()
+        self._analyzer = FastVader()
         lexicon = dict(self._analyzer.lexicon)  # a private copy: never mutate a shared dict
         extra = load_overlay() if overlay is None else dict(overlay)
         lexicon.update(extra)
@@ -94,6 +95,11 @@ class ToneScorer:
             if self._phrases
             else None
         )
+        # For ASCII text, IGNORECASE matching of ASCII phrases is plain ASCII case folding,
+        # so a phrase can only match if it is a substring of text.lower(): a cheap test that
+        # skips the regex for most sentences. Other text always goes through the regex.
+        needles = tuple(p.lower() for p in self._phrases)
+        self._phrase_needles = needles if all(p.isascii() for p in needles) else None
 
     @property
     def lexicon(self) -> Mapping[str, float]:
@@ -104,17 +110,24 @@ class ToneScorer:
         """VADER compound score of ``text`` with the overlay; 0.0 for blank text."""
         if not text or not text.strip():
             return 0.0
-        return float(self._analyzer.polarity_scores(self.prepare(text))["compound"])
+        return float(self._analyzer.compound(self.prepare(text)))
 
     def prepare(self, text: str) -> str:
         """The text VADER reads: overlay phrases joined into one token, sanction relief
         rewritten ("lifted sanctions" -> "lifted sanctions_relief"; the relief verb itself is
         read as neutral "lifted"). A negation inside the phrase keeps the sanctions hostile."""
-        if self._phrase_re is not None:
+        if self._phrase_re is not None and self._may_hold_phrase(text):
             text = self._phrase_re.sub(lambda m: self._phrases[m.group().lower()], text)
         if "anction" in text or "mbargo" in text or "ariff" in text or "estriction" in text:
             text = _RELIEF.sub(_relieve, text)
         return text
+
+    def _may_hold_phrase(self, text: str) -> bool:
+        """False only if no overlay phrase can match ``text`` (see ``_phrase_needles``)."""
+        if self._phrase_needles is None or not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(map(lowered.__contains__, self._phrase_needles))
 
 
 def _relieve(m: re.Match[str]) -> str:
