@@ -131,7 +131,7 @@ def test_score_is_bounded(text: str) -> None:
 def _prepare_unfiltered(scorer: ToneScorer, text: str) -> str:
     """``prepare`` as it was before the ASCII substring pre-test: the phrase regex always."""
     if scorer._phrase_re is not None:
-        text = scorer._phrase_re.sub(lambda m: scorer._phrases[m.group().lower()], text)
+        text = scorer._phrase_re.sub(scorer._join_phrase, text)
     if "anction" in text or "mbargo" in text or "ariff" in text or "estriction" in text:
         text = _RELIEF.sub(_relieve, text)
     return text
@@ -150,13 +150,7 @@ _PHRASE_BITS = [
 def test_prepare_matches_the_unfiltered_regex(bits: list[str]) -> None:
     scorer = default_tone_scorer()
     text = " ".join(bits)
-    try:
-        expected = _prepare_unfiltered(scorer, text)
-    except KeyError:  # a phrase matched via a non-ASCII case fold ("ſ" for "s"): kept as is
-        with pytest.raises(KeyError):
-            scorer.prepare(text)
-        return
-    assert scorer.prepare(text) == expected
+    assert scorer.prepare(text) == _prepare_unfiltered(scorer, text)
 
 
 def test_prepare_matches_the_unfiltered_regex_on_the_samples() -> None:
@@ -165,3 +159,21 @@ def test_prepare_matches_the_unfiltered_regex_on_the_samples() -> None:
     for path in sorted((root / "data" / "samples").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             assert scorer.prepare(line) == _prepare_unfiltered(scorer, line), line
+
+
+def test_a_phrase_matched_through_a_unicode_case_fold_is_joined_not_a_crash() -> None:
+    # "ſ" (long s) and the Kelvin sign match "s" and "k" under IGNORECASE; the lookup of the
+    # matched text used to raise KeyError and lose the whole article.
+    scorer = default_tone_scorer()
+    assert scorer.prepare("They ſent troops to the border.") == "They sent_troops to the border."
+    assert scorer.score("They ſent troopſ to the border.") == scorer.score(
+        "They sent troops to the border."
+    )
+
+
+def test_overlay_keys_are_read_case_insensitively_like_vader_words() -> None:
+    upper = ToneScorer({"Looked_Forward": 2.0})
+    lower = ToneScorer({"looked_forward": 2.0})
+    sentence = "Minsk looked forward to the visit."
+    assert upper.prepare(sentence) == "Minsk looked_forward to the visit."
+    assert upper.score(sentence) == lower.score(sentence) > 0

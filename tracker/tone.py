@@ -81,12 +81,16 @@ class ToneScorer:
     def __init__(self, overlay: Mapping[str, float] | None = None) -> None:
         self._analyzer = FastVader()
         lexicon = dict(self._analyzer.lexicon)  # a private copy: never mutate a shared dict
-        extra = load_overlay() if overlay is None else dict(overlay)
+        # VADER looks words up lowercased, so an overlay key is too ("Looked_Forward").
+        extra = load_overlay() if overlay is None else {k.lower(): v for k, v in overlay.items()}
         lexicon.update(extra)
         lexicon.setdefault(RELIEF_TOKEN, RELIEF_VALENCE)
         self._analyzer.lexicon = lexicon
         phrases = sorted((w for w in extra if PHRASE_JOIN in w.strip(PHRASE_JOIN)), key=len)
         self._phrases: dict[str, str] = {p.replace(PHRASE_JOIN, " "): p for p in phrases}
+        # The regex matches case-insensitively, which in Unicode also pairs "ſ" with "s" and
+        # the Kelvin sign with "k": look a match up by its case fold, never by .lower() alone.
+        self._phrase_of = {p.casefold(): joined for p, joined in self._phrases.items()}
         self._phrase_re = (
             re.compile(
                 r"\b(?:" + "|".join(re.escape(p) for p in reversed(self._phrases)) + r")\b",
@@ -117,10 +121,13 @@ class ToneScorer:
         rewritten ("lifted sanctions" -> "lifted sanctions_relief"; the relief verb itself is
         read as neutral "lifted"). A negation inside the phrase keeps the sanctions hostile."""
         if self._phrase_re is not None and self._may_hold_phrase(text):
-            text = self._phrase_re.sub(lambda m: self._phrases[m.group().lower()], text)
+            text = self._phrase_re.sub(self._join_phrase, text)
         if "anction" in text or "mbargo" in text or "ariff" in text or "estriction" in text:
             text = _RELIEF.sub(_relieve, text)
         return text
+
+    def _join_phrase(self, match: re.Match[str]) -> str:
+        return self._phrase_of.get(match.group().casefold(), match.group())
 
     def _may_hold_phrase(self, text: str) -> bool:
         """False only if no overlay phrase can match ``text`` (see ``_phrase_needles``)."""
