@@ -3,13 +3,17 @@
 Used by dyad attribution (``tracker/dyads.py``: linking words, reported speech, sport and
 weather context) and coreference (``tracker/coreference.py``: "the two leaders", "each
 other"), which also share ``PASSIVE``, the shallow test for a passive clause.
+
+Phrase lists (``Phrases``) are searched as whole words ignoring case; most sentences hold
+none of the phrases, which a substring test on the lower-cased sentence shows cheaply
+before the regex runs.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 # A passive auxiliary and a participle: "was sanctioned", "were quickly imposed", "was shut".
@@ -17,6 +21,50 @@ PASSIVE = re.compile(
     r"\b(?:was|were|is|are|been|being|be|got|gets|get)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ght|id|ut)\b",
     re.IGNORECASE,
 )
+
+
+# The only non-ASCII characters a case-insensitive regex matches to ASCII ones ("İ" and "ı"
+# to "i", long "ſ" to "s", the Kelvin sign to "k"): mapped so that every match of an ASCII
+# phrase stays a substring of ``fold_for_phrases(text)``.
+_ASCII_TWINS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def fold_for_phrases(text: str) -> str:
+    """``text`` lower-cased, ASCII twins mapped: where ``Phrases`` look before the regex."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_TWINS).lower()
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Lower-case phrases, matched as whole words ignoring case (``pattern``).
+
+    ``search`` is ``pattern.search``, skipped when no phrase is a substring of the folded
+    text: a case-insensitive match of an ASCII phrase always is one. ``substrings`` is empty
+    (no skipping) when a phrase is not ASCII.
+    """
+
+    pattern: re.Pattern[str]
+    substrings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: list[str]) -> Phrases:
+        pattern = re.compile(rf"\b(?:{_alternation(phrases)})\b", re.IGNORECASE)
+        ascii_only = all(p.isascii() and p == p.lower() for p in phrases)
+        return cls(pattern, tuple(phrases) if ascii_only else ())
+
+    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
+        """The first phrase in ``text`` (``folded``: ``fold_for_phrases(text)``, if known)."""
+        if not self.substrings:
+            return self.pattern.search(text)
+        low = fold_for_phrases(text) if folded is None else folded
+        for phrase in self.substrings:
+            if phrase in low:
+                return self.pattern.search(text)
+        return None
 
 
 @dataclass(frozen=True)
@@ -28,10 +76,10 @@ class RelationWords:
     determiner: frozenset[str]
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
-    coref_mutual: re.Pattern[str]
-    non_political: re.Pattern[str]
+    coref_mutual: Phrases
+    non_political: Phrases
 
-    @property
+    @cached_property
     def prepositions(self) -> frozenset[str]:
         return self.mutual | self.directed | self.reverse | self.locative | {"by"}
 
@@ -52,14 +100,9 @@ def relation_words() -> RelationWords:
         else:
             sections[current].append(line.lower())
 
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    speech = alternation(sections["speech"])
+    speech = _alternation(sections["speech"])
     return RelationWords(
-        non_political=re.compile(
-            rf"\b(?:{alternation(sections['non_political'])})\b", re.IGNORECASE
-        ),
+        non_political=Phrases.of(sections["non_political"]),
         mutual=frozenset(sections["mutual"]),
         directed=frozenset(sections["directed"]),
         reverse=frozenset(sections["reverse"]),
@@ -69,5 +112,5 @@ def relation_words() -> RelationWords:
             rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
         ),
         speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
-        coref_mutual=re.compile(rf"\b(?:{alternation(sections['coref_mutual'])})\b", re.I),
+        coref_mutual=Phrases.of(sections["coref_mutual"]),
     )
