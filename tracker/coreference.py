@@ -47,22 +47,24 @@ def inherit_dyads(
     sentence: Sentence, mentions: Sequence[Mention], antecedent: SentenceDyads
 ) -> SentenceDyads | None:
     """This sentence's dyad inherited from ``antecedent``, or None (see the module docstring)."""
-    words = relation_words()
     codes = list(dict.fromkeys(m.code for m in mentions))
     if len(codes) > 1:
         return None
     text = sentence.text
     pairs = list(dict.fromkeys(d.pair for d, _ in antecedent.dyads))
-    phrase = words.coref_mutual.search(text) or _THEY_START.search(text)
-    if phrase and len(pairs) == 1:
-        pair = pairs[0]
-        surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
-        inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
-        own = tuple(m for m in mentions if m.code in pair)
-        dyad = Dyad(pair=pair, sentence_index=sentence.index)
-        return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
+    if len(pairs) == 1:
+        phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
+        if phrase:
+            pair = pairs[0]
+            surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
+            inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
+            own = tuple(m for m in mentions if m.code in pair)
+            dyad = Dyad(pair=pair, sentence_index=sentence.index)
+            return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
+    if len(codes) != 1 or not antecedent.subject or antecedent.subject == codes[0]:
+        return None
     pronoun = _PRONOUN_START.search(text)
-    if pronoun and len(codes) == 1 and antecedent.subject and antecedent.subject != codes[0]:
+    if pronoun:
         source, target = antecedent.subject, codes[0]
         by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
         if PASSIVE.search(text) and by_agent:

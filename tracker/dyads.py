@@ -62,15 +62,21 @@ from dataclasses import dataclass, field
 
 from tracker.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
 from tracker.models import Dyad, Mention, Sentence, make_pair
-from tracker.relation_words import PASSIVE, RelationWords, relation_words
+from tracker.relation_words import PASSIVE, RelationWords, fold_for_phrases, relation_words
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
 
+# Words that open a new clause after a comma ("as" not in "as well as").
+_CLAUSE_WORDS = "which|while|but|whereas|although|though|as|after|before|when|because|since|so|yet"
 _CLAUSE_SPLIT = re.compile(
-    r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:which|while|but|whereas|although|though|as(?!\s+well)|"
-    r"after|before|when|because|since|so|yet)\b)|\s(?=(?:while|whereas)\b)",
+    r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:"
+    + _CLAUSE_WORDS.replace("|as|", r"|as(?!\s+well)|")
+    + r")\b)|\s(?=(?:while|whereas)\b)",
     re.IGNORECASE,
 )
+# Cheap pre-test on the folded text: without any of these, _CLAUSE_SPLIT cannot match.
+_CLAUSE_MARKS = (";", ":", "—", "–", "--", "while", "whereas")
+_COMMA_CLAUSE_WORD = re.compile(rf",\s*(?:{_CLAUSE_WORDS})")
 _COORD_GAP = re.compile(
     r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
     r"\s*(?:(?:the|its|his|her|their)\s+)?$",
@@ -84,24 +90,29 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
 # --- per-clause analysis ------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Actor:
     code: str
     start: int
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     actors: list[_Actor]
     prep: str = ""  # the linking word right before the group ("" when none)
     gap: str = ""  # the text between the previous group (or clause start) and this one
     hyphen: bool = False
     between: bool = False
+    codes: list[str] = field(init=False)  # the members' states, in order, once each
 
-    @property
-    def codes(self) -> list[str]:
-        return list(dict.fromkeys(a.code for a in self.actors))
+    def __post_init__(self) -> None:
+        self.codes = list(dict.fromkeys(a.code for a in self.actors))
+
+    def add(self, actor: _Actor) -> None:
+        self.actors.append(actor)
+        if actor.code not in self.codes:
+            self.codes.append(actor.code)
 
     @property
     def start(self) -> int:
@@ -112,7 +123,7 @@ class _Group:
         return self.actors[-1].end
 
 
-@dataclass
+@dataclass(slots=True)
 class _Links:
     """Dyad evidence for one sentence: pair -> set of (source, target) or markers."""
 
@@ -145,15 +156,16 @@ class _Links:
 
 def _prep_before(gap: str, words: RelationWords) -> str:
     """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
-    tokens = [t.lower() for t in _WORD.findall(gap)]
-    while tokens and tokens[-1] in words.determiner:
-        tokens.pop()
-    if not tokens:
+    tokens = _WORD.findall(gap)
+    n = len(tokens)  # tokens[:n] left once trailing determiners are skipped
+    while n and tokens[n - 1].lower() in words.determiner:
+        n -= 1
+    if not n:
         return ""
-    last = tokens[-1]
+    last = tokens[n - 1].lower()
     if last in words.prepositions:
         return last
-    if len(tokens) >= 2 and tokens[-2] == "to" and _TO_VERB.search(gap):
+    if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
         return "to-verb"
     return ""
 
@@ -172,7 +184,7 @@ def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords
         coord = _COORD_GAP.match(gap) if groups else None
         if coord and groups[-1].codes != [actor.code]:
             group = groups[-1]
-            group.actors.append(actor)
+            group.add(actor)
             group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
             if coord.group("conj") is None:  # a bare comma: provisional
                 group.gap += "\0"
@@ -214,13 +226,14 @@ def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
     return ""
 
 
-def _analyse_clause(text: str, start: int, end: int, mentions: list[Mention], links: _Links):
-    words = relation_words()
+def _analyse_clause(
+    text: str, start: int, end: int, mentions: list[Mention], links: _Links, words: RelationWords
+) -> None:
     groups = _groups(text, mentions, start, words)
     if not groups:
         return
-    clause = text[start:end]
-    passive = bool(PASSIVE.search(clause))
+    # Only a group introduced by "by" reads the passive test (the agent of a passive).
+    passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
     for g in groups:
         if g.between or g.hyphen:
             for i, a in enumerate(g.codes):
@@ -303,6 +316,11 @@ def _co_occurrence(text: str, group: _Group, end: int) -> bool:
 
 
 def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    low = fold_for_phrases(text[lo:hi])
+    if not any(mark in low for mark in _CLAUSE_MARKS) and not (
+        "," in low and _COMMA_CLAUSE_WORD.search(low)
+    ):
+        return [(lo, hi)]  # no clause boundary can be there
     spans = []
     pos = lo
     for match in _CLAUSE_SPLIT.finditer(text, lo, hi):
@@ -312,27 +330,41 @@ def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _analyse_sentence(text: str, mentions: Sequence[Mention]) -> _Links:
+def _in_order(mentions: Sequence[Mention]) -> bool:
+    """True when every mention has an offset and they are sorted by start (the usual case)."""
+    previous = 0
+    for m in mentions:
+        if m.start < previous:
+            return False
+        previous = m.start
+    return True
+
+
+def _analyse_sentence(text: str, mentions: Sequence[Mention], words: RelationWords) -> _Links:
     links = _Links()
-    mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
+    if not _in_order(mentions):
+        mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
     if not mentions:
         return links
-    words = relation_words()
     lo, hi = 0, len(text)
     speakers: list[str] = []
-    tail = words.speech_tail.search(text) if len({m.code for m in mentions}) > 1 else None
-    head = words.speech_head.search(text) if len({m.code for m in mentions}) > 1 else None
-    if tail and any(m.start >= tail.start("wrap") for m in mentions):
-        hi = tail.start()
-        speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
-    elif head and any(m.end <= head.end("wrap") for m in mentions):
-        lo = head.end()
-        speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
+    if len({m.code for m in mentions}) > 1:
+        # The tail wrapper holds no comma after its own: it can only start at the last one.
+        comma = text.rfind(",")
+        tail = words.speech_tail.match(text, comma) if comma >= 0 else None
+        if tail and any(m.start >= tail.start("wrap") for m in mentions):
+            hi = tail.start()
+            speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
+        else:
+            head = words.speech_head.search(text)
+            if head and any(m.end <= head.end("wrap") for m in mentions):
+                lo = head.end()
+                speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
     for c_start, c_end in _clauses(text, lo, hi):
         in_clause = [m for m in body if c_start <= m.start and m.end <= c_end]
         if in_clause:
-            _analyse_clause(text, c_start, c_end, in_clause, links)
+            _analyse_clause(text, c_start, c_end, in_clause, links, words)
     if speakers and not links.evidence:
         others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
         if len(others) == 1:
@@ -344,6 +376,8 @@ def _analyse_sentence(text: str, mentions: Sequence[Mention]) -> _Links:
 
 
 # --- the public function ------------------------------------------------------------------
+
+_NOTHING = SentenceDyads([], None)  # no dyad, no subject (never modified)
 
 
 def attribute_dyads(
@@ -360,16 +394,25 @@ def attribute_dyads(
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     words = relation_words()
     for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
+        result = _NOTHING
+        if not mentions:  # no state named: at most an inherited dyad
+            antecedent = find_antecedent(sentences, results, i)
+            if antecedent is not None:
+                result = inherit_dyads(sentence, mentions, antecedent) or result
+            results.append(result)
+            out.extend(result.dyads)
+            continue
         if len(mentions) > 1 and words.non_political.search(sentence.text):
             # sport or weather: side by side, no interaction
-            results.append(SentenceDyads([], None))
+            results.append(_NOTHING)
             continue
-        links = _analyse_sentence(sentence.text, mentions)
+        links = _analyse_sentence(sentence.text, mentions, words)
         dyads = []
         for pair, source, target in links.resolve():
             support = tuple(m for m in mentions if m.code in pair)
             dyads.append((Dyad(pair, sentence.index, source, target), support))
-        result = SentenceDyads(dyads, links.subject)
+        if dyads or links.subject is not None:
+            result = SentenceDyads(dyads, links.subject)
         if not dyads and len({m.code for m in mentions}) <= 1:
             antecedent = find_antecedent(sentences, results, i)
             if antecedent is not None:
