@@ -47,7 +47,7 @@ def inherit_dyads(
     sentence: Sentence, mentions: Sequence[Mention], antecedent: SentenceDyads
 ) -> SentenceDyads | None:
     """This sentence's dyad inherited from ``antecedent``, or None (see the module docstring)."""
-    codes = list(dict.fromkeys(m.code for m in mentions))
+    codes = list(dict.fromkeys(m.code for m in mentions)) if mentions else []
     if len(codes) > 1:
         return None
     text = sentence.text

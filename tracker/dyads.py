@@ -107,7 +107,9 @@ class _Group:
     codes: list[str] = field(init=False)  # the members' states, in order, once each
 
     def __post_init__(self) -> None:
-        self.codes = list(dict.fromkeys(a.code for a in self.actors))
+        self.codes = [self.actors[0].code] if len(self.actors) == 1 else []
+        if len(self.actors) > 1:
+            self.codes = list(dict.fromkeys(a.code for a in self.actors))
 
     def add(self, actor: _Actor) -> None:
         self.actors.append(actor)
@@ -315,12 +317,17 @@ def _co_occurrence(text: str, group: _Group, end: int) -> bool:
     return bool(_BOTH.match(text[group.end : end]))
 
 
+def _may_split(folded: str) -> bool:
+    """False when _CLAUSE_SPLIT cannot match in this folded text (cheap)."""
+    for mark in _CLAUSE_MARKS:
+        if mark in folded:
+            return True
+    return "," in folded and _COMMA_CLAUSE_WORD.search(folded) is not None
+
+
 def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    low = fold_for_phrases(text[lo:hi])
-    if not any(mark in low for mark in _CLAUSE_MARKS) and not (
-        "," in low and _COMMA_CLAUSE_WORD.search(low)
-    ):
-        return [(lo, hi)]  # no clause boundary can be there
+    if not _may_split(fold_for_phrases(text[lo:hi])):
+        return [(lo, hi)]
     spans = []
     pos = lo
     for match in _CLAUSE_SPLIT.finditer(text, lo, hi):
@@ -349,9 +356,12 @@ def _analyse_sentence(text: str, mentions: Sequence[Mention], words: RelationWor
     lo, hi = 0, len(text)
     speakers: list[str] = []
     if len({m.code for m in mentions}) > 1:
-        # The tail wrapper holds no comma after its own: it can only start at the last one.
+        # The tail wrapper holds no comma after its own: it can only start at the last one,
+        # and holds a speech word.
         comma = text.rfind(",")
-        tail = words.speech_tail.match(text, comma) if comma >= 0 else None
+        tail = None
+        if comma >= 0 and words.speech.may_occur(text[comma:]):
+            tail = words.speech_tail.match(text, comma)
         if tail and any(m.start >= tail.start("wrap") for m in mentions):
             hi = tail.start()
             speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
@@ -361,8 +371,12 @@ def _analyse_sentence(text: str, mentions: Sequence[Mention], words: RelationWor
                 lo = head.end()
                 speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
-    for c_start, c_end in _clauses(text, lo, hi):
-        in_clause = [m for m in body if c_start <= m.start and m.end <= c_end]
+    clauses = _clauses(text, lo, hi)
+    for c_start, c_end in clauses:
+        if len(clauses) == 1:
+            in_clause = body  # the clause is the body
+        else:
+            in_clause = [m for m in body if c_start <= m.start and m.end <= c_end]
         if in_clause:
             _analyse_clause(text, c_start, c_end, in_clause, links, words)
     if speakers and not links.evidence:

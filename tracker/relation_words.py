@@ -56,15 +56,16 @@ class Phrases:
         ascii_only = all(p.isascii() and p == p.lower() for p in phrases)
         return cls(pattern, tuple(phrases) if ascii_only else ())
 
-    def search(self, text: str, folded: str | None = None) -> re.Match[str] | None:
-        """The first phrase in ``text`` (``folded``: ``fold_for_phrases(text)``, if known)."""
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first phrase in ``text``."""
+        return self.pattern.search(text) if self.may_occur(text) else None
+
+    def may_occur(self, text: str) -> bool:
+        """False when no phrase can match in ``text`` (cheap); True says only "maybe"."""
         if not self.substrings:
-            return self.pattern.search(text)
-        low = fold_for_phrases(text) if folded is None else folded
-        for phrase in self.substrings:
-            if phrase in low:
-                return self.pattern.search(text)
-        return None
+            return True
+        low = fold_for_phrases(text)
+        return any(phrase in low for phrase in self.substrings)
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class RelationWords:
     reverse: frozenset[str]
     locative: frozenset[str]
     determiner: frozenset[str]
+    speech: Phrases  # the verbs (and "according to") of a reported-speech wrapper
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
     coref_mutual: Phrases
@@ -108,6 +110,7 @@ def relation_words() -> RelationWords:
         reverse=frozenset(sections["reverse"]),
         locative=frozenset(sections["locative"]),
         determiner=frozenset(sections["determiner"]),
+        speech=Phrases.of(sections["speech"]),
         speech_tail=re.compile(
             rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
         ),
