@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from datetime import date
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 from tracker.actors import ActorMatcher
 from tracker.dyads import attribute_dyads
 from tracker.models import Dyad, Mention, Sentence
+from tracker.relation_words import Phrases, fold_for_phrases, relation_words
 from tracker.text import split_sentences
 
 ON = date(2025, 12, 1)
@@ -212,3 +215,40 @@ def test_one_dyad_per_pair_per_sentence():
 )
 def test_side_by_side_is_not_interaction(text):
     assert labels(text) == set()
+
+
+def test_ascii_twins_are_every_non_ascii_case_match():
+    # The phrase pre-test maps these before lower-casing; any other non-ASCII character that
+    # a case-insensitive regex matched to an ASCII one would let it skip a real match.
+    any_ascii = re.compile("[a-z0-9 .'&/-]", re.IGNORECASE)
+    found = {chr(c) for c in range(128, sys.maxunicode + 1) if any_ascii.fullmatch(chr(c))}
+    assert found == {"İ", "ı", "ſ", "\u212a"}
+    assert fold_for_phrases("İ ı ſ \u212a") == "i i s k"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "THE TWO LEADERS met.",
+        "The two natıons and BOTH SİDES agreed.",
+        "Each Other, one  another",  # two spaces: no phrase
+        "They spoke with eachother.",
+        "The Two ſides — “bilateral” ties.",
+        "Bilaterally speaking, the two leaders.",
+        "",
+    ],
+)
+def test_phrase_pretest_never_hides_a_match(text):
+    def span(match):
+        return match.span() if match else None
+
+    words = relation_words()
+    for phrases in (words.coref_mutual, words.non_political, words.speech):
+        assert span(phrases.search(text)) == span(phrases.pattern.search(text))
+
+
+def test_phrase_substrings_cover_every_phrase():
+    phrases = ["the two leaders", "the two sides", "both sides", "heat wave", "heatwave", "x y"]
+    found = Phrases.of(phrases).substrings
+    assert all(any(s in p for s in found) for p in phrases)
+    assert len(found) < len(phrases)

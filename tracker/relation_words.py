@@ -38,13 +38,35 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+SHARED_PREFIX_MIN = 4  # phrases sharing a prefix this long are looked for by that prefix
+
+
+def _shared_substrings(phrases: list[str]) -> tuple[str, ...]:
+    """Few substrings such that every phrase holds one ("the two leaders", "the two sides"
+    -> "the two "): sorted phrases merged on common prefixes, then any that holds another
+    dropped."""
+    merged: list[str] = []
+    for phrase in sorted(set(phrases)):
+        shared = 0
+        if merged:
+            last = merged[-1]
+            while shared < min(len(last), len(phrase)) and last[shared] == phrase[shared]:
+                shared += 1
+        if shared >= SHARED_PREFIX_MIN:
+            merged[-1] = phrase[:shared]
+        else:
+            merged.append(phrase)
+    return tuple(s for s in merged if not any(o != s and o in s for o in merged))
+
+
 @dataclass(frozen=True)
 class Phrases:
     """Lower-case phrases, matched as whole words ignoring case (``pattern``).
 
-    ``search`` is ``pattern.search``, skipped when no phrase is a substring of the folded
-    text: a case-insensitive match of an ASCII phrase always is one. ``substrings`` is empty
-    (no skipping) when a phrase is not ASCII.
+    ``search`` is ``pattern.search``, skipped when none of ``substrings`` is in the folded
+    text: a case-insensitive match of an ASCII phrase always holds one of them (each phrase
+    holds one: the phrases themselves, shared prefixes merged). ``substrings`` is empty (no
+    skipping) when a phrase is not ASCII.
     """
 
     pattern: re.Pattern[str]
@@ -54,7 +76,7 @@ class Phrases:
     def of(cls, phrases: list[str]) -> Phrases:
         pattern = re.compile(rf"\b(?:{_alternation(phrases)})\b", re.IGNORECASE)
         ascii_only = all(p.isascii() and p == p.lower() for p in phrases)
-        return cls(pattern, tuple(phrases) if ascii_only else ())
+        return cls(pattern, _shared_substrings(phrases) if ascii_only else ())
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first phrase in ``text``."""
