@@ -240,7 +240,8 @@ def _select(text: str, candidates: list[tuple[int, int, ActorAlias | None]]) -> 
     is longer (ties keep the leftmost). Linear, and equal to longest-first for the overlaps
     that occur in practice (nested or pairwise: "Washington Post" over "Washington").
     """
-    candidates.sort(key=lambda c: (c[0], -c[1]))
+    if len(candidates) > 1:
+        candidates.sort(key=lambda c: (c[0], -c[1]))
     kept: list[tuple[int, int, ActorAlias | None]] = []
     for c in candidates:
         if kept and c[0] < kept[-1][1]:

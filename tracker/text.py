@@ -73,13 +73,14 @@ def _is_heading(line: str) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with paragraph numbers and character offsets into ``text``."""
     sentences: list[Sentence] = []
+    abbrevs = abbreviations()
     for paragraph_no, (offset, paragraph) in enumerate(iter_paragraphs(text)):
-        for start, end in _sentence_spans(paragraph):
+        for start, end in _sentence_spans(paragraph, abbrevs):
             chunk = paragraph[start:end]
             stripped = chunk.strip()
             if not stripped:
                 continue
-            lead = len(chunk) - len(chunk.lstrip())
+            lead = chunk.index(stripped[0])  # leading whitespace
             s = offset + start + lead
             sentences.append(
                 Sentence(
@@ -93,22 +94,27 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+def _sentence_spans(
+    paragraph: str, abbrevs: tuple[frozenset[str], frozenset[str]]
+) -> list[tuple[int, int]]:
+    spans = []
     start = 0
-    abbrevs = abbreviations()
+    size = len(paragraph)
     for match in _BOUNDARY.finditer(paragraph):
         end = match.end()
-        if end >= len(paragraph):
+        if end >= size:
             break
         if not _NEXT_START.match(paragraph, end):
             continue
-        if paragraph[match.start()] == "." and _ends_with_abbreviation(
-            paragraph[start : match.start() + 1], paragraph[end].isdigit(), abbrevs
+        stop = match.start()
+        if paragraph[stop] == "." and _ends_with_abbreviation(
+            paragraph[max(start, stop + 1 - _TAIL) : stop + 1], paragraph[end].isdigit(), abbrevs
         ):
             continue
-        yield start, end
+        spans.append((start, end))
         start = end
-    yield start, len(paragraph)
+    spans.append((start, size))
+    return spans
 
 
 def _ends_with_abbreviation(
@@ -125,7 +131,9 @@ def _ends_with_abbreviation(
 
 
 def _last_word(chunk: str) -> str:
-    """The word a period ends: the last token, without closing punctuation and quotes."""
+    """The word a period ends: the last token, without closing punctuation and quotes.
+
+    Only the last _TAIL characters of ``chunk`` are read."""
     tokens = chunk[-_TAIL:].rsplit(None, 1)
     if not tokens:
         return ""
