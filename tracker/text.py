@@ -15,7 +15,8 @@ from importlib.resources import files
 from tracker.models import Sentence
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*\s+""")
+# (Written "[...][...]*", not "[...]+", so that the regex engine skips ahead to a candidate.)
+_BOUNDARY = re.compile(r"""[.!?…][.!?…]*["'”’)\]]*\s+""")
 # What may start the next sentence: a capital, a digit or an opening quote/bracket.
 _NEXT_START = re.compile(r"""["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ]""")
 _WORD_CHARS = re.compile(r"[\w.'’-]+$")
@@ -67,7 +68,10 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _is_heading(line: str) -> bool:
-    return len(line.split()) <= HEADING_MAX_WORDS and not _HEADING_END.search(line)
+    # (at most HEADING_MAX_WORDS splits; the final character is the one that may end it)
+    return len(line.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS and not (
+        _HEADING_END.search(line, max(0, len(line) - 2))
+    )
 
 
 def split_sentences(text: str) -> list[Sentence]:
