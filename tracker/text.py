@@ -44,10 +44,8 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
     """(offset, paragraph) pairs. Blank lines separate paragraphs; so does a heading line."""
-    pos = 0
-    for block in _BLANK.split(text):
-        start = text.index(block, pos) if block else pos
-        pos = start + len(block)
+    for start, end in _blocks(text):
+        block = text[start:end]
         line_start = start
         buffer_start: int | None = None
         buffer_end = start
@@ -67,10 +65,19 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
             yield buffer_start, text[buffer_start:buffer_end]
 
 
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between blank lines (``_BLANK.split``)."""
+    start = 0
+    for blank in _BLANK.finditer(text):
+        yield start, blank.start()
+        start = blank.end()
+    yield start, len(text)
+
+
 def _is_heading(line: str) -> bool:
-    # (at most HEADING_MAX_WORDS splits; the final character is the one that may end it)
-    return len(line.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS and not (
-        _HEADING_END.search(line, max(0, len(line) - 2))
+    # (the final character is the one that may end it; at most HEADING_MAX_WORDS splits)
+    return not _HEADING_END.search(line, max(0, len(line) - 2)) and (
+        len(line.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
     )
 
 
