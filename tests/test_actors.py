@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.actors import ActorAlias, ActorMatcher, Gazetteer, load_gazetteer
+from tracker.actors import (
+    _TOPIC,
+    _TOPIC_WORDS,
+    _VENUE,
+    ActorAlias,
+    ActorMatcher,
+    Gazetteer,
+    _last_words_start,
+    load_gazetteer,
+)
 
 ON = date(2025, 12, 1)
 
@@ -274,3 +283,26 @@ def test_mentions_are_well_formed(text):
 
 
 _MATCHER = ActorMatcher()
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "officials said the war in the ",
+        "a long preamble that goes on and on about the war  in   the ",
+        "(the conflict over ",
+        "the US envoy for ",
+        "a peace plan for the ",
+        "peace efforts in ",
+        "held talks in ",
+        "at ",
+        "in",
+        "",
+        "said the United ",
+    ],
+)
+def test_topic_and_venue_search_only_the_last_words(before):
+    tail = _last_words_start(before, _TOPIC_WORDS)
+    for pattern in (_TOPIC, _VENUE):
+        full, short = pattern.search(before), pattern.search(before, tail)
+        assert (full and full.span()) == (short and short.span())

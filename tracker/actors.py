@@ -287,6 +287,15 @@ _TOPIC = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+# A _TOPIC or _VENUE match spans at most this many words ("the war in the"): it starts in
+# one of the last ones, so the search skips the words before them.
+_TOPIC_WORDS = 4
+
+
+def _last_words_start(before: str, count: int) -> int:
+    """An offset in ``before`` at or before the start of its last ``count`` words."""
+    parts = before.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
 
 
 def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -305,9 +314,10 @@ def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]
         is_venue = False
         if m.kind in ("capital", "country"):
             before = text[max(0, m.start - 60) : m.start]
-            if _TOPIC.search(before):
+            tail = _last_words_start(before, _TOPIC_WORDS)
+            if _TOPIC.search(before, tail):
                 continue
-            if _VENUE.search(before):
+            if _VENUE.search(before, tail):
                 reach = before[-VENUE_KEEP_REACH - 6 :]
                 if m.kind == "capital":
                     is_venue = not _VENUE_KEEP.search(reach)
