@@ -407,14 +407,19 @@ def attribute_dyads(
     results: list[SentenceDyads] = []
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     words = relation_words()
+    last_antecedent = -COREF_LOOKBACK - 1  # the last sentence with a dyad or a subject
     for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
         result = _NOTHING
+        # find_antecedent looks back at most COREF_LOOKBACK sentences
+        may_inherit = i - last_antecedent <= COREF_LOOKBACK
         if not mentions:  # no state named: at most an inherited dyad
-            antecedent = find_antecedent(sentences, results, i)
+            antecedent = find_antecedent(sentences, results, i) if may_inherit else None
             if antecedent is not None:
                 result = inherit_dyads(sentence, mentions, antecedent) or result
+                if result.dyads or result.subject:
+                    last_antecedent = i
+                    out.extend(result.dyads)
             results.append(result)
-            out.extend(result.dyads)
             continue
         if len(mentions) > 1 and words.non_political.search(sentence.text):
             # sport or weather: side by side, no interaction
@@ -427,10 +432,12 @@ def attribute_dyads(
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if not dyads and len({m.code for m in mentions}) <= 1:
+        if not dyads and may_inherit and len({m.code for m in mentions}) <= 1:
             antecedent = find_antecedent(sentences, results, i)
             if antecedent is not None:
                 result = inherit_dyads(sentence, mentions, antecedent) or result
+        if result.dyads or result.subject:
+            last_antecedent = i
         results.append(result)
         out.extend(result.dyads)
     return out
