@@ -85,6 +85,7 @@ _COORD_GAP = re.compile(
 _HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_PREP_REACH = 30  # characters before an actor where the linking word is looked for first
 
 
 # --- per-clause analysis ------------------------------------------------------------------
@@ -100,16 +101,15 @@ class _Actor:
 @dataclass(slots=True)
 class _Group:
     actors: list[_Actor]
+    codes: list[str]  # the members' states, in order, once each
     prep: str = ""  # the linking word right before the group ("" when none)
     gap: str = ""  # the text between the previous group (or clause start) and this one
     hyphen: bool = False
     between: bool = False
-    codes: list[str] = field(init=False)  # the members' states, in order, once each
 
-    def __post_init__(self) -> None:
-        self.codes = [self.actors[0].code] if len(self.actors) == 1 else []
-        if len(self.actors) > 1:
-            self.codes = list(dict.fromkeys(a.code for a in self.actors))
+    @classmethod
+    def of(cls, actor: _Actor, prep: str = "", gap: str = "") -> _Group:
+        return cls([actor], [actor.code], prep=prep, gap=gap, between=prep == "between")
 
     def add(self, actor: _Actor) -> None:
         self.actors.append(actor)
@@ -156,12 +156,24 @@ class _Links:
         return out
 
 
-def _prep_before(gap: str, words: RelationWords) -> str:
-    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
-    tokens = _WORD.findall(gap)
-    n = len(tokens)  # tokens[:n] left once trailing determiners are skipped
+def _before_determiners(tokens: list[str], words: RelationWords) -> int:
+    """How many tokens are left once trailing determiners are skipped."""
+    n = len(tokens)
     while n and tokens[n - 1].lower() in words.determiner:
         n -= 1
+    return n
+
+
+def _prep_before(gap: str, words: RelationWords) -> str:
+    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
+    # Only the last two words before any determiners count: read the gap's tail first (a
+    # word never spans the space cut at), all of it when the tail holds fewer.
+    cut = gap.rfind(" ", 0, max(0, len(gap) - _PREP_REACH))
+    tokens = _WORD.findall(gap, cut) if cut > 0 else _WORD.findall(gap)
+    n = _before_determiners(tokens, words)  # tokens[:n] are left once they are skipped
+    if n < 2 and cut > 0:
+        tokens = _WORD.findall(gap)
+        n = _before_determiners(tokens, words)
     if not n:
         return ""
     last = tokens[n - 1].lower()
@@ -181,6 +193,7 @@ def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords
             actors.append(_Actor(m.code, m.start, m.end))
     groups: list[_Group] = []
     pos = start
+    provisional = False
     for actor in actors:
         gap = text[pos : actor.start]
         coord = _COORD_GAP.match(gap) if groups else None
@@ -190,17 +203,19 @@ def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords
             group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
             if coord.group("conj") is None:  # a bare comma: provisional
                 group.gap += "\0"
+                provisional = True
         else:
-            prep = _prep_before(gap, words)
-            groups.append(_Group([actor], prep=prep, gap=gap, between=prep == "between"))
+            groups.append(_Group.of(actor, _prep_before(gap, words), gap))
         pos = actor.end
+    if not provisional and "\0" not in text:
+        return groups  # (no marker to act on or remove)
     # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
     out: list[_Group] = []
     for g in groups:
         if "\0" in g.gap and len(g.actors) == 2:
             first, second = g.actors
-            out.append(_Group([first], prep=g.prep, gap=g.gap.replace("\0", "")))
-            out.append(_Group([second], gap=text[first.end : second.start]))
+            out.append(_Group([first], [first.code], prep=g.prep, gap=g.gap.replace("\0", "")))
+            out.append(_Group.of(second, gap=text[first.end : second.start]))
         else:
             g.gap = g.gap.replace("\0", "")
             out.append(g)
@@ -236,6 +251,13 @@ def _analyse_clause(
         return
     # Only a group introduced by "by" reads the passive test (the agent of a passive).
     passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
+    if len(groups) == 1 and len(groups[0].codes) == 1:
+        # One state: no pair. It is the subject unless it is a place or a passive's agent
+        # (what the rules below come to for a lone group with one member).
+        prep = groups[0].prep
+        if links.subject is None and prep not in words.locative and not (prep == "by" and passive):
+            links.subject = groups[0].codes[0]
+        return
     for g in groups:
         if g.between or g.hyphen:
             for i, a in enumerate(g.codes):
