@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from tracker.models import Sentence
@@ -27,6 +27,7 @@ _BLANK = re.compile(r"\n\s*\n")
 
 _TAIL = 64  # characters before a period that can hold the word it ends
 HEADING_MAX_WORDS = 12  # a longer line without final punctuation is wrapped prose, not a heading
+ABBREVIATION_CACHE = 4096  # tokens before a period whose verdict is kept (most words recur)
 
 
 @cache
@@ -131,7 +132,17 @@ def _sentence_spans(
 def _ends_with_abbreviation(
     chunk: str, digit_follows: bool, abbrevs: tuple[frozenset[str], frozenset[str]]
 ) -> bool:
-    word = _last_word(chunk)
+    """Whether the period ending ``chunk`` (only its last _TAIL characters are read) belongs
+    to an abbreviation."""
+    tokens = chunk[-_TAIL:].rsplit(None, 1)
+    return bool(tokens) and _token_is_abbreviation(tokens[-1], digit_follows, abbrevs)
+
+
+@lru_cache(maxsize=ABBREVIATION_CACHE)
+def _token_is_abbreviation(
+    token: str, digit_follows: bool, abbrevs: tuple[frozenset[str], frozenset[str]]
+) -> bool:
+    word = _word_of(token)
     if not word:
         return False
     if _INITIAL.match(word) and word != "I":
@@ -141,13 +152,8 @@ def _ends_with_abbreviation(
     return word in always or (digit_follows and word in before_digit)
 
 
-def _last_word(chunk: str) -> str:
-    """The word a period ends: the last token, without closing punctuation and quotes.
-
-    Only the last _TAIL characters of ``chunk`` are read."""
-    tokens = chunk[-_TAIL:].rsplit(None, 1)
-    if not tokens:
-        return ""
-    token = tokens[-1].rstrip(_CLOSERS).rstrip(".!?…").rstrip(_CLOSERS)
+def _word_of(token: str) -> str:
+    """The word a period ends: the token without closing punctuation and quotes."""
+    token = token.rstrip(_CLOSERS).rstrip(".!?…").rstrip(_CLOSERS)
     found = _WORD_CHARS.search(token)
     return found.group(0).rstrip(".") if found else ""
