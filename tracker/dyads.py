@@ -243,21 +243,29 @@ def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
     return ""
 
 
+def _lone_state(links: _Links, code: str, prep: str, clause: str, words: RelationWords) -> None:
+    """A clause naming one state: no pair, and the state is the subject unless it is a place or
+    the agent of a passive (what the rules of ``_analyse_clause`` come to for one group)."""
+    passive_agent = prep == "by" and PASSIVE.search(clause)
+    if links.subject is None and prep not in words.locative and not passive_agent:
+        links.subject = code
+
+
 def _analyse_clause(
     text: str, start: int, end: int, mentions: list[Mention], links: _Links, words: RelationWords
 ) -> None:
+    if len(mentions) == 1:  # one actor in one group: no need to build them
+        prep = _prep_before(text[start : mentions[0].start], words)
+        _lone_state(links, mentions[0].code, prep, text[start:end], words)
+        return
     groups = _groups(text, mentions, start, words)
     if not groups:
         return
+    if len(groups) == 1 and len(groups[0].codes) == 1:
+        _lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
+        return
     # Only a group introduced by "by" reads the passive test (the agent of a passive).
     passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
-    if len(groups) == 1 and len(groups[0].codes) == 1:
-        # One state: no pair. It is the subject unless it is a place or a passive's agent
-        # (what the rules below come to for a lone group with one member).
-        prep = groups[0].prep
-        if links.subject is None and prep not in words.locative and not (prep == "by" and passive):
-            links.subject = groups[0].codes[0]
-        return
     for g in groups:
         if g.between or g.hyphen:
             for i, a in enumerate(g.codes):
