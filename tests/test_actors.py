@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tracker.actors import (
     _TOPIC,
+    _TOPIC_OR_VENUE,
     _TOPIC_WORDS,
     _VENUE,
     ActorAlias,
@@ -299,6 +300,10 @@ _MATCHER = ActorMatcher()
         "in",
         "",
         "said the United ",
+        "the war in the conflict in ",
+        "talks in the war over the ",
+        "an envoy on the ",
+        "A CEASEFIRE IN ",
     ],
 )
 def test_topic_and_venue_search_only_the_last_words(before):
@@ -306,3 +311,6 @@ def test_topic_and_venue_search_only_the_last_words(before):
     for pattern in (_TOPIC, _VENUE):
         full, short = pattern.search(before), pattern.search(before, tail)
         assert (full and full.span()) == (short and short.span())
+    both = _TOPIC_OR_VENUE.search(before, tail)
+    expected = "topic" if _TOPIC.search(before) else "venue" if _VENUE.search(before) else None
+    assert (both and both.lastgroup) == expected

@@ -290,6 +290,11 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
 # A _TOPIC or _VENUE match spans at most this many words ("the war in the"): it starts in
 # one of the last ones, so the search skips the words before them.
 _TOPIC_WORDS = 4
+# Both in one search: a topic match starts before the venue match in the same text (its
+# words precede the same "in"), so a topic is found whenever there is one.
+_TOPIC_OR_VENUE = re.compile(
+    rf"(?P<topic>{_TOPIC.pattern})|(?P<venue>{_VENUE.pattern})", re.IGNORECASE
+)
 
 
 def _last_words_start(before: str, count: int) -> int:
@@ -314,10 +319,10 @@ def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]
         is_venue = False
         if m.kind in ("capital", "country"):
             before = text[max(0, m.start - 60) : m.start]
-            tail = _last_words_start(before, _TOPIC_WORDS)
-            if _TOPIC.search(before, tail):
+            found = _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
+            if found and found.lastgroup == "topic":
                 continue
-            if _VENUE.search(before, tail):
+            if found:  # a venue
                 reach = before[-VENUE_KEEP_REACH - 6 :]
                 if m.kind == "capital":
                     is_venue = not _VENUE_KEEP.search(reach)
