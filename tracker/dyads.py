@@ -10,10 +10,10 @@ them (word lists in ``tracker/data/relation_words.txt``, read by
    yields a dyad, the speaker adds nothing (it only reports it). If the rest names exactly one
    other state and no dyad, the speaker is the source: "Ukraine shelled the city, Russia said"
    is RUS -> UKR (a statement about Ukraine).
-2. **Clauses.** The rest is split at ";", ":", dashes and at ", which / while / but / whereas /
-   although / though / as / after / before / when / because / since / so / yet" and a bare
-   "while/whereas". Actors in different clauses are never paired: "Russia's economy grew
-   while the U.S. market fell" has no dyad.
+2. **Clauses** (``tracker/clauses.py``). The rest is split at ";", ":", dashes and at
+   ", which / while / but / whereas / although / though / as / after / before / when /
+   because / since / so / yet" and a bare "while/whereas". Actors in different clauses are
+   never paired: "Russia's economy grew while the U.S. market fell" has no dyad.
 3. **Actors.** Within a clause, consecutive mentions of the same state merge into one actor
    ("Russian President Vladimir Putin" is one RUS actor). Actors joined by "and", "or", "&",
    "as well as", "along with", "/" or a hyphen ("Russia-Ukraine war") form a *coordinated
@@ -60,23 +60,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tracker.clauses import clause_spans
 from tracker.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
 from tracker.models import Dyad, Mention, Sentence, make_pair
-from tracker.relation_words import PASSIVE, RelationWords, fold_for_phrases, relation_words
+from tracker.relation_words import PASSIVE, RelationWords, relation_words
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
 
-# Words that open a new clause after a comma ("as" not in "as well as").
-_CLAUSE_WORDS = "which|while|but|whereas|although|though|as|after|before|when|because|since|so|yet"
-_CLAUSE_SPLIT = re.compile(
-    r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:"
-    + _CLAUSE_WORDS.replace("|as|", r"|as(?!\s+well)|")
-    + r")\b)|\s(?=(?:while|whereas)\b)",
-    re.IGNORECASE,
-)
-# Cheap pre-test on the folded text: without any of these, _CLAUSE_SPLIT cannot match.
-_CLAUSE_MARKS = (";", ":", "—", "–", "--", "while", "whereas")
-_COMMA_CLAUSE_WORD = re.compile(rf",\s*(?:{_CLAUSE_WORDS})")
 _COORD_GAP = re.compile(
     r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
     r"\s*(?:(?:the|its|his|her|their)\s+)?$",
@@ -347,26 +337,6 @@ def _co_occurrence(text: str, group: _Group, end: int) -> bool:
     return bool(_BOTH.match(text[group.end : end]))
 
 
-def _may_split(folded: str) -> bool:
-    """False when _CLAUSE_SPLIT cannot match in this folded text (cheap)."""
-    for mark in _CLAUSE_MARKS:
-        if mark in folded:
-            return True
-    return "," in folded and _COMMA_CLAUSE_WORD.search(folded) is not None
-
-
-def _clauses(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    if not _may_split(fold_for_phrases(text[lo:hi])):
-        return [(lo, hi)]
-    spans = []
-    pos = lo
-    for match in _CLAUSE_SPLIT.finditer(text, lo, hi):
-        spans.append((pos, match.start()))
-        pos = match.end()
-    spans.append((pos, hi))
-    return spans
-
-
 def _in_order(mentions: Sequence[Mention]) -> bool:
     """True when every mention has an offset and they are sorted by start (the usual case)."""
     previous = 0
@@ -401,7 +371,7 @@ def _analyse_sentence(text: str, mentions: Sequence[Mention], words: RelationWor
                 lo = head.end()
                 speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
-    clauses = _clauses(text, lo, hi)
+    clauses = clause_spans(text, lo, hi)
     for c_start, c_end in clauses:
         if len(clauses) == 1:
             in_clause = body  # the clause is the body
