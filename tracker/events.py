@@ -76,6 +76,23 @@ class _Compiled:
     slots: tuple[frozenset[str] | int, ...]
     requires: frozenset[str]
     unless: frozenset[str]
+    single: bool  # one slot: the trigger is the indexed token itself (no match_slots call)
+    context: bool  # has `requires` or `unless` words to look for around the trigger
+
+
+def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
+    """The lower-cased tokens: ``TOKEN`` over ``norm.lower()``, or each token lower-cased
+    when a case mapping changed the token count ("İ")."""
+    if norm.isascii():  # ASCII case mapping keeps every token boundary; tokens have no space
+        return " ".join(surface).lower().split(" ") if surface else []
+    words = TOKEN.findall(norm.lower())
+    if len(words) != len(surface):
+        words = [w.lower() for w in surface]
+    return words
+
+
+def _first_token(taken: tuple[int, int, _Compiled]) -> int:
+    return taken[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,12 +129,11 @@ class EventCoder:
             if rule.id in seen:
                 raise ValueError(f"duplicate rule id {rule.id!r}")
             seen.add(rule.id)
+            slots = parse_pattern(rule.pattern)
+            requires = slot_forms(rule.requires) if rule.requires else frozenset()
+            unless = slot_forms(rule.unless) if rule.unless else frozenset()
             comp = _Compiled(
-                order,
-                rule,
-                parse_pattern(rule.pattern),
-                slot_forms(rule.requires) if rule.requires else frozenset(),
-                slot_forms(rule.unless) if rule.unless else frozenset(),
+                order, rule, slots, requires, unless, len(slots) == 1, bool(requires or unless)
             )
             first = comp.slots[0]
             assert isinstance(first, frozenset)
@@ -138,44 +154,44 @@ class EventCoder:
             return self._memo[1]
         norm = sentence_text.replace("’", "'")
         surface = TOKEN.findall(norm)
-        words = TOKEN.findall(norm.lower())  # one lower() call instead of one per token
-        if len(words) != len(surface):  # a case mapping changed a length ("İ"): per token
-            words = [w.lower() for w in surface]
+        words = _lower_tokens(norm, surface)
         self._tokens = (words, [])
-        in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
-        cands: list[tuple[int, int, int, _Compiled]] = []
         index = self._index
-        for i, w in enumerate(words):
-            comps = index.get(w)
-            if not comps:
-                continue
+        hits = [i for i, w in enumerate(words) if w in index]
+        in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
+        # (-length, first token, rule order): longest first, then leftmost, then file order
+        cands: list[tuple[int, int, int, int, _Compiled]] = []
+        for i in hits:
             if surface[i][0].isupper():  # "Economic Cooperation" inside a name is no trigger
                 if in_name is None:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
-            for comp in comps:
-                last = match_slots(comp.slots, words, i)
+            for comp in index[words[i]]:
+                last = i if comp.single else match_slots(comp.slots, words, i)
                 if last < 0:
                     continue
-                if comp.requires or comp.unless:
+                if comp.context:
                     win = comp.rule.window
                     ctx = words[max(0, i - win) : i] + words[last + 1 : last + 1 + win]
                     if comp.requires and comp.requires.isdisjoint(ctx):
                         continue
                     if comp.unless and not comp.unless.isdisjoint(ctx):
                         continue
-                cands.append((last - i, i, last, comp))
+                cands.append((i - last, i, comp.order, last, comp))
         if not cands:
             result: tuple[Match, ...] = ()
             self._memo = (key, result)
             return result
-        cands.sort(key=lambda c: (-c[0], c[1], c[3].order))
-        taken: list[tuple[int, int, _Compiled]] = []
-        for _, i, last, comp in cands:
-            if all(last < a or i > b for a, b, _ in taken):
-                taken.append((i, last, comp))
-        taken.sort(key=lambda t: t[0])
+        if len(cands) == 1:
+            taken = [(cands[0][1], cands[0][3], cands[0][4])]
+        else:
+            cands.sort()  # the first three items are unique per candidate
+            taken = []
+            for _, i, _, last, comp in cands:
+                if all(last < a or i > b for a, b, _ in taken):
+                    taken.append((i, last, comp))
+            taken.sort(key=_first_token)
         starts = token_starts(norm, surface, taken[-1][1])
         self._tokens = (words, starts)
         spans = [(i, last, comp.rule.content) for i, last, comp in taken]

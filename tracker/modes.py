@@ -66,6 +66,8 @@ _CLAUSE_OPENERS = frozenset(
 )  # fmt: skip
 
 
+# Words a trigger's framing looks for besides the cues ("last year", "ago", "had jailed").
+_TRIGGER_WATCH = frozenset({"year", "ago", "had"})
 # Words that end the noun phrase after "since"/"before" (a new clause or conjunct).
 _BACKGROUND_STOPS = frozenset({"and", "or", "that", "which", "who", "it", "he", "she", "they"})
 
@@ -102,6 +104,14 @@ class ModeReader:
         self._condition_first = frozenset(self._conditions)
         self._topic_first = frozenset(self._topics)
         self._special = self._condition_first | self._topic_first | frozenset(self._background)
+        # A mode cue can be found in a trigger's clause only if all its words are in the
+        # sentence: the words of each cue, by its first word (a cheap per-sentence guard).
+        self._cue_words: dict[str, list[frozenset[str]]] = {
+            first: [frozenset(c.tokens) for c in cues] for first, cues in self._cues.items()
+        }
+        every_cue_word = frozenset().union(*(c for cs in self._cue_words.values() for c in cs))
+        # words whose presence in a sentence is read once per sentence
+        self._watched = self._special | every_cue_word | _TRIGGER_WATCH
 
     def frame(
         self, words: list[str], spans: Sequence[Span], year_now: int, text: str
@@ -112,15 +122,20 @@ class ModeReader:
             if ANY_YEAR.search(text)
             else set()
         )
-        if self._special.isdisjoint(words):  # most sentences: no condition, background, topic
+        present = self._watched.intersection(words)
+        # a whole mode cue or an "n't" word: else no clause scan can find a mode
+        cued = any(
+            cue <= present for w in self._cue_first & present for cue in self._cue_words[w]
+        ) or ("'" in text and any(w.endswith("n't") for w in words))
+        if self._special.isdisjoint(present):  # most sentences: no condition, background, topic
             conditional = background = False
             topic_ends: set[int] = set()
         else:
-            conditional = not self._condition_first.isdisjoint(words)
-            background = not self._background.keys().isdisjoint(words)
+            conditional = not self._condition_first.isdisjoint(present)
+            background = not self._background.keys().isdisjoint(present)
             topic_ends = (
                 set()
-                if self._topic_first.isdisjoint(words)
+                if self._topic_first.isdisjoint(present)
                 else self._cue_ends(words, self._topics)
             )
         acts: list[Span] = []
@@ -138,7 +153,7 @@ class ModeReader:
         out = []
         for span in spans:
             first, last, _ = span
-            mode, year = self._mode(words, years, first, last, year_now, background)
+            mode, year = self._mode(words, years, first, last, year_now, background, cued, present)
             if conditional and self._in_condition(words, first):
                 mode = Mode.HYPOTHETICAL  # "if Russia did not agree": a condition, not a fact
             elif (
@@ -214,27 +229,37 @@ class ModeReader:
         last: int,
         year_now: int,
         background: bool = False,
+        cued: bool = True,
+        present: frozenset[str] | set[str] = _TRIGGER_WATCH,
     ) -> tuple[Mode, int | None]:
+        """Mode and past year of the trigger ``words[i..last]``. ``cued`` is False when the
+        sentence has no mode cue at all, ``present`` the watched words the sentence has:
+        guards that skip scans which cannot find anything."""
         # Negation and hypothetical: the clause before the trigger, gaps inside it, and an
         # auxiliary right after a noun trigger ("sanctions will not be lifted").
         before: list[str] = []
-        for k in range(i - 1, max(-1, i - 1 - MODE_WINDOW), -1):
-            if words[k] in CLAUSE_BREAK:
-                break
-            before.append(words[k])
-        before.reverse()
-        scope = before + [w for w in words[i + 1 : last] if w in _INNER_CUES or w.endswith("n't")]
-        if last + 1 < len(words) and words[last + 1] in _AUXILIARIES:
-            scope += words[last + 1 : last + 4]
-        elif i == last and not words[i].endswith("ed"):
-            # a noun trigger and its clause's modal: "a meeting between X and Y might take place"
-            for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
+        if cued or "year" in present or "had" in present:
+            for k in range(i - 1, max(-1, i - 1 - MODE_WINDOW), -1):
                 if words[k] in CLAUSE_BREAK:
                     break
-                if words[k] in _MODALS:
-                    scope += words[k : k + 2]
-                    break
-        modes = self._cue_modes(scope)
+                before.append(words[k])
+            before.reverse()
+        modes: set[Mode] = set()
+        if cued:
+            scope = before + [
+                w for w in words[i + 1 : last] if w in _INNER_CUES or w.endswith("n't")
+            ]
+            if last + 1 < len(words) and words[last + 1] in _AUXILIARIES:
+                scope += words[last + 1 : last + 4]
+            elif i == last and not words[i].endswith("ed"):
+                # a noun trigger and its clause's modal: "a meeting between X and Y might ..."
+                for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
+                    if words[k] in CLAUSE_BREAK:
+                        break
+                    if words[k] in _MODALS:
+                        scope += words[k : k + 2]
+                        break
+            modes = self._cue_modes(scope)
         if (
             background
             and i == last
@@ -244,24 +269,8 @@ class ModeReader:
             modes.add(Mode.HISTORICAL)
         # Historical: a past year before the trigger in the sentence part, or "in 2020" after.
         year: int | None = None
-        for k in range(i - 1, max(-1, i - 1 - HISTORY_WINDOW) if years else i - 1, -1):
-            w = words[k]
-            if w in SENTENCE_BREAK:
-                break
-            if k in years:
-                year = int(w)
-                break
-        if year is None and years:
-            for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
-                w = words[k]
-                if w in CLAUSE_BREAK and w not in _TIME_LINKS:
-                    break
-                if k in years and (
-                    words[k - 1] in _PAST_PREPOSITIONS
-                    or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
-                ):  # "in 2020", "since 2014", "following the 2020 elections"
-                    year = int(w)
-                    break
+        if years:
+            year = _year_of(words, years, i, last)
         if year is not None:
             if year < year_now:
                 modes.add(Mode.HISTORICAL)
@@ -272,14 +281,36 @@ class ModeReader:
                 year = None
         if year is None and "year" in before and "last year" in " ".join(before):
             year = year_now - 1
-        if "ago" in words[last + 1 : last + 5]:
+        if "ago" in present and "ago" in words[last + 1 : last + 5]:
             modes.add(Mode.HISTORICAL)
         if "had" in before and _REPORTING.isdisjoint(words[:i]) and _pluperfect(words, i, before):
             modes.add(Mode.HISTORICAL)
-        for mode in MODE_PRECEDENCE:
-            if mode in modes:
-                return mode, year
+        if modes:
+            for mode in MODE_PRECEDENCE:
+                if mode in modes:
+                    return mode, year
         return Mode.ASSERTED, year
+
+
+def _year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | None:
+    """The year (as written) that dates the trigger ``words[i..last]``: a year before it in
+    its sentence part, else "in 2020" / "since 2014" / "following the 2020 vote" after it."""
+    for k in range(i - 1, max(-1, i - 1 - HISTORY_WINDOW), -1):
+        w = words[k]
+        if w in SENTENCE_BREAK:
+            break
+        if k in years:
+            return int(w)
+    for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
+        w = words[k]
+        if w in CLAUSE_BREAK and w not in _TIME_LINKS:
+            break
+        if k in years and (
+            words[k - 1] in _PAST_PREPOSITIONS
+            or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
+        ):  # "in 2020", "since 2014", "following the 2020 elections"
+            return int(w)
+    return None
 
 
 def _pluperfect(words: Sequence[str], i: int, before: Sequence[str]) -> bool:
