@@ -26,10 +26,17 @@ BE_PARTICIPLE = re.compile(
     r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
     re.IGNORECASE,
 )
-# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks).
+# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks):
+#   (?<!\d)[,.](?!\d) | [;:!?()"] | \b(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|
+#   [Hh]owever|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen)\b
+# written to start with one character class, so that a search skips to the candidate
+# characters instead of trying every alternative at every position; the lookbehinds
+# check the consumed first character ("(?<!\w.)" is the leading word boundary).
 _CLAUSE_BREAK_RE = re.compile(
-    r"(?<!\d)[,.](?!\d)|[;:!?()\"]|\b(?=[BbWwAaTtHh])(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Aa]lthough|"
-    r"[Tt]hough|[Hh]owever|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen)\b"
+    r"[,.;:!?()\"BbWwAaTtHh]"
+    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
+    r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
+    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
 )
 MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
