@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import attrgetter
 
 from tracker.arguments import FALLBACK, Args, attach, find_arguments
 from tracker.direction import (
@@ -89,6 +90,9 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     if len(words) != len(surface):
         words = [w.lower() for w in surface]
     return words
+
+
+_POSITION = attrgetter("start", "end")  # a mention's place, as direction.mention_position
 
 
 def _first_token(taken: tuple[int, int, _Compiled]) -> int:
@@ -228,46 +232,36 @@ class EventCoder:
         if not matches:
             return []
         everyone = mentions if sentence_mentions is None else sentence_mentions
-        inherited = tuple(m for m in mentions if m.start < 0 and m.code in dyad.pair)
-        placed_all = tuple(m for m in everyone if m.start >= 0)
+        pair = dyad.pair
+        inherited = [m for m in mentions if m.start < 0 and m.code in pair]
+        placed_all = [m for m in everyone if m.start >= 0]
         if dyad_count is None:
-            dyad_count = 1 if all(m.code in dyad.pair for m in placed_all) else 2
-        arguments = self.arguments(sentence_text, published_at.year, placed_all)
+            dyad_count = 1 if all(m.code in pair for m in placed_all) else 2
+        single = dyad_count == 1
+        arguments = self._sentence_arguments(sentence_text, published_at.year, placed_all)
         events: list[Event] = []
         seen: set[tuple[str, Mode]] = set()
         fallback: tuple[list[Mention], list[Mention]] | None = None
+        categories = self.categories
         for m, args in zip(matches, arguments, strict=True):
-            direction = attach(args, dyad.pair, dyad_count == 1, inherited)
+            direction = attach(args, pair, single, inherited)
             if direction is None:
                 continue
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(sentence_text, *fallback, dyad, m.start, m.end)
-            source, target = direction
             key = (m.category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue
             seen.add(key)
-            cat = self.categories[m.category]
+            cat = categories[m.category]
+            source, target = direction
             events.append(
-                Event(
-                    pair=dyad.pair,
-                    sentence_index=dyad.sentence_index,
-                    source=source,
-                    target=target,
-                    category=cat.name,
-                    mode=m.mode,
-                    intensity=cat.intensity,
-                    cameo=cat.cameo,
-                    quad_class=cat.quad_class,
-                    text=sentence_text,
-                    span_start=m.start,
-                    span_end=m.end,
-                    rule=m.rule,
-                    year=m.year,
-                )
-            )
+                Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
+                      cat.intensity, cat.cameo, cat.quad_class, sentence_text, m.start, m.end,
+                      m.rule, m.year)
+            )  # fmt: skip  # positional: the fields of Event in order
         return events
 
     def arguments(
@@ -278,14 +272,22 @@ class EventCoder:
         Computed once per sentence (memoised like ``match``): the dyads of a sentence then
         only look their pair up in the result.
         """
-        placed = tuple(sorted((m for m in mentions if m.start >= 0), key=mention_position))
-        key = (sentence_text, published_year, placed)
+        return self._sentence_arguments(
+            sentence_text, published_year, [m for m in mentions if m.start >= 0]
+        )
+
+    def _sentence_arguments(
+        self, sentence_text: str, published_year: int, placed: list[Mention]
+    ) -> tuple[Args, ...]:
+        """``arguments`` of the sentence's placed mentions (offsets >= 0), in any order."""
+        placed.sort(key=_POSITION)
+        key = (sentence_text, published_year, tuple(placed))
         if self._args_memo is not None and self._args_memo[0] == key:
             return self._args_memo[1]
         matches = self.match(sentence_text, published_year)
         if matches:
             words, starts = self._tokens
-            result = find_arguments(sentence_text, matches, placed, words, starts)
+            result = find_arguments(sentence_text, matches, key[2], words, starts)
         else:
             result = ()
         self._args_memo = (key, result)
