@@ -26,6 +26,10 @@ BE_PARTICIPLE = re.compile(
     r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
     re.IGNORECASE,
 )
+# How BE_PARTICIPLE ends, alone: a cheap test before the full search.
+_PARTICIPLE_END = re.compile(
+    r"(?:ed|en|wn|held|met|hit|shot|struck|sent|put|cut|freed)$", re.IGNORECASE
+)
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks):
 #   (?<!\d)[,.](?!\d) | [;:!?()"] | \b(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|
 #   [Hh]owever|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen)\b
@@ -86,6 +90,10 @@ class _Group:
     end: int
 
 
+# The codes of every actor group before and after a trigger, nearest first (Args.before
+# and Args.after).
+Near = tuple[tuple[str, ...], tuple[str, ...]]
+
 FALLBACK = ("fallback", "fallback")  # sentinel: decide direction from the dyad's mentions
 _GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
 _OWN_ARG = re.compile(
@@ -111,6 +119,15 @@ PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasi
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
 _ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "efforts", "effort"})
+
+
+def is_passive(text: str, start: int, end: int) -> bool:
+    """Is the trigger at ``text[start:end]`` a participle after a form of "be" ("was
+    praised", "were expelled", "has been jailed")? (BE_PARTICIPLE ending at ``end``.)"""
+    return bool(
+        _PARTICIPLE_END.search(text, max(0, end - 7), end)  # 6 letters, or 7 before a "\n"
+        and BE_PARTICIPLE.search(text, max(0, start - 40), end)
+    )
 
 
 def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
@@ -140,6 +157,8 @@ def _codes_of(groups: Sequence[_Group]) -> tuple[str, ...]:
     """Codes of ``groups`` in order, without repeats."""
     if len(groups) == 1:
         return groups[0].codes
+    if not groups:
+        return ()
     out: list[str] = []
     for g in groups:
         for c in g.codes:
@@ -171,7 +190,7 @@ def find_arguments(
         before_all = [g for g in groups if g.end <= start]
         after_all = [g for g in groups if g.start >= end]
         before_all.reverse()  # nearest first
-        near = Args((), (), _codes_of(before_all), _codes_of(after_all))
+        near = (_codes_of(before_all), _codes_of(after_all))
         # the groups in the trigger's clause: no clause break between them and the trigger
         before = []
         for g in before_all:
@@ -211,9 +230,9 @@ def find_arguments(
             ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
                 src = previous[1].sources
                 tgt = tuple(c for c in args.targets if c not in src)
-                args = Args(src, tgt, near.before, near.after)
+                args = Args(src, tgt, *near)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
-            args = Args((), (), near.before, near.after, own=True)  # "since the invasion"
+            args = Args((), (), *near, own=True)  # "since the invasion"
         out.append(args)
         previous = (m, args)
     return tuple(out)
@@ -250,7 +269,7 @@ def _person_arguments(
 ) -> Args:
     """In a clause about a private person, the person is never a state source: their own
     acts are not coded; a passive ("who was jailed [by X]") has the person's state as target."""
-    if not BE_PARTICIPLE.search(text, max(0, m.start - 40), m.end):
+    if not is_passive(text, m.start, m.end):
         return Args(own=True)
     target = person[0].codes
     for g in after_all:
@@ -267,7 +286,7 @@ def _own_arguments(
     m: Match,
     before_all: Sequence[_Group],
     after_all: Sequence[_Group],
-    near: Args,
+    near: Near,
 ) -> Args | None:
     """Arguments of a noun trigger inside a prepositional phrase, or None when it is not."""
     word = words[m.first]
@@ -299,7 +318,7 @@ def _noun_arguments(
     m: Match,
     before_all: Sequence[_Group],
     after_all: Sequence[_Group],
-    near: Args,
+    near: Near,
 ) -> Args:
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
     U.S. sanctions") or "by/from X" is the source, "of/on/against/with/to/for X" the target."""
@@ -319,7 +338,7 @@ def _noun_arguments(
         else:
             break
         pos = g.end
-    return Args(sources, targets, near.before, near.after, own=True)
+    return Args(sources, targets, *near, own=True)
 
 
 def _clause_arguments(
@@ -330,15 +349,13 @@ def _clause_arguments(
     after: Sequence[_Group],
     after_all: Sequence[_Group],
     inside: Sequence[_Group],
-    near: Args,
+    near: Near,
 ) -> Args:
     """Source = nearest group before the trigger in its clause, target = nearest after it;
     a passive "by X" (or a noun's "from X") agent is the source; a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
-    if after_all and (
-        not before or (passive := bool(BE_PARTICIPLE.search(text, max(0, m.start - 40), m.end)))
-    ):
+    if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         for k, g in enumerate(after_all):
             if g.start - m.end > PASSIVE_REACH:
                 break
@@ -349,24 +366,20 @@ def _clause_arguments(
                     target = inside[0].codes
                 else:
                     target = after_all[k - 1].codes if k else ()
-                return Args(g.codes, target, near.before, near.after)
+                return Args(g.codes, target, *near)
     if (
         before
         and m.first == m.last
         and m.category in MATERIAL
-        and (
-            passive
-            if passive is not None
-            else BE_PARTICIPLE.search(text, max(0, m.start - 40), m.end)
-        )
+        and (passive if passive is not None else is_passive(text, m.start, m.end))
     ):
-        return Args((), before[0].codes, near.before, near.after)  # "U.S. diplomats were expelled"
+        return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
     noun = m.first == m.last and not words[m.first].endswith("ed")
     if noun and after and _FROM_AGENT.match(text[m.end : after[0].start]):
         target = before[0].codes if before else ()
-        return Args(after[0].codes, target, near.before, near.after)
+        return Args(after[0].codes, target, *near)
     if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):
-        return Args(after[0].codes, (), near.before, near.after)  # "talks between X and Y"
+        return Args(after[0].codes, (), *near)  # "talks between X and Y"
     src = before[0] if before else None
     if src is not None and len(before) > 1 and _LOCATIVE.search(text, 0, src.start):
         src = before[1]  # "The U.S. embassy in Minsk suspended ...": Minsk is the place
@@ -377,7 +390,9 @@ def _clause_arguments(
         targets = after[0].codes
     else:
         targets = ()
-    return Args(sources, tuple(c for c in targets if c not in sources), near.before, near.after)
+    if sources:
+        targets = tuple([c for c in targets if c not in sources])
+    return Args(sources, targets, *near)
 
 
 def attach(

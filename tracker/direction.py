@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.arguments import BE_PARTICIPLE, MUTUAL_JOIN, PASSIVE_BY, PASSIVE_REACH
+from tracker.arguments import MUTUAL_JOIN, PASSIVE_BY, PASSIVE_REACH, is_passive
 from tracker.models import Dyad, Mention
 
 
@@ -46,7 +46,7 @@ def positional_direction(
 
     after = [m for m in placed if m.start >= end]
     before = [m for m in placed if m.end <= start]
-    if after and (not before or BE_PARTICIPLE.search(text, max(0, start - 40), end)):
+    if after and (not before or is_passive(text, start, end)):
         for m in after:  # "was praised by Trump", "sanctions imposed on Belarus by the US"
             if m.start - end <= PASSIVE_REACH and PASSIVE_BY.search(text, end, m.start):
                 return m.code, other(m.code)

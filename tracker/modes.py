@@ -27,7 +27,7 @@ MODE_PRECEDENCE = (Mode.NEGATED, Mode.HYPOTHETICAL, Mode.HISTORICAL)  # first fo
 CONDITIONAL = "conditional"  # found-set marker: outranks negation
 
 YEAR = re.compile(r"(?:19|20)\d\d")
-ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a cheap pre-check before the per-token scan
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a pre-check (after a cheaper substring test)
 CLAUSE_BREAK = frozenset(
     {",", ";", ":", ".", "!", "?", "(", ")", '"', "but", "while", "whereas", "although",
      "though", "however", "because", "after", "before", "when"}
@@ -105,11 +105,16 @@ class ModeReader:
         self._topic_first = frozenset(self._topics)
         self._special = self._condition_first | self._topic_first | frozenset(self._background)
         # A mode cue can be found in a trigger's clause only if all its words are in the
-        # sentence: the words of each cue, by its first word (a cheap per-sentence guard).
-        self._cue_words: dict[str, list[frozenset[str]]] = {
-            first: [frozenset(c.tokens) for c in cues] for first, cues in self._cues.items()
-        }
-        every_cue_word = frozenset().union(*(c for cs in self._cue_words.values() for c in cs))
+        # sentence (a cheap per-sentence guard): one-word cues, and the words of each longer
+        # cue by its first word.
+        mode_cues = [c for cues in self._cues.values() for c in cues]
+        self._one_word_cues = frozenset(c.tokens[0] for c in mode_cues if len(c.tokens) == 1)
+        self._longer_cues: dict[str, list[frozenset[str]]] = {}
+        for c in mode_cues:
+            if len(c.tokens) > 1:
+                self._longer_cues.setdefault(c.tokens[0], []).append(frozenset(c.tokens))
+        self._longer_first = frozenset(self._longer_cues)
+        every_cue_word = frozenset(w for c in mode_cues for w in c.tokens)
         # words whose presence in a sentence is read once per sentence
         self._watched = self._special | every_cue_word | _TRIGGER_WATCH
 
@@ -119,14 +124,11 @@ class ModeReader:
         """The framing of each span (token ranges in text order) of a sentence."""
         years = (
             {k for k, w in enumerate(words) if len(w) == 4 and YEAR.fullmatch(w)}
-            if ANY_YEAR.search(text)
+            if ("19" in text or "20" in text) and ANY_YEAR.search(text)
             else set()
         )
         present = self._watched.intersection(words)
-        # a whole mode cue or an "n't" word: else no clause scan can find a mode
-        cued = any(
-            cue <= present for w in self._cue_first & present for cue in self._cue_words[w]
-        ) or ("'" in text and any(w.endswith("n't") for w in words))
+        cued = self._may_have_cue(words, present, text)
         if self._special.isdisjoint(present):  # most sentences: no condition, background, topic
             conditional = background = False
             topic_ends: set[int] = set()
@@ -171,6 +173,18 @@ class ModeReader:
         return out
 
     # -- cues ---------------------------------------------------------------------------
+
+    def _may_have_cue(self, words: Sequence[str], present: set[str], text: str) -> bool:
+        """Does the sentence have all the words of some mode cue, or an "n't" word? Else no
+        clause scan of its triggers can find a mode (``present``: its watched words)."""
+        if not self._one_word_cues.isdisjoint(present):
+            return True
+        if not self._longer_first.isdisjoint(present):
+            for first in self._longer_first.intersection(present):
+                for cue in self._longer_cues[first]:
+                    if cue <= present:
+                        return True
+        return "'" in text and any(w.endswith("n't") for w in words)
 
     def _cue_ends(self, words: Sequence[str], index: dict[str, list[ModeCue]]) -> set[int]:
         ends = set()
