@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from tracker.arguments import FALLBACK, Args, attach, find_arguments
 from tracker.direction import (
@@ -99,9 +100,11 @@ def _first_token(taken: tuple[int, int, _Compiled]) -> int:
     return taken[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A rule matched in a sentence, with its mode (direction is decided per dyad)."""
+class Match(NamedTuple):
+    """A rule matched in a sentence, with its mode (direction is decided per dyad).
+
+    A named tuple: built for every trigger of every sentence, it is ~4x cheaper to make
+    than a frozen dataclass."""
 
     rule: str
     category: str
