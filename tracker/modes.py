@@ -115,8 +115,15 @@ class ModeReader:
                 self._longer_cues.setdefault(c.tokens[0], []).append(frozenset(c.tokens))
         self._longer_first = frozenset(self._longer_cues)
         every_cue_word = frozenset(w for c in mode_cues for w in c.tokens)
+        # a background cue needs all its words too ("prior to", not every "to")
+        self._background_words = [frozenset(t) for ts in self._background.values() for t in ts]
         # words whose presence in a sentence is read once per sentence
-        self._watched = self._special | every_cue_word | _TRIGGER_WATCH
+        self._watched = (
+            self._special
+            | every_cue_word
+            | _TRIGGER_WATCH
+            | frozenset().union(*self._background_words)
+        )
 
     def frame(
         self, words: list[str], spans: Sequence[Span], year_now: int, text: str
@@ -134,7 +141,7 @@ class ModeReader:
             topic_ends: set[int] = set()
         else:
             conditional = not self._condition_first.isdisjoint(present)
-            background = not self._background.keys().isdisjoint(present)
+            background = any(cue <= present for cue in self._background_words)
             topic_ends = (
                 set()
                 if self._topic_first.isdisjoint(present)
@@ -152,10 +159,18 @@ class ModeReader:
             for first, last, _ in spans:
                 if last > first or is_participle(words[first]):
                     verbs.update(range(first, last + 1))
+        # nothing in the sentence can make a trigger negated, hypothetical or historical by
+        # itself (no cue, year, background, "ago", "had" or "last year")
+        plain = not (cued or background or years) and _TRIGGER_WATCH.isdisjoint(present)
         out = []
         for span in spans:
             first, last, _ = span
-            mode, year = self._mode(words, years, first, last, year_now, background, cued, present)
+            if plain:
+                mode, year = Mode.ASSERTED, None
+            else:
+                mode, year = self._mode(
+                    words, years, first, last, year_now, background, cued, present
+                )
             if conditional and self._in_condition(words, first):
                 mode = Mode.HYPOTHETICAL  # "if Russia did not agree": a condition, not a fact
             elif (
