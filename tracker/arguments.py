@@ -132,22 +132,26 @@ def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]
     """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
     joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
     groups: list[_Group] = []
+    codes: tuple[str, ...] = ()  # the open group: its codes and span
+    g_start = g_end = 0
     for m in placed:
-        if groups:
-            g = groups[-1]
-            gap = text[g.end : m.start]
+        if codes:
+            gap = text[g_end : m.start]
             if (
-                m.code in g.codes
+                m.code in codes
                 and "," not in gap
                 and len(gap) <= SAME_ACTOR_GAP
-                and not any(g.end < x.end and x.start < m.start for x in matches)
+                and not any(g_end < x.end and x.start < m.start for x in matches)
             ):
-                groups[-1] = _Group(g.codes, g.start, m.end)
+                g_end = m.end
                 continue
             if _GROUP_GAP.match(gap):
-                groups[-1] = _Group((*g.codes, m.code), g.start, m.end)
+                codes, g_end = (*codes, m.code), m.end
                 continue
-        groups.append(_Group((m.code,), m.start, m.end))
+            groups.append(_Group(codes, g_start, g_end))
+        codes, g_start, g_end = (m.code,), m.start, m.end
+    if codes:
+        groups.append(_Group(codes, g_start, g_end))
     return groups
 
 
