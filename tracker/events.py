@@ -196,20 +196,21 @@ class EventCoder:
             cands.sort()  # the first three items are unique per candidate
             taken = []
             for _, i, _, last, comp in cands:
-                if all(last < a or i > b for a, b, _ in taken):
+                for a, b, _ in taken:
+                    if last >= a and i <= b:  # overlaps a longer (or earlier) match
+                        break
+                else:
                     taken.append((i, last, comp))
             taken.sort(key=_first_token)
         starts = token_starts(norm, surface, taken[-1][1])
         self._tokens = (words, starts)
         spans = [(i, last, comp.rule.content) for i, last, comp in taken]
         framing = self._modes.frame(words, spans, published_year, norm)
-        out = []
-        for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True):
-            out.append(
-                Match(comp.rule.id, comp.rule.category, i, last, starts[i],
-                      starts[last] + len(surface[last]), mode, year, topic)
-            )  # fmt: skip
-        result = tuple(out)
+        result = tuple([
+            Match(comp.rule.id, comp.rule.category, i, last, starts[i],
+                  starts[last] + len(surface[last]), mode, year, topic)
+            for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
+        ])  # fmt: skip
         self._memo = (key, result)
         return result
 
