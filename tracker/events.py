@@ -232,7 +232,8 @@ class EventCoder:
         which each trigger's source and target are found; ``dyad_count`` is how many dyads
         the sentence has (default: 1 when every placed mention belongs to this dyad).
         """
-        matches = self.match(sentence_text, published_at.year)
+        year = published_at.year
+        matches = self.match(sentence_text, year)
         if not matches:
             return []
         everyone = mentions if sentence_mentions is None else sentence_mentions
@@ -242,7 +243,7 @@ class EventCoder:
         if dyad_count is None:
             dyad_count = 1 if all(m.code in pair for m in placed_all) else 2
         single = dyad_count == 1
-        arguments = self._sentence_arguments(sentence_text, published_at.year, placed_all)
+        arguments = self._sentence_arguments(sentence_text, year, placed_all, matches)
         events: list[Event] = []
         seen: set[tuple[str, Mode]] = set()
         fallback: tuple[list[Mention], list[Mention]] | None = None
@@ -276,19 +277,23 @@ class EventCoder:
         Computed once per sentence (memoised like ``match``): the dyads of a sentence then
         only look their pair up in the result.
         """
-        return self._sentence_arguments(
-            sentence_text, published_year, [m for m in mentions if m.start >= 0]
-        )
+        placed = [m for m in mentions if m.start >= 0]
+        matches = self.match(sentence_text, published_year)
+        return self._sentence_arguments(sentence_text, published_year, placed, matches)
 
     def _sentence_arguments(
-        self, sentence_text: str, published_year: int, placed: list[Mention]
+        self,
+        sentence_text: str,
+        published_year: int,
+        placed: list[Mention],
+        matches: tuple[Match, ...],
     ) -> tuple[Args, ...]:
-        """``arguments`` of the sentence's placed mentions (offsets >= 0), in any order."""
+        """``arguments`` of the sentence's placed mentions (offsets >= 0, in any order);
+        ``matches`` are ``match(sentence_text, published_year)``, the last match computed."""
         placed.sort(key=_POSITION)
         key = (sentence_text, published_year, tuple(placed))
         if self._args_memo is not None and self._args_memo[0] == key:
             return self._args_memo[1]
-        matches = self.match(sentence_text, published_year)
         if matches:
             words, starts = self._tokens
             result = find_arguments(sentence_text, matches, key[2], words, starts)
