@@ -218,6 +218,8 @@ def find_arguments(
             args = _noun_arguments(text, m, before_all, after_all, near)
             if not args.sources:  # its source is never guessed: the speaker stands there
                 args = Args(own=True)
+        elif m.first != m.last or _is_verb_form(words[m.first]):
+            args = None  # verbs and gerunds ("against supplying missiles") take clause arguments
         else:
             args = _own_arguments(text, words, m, before_all, after_all, near)
         if args is None:
@@ -238,6 +240,11 @@ def find_arguments(
         out.append(args)
         previous = (m, args)
     return tuple(out)
+
+
+def _is_verb_form(word: str) -> bool:
+    """A past tense, participle or gerund ("imposed", "met", "supplying")."""
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
 
 
 def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
@@ -290,10 +297,8 @@ def _own_arguments(
     after_all: Sequence[_Group],
     near: Near,
 ) -> Args | None:
-    """Arguments of a noun trigger inside a prepositional phrase, or None when it is not."""
-    word = words[m.first]
-    if m.first != m.last or word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES:
-        return None  # verbs and gerunds ("against supplying missiles") take clause arguments
+    """Arguments of a one-token noun trigger inside a prepositional phrase, or None when it
+    is not in one."""
     prep = -1
     for k in range(m.first - 1, max(-1, m.first - 1 - PP_REACH), -1):
         w = words[k]
@@ -377,7 +382,12 @@ def _clause_arguments(
     ):
         return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
     noun = m.first == m.last and not words[m.first].endswith("ed")
-    if noun and after and _FROM_AGENT.match(text[m.end : after[0].start]):
+    if (
+        noun
+        and after
+        and after[0].start - m.end >= 5  # "from " at least
+        and _FROM_AGENT.match(text[m.end : after[0].start])
+    ):
         target = before[0].codes if before else ()
         return Args(after[0].codes, target, *near)
     if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):

@@ -5,6 +5,7 @@ when a trigger's arguments found no actor and the sentence has one dyad."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from tracker.arguments import MUTUAL_JOIN, PASSIVE_BY, PASSIVE_REACH, is_passive
 from tracker.models import Dyad, Mention
@@ -26,7 +27,7 @@ def resolve_direction(
 
 def dyad_mentions(mentions: Sequence[Mention], dyad: Dyad) -> tuple[list[Mention], list[Mention]]:
     codes = dyad.pair
-    placed = sorted((m for m in mentions if m.code in codes and m.start >= 0), key=mention_position)
+    placed = sorted([m for m in mentions if m.code in codes and m.start >= 0], key=POSITION_KEY)
     inherited = [m for m in mentions if m.code in codes and m.start < 0]
     return placed, inherited
 
@@ -72,3 +73,6 @@ def positional_direction(
 
 def mention_position(m: Mention) -> tuple[int, int]:
     return (m.start, m.end)
+
+
+POSITION_KEY = attrgetter("start", "end")  # mention_position as a C-level sort key

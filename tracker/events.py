@@ -18,11 +18,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from tracker.arguments import FALLBACK, Args, attach, find_arguments
 from tracker.direction import (
+    POSITION_KEY,
     dyad_mentions,
     mention_position,
     positional_direction,
@@ -91,9 +91,6 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     if len(words) != len(surface):
         words = [w.lower() for w in surface]
     return words
-
-
-_POSITION = attrgetter("start", "end")  # a mention's place, as direction.mention_position
 
 
 def _first_token(taken: tuple[int, int, _Compiled]) -> int:
@@ -290,7 +287,7 @@ class EventCoder:
     ) -> tuple[Args, ...]:
         """``arguments`` of the sentence's placed mentions (offsets >= 0, in any order);
         ``matches`` are ``match(sentence_text, published_year)``, the last match computed."""
-        placed.sort(key=_POSITION)
+        placed.sort(key=POSITION_KEY)
         key = (sentence_text, published_year, tuple(placed))
         if self._args_memo is not None and self._args_memo[0] == key:
             return self._args_memo[1]

@@ -199,7 +199,9 @@ class ModeReader:
                 for cue in self._longer_cues[first]:
                     if cue <= present:
                         return True
-        return "'" in text and any(w.endswith("n't") for w in words)
+        if "n't" not in text and "N'T" not in text and "n'T" not in text and "N't" not in text:
+            return False  # no word of the sentence can end in "n't"
+        return any(w.endswith("n't") for w in words)
 
     def _cue_ends(self, words: Sequence[str], index: dict[str, list[ModeCue]]) -> set[int]:
         ends = set()
