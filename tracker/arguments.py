@@ -25,16 +25,11 @@ BE_PARTICIPLE = re.compile(
     r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
     re.IGNORECASE,
 )
-# How BE_PARTICIPLE ends, alone: a cheap test before the full search.
-_PARTICIPLE_END = re.compile(
-    r"(?:ed|en|wn|held|met|hit|shot|struck|sent|put|cut|freed)$", re.IGNORECASE
-)
-# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks):
-#   (?<!\d)[,.](?!\d) | [;:!?()"] | \b(?:[Bb]ut|[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|
-#   [Hh]owever|[Bb]ecause|[Aa]fter|[Bb]efore|[Ww]hen)\b
-# written to start with one character class, so that a search skips to the candidate
-# characters instead of trying every alternative at every position; the lookbehinds
-# check the consumed first character ("(?<!\w.)" is the leading word boundary).
+_PARTICIPLE_END = re.compile(r"(?:ed|en|wn|held|met|hit|shot|struck|sent|put|cut|freed)$", re.I)
+# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
+# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
+# after/before/when (first letter either case). One leading character class lets a search
+# skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
 _CLAUSE_BREAK_RE = re.compile(
     r"[,.;:!?()\"BbWwAaTtHh]"
     r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
@@ -88,9 +83,7 @@ class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen datac
     end: int
 
 
-# The codes of every actor group before and after a trigger, nearest first (Args.before
-# and Args.after).
-Near = tuple[tuple[str, ...], tuple[str, ...]]
+Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
 
 FALLBACK = ("fallback", "fallback")  # sentinel: decide direction from the dyad's mentions
 _GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
@@ -120,8 +113,7 @@ _ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "effort
 
 
 def is_passive(text: str, start: int, end: int) -> bool:
-    """Is the trigger at ``text[start:end]`` a participle after a form of "be" ("was
-    praised", "were expelled", "has been jailed")? (BE_PARTICIPLE ending at ``end``.)"""
+    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled")."""
     return bool(
         _PARTICIPLE_END.search(text, max(0, end - 7), end)  # 6 letters, or 7 before a "\n"
         and BE_PARTICIPLE.search(text, max(0, start - 40), end)
