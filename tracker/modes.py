@@ -162,6 +162,8 @@ class ModeReader:
         # nothing in the sentence can make a trigger negated, hypothetical or historical by
         # itself (no cue, year, background, "ago", "had" or "last year")
         plain = not (cued or background or years) and _TRIGGER_WATCH.isdisjoint(present)
+        if plain and not (conditional or acts or topic_ends):
+            return [(Mode.ASSERTED, None, False)] * len(spans)
         out = []
         for span in spans:
             first, last, _ = span
