@@ -1,70 +1,21 @@
 """Writes: scored articles in bulk through Arrow tables and ``INSERT ... SELECT``.
 
-One transaction per batch: a batch lands whole or not at all.
+One transaction per batch: a batch lands whole or not at all. The rows come from
+:func:`tracker.store.rows.scored_rows`, built here (``add_scored``) or by the caller
+(``add_rows``: ingest workers build them beside the scorer).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pyarrow as pa
 
 from tracker.models import ScoredArticle
 from tracker.store.connection import StoreConnection, utc_now
+from tracker.store.rows import INGESTED_AT, ScoredRows, scored_rows
 from tracker.store.schema import TONE_AGGREGATES
-
-_ARTICLE_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("title", pa.string()),
-        ("url", pa.string()),
-        ("source", pa.string()),
-        ("origin", pa.string()),
-        ("published_at", pa.date32()),
-        ("date_source", pa.string()),
-        ("lang", pa.string()),
-        ("text", pa.string()),
-        ("sentence_count", pa.int32()),
-        ("scorer_version", pa.string()),
-        ("ingested_at", pa.timestamp("us")),
-    ]
-)
-_SENTENCE_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("published_at", pa.date32()),
-        ("pair_a", pa.string()),
-        ("pair_b", pa.string()),
-        ("sentence_index", pa.int32()),
-        ("source", pa.string()),
-        ("target", pa.string()),
-        ("tone", pa.float64()),
-        ("text", pa.string()),
-        ("mentions", pa.string()),
-    ]
-)
-_EVENT_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("published_at", pa.date32()),
-        ("pair_a", pa.string()),
-        ("pair_b", pa.string()),
-        ("sentence_index", pa.int32()),
-        ("source", pa.string()),
-        ("target", pa.string()),
-        ("category", pa.string()),
-        ("mode", pa.string()),
-        ("intensity", pa.float64()),
-        ("cameo", pa.string()),
-        ("quad_class", pa.int32()),
-        ("span_start", pa.int32()),
-        ("span_end", pa.int32()),
-        ("rule", pa.string()),
-        ("year", pa.int32()),
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,13 +24,6 @@ class AddResult:
 
     added: tuple[str, ...] = ()
     duplicates: tuple[str, ...] = ()
-
-
-@dataclass
-class _Rows:
-    articles: list[dict] = field(default_factory=list)
-    sentences: list[dict] = field(default_factory=list)
-    events: list[dict] = field(default_factory=list)
 
 
 class StoreWrites(StoreConnection):
@@ -99,28 +43,47 @@ class StoreWrites(StoreConnection):
         """Store a batch of scored articles in one transaction; duplicates are skipped."""
         if not items:
             return AddResult()
-        stored = self.existing_ids(item.article.id for item in items)
         fresh: list[ScoredArticle] = []
-        duplicates: list[str] = []
         seen: set[str] = set()
+        for item in items:
+            if item.article.id not in seen:
+                seen.add(item.article.id)
+                fresh.append(item)
+        stored = set(self.add_rows(scored_rows(fresh)).duplicates)
+        duplicates: list[str] = []  # in batch order, as the items came
+        seen.clear()
         for item in items:
             article_id = item.article.id
             if article_id in stored or article_id in seen:
                 duplicates.append(article_id)
             else:
                 seen.add(article_id)
-                fresh.append(item)
-        rows = _rows_of(fresh)
+        added = tuple(item.article.id for item in fresh if item.article.id not in stored)
+        return AddResult(added, tuple(duplicates))
+
+    def add_rows(self, rows: ScoredRows) -> AddResult:
+        """Store prepared rows (ids unique in the batch) in one transaction; stored ids skipped."""
+        ids = rows.ids
+        if len(set(ids)) != len(ids):
+            raise ValueError("add_rows: an article id is repeated in the batch")
+        if not ids:
+            return AddResult()
+        stored = self.existing_ids(ids)
         with self._transaction():
-            self._insert_rows(rows)
-        return AddResult(tuple(item.article.id for item in fresh), tuple(duplicates))
+            self._insert_rows(rows.without(stored))
+        return AddResult(
+            tuple(i for i in ids if i not in stored), tuple(i for i in ids if i in stored)
+        )
 
     def replace_scores(self, items: Sequence[ScoredArticle]) -> None:
         """Swap the scores of stored articles for new ones (rescore), in one transaction."""
-        if not items:
+        self.replace_rows(scored_rows(items))
+
+    def replace_rows(self, rows: ScoredRows) -> None:
+        """:meth:`replace_scores` with prepared rows."""
+        if not len(rows):
             return
-        rows = _rows_of(items)
-        ids = pa.table({"id": pa.array([item.article.id for item in items], pa.string())})
+        ids = pa.table({"id": rows.articles.column("id")})
         self.con.register("_ids", ids)
         try:
             with self._transaction():
@@ -144,15 +107,16 @@ class StoreWrites(StoreConnection):
                 self.con.execute(f"DELETE FROM {table}")  # noqa: S608
                 self.con.execute(f"INSERT INTO {table} {select.format(rows='dyad_sentences')}")
 
-    def _insert_rows(self, rows: _Rows) -> None:
-        for table, schema, data in (
-            ("articles", _ARTICLE_SCHEMA, rows.articles),
-            ("dyad_sentences", _SENTENCE_SCHEMA, rows.sentences),
-            ("events", _EVENT_SCHEMA, rows.events),
+    def _insert_rows(self, rows: ScoredRows) -> None:
+        now = pa.scalar(utc_now(), INGESTED_AT.type)
+        articles = rows.articles.append_column(INGESTED_AT, pa.repeat(now, len(rows)))
+        for table, arrow in (
+            ("articles", articles),
+            ("dyad_sentences", rows.sentences),
+            ("events", rows.events),
         ):
-            if not data:
+            if not arrow.num_rows:
                 continue
-            arrow = pa.Table.from_pylist(data, schema=schema)
             self.con.register("_batch", arrow)
             try:
                 # table comes from the fixed tuple above, never from input
@@ -162,67 +126,3 @@ class StoreWrites(StoreConnection):
                         self.con.execute(f"INSERT INTO {aggregate} {select.format(rows='_batch')}")
             finally:
                 self.con.unregister("_batch")
-
-
-def _rows_of(items: Sequence[ScoredArticle]) -> _Rows:
-    rows = _Rows()
-    now = utc_now()
-    for item in items:
-        a = item.article
-        rows.articles.append(
-            {
-                "id": a.id,
-                "title": a.title,
-                "url": a.url,
-                "source": a.source,
-                "origin": a.origin,
-                "published_at": a.published_at,
-                "date_source": str(a.date_source),
-                "lang": a.lang,
-                "text": a.text,
-                "sentence_count": item.sentence_count,
-                "scorer_version": item.scorer_version,
-                "ingested_at": now,
-            }
-        )
-        for pair_score in item.pairs:
-            pair_a, pair_b = pair_score.pair
-            for s in pair_score.sentences:
-                rows.sentences.append(
-                    {
-                        "article_id": a.id,
-                        "published_at": a.published_at,
-                        "pair_a": pair_a,
-                        "pair_b": pair_b,
-                        "sentence_index": s.sentence_index,
-                        "source": s.source,
-                        "target": s.target,
-                        "tone": s.tone,
-                        "text": s.text,
-                        "mentions": json.dumps(
-                            [[m.start, m.end, m.code, m.kind, m.surface] for m in s.mentions]
-                        ),
-                    }
-                )
-            for e in pair_score.events:
-                rows.events.append(
-                    {
-                        "article_id": a.id,
-                        "published_at": a.published_at,
-                        "pair_a": pair_a,
-                        "pair_b": pair_b,
-                        "sentence_index": e.sentence_index,
-                        "source": e.source,
-                        "target": e.target,
-                        "category": e.category,
-                        "mode": str(e.mode),
-                        "intensity": e.intensity,
-                        "cameo": e.cameo,
-                        "quad_class": e.quad_class,
-                        "span_start": e.span_start,
-                        "span_end": e.span_end,
-                        "rule": e.rule,
-                        "year": e.year,
-                    }
-                )
-    return rows
