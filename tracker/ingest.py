@@ -10,7 +10,6 @@ flight, and never leaves half an article: the next run stores it.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,10 +23,11 @@ from tracker.load import file_size_problem, iter_input_files, load_articles
 from tracker.models import Article, ScoredArticle
 from tracker.score import default_scorer, score_article
 from tracker.store import Store
+from tracker.store.rows import ScoredRows, concat_rows, scored_rows
 
 WINDOW = 512  # articles per transaction: big enough to amortise the connection, small in RAM
 POOL_MIN_ARTICLES = 48  # below this, a process pool costs more to start than it saves
-POOL_CHUNK = 16  # articles per task sent to a worker
+POOL_CHUNK = 32  # articles per task sent to a worker
 
 Progress = Callable[[int], None]  # called with the number of items just finished
 
@@ -83,9 +83,11 @@ def ingest_articles(
 ) -> IngestReport:
     """Score and store articles; errors in ``items`` are passed through to the report.
 
-    Pipelined: while the pool scores one window, this process loads the next one and then
-    writes the previous one, so neither side waits for the other. A StoreBusy raised on the
-    way carries the partial report (``error.report``): what was stored before it.
+    Pipelined: while the pool scores one window, this process loads the next one, drops its
+    stored articles, queues it on the pool and only then writes the previous one, so the
+    workers always have a window to score (at most two windows in memory). Workers send
+    back store-ready Arrow rows, not ScoredArticles. A StoreBusy raised on the way carries
+    the partial report (``error.report``): what was stored before it.
     """
     report = IngestReport()
     workers = default_workers() if workers is None else workers
@@ -94,9 +96,6 @@ def ingest_articles(
     try:
         for articles in _new_windows(items, report):
             with Store(db) as store:
-                if in_flight is not None:
-                    _write(store, in_flight.collect(), report)
-                    in_flight = None
                 stored = store.existing_ids(a.id for a in articles)
             report.duplicates.extend(a.id for a in articles if a.id in stored)
             todo = [a for a in articles if a.id not in stored]
@@ -106,10 +105,13 @@ def ingest_articles(
                 pool = ProcessPoolExecutor(
                     workers, initializer=_init_worker, initargs=(actors_file,)
                 )
-            in_flight = _Scoring(todo, pool, actors_file, on_article)
+            # queued before the previous window is written: the workers never wait for the store
+            scoring = _Scoring(todo, pool, actors_file, on_article)
+            if in_flight is not None:
+                _write(db, in_flight.collect(), report)
+            in_flight = scoring
         if in_flight is not None:
-            with Store(db) as store:
-                _write(store, in_flight.collect(), report)
+            _write(db, in_flight.collect(), report)
     except StoreBusy as error:
         error.report = report  # what landed before the database became busy
         raise
@@ -140,12 +142,13 @@ def _new_windows(
 
 
 def _write(
-    store: Store, results: tuple[list[ScoredArticle], list[IngestError]], report: IngestReport
+    db: str | Path | None, results: tuple[ScoredRows, list[IngestError]], report: IngestReport
 ) -> None:
-    scored, failed = results
+    rows, failed = results
     report.failed.extend(failed)
-    if scored:
-        result = store.add_scored(scored)
+    if len(rows):
+        with Store(db) as store:
+            result = store.add_rows(rows)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
 
@@ -161,30 +164,26 @@ class _Scoring:
         on_article: Progress | None,
     ) -> None:
         self.on_article = on_article
-        self.articles = articles
+        self.count = len(articles)
         if pool is None:
             self.futures = None
-            self.done = [_score_one(a, actors_file) for a in articles]
+            self.done = [_score_rows(articles, actors_file)] if articles else []
         else:
             self.futures = [
                 pool.submit(_score_chunk, chunk) for chunk in _chunks(articles, POOL_CHUNK)
             ]
             self.done = []
 
-    def collect(self) -> tuple[list[ScoredArticle], list[IngestError]]:
-        results = self.done
+    def collect(self) -> tuple[ScoredRows, list[IngestError]]:
+        """The window's store rows (articles in order) and the articles that failed."""
+        parts = self.done
         if self.futures is not None:
-            # workers send back the scores without the article (its text is already here)
-            returned = (r for future in self.futures for r in future.result())
-            results = [
-                r if isinstance(r, IngestError) else dataclasses.replace(r, article=a)
-                for a, r in zip(self.articles, returned, strict=True)
-            ]
-        scored = [r for r in results if not isinstance(r, IngestError)]
-        failed = [r for r in results if isinstance(r, IngestError)]
-        if self.on_article and results:
-            self.on_article(len(results))
-        return scored, failed
+            parts = [future.result() for future in self.futures]
+        rows = concat_rows([part_rows for part_rows, _ in parts])
+        failed = [error for _, errors in parts for error in errors]
+        if self.on_article and self.count:
+            self.on_article(self.count)
+        return rows, failed
 
 
 def default_workers() -> int:
@@ -209,17 +208,17 @@ def _init_worker(actors_file: str | None) -> None:
     default_scorer(actors_file)  # build the matcher, analyzer and rules once per process
 
 
-def _score_chunk(articles: list[Article]) -> list[ScoredArticle | IngestError]:
-    """Score in a worker; the article text is not pickled back (the parent has it)."""
-    results = [_score_one(a, _WORKER_ACTORS) for a in articles]
-    return [
-        r if isinstance(r, IngestError) else dataclasses.replace(r, article=_textless(r.article))
-        for r in results
-    ]
+def _score_chunk(articles: list[Article]) -> tuple[ScoredRows, list[IngestError]]:
+    """Score in a worker; store-ready Arrow tables go back (flat buffers, cheap to unpickle)."""
+    return _score_rows(articles, _WORKER_ACTORS)
 
 
-def _textless(article: Article) -> Article:
-    return dataclasses.replace(article, text="")
+def _score_rows(
+    articles: list[Article], actors_file: str | None
+) -> tuple[ScoredRows, list[IngestError]]:
+    results = [_score_one(a, actors_file) for a in articles]
+    scored = [r for r in results if not isinstance(r, IngestError)]
+    return scored_rows(scored), [r for r in results if isinstance(r, IngestError)]
 
 
 def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | IngestError:
@@ -251,11 +250,11 @@ def rescore(
         for start in range(0, len(ids), WINDOW):
             with Store(db) as store:
                 articles = store.articles_by_ids(ids[start : start + WINDOW])
-            scored, failed = _Scoring(articles, pool, actors_file, on_article).collect()
+            rows, failed = _Scoring(articles, pool, actors_file, on_article).collect()
             failures.extend(failed)
             with Store(db) as store:
-                store.replace_scores(scored)
-            done += len(scored)
+                store.replace_rows(rows)
+            done += len(rows)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
