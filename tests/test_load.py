@@ -306,6 +306,21 @@ def test_other_latin_languages_are_refused(text, language):
     assert language in err.reason and "only English" in err.reason
 
 
+def test_function_words_counted_in_slices_decide_as_the_whole_count():
+    import random
+
+    from tracker.language import _FUNCTION_WORDS, _enough_function_words
+
+    rng = random.Random(3)
+    vocabulary = [*sorted(_FUNCTION_WORDS), "minsk", "talks", "envoy", "der", "le", "sanctions"]
+    for size in (0, 1, 40, 63, 64, 65, 200, 333):
+        for _ in range(20):
+            words = rng.choices(vocabulary, weights=[1] * 31 + [20] * 6, k=size)
+            for needed in (0.0, 0.08 * size, 0.3 * size, size + 1.0):
+                whole = sum(w in _FUNCTION_WORDS for w in words) >= needed
+                assert _enough_function_words(words, needed) == whole
+
+
 # --- dates -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("name", "body", "expected", "source"),

@@ -52,7 +52,7 @@ def language_problem(text: str) -> str | None:
     words = sample[:2000].lower().split()
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    if sum(map(_FUNCTION_WORDS.__contains__, words)) >= MIN_ENGLISH_FUNCTION_WORDS * len(words):
+    if _enough_function_words(words, MIN_ENGLISH_FUNCTION_WORDS * len(words)):
         return None
     import py3langid  # ~7 ms per call: only for text that already looks non-English
 
@@ -64,6 +64,19 @@ def language_problem(text: str) -> str | None:
         "only English articles are scored"
     )
 
+
+def _enough_function_words(words: list[str], needed: float) -> bool:
+    """At least ``needed`` English function words; counted in slices, stopping when reached
+    (English news gets there in its first ~100 words)."""
+    count = 0
+    for start in range(0, len(words), _COUNT_SLICE):
+        count += sum(map(_FUNCTION_WORDS.__contains__, words[start : start + _COUNT_SLICE]))
+        if count >= needed:
+            return True
+    return count >= needed
+
+
+_COUNT_SLICE = 64
 
 _LANGUAGE_NAMES = {
     "de": "German",
