@@ -306,6 +306,26 @@ def test_other_latin_languages_are_refused(text, language):
     assert language in err.reason and "only English" in err.reason
 
 
+@pytest.mark.parametrize("byte", [*range(1, 32), 127])  # NUL: the UTF-16 branch
+def test_control_characters_are_judged_as_by_the_regex(byte):
+    from tracker.encoding import _CONTROL, CONTROL_SAMPLE_CHARS, UndecodableError, decode_bytes
+
+    for text in (
+        f"Talks in Minsk{chr(byte)} went well. " * 3,  # one in 41: over the 1% limit
+        "Talks in Minsk went well. " * 200 + chr(byte),  # one in 5,201
+        "x" * CONTROL_SAMPLE_CHARS + chr(byte) * 50,  # only after the sample
+        "caf\u00e9 " * 20 + chr(byte),
+    ):
+        sample = text[:CONTROL_SAMPLE_CHARS]
+        binary = "\x00" in sample or len(_CONTROL.findall(sample)) > 0.01 * len(sample)
+        try:
+            decoded = decode_bytes(text.encode())
+        except UndecodableError:
+            assert binary
+        else:
+            assert not binary and decoded.text == text
+
+
 def test_function_words_counted_in_slices_decide_as_the_whole_count():
     import random
 
