@@ -38,8 +38,30 @@ class Mode(StrEnum):
 
 
 def normalise_text(text: str) -> str:
-    """Text as identity sees it: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+    """Text as identity sees it: NFKC, case-folded, whitespace collapsed.
+
+    Defined as ``" ".join(NFKC(text).split()).casefold()``; stored ids depend on it, so the
+    faster paths below give exactly that: NFKC of ASCII is the text itself, and text whose
+    only whitespace is single spaces inside lines and newlines between them is collapsed by
+    joining its non-empty lines (a few line objects, not one string per word).
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if _OTHER_SPACE.search(text):
+            return " ".join(text.split()).casefold()
+    elif any(char in text for char in _ASCII_OTHER_SPACE):
+        return " ".join(text.split()).casefold()
+    if "  " in text:
+        return " ".join(text.split()).casefold()
+    lines = [line for line in text.split("\n") if line]
+    if any(line[0] == " " or line[-1] == " " for line in lines):
+        return " ".join(text.split()).casefold()
+    return " ".join(lines).casefold()
+
+
+# Whitespace that str.split() splits on, other than " " and "\n" (then the general path).
+_ASCII_OTHER_SPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_OTHER_SPACE = re.compile(r"[^\S \n]")
 
 
 def article_id(text: str) -> str:

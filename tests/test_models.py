@@ -1,0 +1,84 @@
+"""tracker.models: identity (normalise_text, article_id) and pair parsing."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.models import article_id, normalise_text, parse_direction, parse_pair
+
+# Every character str.split() splits on, and some that NFKC turns into a space.
+WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+SPACE_LIKE = WHITESPACE + "\u00a0\u2007\u202f\u3000\u200b"
+
+
+def reference(text: str) -> str:
+    """The definition that stored ids were computed with."""
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def reference_id(text: str) -> str:
+    return hashlib.sha256(reference(text).encode("utf-8")).hexdigest()[:32]
+
+
+spaced = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(" \n"),
+        st.sampled_from(list(SPACE_LIKE)),
+        st.characters(max_codepoint=0x7F),
+        st.characters(),
+    ),
+    max_size=80,
+)
+ascii_lines = st.lists(st.text(alphabet=st.sampled_from("ab. Z\n"), max_size=12), max_size=8).map(
+    "\n".join
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(spaced, ascii_lines, st.text(max_size=200)))
+def test_normalise_text_is_the_definition(text):
+    assert normalise_text(text) == reference(text)
+    assert article_id(text) == reference_id(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\n",
+        "Minsk\n\nsaid",
+        " Minsk said",
+        "Minsk said ",
+        "Minsk \nsaid",
+        "Minsk\n said",
+        "Minsk  said",
+        "Minsk\tsaid",
+        "Minsk\x1csaid",
+        "Minsk\r\nsaid",
+        "MINSK said",
+        "Stra\u00dfe \ufb01ne",  # casefold and NFKC
+        "caf\u00e9\u00a0bar",  # NFKC turns the no-break space into a space
+        "caf\u00e9\u2028bar",  # a line separator: whitespace NFKC keeps
+        "\u3000x\n\ny\u3000",
+    ],
+)
+def test_normalise_text_edge_cases(text):
+    assert normalise_text(text) == reference(text)
+
+
+def test_article_id_ignores_case_and_spacing():
+    assert article_id("Minsk said.\n\nMore.") == article_id("minsk  SAID. more.")
+    assert len(article_id("x")) == 32
+
+
+def test_parse_pair_and_direction():
+    assert parse_pair("usa-blr") == ("BLR", "USA")
+    assert parse_direction("USA>BLR") == ("USA", "BLR")
+    with pytest.raises(ValueError):
+        parse_pair("USA-USA")
