@@ -34,12 +34,15 @@ SHOWN_DIFFS = 8
 
 def _articles(n: int, seed: int):
     from tracker.ingest import articles_from_paths
+    from tracker.load import Pending
     from tracker.models import Article
 
     corpus, _ = ensure_corpus(OUT / "corpus", n, seed, "txt")
     files = sorted(str(p) for p in corpus.rglob("*.txt"))[:n]
     files += sorted(str(p) for p in (ROOT / "data" / "samples").glob("*.txt"))
     for item in articles_from_paths(files, date(2025, 1, 1)):
+        if isinstance(item, Pending):  # what ingest does with a new document
+            item = item.article()
         if isinstance(item, Article):
             yield item
     for name in SENTENCE_SETS:

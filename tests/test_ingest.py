@@ -100,3 +100,53 @@ def test_a_scoring_bug_costs_one_article_not_the_batch(tmp_path, monkeypatch):
     assert len(report.added) == 2
     (failure,) = report.failed
     assert "could not be scored" in failure.reason and "boom" in failure.reason
+
+
+def test_new_documents_fail_as_load_articles_says(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "undated.txt").write_text("Minsk and Washington agreed to resume talks.")
+    (folder / "german.txt").write_text("date: 2024-01-02\n\n" + "Der Rat und die Regierung " * 20)
+    (folder / "late.jsonl").write_text('{"text": "Minsk said so.", "date": "1066-10-14"}\n')
+    expected = [
+        (e.file, e.reason)
+        for path in sorted(folder.iterdir())
+        for e in load_articles(str(path), path.read_bytes())
+        if isinstance(e, IngestError)
+    ]
+    report = ingest_articles(articles_from_paths([str(folder)]), tmp_path / "t.duckdb")
+    assert len(expected) == 3 and [(e.file, e.reason) for e in report.failed] == expected
+    assert report.added == [] and report.duplicates == []
+
+
+def test_a_stored_text_is_a_duplicate_before_its_date_is_checked(tmp_path):
+    """Documented: the id decides first; a stored text that would now fail the date rule
+    (here: no date any more) is counted as a duplicate, not reported as an error."""
+    db = tmp_path / "t.duckdb"
+    text = "Minsk and Washington agreed to resume talks on embassy staffing."
+    dated = tmp_path / "dated.txt"
+    dated.write_text(f"date: 2024-05-06\n\n{text}")
+    undated = tmp_path / "undated.txt"
+    undated.write_text(text)
+    first = ingest_articles(articles_from_paths([str(dated)]), db, workers=1)
+    again = ingest_articles(articles_from_paths([str(undated)]), db, workers=1)
+    assert (len(first.added), again.added, again.failed) == (1, [], [])
+    assert again.duplicates == first.added
+
+
+def test_a_failed_text_does_not_make_its_twin_a_duplicate(tmp_path):
+    text = "Minsk and Washington agreed to resume talks on embassy staffing."
+    (tmp_path / "a.txt").write_text(text)  # no date: refused
+    (tmp_path / "b.txt").write_text(f"date: 2024-05-06\n\n{text}")
+    report = ingest_articles(articles_from_paths([str(tmp_path)]), tmp_path / "t.duckdb")
+    assert [e.file for e in report.failed] == [str(tmp_path / "a.txt")]
+    assert (len(report.added), report.duplicates) == (1, [])
+
+
+def test_progress_counts_stored_duplicates_once(tmp_path):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(5))
+    ingest_articles(items_of(docs), db, workers=1)
+    counted = []
+    report = ingest_articles(items_of(docs + docs), db, workers=1, on_article=counted.append)
+    assert (len(report.duplicates), sum(counted)) == (10, 5)

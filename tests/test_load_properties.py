@@ -12,7 +12,13 @@ from hypothesis import strategies as st
 
 from tracker import dates
 from tracker.errors import IngestError
-from tracker.load import SUPPORTED_EXTENSIONS, load_articles, read_documents
+from tracker.load import (
+    SUPPORTED_EXTENSIONS,
+    Pending,
+    load_articles,
+    pending_articles,
+    read_documents,
+)
 from tracker.models import Article, Document, article_id
 
 EXTENSIONS = sorted(SUPPORTED_EXTENSIONS)
@@ -69,6 +75,43 @@ def test_read_documents_never_raises(name, data):
             assert item.text.strip() and item.id == article_id(item.text)
             if item.published_at is not None:
                 assert dates.range_problem(item.published_at) is None
+
+
+def finished(name: str, data: bytes, default: date | None) -> list:
+    """pending_articles with every Pending finished: what ingest does with new documents."""
+    items = []
+    for item in pending_articles(name, data, default):
+        if isinstance(item, Pending):
+            assert item.id == article_id(item.draft.text)
+            item = item.article()
+        items.append(item)
+    return items
+
+
+def same(items: list) -> list:
+    return [(e.file, e.reason) if isinstance(e, IngestError) else e for e in items]
+
+
+@PROPERTY_SETTINGS
+@given(name=names, data=text_like, default=st.one_of(st.none(), st.dates()))
+def test_pending_articles_finish_as_load_articles(name, data, default):
+    assert same(finished(name, data, default)) == same(list(load_articles(name, data, default)))
+
+
+@PROPERTY_SETTINGS
+@given(rows=records, ext=st.sampled_from([".json", ".jsonl", ".csv"]))
+def test_pending_records_finish_as_load_articles(rows, ext):
+    if ext == ".json":
+        data = json.dumps(rows).encode()
+    elif ext == ".jsonl":
+        data = "\n".join(json.dumps(r) for r in rows).encode()
+    else:
+        keys = sorted({k for r in rows for k in r}) or ["text"]
+        lines = [",".join(keys)] + [",".join(json.dumps(r.get(k, "")) for k in keys) for r in rows]
+        data = "\n".join(lines).encode()
+    name = "batch" + ext
+    for default in (None, date(2025, 1, 1)):
+        assert same(finished(name, data, default)) == same(list(load_articles(name, data, default)))
 
 
 @PROPERTY_SETTINGS

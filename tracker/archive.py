@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from tracker import limits
+from tracker.documents import Draft
 from tracker.errors import IngestError
 from tracker.limits import MB
-from tracker.models import Document
 
 
 def read_zip(
@@ -24,9 +24,9 @@ def read_zip(
     data: bytes,
     *,
     supported: frozenset[str],
-    read_member: Callable[[str, bytes], Iterator[Document | IngestError]],
-) -> Iterator[Document | IngestError]:
-    """Documents of the zip's members with a ``supported`` extension, each read by
+    read_member: Callable[[str, bytes], Iterator[Draft | IngestError]],
+) -> Iterator[Draft | IngestError]:
+    """Drafts of the zip's members with a ``supported`` extension, each read by
     ``read_member(origin, content)``; every problem is yielded as an IngestError."""
     limit = f"{limits.MAX_ZIP_UNPACKED_BYTES // MB} MB"
     try:

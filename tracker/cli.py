@@ -88,10 +88,10 @@ def ingest(paths, db, default_date, as_json, workers, actors):
     a file that fails is reported and the others still land (exit status 1).
     """
     from tracker.ingest import articles_from_paths, ingest_articles
-    from tracker.load import iter_input_files
+    from tracker.load import input_files
 
     try:
-        total = sum(1 for _ in iter_input_files(paths))
+        total = len(input_files(paths))
         with _progress(total, "file") as bar:
             items = articles_from_paths(paths, default_date, on_file=bar.update)
             report = ingest_articles(items, db, workers=workers, actors_file=actors)

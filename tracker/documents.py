@@ -1,19 +1,22 @@
 """One Document from text and metadata: the text, title, language and date rules.
 
-Every format reader (text_files, html_files, records) ends here: ``make_document`` checks
-the text (not empty, not over MAX_ARTICLE_CHARS, English), derives a title when there is
-none, and dates the document (tracker.dates: FIELD > HTML_META > DATELINE > FILENAME).
+Every format reader (text_files, html_files, records) ends here, in two steps:
+``draft_document`` cleans the text and checks it is not empty nor over MAX_ARTICLE_CHARS (a
+``Draft``, whose id is known); ``finish_document`` checks it is English, derives a title when
+there is none, and dates it (tracker.dates: FIELD > HTML_META > DATELINE > FILENAME).
+``make_document`` is both. Ingest finishes only the drafts whose id is not stored yet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from tracker import dates, limits
 from tracker.errors import IngestError
 from tracker.language import language_problem
-from tracker.models import DateSource, Document
+from tracker.models import DateSource, Document, article_id
 from tracker.text import split_sentences
 
 HEADLINE_MAX_CHARS = 200  # a longer first line is prose, not a headline
@@ -30,7 +33,10 @@ FIELD_ALIASES = {
 }
 
 
-def document_or_error(origin: str, build: Callable[[], Document]) -> Document | IngestError:
+T = TypeVar("T")
+
+
+def document_or_error(origin: str, build: Callable[[], T]) -> T | IngestError:
     """build(), with an IngestError (or a ValueError, as one) returned instead of raised."""
     try:
         return build()
@@ -40,15 +46,44 @@ def document_or_error(origin: str, build: Callable[[], Document]) -> Document | 
         return IngestError(origin, str(error))
 
 
-def make_document(
+class Draft:
+    """A document read and cleaned, not yet checked: text, metadata and its identity.
+
+    The id depends on the cleaned text only, so a caller can decide "already stored"
+    before paying for the language, title and date rules (:func:`finish_document`).
+    """
+
+    __slots__ = ("_id", "fields", "html_date", "name", "origin", "text", "warnings")
+
+    def __init__(
+        self,
+        origin: str,
+        name: str,
+        text: str,
+        fields: dict[str, object],
+        warnings: tuple[str, ...],
+        html_date: date | None,
+    ) -> None:
+        self.origin, self.name, self.text = origin, name, text
+        self.fields, self.warnings, self.html_date = fields, warnings, html_date
+        self._id: str | None = None
+
+    @property
+    def id(self) -> str:
+        if self._id is None:
+            self._id = article_id(self.text)
+        return self._id
+
+
+def draft_document(
     origin: str,
     name: str,
     text: str,
     fields: dict[str, object],
     warnings: tuple[str, ...],
     html_date: date | None = None,
-) -> Document:
-    """Document from text and metadata, applying the text, language and date rules."""
+) -> Draft:
+    """The cleaned text with its metadata; raises IngestError when it is empty or too long."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
         raise IngestError(origin, "no text: the article is empty after extraction")
@@ -58,6 +93,12 @@ def make_document(
             f"text is {len(text):,} characters, over the {limits.MAX_ARTICLE_CHARS:,} limit per "
             "article; split it",
         )
+    return Draft(origin, name, text, fields, warnings, html_date)
+
+
+def finish_document(draft: Draft) -> Document:
+    """The Document of a draft, applying the language, title and date rules."""
+    origin, text, fields, warnings = draft.origin, draft.text, draft.fields, draft.warnings
     refusal = language_problem(text)
     if refusal:
         raise IngestError(origin, refusal)
@@ -66,7 +107,7 @@ def make_document(
         title, derived = derive_title(text)
         if derived:
             warnings += ("title taken from first sentence",)
-    published, source = _resolve_date(origin, name, text, fields.get("date"), html_date)
+    published, source = _resolve_date(origin, draft.name, text, fields.get("date"), draft.html_date)
     url, outlet = fields.get("url"), fields.get("source")
     return Document(
         origin=origin,
@@ -79,6 +120,18 @@ def make_document(
         lang="en",
         warnings=warnings,
     )
+
+
+def make_document(
+    origin: str,
+    name: str,
+    text: str,
+    fields: dict[str, object],
+    warnings: tuple[str, ...],
+    html_date: date | None = None,
+) -> Document:
+    """Document from text and metadata, applying the text, language and date rules."""
+    return finish_document(draft_document(origin, name, text, fields, warnings, html_date))
 
 
 def _resolve_date(

@@ -11,14 +11,13 @@ from __future__ import annotations
 from datetime import date
 
 from tracker import dates, limits
-from tracker.documents import make_document
-from tracker.models import Document
+from tracker.documents import Draft, draft_document
 
 _TRAFILATURA_CONFIG = None
 
 
-def html_document(name: str, html: str, warnings: tuple[str, ...]) -> Document:
-    """The Document of an .html/.htm file."""
+def html_draft(name: str, html: str, warnings: tuple[str, ...]) -> Draft:
+    """The Draft of an .html/.htm file."""
     import trafilatura  # imported late: ~0.5 s, only HTML needs it
 
     global _TRAFILATURA_CONFIG
@@ -68,7 +67,7 @@ def html_document(name: str, html: str, warnings: tuple[str, ...]) -> Document:
         text = _visible_text(html)
         if text.strip():
             warnings += ("no main article text found in the HTML; used all visible text",)
-    return make_document(name, name, text, meta, warnings, html_date=html_date)
+    return draft_document(name, name, text, meta, warnings, html_date=html_date)
 
 
 _INVISIBLE = "//script|//style|//noscript|//template|//iframe|//frame|//object|//embed|//svg"

@@ -1,11 +1,15 @@
 """Files -> scored articles -> store, streaming, on every core, one transaction per window.
 
 The caller's iterable of articles (or per-file errors) is consumed in windows of
-``WINDOW`` articles: each window drops what is already stored (re-ingest costs a hash and
-one lookup, no scoring), scores the rest on a process pool, and is written in one
+``WINDOW`` articles: each window drops what is already stored (re-ingest costs a read, a
+hash and one lookup, no scoring), scores the rest on a process pool, and is written in one
 transaction on a short-lived connection, so memory stays flat in the corpus size and the
 dashboard can read between windows. A kill at any moment loses at most the window in
 flight, and never leaves half an article: the next run stores it.
+
+Files come in as ``tracker.load.Pending`` documents: their id is known, and the language,
+title and date rules run only for those whose id is not stored (``Pending.article()``), so
+a stored duplicate is counted as a duplicate even where those rules would now refuse it.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from itertools import islice
 from pathlib import Path
 
 from tracker.errors import IngestError, StoreBusy
-from tracker.load import file_size_problem, iter_input_files, load_articles
+from tracker.load import Pending, file_size_problem, input_files, pending_articles
 from tracker.models import Article, ScoredArticle
 from tracker.score import default_scorer, score_article
 from tracker.store import Store
@@ -30,6 +34,7 @@ POOL_MIN_ARTICLES = 48  # below this, a process pool costs more to start than it
 POOL_CHUNK = 32  # articles per task sent to a worker
 
 Progress = Callable[[int], None]  # called with the number of items just finished
+Item = Article | Pending | IngestError  # what ingest_articles takes
 
 
 @dataclass
@@ -56,32 +61,41 @@ class IngestReport:
 
 def articles_from_paths(
     paths: Sequence[str], default_date: date | None = None, *, on_file: Progress | None = None
-) -> Iterator[Article | IngestError]:
-    """Every article (or error) in these files, folders and globs, one file at a time."""
-    for path in iter_input_files(paths):
+) -> Iterator[Pending | IngestError]:
+    """Every document (or error) in these files, folders and globs, one file at a time.
+
+    Documents come as ``Pending`` (see the module docstring): ingest_articles runs their
+    remaining rules, which give the errors ``load_articles`` would, for new ones only.
+    """
+    for path in input_files(paths):
         try:
-            too_big = file_size_problem(path.stat().st_size)
-            data = b"" if too_big else path.read_bytes()
+            too_big = file_size_problem(os.stat(path).st_size)
+            if too_big:
+                data = b""
+            else:
+                with open(path, "rb") as file:
+                    data = file.read()
         except OSError as error:
-            yield IngestError(str(path), f"cannot read file: {error.strerror or error}")
+            yield IngestError(path, f"cannot read file: {error.strerror or error}")
         else:
             if too_big:  # refused before reading: a huge file never sits in memory
-                yield IngestError(str(path), too_big)
+                yield IngestError(path, too_big)
             else:
-                yield from load_articles(str(path), data, default_date)
+                yield from pending_articles(path, data, default_date)
         if on_file:
             on_file(1)
 
 
 def ingest_articles(
-    items: Iterable[Article | IngestError],
+    items: Iterable[Item],
     db: str | Path | None = None,
     *,
     workers: int | None = None,
     actors_file: str | None = None,
     on_article: Progress | None = None,
 ) -> IngestReport:
-    """Score and store articles; errors in ``items`` are passed through to the report.
+    """Score and store articles; errors in ``items`` are passed through to the report, and
+    ``Pending`` documents are finished (or reported) when their id is not stored yet.
 
     Pipelined: while the pool scores one window, this process loads the next one, drops its
     stored articles, queues it on the pool and only then writes the previous one, so the
@@ -94,13 +108,18 @@ def ingest_articles(
     pool: ProcessPoolExecutor | None = None
     in_flight: _Scoring | None = None
     try:
-        for articles in _new_windows(items, report):
-            with Store(db) as store:
-                stored = store.existing_ids(a.id for a in articles)
-            report.duplicates.extend(a.id for a in articles if a.id in stored)
-            todo = [a for a in articles if a.id not in stored]
-            if on_article and len(todo) < len(articles):
-                on_article(len(articles) - len(todo))
+        seen: set[str] = set()
+        for window in _windows(items):
+            ids = {i.id for i in window if not isinstance(i, IngestError)}.difference(seen)
+            stored: set[str] = set()
+            if ids:  # (a window of errors and repeats needs no lookup)
+                with Store(db) as store:
+                    stored = store.existing_ids(ids)
+            todo, skipped = _new_articles(window, stored, seen, report)
+            if on_article and skipped:
+                on_article(skipped)
+            if not todo and in_flight is None:
+                continue
             if pool is None and workers > 1 and len(todo) >= POOL_MIN_ARTICLES:
                 pool = ProcessPoolExecutor(
                     workers, initializer=_init_worker, initargs=(actors_file,)
@@ -121,24 +140,40 @@ def ingest_articles(
     return report
 
 
-def _new_windows(
-    items: Iterable[Article | IngestError], report: IngestReport
-) -> Iterator[list[Article]]:
-    """Windows of articles not seen before in this run; errors go straight to the report."""
-    seen: set[str] = set()
+def _windows(items: Iterable[Item]) -> Iterator[list[Item]]:
     iterator = iter(items)
     while window := list(islice(iterator, WINDOW)):
-        articles: list[Article] = []
-        for item in window:
-            if isinstance(item, IngestError):
-                report.failed.append(item)
-            elif item.id in seen:
-                report.duplicates.append(item.id)
-            else:
-                seen.add(item.id)
-                articles.append(item)
-        if articles:
-            yield articles
+        yield window
+
+
+def _new_articles(
+    window: list[Item], stored: set[str], seen: set[str], report: IngestReport
+) -> tuple[list[Article], int]:
+    """(articles to score, how many were stored duplicates), in order: errors and
+    duplicates (of the store, or of earlier items of this run) go to the report, and a
+    Pending is finished only when it is new (its rules may still refuse it)."""
+    todo: list[Article] = []
+    skipped = 0
+    for item in window:
+        if isinstance(item, IngestError):
+            report.failed.append(item)
+            continue
+        article_id = item.id
+        if article_id in seen:
+            report.duplicates.append(article_id)
+            continue
+        if article_id in stored:
+            seen.add(article_id)
+            report.duplicates.append(article_id)
+            skipped += 1
+            continue
+        article = item.article() if isinstance(item, Pending) else item
+        if isinstance(article, IngestError):
+            report.failed.append(article)  # not seen: an identical text may yet load
+            continue
+        seen.add(article_id)
+        todo.append(article)
+    return todo, skipped
 
 
 def _write(

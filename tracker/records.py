@@ -1,4 +1,4 @@
-"""Record files: .json, .jsonl and .csv, one Document (or IngestError) per record.
+"""Record files: .json, .jsonl and .csv, one Draft (or IngestError) per record.
 
 .json is one object, a list of objects, or {"articles"|"items"|"records"|"data": [...]};
 .jsonl one object per line; .csv a header row (``,`` ``;`` tab or ``|``). Record keys are
@@ -15,18 +15,17 @@ import re
 from collections.abc import Iterable, Iterator
 
 from tracker import limits
-from tracker.documents import FIELD_ALIASES, document_or_error, make_document
+from tracker.documents import FIELD_ALIASES, Draft, document_or_error, draft_document
 from tracker.errors import IngestError
-from tracker.models import Document
 
 _JSON_LIST_KEYS = ("articles", "items", "records", "data")
 Record = tuple[str, "dict[str, object] | IngestError"]
 
 
-def record_documents(
+def record_drafts(
     name: str, records: Iterable[Record], warnings: tuple[str, ...]
-) -> Iterator[Document | IngestError]:
-    """One Document (or IngestError) per (origin, record); a malformed file ends the run."""
+) -> Iterator[Draft | IngestError]:
+    """One Draft (or IngestError) per (origin, record); a malformed file ends the run."""
     try:
         yield from _checked_records(name, records, warnings)
     except IngestError as error:  # the file itself is malformed: stop here, say where
@@ -35,7 +34,7 @@ def record_documents(
 
 def _checked_records(
     name: str, records: Iterable[Record], warnings: tuple[str, ...]
-) -> Iterator[Document | IngestError]:
+) -> Iterator[Draft | IngestError]:
     count = 0
     for origin, record in records:
         count += 1
@@ -48,15 +47,15 @@ def _checked_records(
             yield record
             continue
         yield document_or_error(
-            origin, lambda o=origin, r=record: _record_document(name, o, r, warnings)
+            origin, lambda o=origin, r=record: _record_draft(name, o, r, warnings)
         )
     if count == 0:
         yield IngestError(name, "no records found in the file")
 
 
-def _record_document(
+def _record_draft(
     name: str, origin: str, record: dict[str, object], warnings: tuple[str, ...]
-) -> Document:
+) -> Draft:
     lowered: dict[str, object] = {}
     for key, value in record.items():
         lowered.setdefault(str(key).strip().lower(), value)
@@ -78,7 +77,7 @@ def _record_document(
             fields[field] = value
         else:
             warnings += (f"{field} ignored: not text",)
-    return make_document(origin, name, text, fields, warnings)
+    return draft_document(origin, name, text, fields, warnings)
 
 
 def json_records(name: str, text: str) -> Iterator[Record]:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tracker.documents import FIELD_ALIASES, make_document
-from tracker.models import Document
+from tracker.documents import FIELD_ALIASES, Draft, draft_document
 
 FRONT_MATTER_MAX_CHARS = 8000  # front matter is a few lines at the very top
 FRONT_LINE_MAX_CHARS = 2000  # a longer line is prose, not a key: value pair
@@ -20,12 +19,12 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*)$", re.MULTILINE)
 _MD_RULE = re.compile(r"^[ \t]*(?:=+|-{3,})[ \t]*$\n?", re.MULTILINE)
 
 
-def text_document(name: str, text: str, markdown: bool, warnings: tuple[str, ...]) -> Document:
-    """The Document of a .txt (or, with ``markdown``, .md) file."""
+def text_draft(name: str, text: str, markdown: bool, warnings: tuple[str, ...]) -> Draft:
+    """The Draft of a .txt (or, with ``markdown``, .md) file."""
     meta, body = split_front_matter(text)
     if markdown:
         body = _MD_RULE.sub("", _MD_HEADING.sub(_heading_text, body))
-    return make_document(name, name, body, meta, warnings)
+    return draft_document(name, name, body, meta, warnings)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], str]:
