@@ -150,3 +150,60 @@ def test_progress_counts_stored_duplicates_once(tmp_path):
     counted = []
     report = ingest_articles(items_of(docs + docs), db, workers=1, on_article=counted.append)
     assert (len(report.duplicates), sum(counted)) == (10, 5)
+
+
+def count_opens(monkeypatch) -> list[int]:
+    opens = [0]
+
+    class Counting(Store):
+        def __init__(self, *args, **kwargs):
+            opens[0] += 1
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "Store", Counting)
+    return opens
+
+
+def test_a_reingest_looks_windows_up_on_one_connection(tmp_path, monkeypatch):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(30))
+    ingest_articles(items_of(docs), db, workers=1)
+    monkeypatch.setattr(ingest_module, "WINDOW", 7)  # five windows, all duplicates
+    monkeypatch.setattr(ingest_module, "LOOKUP_HOLD_S", 3600.0)
+    opens = count_opens(monkeypatch)
+    report = ingest_articles(items_of(docs), db, workers=1)
+    assert (len(report.duplicates), opens[0]) == (30, 1)
+    with Store(db) as store:  # and it was closed at the end
+        assert len(store.existing_ids(report.duplicates)) == 30
+
+
+def test_the_lookup_connection_is_let_go_after_the_hold(tmp_path, monkeypatch):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(30))
+    ingest_articles(items_of(docs), db, workers=1)
+    monkeypatch.setattr(ingest_module, "WINDOW", 7)
+    monkeypatch.setattr(ingest_module, "LOOKUP_HOLD_S", -1.0)  # expired as soon as opened
+    opens = count_opens(monkeypatch)
+    report = ingest_articles(items_of(docs), db, workers=1)
+    assert (len(report.duplicates), opens[0]) == (30, 5)
+
+
+def test_new_articles_after_duplicate_windows_are_written(tmp_path, monkeypatch):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(20))
+    ingest_articles(items_of(docs[:12]), db, workers=1)
+    monkeypatch.setattr(ingest_module, "WINDOW", 5)
+    monkeypatch.setattr(ingest_module, "LOOKUP_HOLD_S", 3600.0)
+    report = ingest_articles(items_of(docs), db, workers=1)
+    assert (len(report.duplicates), len(report.added)) == (12, 8)
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM articles").fetchone()[0] == 20
+
+
+def test_a_repeat_within_the_run_still_gets_its_own_error(tmp_path):
+    text = "Minsk and Washington agreed to resume talks on embassy staffing."
+    (tmp_path / "a.txt").write_text(f"date: 2024-05-06\n\n{text}")
+    (tmp_path / "b.txt").write_text(f"date: 0001-01-01\n\n{text}")  # not stored before: checked
+    report = ingest_articles(articles_from_paths([str(tmp_path)]), tmp_path / "t.duckdb")
+    assert [e.file for e in report.failed] == [str(tmp_path / "b.txt")]
+    assert (len(report.added), report.duplicates) == (1, [])

@@ -8,18 +8,19 @@ dashboard can read between windows. A kill at any moment loses at most the windo
 flight, and never leaves half an article: the next run stores it.
 
 Files come in as ``tracker.load.Pending`` documents: their id is known, and the language,
-title and date rules run only for those whose id is not stored (``Pending.article()``), so
-a stored duplicate is counted as a duplicate even where those rules would now refuse it.
+title and date rules run only for those whose id was not stored before the run
+(``Pending.article()``), so a stored duplicate is counted as a duplicate even where those
+rules would now refuse it; everything else gets exactly the errors of ``load_articles``.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice
 from pathlib import Path
 
 from tracker.errors import IngestError, StoreBusy
@@ -32,6 +33,7 @@ from tracker.store.rows import ScoredRows, concat_rows, scored_rows
 WINDOW = 512  # articles per transaction: big enough to amortise the connection, small in RAM
 POOL_MIN_ARTICLES = 48  # below this, a process pool costs more to start than it saves
 POOL_CHUNK = 32  # articles per task sent to a worker
+LOOKUP_HOLD_S = 0.5  # longest a duplicate lookup keeps the file open while files are read
 
 Progress = Callable[[int], None]  # called with the number of items just finished
 Item = Article | Pending | IngestError  # what ingest_articles takes
@@ -107,19 +109,20 @@ def ingest_articles(
     workers = default_workers() if workers is None else workers
     pool: ProcessPoolExecutor | None = None
     in_flight: _Scoring | None = None
+    lookups = _Lookups(db)
     try:
         seen: set[str] = set()
-        for window in _windows(items):
+        for window in _windows(items, lookups.expire):
             ids = {i.id for i in window if not isinstance(i, IngestError)}.difference(seen)
             stored: set[str] = set()
             if ids:  # (a window of errors and repeats needs no lookup)
-                with Store(db) as store:
-                    stored = store.existing_ids(ids)
+                stored = lookups.existing_ids(ids)
             todo, skipped = _new_articles(window, stored, seen, report)
             if on_article and skipped:
                 on_article(skipped)
             if not todo and in_flight is None:
-                continue
+                continue  # nothing to score or write: the lookup connection may stay open
+            lookups.close()
             if pool is None and workers > 1 and len(todo) >= POOL_MIN_ARTICLES:
                 pool = ProcessPoolExecutor(
                     workers, initializer=_init_worker, initargs=(actors_file,)
@@ -135,23 +138,60 @@ def ingest_articles(
         error.report = report  # what landed before the database became busy
         raise
     finally:
+        lookups.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return report
 
 
-def _windows(items: Iterable[Item]) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while window := list(islice(iterator, WINDOW)):
+def _windows(items: Iterable[Item], tick: Callable[[], None]) -> Iterator[list[Item]]:
+    """Windows of WINDOW items; ``tick()`` after each item (as it is read)."""
+    window: list[Item] = []
+    for item in items:
+        window.append(item)
+        tick()
+        if len(window) == WINDOW:
+            yield window
+            window = []
+    if window:
         yield window
+
+
+class _Lookups:
+    """``existing_ids`` on a connection that stays open across windows needing no write
+    (a re-ingest: ~25 ms per open saved), for at most LOOKUP_HOLD_S: ``expire()``, called
+    as each item is read, closes it then, so another process waits no longer for the file
+    than that plus one file's read. The ingest loop closes it before any scoring or write;
+    the write re-checks duplicates in its own transaction, as always."""
+
+    def __init__(self, db: str | Path | None) -> None:
+        self.db = db
+        self.store: Store | None = None
+        self.opened = 0.0
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        if self.store is None:
+            self.store = Store(self.db)
+            self.opened = time.monotonic()
+        return self.store.existing_ids(ids)
+
+    def expire(self) -> None:
+        if self.store is not None and time.monotonic() - self.opened > LOOKUP_HOLD_S:
+            self.close()
+
+    def close(self) -> None:
+        if self.store is not None:
+            store, self.store = self.store, None
+            store.close()
 
 
 def _new_articles(
     window: list[Item], stored: set[str], seen: set[str], report: IngestReport
 ) -> tuple[list[Article], int]:
-    """(articles to score, how many were stored duplicates), in order: errors and
-    duplicates (of the store, or of earlier items of this run) go to the report, and a
-    Pending is finished only when it is new (its rules may still refuse it)."""
+    """(articles to score, how many were stored duplicates), in order; errors and
+    duplicates go to the report. A stored id is a duplicate without further checks; any
+    other Pending is finished first (its rules may refuse it, as load_articles would), and
+    only then is it a repeat of an earlier item of this run or a new article."""
     todo: list[Article] = []
     skipped = 0
     for item in window:
@@ -159,20 +199,20 @@ def _new_articles(
             report.failed.append(item)
             continue
         article_id = item.id
-        if article_id in seen:
-            report.duplicates.append(article_id)
-            continue
         if article_id in stored:
-            seen.add(article_id)
             report.duplicates.append(article_id)
-            skipped += 1
+            if article_id not in seen:
+                seen.add(article_id)
+                skipped += 1
             continue
         article = item.article() if isinstance(item, Pending) else item
         if isinstance(article, IngestError):
-            report.failed.append(article)  # not seen: an identical text may yet load
-            continue
-        seen.add(article_id)
-        todo.append(article)
+            report.failed.append(article)
+        elif article_id in seen:
+            report.duplicates.append(article_id)
+        else:
+            seen.add(article_id)
+            todo.append(article)
     return todo, skipped
 
 
