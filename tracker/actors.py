@@ -185,13 +185,18 @@ class ActorMatcher:
         for key, values in entries.items():
             # Negatives first: a negative that applies blocks the alias of the same key.
             ordered = sorted(values, key=lambda v: not isinstance(v, NegativePattern))
-            # (entry or None for a negative, exact deaccented surface when case-sensitive)
+            # (entry or None for a negative, exact deaccented surface when case-sensitive,
+            # whether the entry maps on every date and in every context)
             prepared = tuple(
                 (
                     None if isinstance(v, NegativePattern) else v,
                     deaccent(v.pattern if isinstance(v, NegativePattern) else v.surface)
                     if v.case_sensitive
                     else None,
+                    isinstance(v, ActorAlias)
+                    and v.valid_from is None
+                    and v.valid_to is None
+                    and not v.context,
                 )
                 for v in ordered
             )
@@ -214,7 +219,7 @@ class ActorMatcher:
             if (start and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
                 continue  # not on word boundaries ("woman", "Prussian")
             surface = plain[start:end]
-            for alias, exact in values:
+            for alias, exact, always in values:
                 if exact is not None and surface != exact:
                     if all_caps is None:
                         all_caps = text.upper() == text
@@ -223,8 +228,9 @@ class ActorMatcher:
                 if alias is None:  # a negative pattern
                     candidates.append((start, end, None))
                     break
-                if alias.valid_on(on) and (
-                    not alias.context or _context_ok(alias.context, plain, start, end)
+                if always or (
+                    alias.valid_on(on)
+                    and (not alias.context or _context_ok(alias.context, plain, start, end))
                 ):
                     candidates.append((start, end, alias))
                     break
@@ -297,6 +303,23 @@ _TOPIC_OR_VENUE = re.compile(
 )
 
 
+# Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
+# "the" and whitespace.
+_PLACE_WORDS = ("in", "at", "over", "for", "on")
+
+
+def _may_be_topic_or_venue(before: str) -> bool:
+    """False when _TOPIC_OR_VENUE cannot match ``before`` (cheap): it ends with neither
+    "<place word> " nor "<place word> the "."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 2)
+    last = words[-1].lower() if words else ""
+    if last == "the" and len(words) > 1:
+        last = words[-2].lower()
+    return last.endswith(_PLACE_WORDS)
+
+
 def _last_words_start(before: str, count: int) -> int:
     """An offset in ``before`` at or before the start of its last ``count`` words."""
     parts = before.rsplit(None, count)
@@ -319,7 +342,11 @@ def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]
         is_venue = False
         if m.kind in ("capital", "country"):
             before = text[max(0, m.start - 60) : m.start]
-            found = _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
+            found = (
+                _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
+                if _may_be_topic_or_venue(before)
+                else None
+            )
             if found and found.lastgroup == "topic":
                 continue
             if found:  # a venue
