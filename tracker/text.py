@@ -89,21 +89,29 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph_no, (offset, paragraph) in enumerate(iter_paragraphs(text)):
         for start, end in _sentence_spans(paragraph, abbrevs):
             chunk = paragraph[start:end]
-            stripped = chunk.strip()
+            stripped = chunk.lstrip()
+            s = offset + start + len(chunk) - len(stripped)  # after leading whitespace
+            stripped = stripped.rstrip()
             if not stripped:
                 continue
-            lead = chunk.index(stripped[0])  # leading whitespace
-            s = offset + start + lead
             sentences.append(
                 Sentence(
                     index=len(sentences),
                     paragraph=paragraph_no,
                     start=s,
                     end=s + len(stripped),
-                    text=" ".join(stripped.split()),
+                    text=_single_spaced(stripped),
                 )
             )
     return sentences
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: runs of whitespace as one space (no work when there are
+    none; every whitespace character but the space is unprintable)."""
+    if "  " not in text and text.isprintable():
+        return text
+    return " ".join(text.split())
 
 
 def _sentence_spans(
