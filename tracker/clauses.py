@@ -26,7 +26,7 @@ _COMMA_CLAUSE_WORD = re.compile(rf",\s*(?:{_CLAUSE_WORDS})")
 
 def _may_split(folded: str) -> bool:
     """False when CLAUSE_SPLIT cannot match in this folded text (cheap)."""
-    return any(mark in folded for mark in _CLAUSE_MARKS) or (
+    return any(map(folded.__contains__, _CLAUSE_MARKS)) or (
         "," in folded and _COMMA_CLAUSE_WORD.search(folded) is not None
     )
 

@@ -137,13 +137,16 @@ class _Links:
     def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
         out = []
         for pair, entries in self.evidence.items():
-            directions = {e for e in entries if e[0] is not None}
+            directions = entries - _MUTUAL_MARKER
             if pair in self.strong_mutual or len(directions) != 1:
                 out.append((pair, None, None))
             else:
-                source, target = next(iter(directions))
+                ((source, target),) = directions
                 out.append((pair, source, target))
         return out
+
+
+_MUTUAL_MARKER = frozenset([(None, None)])  # the evidence entry of an undirected link
 
 
 def _before_determiners(tokens: list[str], words: RelationWords) -> int:
@@ -347,22 +350,26 @@ def _in_order(mentions: Sequence[Mention]) -> bool:
     return True
 
 
-def _analyse_sentence(text: str, mentions: Sequence[Mention], words: RelationWords) -> _Links:
+def _analyse_sentence(
+    text: str, mentions: Sequence[Mention], words: RelationWords, one_state: bool
+) -> _Links:
+    """The dyad evidence of one sentence; ``one_state``: its mentions all name one state."""
     links = _Links()
     if not _in_order(mentions):
         mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
+        one_state = len({m.code for m in mentions}) <= 1
     if not mentions:
         return links
     lo, hi = 0, len(text)
     speakers: list[str] = []
-    if len({m.code for m in mentions}) > 1:
+    if not one_state:
         # The tail wrapper holds no comma after its own: it can only start at the last one,
         # and holds a speech word.
         comma = text.rfind(",")
         tail = None
         if comma >= 0 and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
-        if tail and any(m.start >= tail.start("wrap") for m in mentions):
+        if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
             speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
         else:
@@ -425,14 +432,15 @@ def attribute_dyads(
             # sport or weather: side by side, no interaction
             results.append(_NOTHING)
             continue
-        links = _analyse_sentence(sentence.text, mentions, words)
+        one_state = len(mentions) == 1 or len({m.code for m in mentions}) == 1
+        links = _analyse_sentence(sentence.text, mentions, words, one_state)
         dyads = []
         for pair, source, target in links.resolve():
-            support = tuple(m for m in mentions if m.code in pair)
+            support = tuple([m for m in mentions if m.code in pair])
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if not dyads and may_inherit and len({m.code for m in mentions}) <= 1:
+        if not dyads and may_inherit and one_state:
             antecedent = find_antecedent(sentences, results, i)
             if antecedent is not None:
                 result = inherit_dyads(sentence, mentions, antecedent) or result

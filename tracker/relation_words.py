@@ -86,8 +86,7 @@ class Phrases:
         """False when no phrase can match in ``text`` (cheap); True says only "maybe"."""
         if not self.substrings:
             return True
-        low = fold_for_phrases(text)
-        return any(phrase in low for phrase in self.substrings)
+        return any(map(fold_for_phrases(text).__contains__, self.substrings))
 
 
 @dataclass(frozen=True)
