@@ -73,6 +73,8 @@ def dyad_tone(sentence_tone: float, events: Sequence[Event]) -> float:
     makes tone dyad-specific ("praised Lukashenko but condemned Putin") and lets acts that
     VADER cannot read ("closed its border", "sent troops") carry their sign.
     """
+    if not events:
+        return sentence_tone
     asserted = [e.intensity for e in events if e.mode is Mode.ASSERTED]
     if not asserted:
         return sentence_tone
@@ -86,31 +88,33 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     scorer = scorer or default_scorer()
     sentences = split_sentences(article.text)
     on = article.published_at
-    mentions = [scorer.matcher.find(s.text, on) for s in sentences]
+    find = scorer.matcher.find
+    mentions = [find(s.text, on) for s in sentences]
     tone_of: dict[int, float] = {}
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     dyads = attribute_dyads(sentences, mentions)
     dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
     for dyad, dyad_mentions in dyads:
-        sentence = sentences[dyad.sentence_index]
-        if dyad.sentence_index not in tone_of:
-            tone_of[dyad.sentence_index] = scorer.tone.score(sentence.text)
+        i, pair = dyad.sentence_index, dyad.pair
+        text = sentences[i].text
+        if i not in tone_of:
+            tone_of[i] = scorer.tone.score(text)
         coded = scorer.events.code(
-            sentence.text,
+            text,
             dyad_mentions,
             dyad,
             on,
-            sentence_mentions=mentions[dyad.sentence_index],
-            dyad_count=dyads_in[dyad.sentence_index],
+            sentence_mentions=mentions[i],
+            dyad_count=dyads_in[i],
         )
-        events[dyad.pair].extend(coded)
-        dyad_sentences[dyad.pair].append(
+        events[pair].extend(coded)
+        dyad_sentences[pair].append(
             DyadSentence(
-                pair=dyad.pair,
-                sentence_index=dyad.sentence_index,
-                text=sentence.text,
-                tone=dyad_tone(tone_of[dyad.sentence_index], coded),
+                pair=pair,
+                sentence_index=i,
+                text=text,
+                tone=dyad_tone(tone_of[i], coded),
                 source=dyad.source,
                 target=dyad.target,
                 mentions=dyad_mentions,
@@ -119,7 +123,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     pairs = tuple(
         PairScore(
             pair=pair,
-            tone=sum(s.tone for s in rows) / len(rows),
+            tone=sum([s.tone for s in rows]) / len(rows),
             sentences=tuple(rows),
             events=tuple(events[pair]),
         )
