@@ -208,8 +208,11 @@ class ActorMatcher:
         """Mentions in ``text`` on date ``on``: non-overlapping, longest first, by start."""
         if not text:
             return []
-        plain = deaccent(text)
-        folded = _lower(plain)
+        if text.isascii():  # (the common case: deaccent and _lower have nothing to do)
+            plain, folded = text, text.lower()
+        else:
+            plain = deaccent(text)
+            folded = _lower(plain)
         all_caps: bool | None = None
         candidates: list[tuple[int, int, ActorAlias | None]] = []
         n = len(text)
