@@ -22,7 +22,7 @@ _NEXT_START = re.compile(r"""["'“‘(\[]?[A-Z0-9À-ÖØ-ÞА-ЯЁ]""")
 _WORD_CHARS = re.compile(r"[\w.'’-]+$")
 _CLOSERS = "\"'”’)]"
 _INITIAL = re.compile(r"^(?:[A-Z]\.)+[A-Z]?$|^[A-Z]$")
-_HEADING_END = re.compile(r"""[.!?…:;,"'”’)]$""")
+_HEADING_END = frozenset(""".!?…:;,"'”’)""")  # a line ending in one of these is no heading
 _BLANK = re.compile(r"\n\s*\n")
 
 _TAIL = 64  # characters before a period that can hold the word it ends
@@ -76,8 +76,8 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _is_heading(line: str) -> bool:
-    # (the final character is the one that may end it; at most HEADING_MAX_WORDS splits)
-    return not _HEADING_END.search(line, max(0, len(line) - 2)) and (
+    # (``line`` is stripped and not empty; at most HEADING_MAX_WORDS splits)
+    return line[-1] not in _HEADING_END and (
         len(line.split(None, HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS
     )
 
@@ -127,23 +127,15 @@ def _sentence_spans(
         if not _NEXT_START.match(paragraph, end):
             continue
         stop = match.start()
-        if paragraph[stop] == "." and _ends_with_abbreviation(
-            paragraph[max(start, stop + 1 - _TAIL) : stop + 1], paragraph[end].isdigit(), abbrevs
-        ):
-            continue
+        if paragraph[stop] == ".":
+            # the token the period ends (only the last _TAIL characters are read)
+            token = paragraph[max(start, stop + 1 - _TAIL) : stop + 1].rsplit(None, 1)[-1]
+            if _token_is_abbreviation(token, paragraph[end].isdigit(), abbrevs):
+                continue
         spans.append((start, end))
         start = end
     spans.append((start, size))
     return spans
-
-
-def _ends_with_abbreviation(
-    chunk: str, digit_follows: bool, abbrevs: tuple[frozenset[str], frozenset[str]]
-) -> bool:
-    """Whether the period ending ``chunk`` (only its last _TAIL characters are read) belongs
-    to an abbreviation."""
-    tokens = chunk[-_TAIL:].rsplit(None, 1)
-    return bool(tokens) and _token_is_abbreviation(tokens[-1], digit_follows, abbrevs)
 
 
 @lru_cache(maxsize=ABBREVIATION_CACHE)
