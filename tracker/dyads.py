@@ -99,7 +99,7 @@ class _Group:
 
     @classmethod
     def of(cls, actor: _Actor, prep: str = "", gap: str = "") -> _Group:
-        return cls([actor], [actor.code], prep=prep, gap=gap, between=prep == "between")
+        return cls([actor], [actor.code], prep, gap, False, prep == "between")
 
     def add(self, actor: _Actor) -> None:
         self.actors.append(actor)
@@ -364,10 +364,10 @@ def _analyse_sentence(
     speakers: list[str] = []
     if not one_state:
         # The tail wrapper holds no comma after its own: it can only start at the last one,
-        # and holds a speech word.
+        # holds a speech word, and counts only when a mention follows that comma.
         comma = text.rfind(",")
         tail = None
-        if comma >= 0 and words.speech.may_occur(text[comma:]):
+        if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
         if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
