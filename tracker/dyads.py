@@ -137,16 +137,13 @@ class _Links:
     def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
         out = []
         for pair, entries in self.evidence.items():
-            directions = entries - _MUTUAL_MARKER
+            directions = entries - {(None, None)}  # (the marker of an undirected link)
             if pair in self.strong_mutual or len(directions) != 1:
                 out.append((pair, None, None))
             else:
                 ((source, target),) = directions
                 out.append((pair, source, target))
         return out
-
-
-_MUTUAL_MARKER = frozenset([(None, None)])  # the evidence entry of an undirected link
 
 
 def _before_determiners(tokens: list[str], words: RelationWords) -> int:
