@@ -14,18 +14,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.models import Mention
 from tracker.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.passive import PASSIVE_BY, PASSIVE_REACH, is_passive
 
 if TYPE_CHECKING:
     from tracker.events import Match
 
-PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the passive agent
-PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
-BE_PARTICIPLE = re.compile(
-    r"\b(?:was|were|been|being|be|is|are|got)\s+(?:\w+ly\s+)?"
-    r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
-    re.IGNORECASE,
-)
-_PARTICIPLE_END = re.compile(r"(?:ed|en|wn|held|met|hit|shot|struck|sent|put|cut|freed)$", re.I)
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
 # "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
 # after/before/when (first letter either case). One leading character class lets a search
@@ -112,14 +105,6 @@ _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"}
 _ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "efforts", "effort"})
 
 
-def is_passive(text: str, start: int, end: int) -> bool:
-    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled")."""
-    return bool(
-        _PARTICIPLE_END.search(text, max(0, end - 7), end)  # 6 letters, or 7 before a "\n"
-        and BE_PARTICIPLE.search(text, max(0, start - 40), end)
-    )
-
-
 def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
     """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
     joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
@@ -173,7 +158,7 @@ def find_arguments(
     (up to the last trigger)."""
     groups = _actor_groups(text, placed, matches)
     if not groups:
-        return tuple(Args() for _ in matches)
+        return (Args(),) * len(matches)
     first_group_end = groups[0].end
     relative = not _RELATIVE_PERSON.isdisjoint(words)
     search_break = _CLAUSE_BREAK_RE.search
@@ -181,8 +166,16 @@ def find_arguments(
     previous: tuple[Match, Args] | None = None
     for m in matches:
         start, end = m.start, m.end
-        before_all = [g for g in groups if g.end <= start]
-        after_all = [g for g in groups if g.start >= end]
+        before_all: list[_Group] = []
+        after_all: list[_Group] = []
+        inside: list[_Group] = []  # in a long trigger ("lifted sanctions on Belarus")
+        for g in groups:
+            if g.end <= start:
+                before_all.append(g)
+            elif g.start >= end:
+                after_all.append(g)
+            if g.start >= start and g.end <= end:
+                inside.append(g)
         before_all.reverse()  # nearest first
         near = (_codes_of(before_all), _codes_of(after_all))
         # the groups in the trigger's clause: no clause break between them and the trigger
@@ -215,7 +208,6 @@ def find_arguments(
         else:
             args = _own_arguments(text, words, m, before_all, after_all, near)
         if args is None:
-            inside = [g for g in groups if g.start >= start and g.end <= end]
             args = _clause_arguments(text, words, m, before, after, after_all, inside, near)
             if (
                 previous is not None
@@ -394,7 +386,7 @@ def _clause_arguments(
         targets = after[0].codes
     else:
         targets = ()
-    if sources:
+    if sources and targets:
         targets = tuple([c for c in targets if c not in sources])
     return Args(sources, targets, *near)
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import attrgetter
 
-from tracker.arguments import MUTUAL_JOIN, PASSIVE_BY, PASSIVE_REACH, is_passive
+from tracker.arguments import MUTUAL_JOIN
 from tracker.models import Dyad, Mention
+from tracker.passive import PASSIVE_BY, PASSIVE_REACH, is_passive
 
 
 def resolve_direction(

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from tracker.arguments import FALLBACK, Args, attach, find_arguments
@@ -93,8 +94,7 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     return words
 
 
-def _first_token(taken: tuple[int, int, _Compiled]) -> int:
-    return taken[0]
+_FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
 
 
 class Match(NamedTuple):
@@ -198,7 +198,7 @@ class EventCoder:
                         break
                 else:
                     taken.append((i, last, comp))
-            taken.sort(key=_first_token)
+            taken.sort(key=_FIRST_TOKEN)
         starts = token_starts(norm, surface, taken[-1][1])
         self._tokens = (words, starts)
         spans = [(i, last, comp.rule.content) for i, last, comp in taken]

@@ -72,6 +72,13 @@ _TRIGGER_WATCH = frozenset({"year", "ago", "had"})
 _BACKGROUND_STOPS = frozenset({"and", "or", "that", "which", "who", "it", "he", "she", "they"})
 
 
+def _has_contraction(words: Sequence[str], text: str) -> bool:
+    """Does a word of the sentence end in "n't" (``words`` lower-cased tokens of ``text``)?"""
+    if "n't" not in text and "N'T" not in text and "n'T" not in text and "N't" not in text:
+        return False  # no word of the sentence can end in "n't"
+    return any(w.endswith("n't") for w in words)
+
+
 def is_participle(word: str) -> bool:
     """A past participle or past tense form (regular or listed irregular)."""
     return word.endswith(("ed", "en", "wn")) or word in IRREGULAR_PARTICIPLES
@@ -135,7 +142,8 @@ class ModeReader:
             else set()
         )
         present = self._watched.intersection(words)
-        cued = self._may_have_cue(words, present, text)
+        contraction = _has_contraction(words, text)
+        cued = contraction or self._may_have_cue(present)
         if self._special.isdisjoint(present):  # most sentences: no condition, background, topic
             conditional = background = False
             topic_ends: set[int] = set()
@@ -171,7 +179,7 @@ class ModeReader:
                 mode, year = Mode.ASSERTED, None
             else:
                 mode, year = self._mode(
-                    words, years, first, last, year_now, background, cued, present
+                    words, years, first, last, year_now, background, cued, present, contraction
                 )
             if conditional and self._in_condition(words, first):
                 mode = Mode.HYPOTHETICAL  # "if Russia did not agree": a condition, not a fact
@@ -191,9 +199,10 @@ class ModeReader:
 
     # -- cues ---------------------------------------------------------------------------
 
-    def _may_have_cue(self, words: Sequence[str], present: set[str], text: str) -> bool:
-        """Does the sentence have all the words of some mode cue, or an "n't" word? Else no
-        clause scan of its triggers can find a mode (``present``: its watched words)."""
+    def _may_have_cue(self, present: set[str]) -> bool:
+        """Does the sentence have all the words of some mode cue? Else (and without an "n't"
+        word) no clause scan of its triggers can find a mode (``present``: its watched
+        words)."""
         if not self._one_word_cues.isdisjoint(present):
             return True
         if not self._longer_first.isdisjoint(present):
@@ -201,9 +210,7 @@ class ModeReader:
                 for cue in self._longer_cues[first]:
                     if cue <= present:
                         return True
-        if "n't" not in text and "N'T" not in text and "n'T" not in text and "N't" not in text:
-            return False  # no word of the sentence can end in "n't"
-        return any(w.endswith("n't") for w in words)
+        return False
 
     def _cue_ends(self, words: Sequence[str], index: dict[str, list[ModeCue]]) -> set[int]:
         ends = set()
@@ -214,9 +221,13 @@ class ModeReader:
                     ends.add(k + n - 1)
         return ends
 
-    def _cue_modes(self, words: Sequence[str]) -> set[Mode]:
+    def _cue_modes(self, words: Sequence[str], contraction: bool = True) -> set[Mode]:
+        """The modes of the cues in ``words``; ``contraction`` is False when the sentence has
+        no "n't" word (a guard)."""
         found: set[Mode] = set()
-        if self._cue_first.isdisjoint(words) and not any(w.endswith("n't") for w in words):
+        if self._cue_first.isdisjoint(words) and not (
+            contraction and any(w.endswith("n't") for w in words)
+        ):
             return found
         for k, w in enumerate(words):
             if w.endswith("n't"):
@@ -264,24 +275,25 @@ class ModeReader:
         background: bool = False,
         cued: bool = True,
         present: frozenset[str] | set[str] = _TRIGGER_WATCH,
+        contraction: bool = True,
     ) -> tuple[Mode, int | None]:
         """Mode and past year of the trigger ``words[i..last]``. ``cued`` is False when the
-        sentence has no mode cue at all, ``present`` the watched words the sentence has:
-        guards that skip scans which cannot find anything."""
+        sentence has no mode cue at all (nor an "n't" word), ``present`` the watched words the
+        sentence has, ``contraction`` False when it has no "n't" word: guards that skip scans
+        which cannot find anything."""
         # Negation and hypothetical: the clause before the trigger, gaps inside it, and an
         # auxiliary right after a noun trigger ("sanctions will not be lifted").
         before: list[str] = []
         if cued or "year" in present or "had" in present:
-            for k in range(i - 1, max(-1, i - 1 - MODE_WINDOW), -1):
-                if words[k] in CLAUSE_BREAK:
-                    break
-                before.append(words[k])
-            before.reverse()
+            clause_start, stop = i, max(0, i - MODE_WINDOW)
+            while clause_start > stop and words[clause_start - 1] not in CLAUSE_BREAK:
+                clause_start -= 1
+            before = words[clause_start:i]
         modes: set[Mode] = set()
         if cued:
-            scope = before + [
-                w for w in words[i + 1 : last] if w in _INNER_CUES or w.endswith("n't")
-            ]
+            scope = before[:]  # and the cue words inside a gapped trigger
+            if last > i + 1:
+                scope += [w for w in words[i + 1 : last] if w in _INNER_CUES or w.endswith("n't")]
             if last + 1 < len(words) and words[last + 1] in _AUXILIARIES:
                 scope += words[last + 1 : last + 4]
             elif i == last and not words[i].endswith("ed"):
@@ -292,7 +304,7 @@ class ModeReader:
                     if words[k] in _MODALS:
                         scope += words[k : k + 2]
                         break
-            modes = self._cue_modes(scope)
+            modes = self._cue_modes(scope, contraction)
         if (
             background
             and i == last

@@ -1,0 +1,54 @@
+"""Is a trigger in the passive voice ("was praised", "were expelled"), and who is its "by X"
+agent? Shared by the argument finder and the positional fallback (docs/tone_and_events.md,
+"Arguments and direction").
+
+``is_passive`` runs for most verb triggers; its two regexes are guarded by string tests that
+give the same answer on ASCII text (the regexes are case-insensitive: on other text,
+Unicode case folding decides, so the regexes run as they are).
+"""
+
+from __future__ import annotations
+
+import re
+
+PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the passive agent
+PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+BE_PARTICIPLE = re.compile(
+    r"\b(?:was|were|been|being|be|is|are|got)\s+(?:\w+ly\s+)?"
+    r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
+    re.IGNORECASE,
+)
+_PARTICIPLE_END = re.compile(r"(?:ed|en|wn|held|met|hit|shot|struck|sent|put|cut|freed)$", re.I)
+# The endings _PARTICIPLE_END matches.
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "held", "met", "hit", "shot", "struck", "sent", "put",
+                       "cut", "freed")  # fmt: skip
+_PARTICIPLE_REACH = 7  # characters: "struck" (6 letters), or 7 before a trailing "\n"
+_BE_REACH = 40  # characters before the trigger searched for its "be" verb
+
+
+def is_passive(text: str, start: int, end: int) -> bool:
+    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled")."""
+    tail = text[max(0, end - _PARTICIPLE_REACH) : end]
+    if not tail.isascii():
+        if not _PARTICIPLE_END.search(tail):
+            return False
+    elif not tail.lower().removesuffix("\n").endswith(_PARTICIPLE_ENDINGS):
+        return False  # "$" matches at the end and before a final newline
+    pos = max(0, start - _BE_REACH)
+    window = text[pos:end]
+    if window.isascii() and not _may_hold_be(window.lower()):
+        return False
+    return BE_PARTICIPLE.search(text, pos, end) is not None
+
+
+def _may_hold_be(lower: str) -> bool:
+    """Does lower-cased ASCII text hold a "be" word of BE_PARTICIPLE (at least as part of
+    a word: "been" and "being" hold "be")?"""
+    return (
+        "be" in lower
+        or "is" in lower
+        or "was" in lower
+        or "were" in lower
+        or "are" in lower
+        or "got" in lower
+    )
