@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.models import Mention
 from tracker.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
-from tracker.passive import PASSIVE_BY, PASSIVE_REACH, is_passive
+from tracker.passive import PASSIVE_REACH, is_agent_by, is_passive
 
 if TYPE_CHECKING:
     from tracker.events import Match
@@ -268,7 +268,7 @@ def _person_arguments(
     for g in after_all:
         if g.start - m.end > PASSIVE_REACH:
             break
-        if PASSIVE_BY.search(text, m.end, g.start):
+        if is_agent_by(text, m.end, g.start):
             return Args(g.codes, tuple(c for c in target if c not in g.codes), own=True)
     return Args((), target, own=True)
 
@@ -350,7 +350,7 @@ def _clause_arguments(
         for k, g in enumerate(after_all):
             if g.start - m.end > PASSIVE_REACH:
                 break
-            if PASSIVE_BY.search(text, m.end, g.start):
+            if is_agent_by(text, m.end, g.start):
                 if before:
                     target = before[0].codes
                 elif inside:

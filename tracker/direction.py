@@ -9,7 +9,7 @@ from operator import attrgetter
 
 from tracker.arguments import MUTUAL_JOIN
 from tracker.models import Dyad, Mention
-from tracker.passive import PASSIVE_BY, PASSIVE_REACH, is_passive
+from tracker.passive import PASSIVE_REACH, is_agent_by, is_passive
 
 
 def resolve_direction(
@@ -50,7 +50,7 @@ def positional_direction(
     before = [m for m in placed if m.end <= start]
     if after and (not before or is_passive(text, start, end)):
         for m in after:  # "was praised by Trump", "sanctions imposed on Belarus by the US"
-            if m.start - end <= PASSIVE_REACH and PASSIVE_BY.search(text, end, m.start):
+            if m.start - end <= PASSIVE_REACH and is_agent_by(text, end, m.start):
                 return m.code, other(m.code)
     if before:
         near = before[-1]

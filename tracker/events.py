@@ -161,17 +161,18 @@ class EventCoder:
         words = _lower_tokens(norm, surface)
         self._tokens = (words, [])
         index = self._index
-        hits = [i for i, w in enumerate(words) if w in index]
         in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
         # (-length, first token, rule order): longest first, then leftmost, then file order
         cands: list[tuple[int, int, int, int, _Compiled]] = []
-        for i in hits:
+        for i, w in enumerate(words):
+            if w not in index:
+                continue
             if surface[i][0].isupper():  # "Economic Cooperation" inside a name is no trigger
                 if in_name is None:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
-            for comp in index[words[i]]:
+            for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)
                 if last < 0:
                     continue

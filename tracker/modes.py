@@ -110,7 +110,10 @@ class ModeReader:
         self._cue_first = frozenset(self._cues)
         self._condition_first = frozenset(self._conditions)
         self._topic_first = frozenset(self._topics)
-        self._special = self._condition_first | self._topic_first | frozenset(self._background)
+        # The first word of every condition, topic and background cue: a sentence without
+        # any has none of these cues ("prior", not the "to" of "prior to").
+        background_first = frozenset(t[0] for ts in self._background.values() for t in ts)
+        self._special = self._condition_first | self._topic_first | background_first
         # A mode cue can be found in a trigger's clause only if all its words are in the
         # sentence (a cheap per-sentence guard): one-word cues, and the words of each longer
         # cue by its first word.
@@ -234,8 +237,8 @@ class ModeReader:
                 found.add(Mode.NEGATED)
                 continue
             for cue in self._cues.get(w, ()):
-                n = len(cue.tokens)
-                if tuple(words[k : k + n]) == cue.tokens:
+                n = len(cue.tokens)  # a one-word cue is its index word
+                if n == 1 or tuple(words[k : k + n]) == cue.tokens:
                     if cue.tokens == ("not",) and words[k + 1 : k + 2] == ["only"]:
                         continue  # "not only ... but also"
                     found.add(cue.mode)

@@ -41,6 +41,15 @@ def is_passive(text: str, start: int, end: int) -> bool:
     return BE_PARTICIPLE.search(text, pos, end) is not None
 
 
+def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
+    """Does PASSIVE_BY end at the actor after the trigger ("was praised by Trump",
+    "sanctions imposed on Belarus by the US")?"""
+    return (
+        text.find("by", trigger_end, actor_start) >= 0  # PASSIVE_BY is case-sensitive
+        and PASSIVE_BY.search(text, trigger_end, actor_start) is not None
+    )
+
+
 def _may_hold_be(lower: str) -> bool:
     """Does lower-cased ASCII text hold a "be" word of BE_PARTICIPLE (at least as part of
     a word: "been" and "being" hold "be")?"""
