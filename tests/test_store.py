@@ -327,10 +327,54 @@ def test_migration_2_backfills_a_schema_1_database(tmp_path):
         assert store.schema_version() == 1
 
     with Store(old) as store:  # a writer migrates
-        assert [v for v, _ in store.applied_migrations()] == [1, 2]
+        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
     assert tone_rows(old) == tone_rows(fresh)
     for got, want in zip(timelines(old), expected, strict=True):
         pd.testing.assert_frame_equal(got, want)
+
+
+def article_rows(path):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("SELECT * FROM articles ORDER BY id").fetchall()
+
+
+def text_compression(path):
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {
+            row[0]
+            for row in con.execute(
+                "SELECT compression FROM pragma_storage_info('articles')"
+                " WHERE column_name = 'text' AND segment_type = 'VARCHAR'"
+            ).fetchall()
+        }
+
+
+def test_migration_3_keeps_the_articles_and_stores_their_text_as_zstd(tmp_path):
+    fresh = tmp_path / "fresh.duckdb"
+    with Store(fresh) as store:
+        store.add_scored(_items())
+    assert text_compression(fresh) == {"ZSTD"}
+    # the same articles in a file at schema 2 (DuckDB's default compression for the text)
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute(
+        "CREATE TABLE schema_migrations ("
+        "version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)"
+    )
+    for version, name, sql in MIGRATIONS[:2]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
+    con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
+    for table in ("articles", "dyad_sentences", "events", "article_pair_tone"):
+        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+    con.close()
+    assert text_compression(old) != {"ZSTD"}
+
+    with Store(old) as store:  # a writer migrates
+        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
+        store.add_scored(_items())  # the primary key still holds: all duplicates
+    assert article_rows(old) == article_rows(fresh)
+    assert text_compression(old) == {"ZSTD"}
 
 
 def test_rescoring_keeps_the_tone_rows_consistent(tmp_path):
