@@ -32,7 +32,7 @@ def run_vader(paths: list[str]) -> dict:
     t_import = time.perf_counter()
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from tracker.text import split_sentences
+    from tracker.coding.sentences import split_sentences
 
     start = time.perf_counter()
     analyzer = SentimentIntensityAnalyzer()

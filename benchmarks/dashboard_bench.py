@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.measure import ROOT, median
-from tracker.export import CHROMIUM_FLAGS
+from tracker.present.export import CHROMIUM_FLAGS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = list(CHROMIUM_FLAGS)  # the project's headless flags (tracker/export.py)

@@ -34,12 +34,12 @@ SHOWN_DIFFS = 8
 
 def _articles(n: int, seed: int):
     from tracker.ingest import articles_from_paths
-    from tracker.load import Pending
+    from tracker.load.reader import Pending
     from tracker.models import Article
 
     corpus, _ = ensure_corpus(OUT / "corpus", n, seed, "txt")
     files = sorted(str(p) for p in corpus.rglob("*.txt"))[:n]
-    files += sorted(str(p) for p in (ROOT / "data" / "samples").glob("*.txt"))
+    files += sorted(str(p) for p in (ROOT / "tracker" / "data" / "samples").glob("*.txt"))
     for item in articles_from_paths(files, date(2025, 1, 1)):
         if isinstance(item, Pending):  # what ingest does with a new document
             item = item.article()
@@ -94,7 +94,7 @@ def _canonical(scored) -> dict[str, str]:
 
 
 def score_all(n: int, seed: int) -> tuple[dict[str, dict[str, str]], float]:
-    from tracker.score import default_scorer, score_article
+    from tracker.coding.score import default_scorer, score_article
 
     scorer = default_scorer()
     lines: dict[str, dict[str, str]] = {}

@@ -15,7 +15,8 @@ from datetime import date
 import atheris
 
 with atheris.instrument_imports():
-    from tracker import dates, encoding, load
+    from tracker.load import dates, encoding
+    from tracker.load.reader import reader as load
 
 from tracker.errors import IngestError
 from tracker.models import Article, article_id

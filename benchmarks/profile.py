@@ -91,10 +91,10 @@ def stage_breakdown(out: Path, n: int, seed: int) -> dict[str, float]:
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    import tracker.score as score_module
-    from tracker.load import load_articles
+    import tracker.coding.score as score_module
+    from tracker.coding.sentences import split_sentences
+    from tracker.load.reader import load_articles
     from tracker.store import Store
-    from tracker.text import split_sentences
 
     t: dict[str, float] = defaultdict(float)
     clock = time.perf_counter
@@ -165,8 +165,8 @@ def profile_timeline(out: Path, seed: int, repeats: int = 5) -> Path:
     from pyinstrument import Profiler
 
     from benchmarks.synth_store import build_store
+    from tracker.index.timeline import compute_timeline
     from tracker.store import Store
-    from tracker.timeline import compute_timeline
 
     db = out / "db" / "store-200k.duckdb"
     if not db.exists():

@@ -167,8 +167,8 @@ def bench_ingest(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
 
 def bench_timeline(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
     from benchmarks.synth_store import build_store
+    from tracker.index.timeline import compute_timeline
     from tracker.store import Store
-    from tracker.timeline import compute_timeline
 
     db = out / "db" / f"store-{plan.store_articles // 1000}k.duckdb"
     db.parent.mkdir(parents=True, exist_ok=True)

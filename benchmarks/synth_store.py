@@ -48,7 +48,7 @@ def _categories() -> list[tuple[int, str, float, str, int]]:
 
 def _scorer_version() -> str:
     try:
-        from tracker.score import scorer_version
+        from tracker.coding.score import scorer_version
 
         return scorer_version()
     except Exception:  # the scorer may not import yet; the label is informative only

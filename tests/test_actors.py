@@ -1,4 +1,4 @@
-"""Tests for tracker.actors: gazetteer coverage, matching rules, ambiguity, tenure, speed."""
+"""Tests for tracker.coding.actors: gazetteer coverage, matching rules, ambiguity, tenure, speed."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.actors import (
+from tracker.coding.actors import (
     _TOPIC,
     _TOPIC_OR_VENUE,
     _TOPIC_WORDS,

@@ -18,7 +18,7 @@ from benchmarks.corpus import (
     make_article,
     write_corpus,
 )
-from tracker.load import load_articles
+from tracker.load.reader import load_articles
 from tracker.models import DateSource
 
 SEED = 11

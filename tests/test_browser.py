@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from test_report import demo_db  # noqa: F401 - session fixture
 
-from tracker.export import CHROMIUM_FLAGS
+from tracker.present.export import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

@@ -1,4 +1,4 @@
-"""tracker.charts: pure DataFrame -> plotly Figure."""
+"""tracker.present.charts: pure DataFrame -> plotly Figure."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from tracker import charts
+from tracker.present import charts
 
 XSS_TITLE = '<img src=x onerror="window.__xss=1"> **bold** [x](javascript:alert(1))'
 

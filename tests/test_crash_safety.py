@@ -2,7 +2,7 @@
 
 ingest writes windows of tracker.ingest.WINDOW articles, each in one transaction. After a
 SIGKILL at any moment the database must reopen, hold only whole articles (each with every
-dyad_sentences and events row its scoring produces, compared with tracker.score run again),
+dyad_sentences and events row its scoring produces, compared with tracker.coding.score run again),
 no orphan score rows, and a second run must bring it to exactly the full corpus, once.
 """
 
@@ -87,8 +87,8 @@ def write_corpus(folder: Path, records: list[dict[str, str]]) -> None:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, dict[str, tuple[int, int]]]:
     """The corpus folder and, per article id, (dyad sentences, events) from scoring it."""
-    from tracker.load import load_articles
-    from tracker.score import default_scorer, score_article
+    from tracker.coding.score import default_scorer, score_article
+    from tracker.load.reader import load_articles
 
     folder = tmp_path_factory.mktemp("crash") / "corpus"
     write_corpus(folder, corpus_records())

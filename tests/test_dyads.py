@@ -1,4 +1,4 @@
-"""Tests for tracker.dyads: which pairs a sentence describes, direction, coreference."""
+"""Tests for tracker.coding.dyads: which pairs a sentence describes, direction, coreference."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from tracker.actors import ActorMatcher
-from tracker.dyads import attribute_dyads
+from tracker.coding.actors import ActorMatcher
+from tracker.coding.dyads import attribute_dyads
+from tracker.coding.relation_words import Phrases, fold_for_phrases, relation_words
+from tracker.coding.sentences import split_sentences
 from tracker.models import Dyad, Mention, Sentence
-from tracker.relation_words import Phrases, fold_for_phrases, relation_words
-from tracker.text import split_sentences
 
 ON = date(2025, 12, 1)
 _MATCHER = ActorMatcher()

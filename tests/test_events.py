@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.events import (
+from tracker.coding.events import (
     EventCategory,
     EventCoder,
     EventRule,

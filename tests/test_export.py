@@ -1,4 +1,4 @@
-"""tracker.export: figures and tables -> bytes."""
+"""tracker.present.export: figures and tables -> bytes."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from test_charts import events_frame, timeline_frame
 
-from tracker import charts, export
-from tracker.export import ExportUnavailable
+from tracker.present import charts, export
+from tracker.present.export import ExportUnavailable
 
 
 @pytest.fixture(scope="module")

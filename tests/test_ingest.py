@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from tracker import ingest as ingest_module
 from tracker.errors import IngestError
 from tracker.ingest import articles_from_paths, ingest_articles
-from tracker.load import load_articles
+from tracker.load.reader import load_articles
 from tracker.store import Store
 
 TEMPLATES = [

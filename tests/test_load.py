@@ -1,4 +1,4 @@
-"""tracker.load: formats, front matter, titles, encodings, dates, input files."""
+"""tracker.load.reader: formats, front matter, titles, encodings, dates, input files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from tracker.errors import IngestError, UsageError
-from tracker.load import (
+from tracker.load.reader import (
     SUPPORTED_EXTENSIONS,
     date_document,
     iter_input_files,
@@ -308,7 +308,7 @@ def test_other_latin_languages_are_refused(text, language):
 
 @pytest.mark.parametrize("byte", [*range(1, 32), 127])  # NUL: the UTF-16 branch
 def test_control_characters_are_judged_as_by_the_regex(byte):
-    from tracker.encoding import _CONTROL, CONTROL_SAMPLE_CHARS, UndecodableError, decode_bytes
+    from tracker.load.encoding import _CONTROL, CONTROL_SAMPLE_CHARS, UndecodableError, decode_bytes
 
     for text in (
         f"Talks in Minsk{chr(byte)} went well. " * 3,  # one in 41: over the 1% limit
@@ -329,7 +329,7 @@ def test_control_characters_are_judged_as_by_the_regex(byte):
 def test_function_words_counted_in_slices_decide_as_the_whole_count():
     import random
 
-    from tracker.language import _FUNCTION_WORDS, _enough_function_words
+    from tracker.load.language import _FUNCTION_WORDS, _enough_function_words
 
     rng = random.Random(3)
     vocabulary = [*sorted(_FUNCTION_WORDS), "minsk", "talks", "envoy", "der", "le", "sanctions"]

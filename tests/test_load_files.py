@@ -1,4 +1,4 @@
-"""tracker.load's file finding: input_files/iter_input_files against pathlib's rules."""
+"""tracker.load.reader's file finding: input_files/iter_input_files against pathlib's rules."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.load import (
+from tracker.load.reader import (
     SUPPORTED_EXTENSIONS,
     _extension,
     _folder_files,

@@ -1,4 +1,4 @@
-"""tracker.load against hostile and broken input: every failure is a yielded IngestError.
+"""tracker.load.reader against hostile and broken input: every failure is a yielded IngestError.
 
 All inputs are generated here; nothing binary lives in the repository.
 """
@@ -13,10 +13,10 @@ from datetime import date
 
 import pytest
 
-import tracker.load as load
-from tracker import limits
+import tracker.load.reader as load
 from tracker.errors import IngestError
-from tracker.load import load_articles, read_documents
+from tracker.load import limits
+from tracker.load.reader import load_articles, read_documents
 from tracker.models import Article
 
 DAY = date(2025, 8, 15)

@@ -1,4 +1,5 @@
-"""Properties of tracker.load: any bytes, any extension -> never raises, valid Articles only."""
+"""Properties of tracker.load.reader: any bytes, any extension -> never raises, valid Articles
+only."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from datetime import date
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import dates
 from tracker.errors import IngestError
-from tracker.load import (
+from tracker.load import dates
+from tracker.load.reader import (
     SUPPORTED_EXTENSIONS,
     Pending,
     load_articles,

@@ -1,4 +1,4 @@
-"""Properties of tracker.score.score_article over arbitrary text (hypothesis).
+"""Properties of tracker.coding.score.score_article over arbitrary text (hypothesis).
 
 For any text -- random Unicode, or sentences assembled from country names, capitals,
 demonyms, leader names, event verbs, negations, hedges, quotes and punctuation -- scoring
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from tracker.models import Article, DateSource, Mode, ScoredArticle, article_id
 
-score = pytest.importorskip("tracker.score")
+score = pytest.importorskip("tracker.coding.score")
 
 PLOVER = frozenset((
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -1,6 +1,6 @@
 """Hostile files through the real CLI: `tracker ingest --json` on one folder of them.
 
-tests/test_load_hostile.py checks each hostile input against tracker.load; this runs a
+tests/test_load_hostile.py checks each hostile input against tracker.load.reader; this runs a
 whole folder of them, mixed with good articles, through `tracker ingest` in a subprocess,
 as a user would: the process must finish (no crash, no traceback, bounded memory), store
 exactly the good articles, and name every bad file in ``failed`` with a reason that says
@@ -260,7 +260,7 @@ def test_hostile_folder_through_the_cli(tmp_path):
 @pytest.mark.slow
 def test_oversized_file_is_refused_without_reading_it(tmp_path):
     """A file over MAX_FILE_BYTES must be refused from its size, not read into memory."""
-    from tracker.load import MAX_FILE_BYTES
+    from tracker.load.reader import MAX_FILE_BYTES
 
     folder = tmp_path / "batch"
     folder.mkdir()

@@ -1,4 +1,4 @@
-"""tracker.report: the self-contained briefing (HTML, and PDF where Chromium is)."""
+"""tracker.present.report: the self-contained briefing (HTML, and PDF where Chromium is)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from datetime import date
 
 import pytest
 
-from tracker import export, report
 from tracker.demo import load_demo
 from tracker.ingest import ingest_articles
 from tracker.models import Article, DateSource, article_id
+from tracker.present import export, report
 
 HOSTILE_TITLE = "<script>window.__xss=2</script> **Belarus** [x](javascript:alert(1))"
 

@@ -1,4 +1,4 @@
-"""Acceptance tests on the seed article through tracker.score.score_article (2025-08-15)."""
+"""Acceptance tests on the seed article through tracker.coding.score.score_article (2025-08-15)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.coding.score import EVENT_TONE_WEIGHT, dyad_tone, score_article
 from tracker.models import Article, DateSource, Event, Mode, article_id
-from tracker.score import EVENT_TONE_WEIGHT, dyad_tone, score_article
 
 SEED = Path(__file__).parent / "data" / "seed_article.txt"
 PUBLISHED = date(2025, 8, 15)

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from tracker.errors import StoreBusy, StoreError
+from tracker.index.temperature import TemperatureParams
+from tracker.index.timeline import compute_timeline
 from tracker.models import (
     Article,
     DateSource,
@@ -21,8 +23,6 @@ from tracker.models import (
     article_id,
 )
 from tracker.store import MIGRATIONS, SCHEMA_VERSION, Store, resolve_db_path
-from tracker.temperature import TemperatureParams
-from tracker.timeline import compute_timeline
 
 
 def scored(text: str, day: date = date(2025, 8, 15), tone: float = 0.5) -> ScoredArticle:

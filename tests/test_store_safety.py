@@ -216,7 +216,7 @@ def test_cli_on_a_file_that_is_not_duckdb(tmp_path, command):
 
 
 def test_cli_ingest_into_a_file_that_is_not_duckdb(tmp_path):
-    pytest.importorskip("tracker.score")
+    pytest.importorskip("tracker.coding.score")
     path = tmp_path / "bad.duckdb"
     _not_duckdb(path)
     article = tmp_path / "a.txt"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.timeline import (
+from tracker.index.timeline import (
     DEFAULT_PARAMS,
     FREQS,
     TIMELINE_COLUMNS,

@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from tracker.errors import UsageError
-from tracker.store import Store
-from tracker.timeline import (
+from tracker.index.timeline import (
     CONTRIBUTION_COLUMNS,
     DEFAULT_PARAMS,
     FREQS,
@@ -23,6 +22,7 @@ from tracker.timeline import (
     explain,
     turning_points,
 )
+from tracker.store import Store
 
 PAIR = ("USA", "BLR")
 VALUE_COLUMNS = ["temperature", "lower", "upper", "tone", "events_score"]

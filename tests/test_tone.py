@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from tracker.tone import (
+from tracker.coding.tone import (
     _RELIEF,
     ToneScorer,
     _relieve,
@@ -156,7 +156,7 @@ def test_prepare_matches_the_unfiltered_regex(bits: list[str]) -> None:
 def test_prepare_matches_the_unfiltered_regex_on_the_samples() -> None:
     scorer = default_tone_scorer()
     root = Path(__file__).resolve().parents[1]
-    for path in sorted((root / "data" / "samples").glob("*.txt")):
+    for path in sorted((root / "tracker" / "data" / "samples").glob("*.txt")):
         for line in path.read_text(encoding="utf-8").splitlines():
             assert scorer.prepare(line) == _prepare_unfiltered(scorer, line), line
 

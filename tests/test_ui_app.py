@@ -219,7 +219,7 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 
 
 def test_hostile_uploads_get_their_errors_and_the_rest_lands(db, monkeypatch):
-    from tracker import limits
+    from tracker.load import limits
 
     monkeypatch.setattr(limits, "MAX_ZIP_UNPACKED_BYTES", 1024 * 1024)
     hostile = [

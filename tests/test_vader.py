@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from benchmarks.corpus import iter_articles
-from tracker.text import split_sentences
-from tracker.tone import RELIEF_TOKEN, RELIEF_VALENCE, ToneScorer, load_overlay
-from tracker.vader import FastVader
+from tracker.coding.sentences import split_sentences
+from tracker.coding.tone import RELIEF_TOKEN, RELIEF_VALENCE, ToneScorer, load_overlay
+from tracker.coding.vader import FastVader
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARK_ARTICLES = 300
@@ -52,7 +52,7 @@ def mismatches(texts, original=_ORIGINAL, fast=_FAST) -> list[str]:
 
 def _sample_texts() -> list[str]:
     texts = []
-    for path in sorted((ROOT / "data" / "samples").glob("*.txt")):
+    for path in sorted((ROOT / "tracker" / "data" / "samples").glob("*.txt")):
         body = path.read_text(encoding="utf-8")
         texts.append(body)
         texts += [s.text for s in split_sentences(body)]

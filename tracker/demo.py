@@ -1,14 +1,17 @@
-"""The bundled demo corpus (data/samples/): loaded by `tracker demo` and on the dashboard's
-first start against an empty database."""
+"""The bundled demo corpus (package data, tracker/data/samples/): loaded by `tracker demo` and
+on the dashboard's first start against an empty database."""
 
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 from pathlib import Path
 
 from tracker.ingest import IngestReport, articles_from_paths, ingest_articles
 
-SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
+# Package data read through importlib.resources, so a wheel installed with `pip install .`
+# carries it; installed packages are folders on disk (wheels are unpacked), hence a Path.
+SAMPLES_DIR = Path(str(files("tracker.data").joinpath("samples")))
 SEED_FILE = "seed-trump-lukashenko-call.txt"
 # The seed article arrived without any date in its text, as users' files often do; the demo
 # gives it the day of the call it reports. Every other sample carries `date:` front matter.
@@ -22,11 +25,11 @@ def sample_files(samples_dir: Path = SAMPLES_DIR) -> list[Path]:
 
 def load_demo(db: str | Path | None = None, *, samples_dir: Path = SAMPLES_DIR) -> IngestReport:
     """Ingest the demo corpus; already-stored samples are reported as duplicates."""
-    files = sample_files(samples_dir)
-    if not files:
+    paths = sample_files(samples_dir)
+    if not paths:
         raise FileNotFoundError(f"no demo corpus in {samples_dir}")
-    dated = [str(p) for p in files if p.name != SEED_FILE]
-    seed = [str(p) for p in files if p.name == SEED_FILE]
+    dated = [str(p) for p in paths if p.name != SEED_FILE]
+    seed = [str(p) for p in paths if p.name == SEED_FILE]
 
     def items():
         yield from articles_from_paths(dated)

@@ -7,7 +7,7 @@ transaction on a short-lived connection, so memory stays flat in the corpus size
 dashboard can read between windows. A kill at any moment loses at most the window in
 flight, and never leaves half an article: the next run stores it.
 
-Files come in as ``tracker.load.Pending`` documents: their id is known, and the language,
+Files come in as ``tracker.load.reader.Pending`` documents: their id is known, and the language,
 title and date rules run only for those whose id was not stored before the run
 (``Pending.article()``), so a stored duplicate is counted as a duplicate even where those
 rules would now refuse it; everything else gets exactly the errors of ``load_articles``.
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.coding.score import default_scorer, score_article
 from tracker.errors import IngestError, StoreBusy
-from tracker.load import Pending, file_size_problem, input_files, pending_articles
+from tracker.load.reader import Pending, file_size_problem, input_files, pending_articles
 from tracker.models import Article, ScoredArticle
-from tracker.score import default_scorer, score_article
 from tracker.store import Store
 from tracker.store.rows import ScoredRows, concat_rows, scored_rows
 

@@ -27,7 +27,7 @@ from tracker.evaluate.metrics import (
 from tracker.evaluate.pipeline import pipeline_scorer, sentence_article
 
 if TYPE_CHECKING:
-    from tracker.score import Scorer
+    from tracker.coding.score import Scorer
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +178,7 @@ class OwnResult:
 
 def own_outcome(item: LabelledSentence, scorer: Scorer | None = None) -> OwnOutcome:
     """Score one labelled sentence as a one-sentence article."""
-    from tracker.score import score_article
+    from tracker.coding.score import score_article
 
     scored = score_article(sentence_article(item.id, item.text, item.on), scorer)
     events = sorted(scored.events, key=lambda e: (e.span_start, e.span_end))

@@ -6,8 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tracker.coding.score import Scorer
     from tracker.models import Article
-    from tracker.score import Scorer
 
 
 def sentence_article(item_id: str, text: str, on: date) -> Article:
@@ -22,6 +22,6 @@ def sentence_article(item_id: str, text: str, on: date) -> Article:
 
 def pipeline_scorer() -> Scorer:
     """The default scorer (actor table, lexicons, event rules), built on first use."""
-    from tracker.score import default_scorer
+    from tracker.coding.score import default_scorer
 
     return default_scorer()

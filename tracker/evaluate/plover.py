@@ -18,8 +18,8 @@ from tracker.evaluate.pipeline import pipeline_scorer, sentence_article
 from tracker.evaluate.plover_gold import PloverRecord, gold_mentions, load_plover
 
 if TYPE_CHECKING:
+    from tracker.coding.score import Scorer
     from tracker.models import Event
-    from tracker.score import Scorer
 
 # Published PETRARCH figures, for context only: measured on PETRARCH's own validation
 # records with its own dictionaries, not on this file and not with our actor table.
@@ -186,7 +186,7 @@ def _outcome(record: PloverRecord, events: Sequence[Event]) -> PloverOutcome:
 
 def plover_pipeline_events(record: PloverRecord, scorer: Scorer | None = None) -> list[Event]:
     """Events of the whole pipeline on the gold sentence as a one-sentence article."""
-    from tracker.score import score_article
+    from tracker.coding.score import score_article
 
     scored = score_article(sentence_article(record.id, record.text, record.on), scorer)
     return list(scored.events)
@@ -194,7 +194,7 @@ def plover_pipeline_events(record: PloverRecord, scorer: Scorer | None = None) -
 
 def plover_gold_actor_events(record: PloverRecord, scorer: Scorer | None = None) -> list[Event]:
     """Events of the coder alone, given mentions at the gold actor spans (any code)."""
-    from tracker.events import code_sentence
+    from tracker.coding.events import code_sentence
 
     coder = (scorer or pipeline_scorer()).events
     return code_sentence(record.text, gold_mentions(record), record.on, coder=coder)

@@ -13,7 +13,7 @@ from tracker.evaluate.plover import evaluate_plover
 from tracker.evaluate.report import EvalReport
 
 if TYPE_CHECKING:
-    from tracker.score import Scorer
+    from tracker.coding.score import Scorer
 
 
 def run_eval(

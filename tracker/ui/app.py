@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from tracker import timeline as tl
 from tracker.errors import StoreBusy, TrackerError
+from tracker.index import timeline as tl
 from tracker.store import resolve_db_path
 from tracker.ui import briefing, cached, explore, upload
 from tracker.ui.state import (
@@ -69,7 +69,7 @@ def _run(db: str, read_only: bool) -> None:
     pairs = cached.pairs(db, version)
     if st.session_state.get(Key.DEMO_NOTE):
         st.info(
-            "This is **demo data**: the bundled sample corpus (data/samples) was loaded "
+            "This is **demo data**: the bundled sample corpus (tracker/data/samples) was loaded "
             "because the database was empty. Add your own articles under *Add articles*.",
             icon="ℹ️",
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from tracker.errors import TrackerError
-from tracker.export import MIME, static_export_problem
-from tracker.report import brief_html, brief_pdf, collect_brief
+from tracker.present.export import MIME, static_export_problem
+from tracker.present.report import brief_html, brief_pdf, collect_brief
 from tracker.ui import cached
 from tracker.ui.exports import file_stem
 from tracker.ui.state import Key

@@ -17,7 +17,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker import timeline as tl
+from tracker.index import timeline as tl
 from tracker.store import Store
 
 READ_BUSY_TIMEOUT_S = 3.0  # a reader waits this long for a writer, then shows "busy, retry"
@@ -46,7 +46,7 @@ def data_version(db: str) -> tuple[int, str]:
 @st.cache_resource(show_spinner=False)
 def scorer():
     """The scorer (actor matcher, tone analyzer, event rules): built once per process."""
-    from tracker.score import default_scorer
+    from tracker.coding.score import default_scorer
 
     return default_scorer()
 

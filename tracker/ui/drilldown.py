@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from tracker.charts import series_label
 from tracker.errors import TrackerError
+from tracker.present.charts import series_label
 from tracker.ui import cached
 from tracker.ui.state import Key
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker import charts
+from tracker.present import charts
 from tracker.ui import cached, drilldown
 from tracker.ui.exports import export_buttons, file_stem
 from tracker.ui.state import FREQ_NAMES, Context, Key

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from tracker.export import MIME, figure_bytes, static_export_problem, table_bytes
+from tracker.present.export import MIME, figure_bytes, static_export_problem, table_bytes
 from tracker.ui.state import Key
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")

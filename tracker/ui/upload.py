@@ -16,7 +16,7 @@ import streamlit as st
 
 from tracker.errors import IngestError, TrackerError
 from tracker.ingest import ingest_articles
-from tracker.load import SUPPORTED_EXTENSIONS, date_document, read_documents
+from tracker.load.reader import SUPPORTED_EXTENSIONS, date_document, read_documents
 from tracker.models import Article, DateSource, Document
 from tracker.ui import cached
 from tracker.ui.state import Key
@@ -37,7 +37,7 @@ def _read(name: str, digest: str, _data: bytes) -> list[Document | IngestError]:
 def _quick_pairs(doc: Document, on: date) -> str:
     """The pairs a document mentions, by a full score on its (provisional) date."""
     try:
-        from tracker.score import score_article
+        from tracker.coding.score import score_article
 
         article = date_document(doc, on)
         scored = score_article(article, cached.scorer())

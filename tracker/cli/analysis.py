@@ -1,0 +1,193 @@
+"""`tracker timeline`, `explain`, `export` and `eval`: the read-side commands."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import (
+    DB_HELP,
+    date_value,
+    direction_value,
+    echo_frame,
+    echo_json,
+    fail,
+    main,
+    pair_value,
+)
+from tracker.errors import TrackerError
+
+FREQ = click.Choice(["D", "W", "M"], case_sensitive=False)
+
+
+def _params(half_life, tone_weight, event_weight):
+    from tracker.index.timeline import TemperatureParams
+
+    overrides = {
+        name: value
+        for name, value in (
+            ("half_life_days", half_life),
+            ("tone_weight", tone_weight),
+            ("event_weight", event_weight),
+        )
+        if value is not None
+    }
+    return dataclasses.replace(TemperatureParams(), **overrides)
+
+
+def _index_options(command):
+    for option in reversed(
+        [
+            click.option("--db", help=DB_HELP),
+            click.option("--freq", type=FREQ, default="M", show_default=True, help="Period."),
+            click.option(
+                "--direction", callback=direction_value, help="Directed series, e.g. USA>BLR."
+            ),
+            click.option("--half-life", type=click.FloatRange(min=0.1), help="Event memory, days."),
+            click.option("--tone-weight", type=float, help="Weight of dyadic tone."),
+            click.option("--event-weight", type=float, help="Weight of the event flow."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@main.command()
+@click.option("--pair", required=True, callback=pair_value, help="Pair, e.g. USA-RUS.")
+@click.option("--from", "start", callback=date_value, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=date_value, help="Last day (YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@_index_options
+def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight, event_weight):
+    """Relationship temperature of a pair over time (-100 hostile .. +100 warm)."""
+    from tracker.index.timeline import compute_timeline
+    from tracker.store import Store
+
+    params = _params(half_life, tone_weight, event_weight)
+    try:
+        with Store(db, read_only=True, must_exist=True) as store:
+            frame = compute_timeline(
+                store,
+                pair,
+                freq=freq.upper(),
+                start=start,
+                end=end,
+                direction=direction,
+                params=params,
+            )
+    except TrackerError as error:
+        raise fail(error) from error
+    echo_frame(frame, fmt)
+
+
+@main.command()
+@click.option("--pair", required=True, callback=pair_value, help="Pair, e.g. USA-BLR.")
+@click.option("--period", required=True, help="Period label: 2025-08 (M) or 2025-08-15 (D, W).")
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--top", type=click.IntRange(1), default=20, show_default=True)
+@_index_options
+def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_weight, event_weight):
+    """What made a period's temperature: articles, sentences and events with their shares."""
+    from tracker.index.timeline import explain as explain_period
+    from tracker.store import Store
+
+    params = _params(half_life, tone_weight, event_weight)
+    try:
+        with Store(db, read_only=True, must_exist=True) as store:
+            result = explain_period(
+                store, pair, period, freq=freq.upper(), direction=direction, params=params
+            )
+    except TrackerError as error:
+        raise fail(error) from error
+    frame = result.contributions
+    if as_json:
+        echo_json(
+            {
+                "pair": "-".join(pair),
+                "period": period,
+                "value": result.value,
+                "contributions": frame.to_dict(orient="records"),
+            }
+        )
+        return
+    click.echo(f"{'-'.join(pair)} {period}: temperature {result.value:+.1f}")
+    if frame.empty:
+        click.echo("  nothing stored for this pair and period")
+        return
+    shown = frame.reindex(frame["contribution"].abs().sort_values(ascending=False).index)
+    for row in shown.head(top).itertuples():
+        what = row.category if isinstance(row.category, str) and row.category else row.kind
+        text = str(row.text or "")[:90]
+        click.echo(f"  {row.contribution:+7.2f}  {what:<10} {row.published_at}  {text}")
+    if len(frame) > top:
+        rest = shown["contribution"].iloc[top:].sum()
+        click.echo(f"  {rest:+7.2f}  ({len(frame) - top} smaller contributions)")
+
+
+@main.command()
+@click.option(
+    "--pair", "pairs", multiple=True, required=True, callback=pair_value, help="Repeatable."
+)
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="FILE.{png,svg,pdf,html,csv,parquet,json}",
+)
+@click.option("--from", "start", callback=date_value)
+@click.option("--to", "end", callback=date_value)
+@_index_options
+def export(pairs, out, start, end, db, freq, direction, half_life, tone_weight, event_weight):
+    """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json)."""
+    from tracker.index.timeline import compute_timelines
+    from tracker.present.charts import temperature_figure
+    from tracker.present.export import export_bytes
+    from tracker.store import Store
+
+    suffix = Path(out).suffix.lower().lstrip(".")
+    params = _params(half_life, tone_weight, event_weight)
+    try:
+        with Store(db, read_only=True, must_exist=True) as store:
+            frame = compute_timelines(
+                store,
+                list(pairs),
+                freq=freq.upper(),
+                start=start,
+                end=end,
+                direction=direction,
+                params=params,
+            )
+        chart_or_table = (
+            frame if suffix in {"csv", "parquet", "json"} else temperature_figure(frame)
+        )
+        data = export_bytes(chart_or_table, suffix)
+    except TrackerError as error:
+        raise fail(error) from error
+    Path(out).write_bytes(data)
+    click.echo(f"wrote {out} ({len(data):,} bytes)")
+
+
+@main.command(name="eval")
+@click.option(
+    "--gold", type=click.Path(dir_okay=False), help="PLOVER gold JSON (default ../shared/eval/...)."
+)
+@click.option("--own", type=click.Path(exists=True, dir_okay=False), help="Own labelled JSONL.")
+@click.option("--json", "as_json", is_flag=True)
+def evaluate(gold, own, as_json):
+    """Measure event coding, direction and tone sign against labelled data."""
+    from tracker.evaluate import run_eval
+
+    kwargs = {}
+    if gold:
+        kwargs["plover_path"] = Path(gold)
+    if own:
+        kwargs["own_path"] = Path(own)
+    report = run_eval(**kwargs)
+    if as_json:
+        echo_json(report.as_dict())
+    else:
+        click.echo(report.format_report())
+    sys.exit(0)

@@ -1,0 +1,143 @@
+"""`tracker ingest`, `score`, `rescore` and `demo`: articles in."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from tracker.cli.common import (
+    DB_HELP,
+    date_value,
+    echo_json,
+    fail,
+    main,
+    progress_bar,
+)
+from tracker.errors import TrackerError
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+@click.option("--date", "default_date", callback=date_value, help="Date for files that carry none.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the outcome.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Scoring processes (default: cores).")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
+def ingest(paths, db, default_date, as_json, workers, actors):
+    """Load, score and store articles from files, folders (recursive) and globs.
+
+    Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
+    a file that fails is reported and the others still land (exit status 1).
+    """
+    from tracker.ingest import articles_from_paths, ingest_articles
+    from tracker.load.reader import input_files
+
+    try:
+        total = len(input_files(paths))
+        with progress_bar(total, "file") as bar:
+            items = articles_from_paths(paths, default_date, on_file=bar.update)
+            report = ingest_articles(items, db, workers=workers, actors_file=actors)
+    except TrackerError as error:
+        raise fail(error) from error
+    if as_json:
+        echo_json(report.as_dict())
+    else:
+        click.echo(
+            f"added {len(report.added)}, duplicates {len(report.duplicates)}, "
+            f"failed {len(report.failed)}"
+        )
+        for failure in report.failed:
+            click.echo(f"  failed: {failure.file}: {failure.reason}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--date", "default_date", callback=date_value, help="Date if the file carries none.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per article).")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
+def score(file, default_date, as_json, actors):
+    """Score one file without storing it: pairs, dyadic tone and events."""
+    from tracker.coding.score import default_scorer, score_article
+    from tracker.load.reader import load_articles
+    from tracker.present.serialize import scored_to_dict
+
+    scorer = default_scorer(actors)
+    results, failures = [], []
+    for item in load_articles(file, Path(file).read_bytes(), default_date):
+        if isinstance(item, TrackerError):
+            failures.append(item)
+        else:
+            results.append(scored_to_dict(score_article(item, scorer)))
+    for failure in failures:
+        click.echo(f"error: {failure}", err=True)
+    if as_json:
+        if results:
+            echo_json(results[0] if len(results) == 1 else results)
+    else:
+        for result in results:
+            _echo_summary(result)
+    sys.exit(1 if failures else 0)
+
+
+def _echo_summary(result: dict) -> None:
+    article = result["article"]
+    click.echo(
+        f"{article['title']}  ({article['published_at']}, date from {article['date_source']})"
+    )
+    if not result["pairs"]:
+        click.echo("  no pair of countries interacts in this article")
+    for pair in result["pairs"]:
+        click.echo(
+            f"  {'-'.join(pair['pair'])}: tone {pair['tone']:+.2f}, "
+            f"{len(pair['sentences'])} sentences, {len(pair['events'])} events"
+        )
+        for event in pair["events"]:
+            arrow = f"{event['source'] or '?'}->{event['target'] or '?'}"
+            click.echo(
+                f"    {event['category']:<10} {event['mode']:<12} {arrow}  «{event['trigger']}»"
+            )
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--force", is_flag=True, help="Rescore every article, not only stale ones.")
+@click.option("--workers", type=click.IntRange(1, 64))
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
+def rescore(db, force, workers, actors):
+    """Recompute stored scores from the stored text (after a lexicon, rule or actor change)."""
+    from tracker.ingest import rescore as rescore_store
+
+    try:
+        with progress_bar(None, "article") as bar:
+            done, failures = rescore_store(
+                db, workers=workers, actors_file=actors, force=force, on_article=bar.update
+            )
+    except TrackerError as error:
+        raise fail(error) from error
+    click.echo(f"rescored {done} articles")
+    for failure in failures:
+        click.echo(f"  failed: {failure}", err=True)
+    sys.exit(1 if failures else 0)
+
+
+@main.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True)
+def demo(db, as_json):
+    """Load the bundled demo corpus (package data: tracker/data/samples/)."""
+    from tracker.demo import load_demo
+
+    try:
+        report = load_demo(db)
+    except TrackerError as error:
+        raise fail(error) from error
+    if as_json:
+        echo_json(report.as_dict())
+    else:
+        click.echo(f"demo corpus: added {len(report.added)}, duplicates {len(report.duplicates)}")
+    for failure in report.failed:
+        click.echo(f"  failed: {failure}", err=True)
+    sys.exit(1 if report.failed else 0)

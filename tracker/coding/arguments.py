@@ -1,0 +1,442 @@
+"""Who did it to whom: the actor arguments of each trigger and the dyad they attach to.
+
+Arguments are found among ALL the sentence's actor mentions (docs/tone_and_events.md,
+"Arguments and direction"): actor groups, the trigger's clause, noun triggers with only
+their own arguments (prepositional phrases, topics of speech), relative clauses about a
+person, passives; then ``attach`` gives the event to the one dyad those arguments are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from tracker.coding.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
+from tracker.models import Mention
+
+if TYPE_CHECKING:
+    from tracker.coding.events import Match
+
+# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
+# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
+# after/before/when (first letter either case). One leading character class lets a search
+# skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,.;:!?()\"BbWwAaTtHh]"
+    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
+    r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
+    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
+)
+MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
+# Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
+# argument is background, not an act between the sentence's states (no positional fallback).
+NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+# Categories of acts (QuadClass 2 and 4) whose agentless passive has its subject as target;
+# verbal ones are often adjectives ("is opposed to", "is committed to").
+MATERIAL = frozenset(
+    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+     "ASSAULT"}
+)  # fmt: skip
+_RELATIVE_PERSON = frozenset({"who", "whom"})
+RELATIVE_REACH = 12  # tokens back from a trigger searched for its clause's "who"
+# A "who" clause after these nouns is about a state agent ("a Russian official who ordered"),
+# after any other noun about a private person ("a U.S. citizen who donated money").
+_STATE_AGENTS = frozenset(
+    {"official", "officials", "diplomat", "diplomats", "minister", "ministers", "envoy",
+     "envoys", "ambassador", "ambassadors", "president", "leader", "leaders", "general",
+     "generals", "commander", "commanders", "spokesman", "spokeswoman", "spokesperson",
+     "soldier", "soldiers", "troops", "forces", "agent", "agents", "officer", "officers",
+     "government", "authorities", "military", "army", "negotiator", "negotiators"}
+)  # fmt: skip
+
+
+class Args(NamedTuple):
+    """The actor arguments of one trigger, found among ALL the sentence's actor groups.
+
+    ``sources``/``targets`` are the codes of the source/target group (a coordinated group
+    has several: "Trump and Putin agreed" has two sources and no target). ``before`` and
+    ``after`` are the codes of every actor group before/after the trigger in the sentence,
+    nearest first: the fallback when only one side was found. ``own`` marks a noun
+    trigger inside a prepositional phrase ("following the 2022 invasion of Ukraine"): it
+    has only its own arguments and no fallback.
+    """
+
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    own: bool = False
+
+
+class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen dataclass
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
+Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
+
+FALLBACK = ("fallback", "fallback")  # sentinel: decide direction from the dyad's mentions
+_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
+_OWN_ARG = re.compile(
+    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
+)
+# Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
+_MODIFIER_GAP = re.compile(
+    r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
+    r"the|was|were|is|are|has|have|had|who|which|that)\s)[\w-]+\s+){0,3}$",
+    re.I,
+)  # a preposition or verb between them is not a modifier: "Russia since the invasion"
+_LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+_BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
+_OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
+_FROM_AGENT = re.compile(r"^\s*from\s+(?:the\s+)?$", re.I)  # "warnings from Washington"
+# A noun trigger after one of these (within PP_REACH tokens) is inside a prepositional phrase.
+_PP_PREPS = frozenset(
+    {"of", "after", "since", "following", "before", "during", "amid", "despite", "over",
+     "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
+)  # fmt: skip
+SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
+PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
+# "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
+_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
+_ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "efforts", "effort"})
+
+
+def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
+    """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
+    joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
+    groups: list[_Group] = []
+    codes: tuple[str, ...] = ()  # the open group: its codes and span
+    g_start = g_end = 0
+    for m in placed:
+        if codes:
+            gap = text[g_end : m.start]
+            if (
+                m.code in codes
+                and "," not in gap
+                and len(gap) <= SAME_ACTOR_GAP
+                and not any(g_end < x.end and x.start < m.start for x in matches)
+            ):
+                g_end = m.end
+                continue
+            if _GROUP_GAP.match(gap):
+                codes, g_end = (*codes, m.code), m.end
+                continue
+            groups.append(_Group(codes, g_start, g_end))
+        codes, g_start, g_end = (m.code,), m.start, m.end
+    if codes:
+        groups.append(_Group(codes, g_start, g_end))
+    return groups
+
+
+def _codes_of(groups: Sequence[_Group]) -> tuple[str, ...]:
+    """Codes of ``groups`` in order, without repeats."""
+    if len(groups) == 1:
+        return groups[0].codes
+    if not groups:
+        return ()
+    out: list[str] = []
+    for g in groups:
+        for c in g.codes:
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+def find_arguments(
+    text: str,
+    matches: Sequence[Match],
+    placed: Sequence[Mention],
+    words: Sequence[str],
+    starts: Sequence[int],
+) -> tuple[Args, ...]:
+    """The arguments of every match, from the sentence's placed mentions (text order);
+    ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets
+    (up to the last trigger)."""
+    groups = _actor_groups(text, placed, matches)
+    if not groups:
+        return (Args(),) * len(matches)
+    first_group_end = groups[0].end
+    relative = not _RELATIVE_PERSON.isdisjoint(words)
+    search_break = _CLAUSE_BREAK_RE.search
+    out: list[Args] = []
+    previous: tuple[Match, Args] | None = None
+    for m in matches:
+        start, end = m.start, m.end
+        before_all: list[_Group] = []
+        after_all: list[_Group] = []
+        inside: list[_Group] = []  # in a long trigger ("lifted sanctions on Belarus")
+        for g in groups:
+            if g.end <= start:
+                before_all.append(g)
+            elif g.start >= end:
+                after_all.append(g)
+            if g.start >= start and g.end <= end:
+                inside.append(g)
+        before_all.reverse()  # nearest first
+        near = (_codes_of(before_all), _codes_of(after_all))
+        # the groups in the trigger's clause: no clause break between them and the trigger
+        before = []
+        for g in before_all:
+            if search_break(text, g.end, start):
+                break
+            before.append(g)
+        after = []
+        for g in after_all:
+            pos, stop = end, False
+            while (b := search_break(text, pos, g.start)) is not None:
+                if b.group() == "," and first_group_end > b.start():
+                    pos = b.end()  # a leading adverbial: "In a call on Tuesday, Trump and ..."
+                    continue
+                stop = True
+                break
+            if stop:
+                break
+            after.append(g)
+        person = _person_clause(text, words, starts, m, before) if relative else None
+        if person is not None:
+            args = _person_arguments(text, m, person, after_all)
+        elif m.topic:  # "raised the poisoning of X": only the noun's own arguments count
+            args = _noun_arguments(text, m, before_all, after_all, near)
+            if not args.sources:  # its source is never guessed: the speaker stands there
+                args = Args(own=True)
+        elif m.first != m.last or _is_verb_form(words[m.first]):
+            args = None  # verbs and gerunds ("against supplying missiles") take clause arguments
+        else:
+            args = _own_arguments(text, words, m, before_all, after_all, near)
+        if args is None:
+            args = _clause_arguments(text, words, m, before, after, after_all, inside, near)
+            if (
+                previous is not None
+                and m.first > 0
+                and words[m.first - 1] == "and"
+                and previous[1].sources
+                and previous[0].last < m.first
+            ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
+                src = previous[1].sources
+                tgt = tuple(c for c in args.targets if c not in src)
+                args = Args(src, tgt, *near)
+        if not args.sources and not args.targets and _bare_conflict_noun(words, m):
+            args = Args((), (), *near, own=True)  # "since the invasion"
+        out.append(args)
+        previous = (m, args)
+    return tuple(out)
+
+
+def _is_verb_form(word: str) -> bool:
+    """A past tense, participle or gerund ("imposed", "met", "supplying")."""
+    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
+
+
+def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
+    """A material-conflict noun trigger ("invasion", "sanctions", "arrest")."""
+    return m.category in NEEDS_ACTORS and m.first == m.last and not is_participle(words[m.first])
+
+
+def _person_clause(
+    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[_Group]
+) -> tuple[_Group, ...] | None:
+    """The actor groups naming a private person that a "who" clause holding the trigger is
+    about ("a dual U.S.-Russian citizen who had been jailed for donating ..."), or None when
+    the trigger is not in such a clause (or its "who" follows an actor or a state agent)."""
+    k = m.first - 1
+    stop = max(-1, m.first - 1 - RELATIVE_REACH)
+    while k > stop and words[k] not in _RELATIVE_PERSON:
+        if words[k] in CLAUSE_BREAK:
+            return None
+        k -= 1
+    if k <= stop or k == 0 or words[k - 1] in _STATE_AGENTS or words[k - 1] in CLAUSE_BREAK:
+        return None
+    who = starts[k]
+    head = tuple(g for g in before if g.end <= who)
+    if not head or not text[head[0].end : who].strip():
+        return None  # "Putin who ...": the antecedent is the actor itself
+    return head[:1]
+
+
+def _person_arguments(
+    text: str, m: Match, person: Sequence[_Group], after_all: Sequence[_Group]
+) -> Args:
+    """In a clause about a private person, the person is never a state source: their own
+    acts are not coded; a passive ("who was jailed [by X]") has the person's state as target."""
+    if not is_passive(text, m.start, m.end):
+        return Args(own=True)
+    target = person[0].codes
+    for g in after_all:
+        if g.start - m.end > PASSIVE_REACH:
+            break
+        if is_agent_by(text, m.end, g.start):
+            return Args(g.codes, tuple(c for c in target if c not in g.codes), own=True)
+    return Args((), target, own=True)
+
+
+def _own_arguments(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    before_all: Sequence[_Group],
+    after_all: Sequence[_Group],
+    near: Near,
+) -> Args | None:
+    """Arguments of a one-token noun trigger inside a prepositional phrase, or None when it
+    is not in one."""
+    prep = -1
+    for k in range(m.first - 1, max(-1, m.first - 1 - PP_REACH), -1):
+        w = words[k]
+        if w in CLAUSE_BREAK and w not in {"after", "before"}:
+            break
+        if w in _PP_PREPS:
+            prep = k
+            break
+    if prep < 0 or (prep > 0 and words[prep - 1] in _ROLE_NOUNS):
+        return None
+    args = _noun_arguments(text, m, before_all, after_all, near)
+    if (
+        not args.sources
+        and not args.targets
+        and words[prep] in _CIRCUMSTANCE
+        and (m.category == "CONSULT" or words[prep] == "during")
+    ):
+        return None  # "during talks in the Kremlin": the clause's actors took part
+    return args
+
+
+def _noun_arguments(
+    text: str,
+    m: Match,
+    before_all: Sequence[_Group],
+    after_all: Sequence[_Group],
+    near: Near,
+) -> Args:
+    """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
+    U.S. sanctions") or "by/from X" is the source, "of/on/against/with/to/for X" the target."""
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    if before_all and _MODIFIER_GAP.match(text, before_all[0].end, m.start):
+        sources = before_all[0].codes
+    pos = m.end
+    for g in after_all[:2]:  # "a visit to Minsk by U.S. envoy John Coale"
+        gap = text[pos : g.start]
+        if _OWN_ARG.match(gap) and not targets:
+            targets = g.codes
+        elif _OWN_AGENT.match(gap) and not sources:
+            sources = g.codes
+        elif _BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
+            sources, targets = g.codes, ()
+        else:
+            break
+        pos = g.end
+    return Args(sources, targets, *near, own=True)
+
+
+def _clause_arguments(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    before: Sequence[_Group],
+    after: Sequence[_Group],
+    after_all: Sequence[_Group],
+    inside: Sequence[_Group],
+    near: Near,
+) -> Args:
+    """Source = nearest group before the trigger in its clause, target = nearest after it;
+    a passive "by X" (or a noun's "from X") agent is the source; a passive without an agent
+    has its subject as target ("two U.S. diplomats were expelled")."""
+    passive: bool | None = None  # computed only when needed (a regex search)
+    if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
+        for k, g in enumerate(after_all):
+            if g.start - m.end > PASSIVE_REACH:
+                break
+            if is_agent_by(text, m.end, g.start):
+                if before:
+                    target = before[0].codes
+                elif inside:
+                    target = inside[0].codes
+                else:
+                    target = after_all[k - 1].codes if k else ()
+                return Args(g.codes, target, *near)
+    if (
+        before
+        and m.first == m.last
+        and m.category in MATERIAL
+        and (passive if passive is not None else is_passive(text, m.start, m.end))
+    ):
+        return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
+    noun = m.first == m.last and not words[m.first].endswith("ed")
+    if (
+        noun
+        and after
+        and after[0].start - m.end >= 5  # "from " at least
+        and _FROM_AGENT.match(text[m.end : after[0].start])
+    ):
+        target = before[0].codes if before else ()
+        return Args(after[0].codes, target, *near)
+    if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):
+        return Args(after[0].codes, (), *near)  # "talks between X and Y"
+    src = before[0] if before else None
+    if src is not None and len(before) > 1 and _LOCATIVE.search(text, 0, src.start):
+        src = before[1]  # "The U.S. embassy in Minsk suspended ...": Minsk is the place
+    sources = src.codes if src is not None else ()
+    if inside:  # "lifted sanctions on Belarus": an actor inside a long trigger is the object
+        targets = inside[0].codes
+    elif after:
+        targets = after[0].codes
+    else:
+        targets = ()
+    if sources and targets:
+        targets = tuple([c for c in targets if c not in sources])
+    return Args(sources, targets, *near)
+
+
+def attach(
+    args: Args, pair: tuple[str, str], single: bool, inherited: Sequence[Mention]
+) -> tuple[str | None, str | None] | None:
+    """The direction of a trigger for ``pair``, or None when its arguments are not the pair.
+
+    Both sides found: the pair must be (source, target). One side found: the pair must hold
+    that actor and the other member must be the nearest other actor on the other side (or a
+    pronoun-inherited subject), or the sentence must have this one dyad. A coordinated group
+    with no other side is mutual. Nothing found: the dyad's own mentions decide, when this
+    is the sentence's only dyad.
+    """
+    a, b = pair
+    src, tgt = args.sources, args.targets
+    if src and tgt:
+        if a in src and b in tgt:
+            return a, b
+        if b in src and a in tgt:
+            return b, a
+        if a in src and b in src and len(src) > 1:
+            return None, None
+        return None
+    side = src or tgt
+    if side:
+        if a in side and b in side:
+            # a noun's or a person's own target group is not mutual ("a U.S.-Russian citizen")
+            return None if args.own and not src else (None, None)
+        if args.own and not (a in side or b in side):
+            return None
+        if a in side:
+            found, other = a, b
+        elif b in side:
+            found, other = b, a
+        else:
+            return None
+        if src:
+            nearest = next((c for c in args.after if c != found), None)
+            ok = (
+                single
+                or nearest == other
+                or (nearest is None and any(m.code == other for m in inherited))
+            )
+            return (found, other) if ok else None
+        nearest = next((c for c in args.before if c != found), None)
+        if nearest is None and any(m.code == other for m in inherited):
+            nearest = other
+        return (other, found) if (single or nearest == other) else None
+    if args.own:
+        return None
+    return FALLBACK if single or inherited else None

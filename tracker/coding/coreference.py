@@ -1,0 +1,92 @@
+"""Coreference: a sentence that names at most one state inheriting a dyad from an earlier one.
+
+Rule 8 of dyad attribution (``tracker/dyads.py`` has rules 1-7 and 9). A sentence with no
+dyad and at most one state may inherit from the antecedent sentence: the nearest earlier
+sentence with a dyad, looking back at most two sentences inside the same paragraph (a
+paragraph's first sentence looks only at the sentence just before it).
+
+- "the two leaders/countries/sides...", "both sides...", "each other", "bilateral", or a
+  leading "They": inherit the antecedent's pair (mutual) if it has exactly one pair and this
+  sentence names at most one state (a state outside the pair is not paired with it).
+- A leading "He/She/His/Her" with exactly one state named: the pronoun is the antecedent's
+  subject (the source of its directed dyad, or its subject actor), so "He also praised
+  Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
+
+Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``. A
+sport or weather sentence (rule 9) leaves an empty result, so nothing inherits from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.coding.relation_words import PASSIVE, relation_words
+from tracker.models import Dyad, Mention, Sentence, make_pair
+
+COREF_LOOKBACK = 2  # sentences an inherited dyad may reach back, inside one paragraph
+
+_PRONOUN_START = re.compile(r"^\W*(He|She|His|Her)\b")
+_THEY_START = re.compile(r"^\W*(They|Their)\b")
+
+
+@dataclass(frozen=True)
+class SentenceDyads:
+    """One sentence's dyads (with their mentions) and its subject actor, for later sentences."""
+
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]]
+    subject: str | None
+
+
+def _pronoun(code: str, surface: str) -> Mention:
+    return Mention(code=code, start=-1, end=-1, surface=surface, kind="pronoun")
+
+
+def inherit_dyads(
+    sentence: Sentence, mentions: Sequence[Mention], antecedent: SentenceDyads
+) -> SentenceDyads | None:
+    """This sentence's dyad inherited from ``antecedent``, or None (see the module docstring)."""
+    codes = list(dict.fromkeys(m.code for m in mentions)) if mentions else []
+    if len(codes) > 1:
+        return None
+    text = sentence.text
+    pairs = list(dict.fromkeys(d.pair for d, _ in antecedent.dyads))
+    if len(pairs) == 1:
+        phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
+        if phrase:
+            pair = pairs[0]
+            surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
+            inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
+            own = tuple(m for m in mentions if m.code in pair)
+            dyad = Dyad(pair=pair, sentence_index=sentence.index)
+            return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
+    if len(codes) != 1 or not antecedent.subject or antecedent.subject == codes[0]:
+        return None
+    pronoun = _PRONOUN_START.search(text)
+    if pronoun:
+        source, target = antecedent.subject, codes[0]
+        by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
+        if PASSIVE.search(text) and by_agent:
+            source, target = target, source
+        dyad = Dyad(make_pair(source, target), sentence.index, source, target)
+        inherited = (_pronoun(antecedent.subject, pronoun.group(1)),)
+        return SentenceDyads([(dyad, tuple(mentions) + inherited)], antecedent.subject)
+    return None
+
+
+def find_antecedent(
+    sentences: Sequence[Sentence], results: list[SentenceDyads], i: int
+) -> SentenceDyads | None:
+    """The nearest earlier sentence with a dyad or a subject, within the look-back window."""
+    if i == 0:
+        return None
+    paragraph = sentences[i].paragraph
+    if sentences[i - 1].paragraph != paragraph:
+        return results[i - 1] if (results[i - 1].dyads or results[i - 1].subject) else None
+    for j in range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1):
+        if sentences[j].paragraph != paragraph:
+            break
+        if results[j].dyads or results[j].subject:
+            return results[j]
+    return None

@@ -1,0 +1,448 @@
+"""Dyad attribution: which pairs of states a sentence actually describes, and who acts on whom.
+
+Co-occurrence is not interaction (GDELT's fault). Without a parser (speed: no spaCy), a
+sentence is read with shallow, documented rules over the actor mentions and the words between
+them (word lists in ``tracker/data/relation_words.txt``, read by
+``tracker/relation_words.py``):
+
+1. **Reported speech.** A trailing wrapper (", the Kremlin said", ", according to Minsk") or a
+   leading "According to X," is cut off; its actors are *speakers*. If the rest of the sentence
+   yields a dyad, the speaker adds nothing (it only reports it). If the rest names exactly one
+   other state and no dyad, the speaker is the source: "Ukraine shelled the city, Russia said"
+   is RUS -> UKR (a statement about Ukraine).
+2. **Clauses** (``tracker/clauses.py``). The rest is split at ";", ":", dashes and at
+   ", which / while / but / whereas / although / though / as / after / before / when /
+   because / since / so / yet" and a bare "while/whereas". Actors in different clauses are
+   never paired: "Russia's economy grew while the U.S. market fell" has no dyad.
+3. **Actors.** Within a clause, consecutive mentions of the same state merge into one actor
+   ("Russian President Vladimir Putin" is one RUS actor). Actors joined by "and", "or", "&",
+   "as well as", "along with", "/" or a hyphen ("Russia-Ukraine war") form a *coordinated
+   group*; a comma list counts only when it ends in "and"/"or".
+4. **Subject and object.** The subject group is the first group not introduced by a
+   preposition; the object is the next group. Direction is subject -> object ("Trump praised
+   Lukashenko" USA -> BLR; "Belarus released prisoners to the US" BLR -> USA). A meeting or
+   call keeps this direction: the subject is reported as the initiator ("Trump held a call with
+   Lukashenko" USA -> BLR). Reversed when the object is introduced by "from" ("bought gas from
+   Russia") or is the agent of a passive ("was sanctioned by the United States").
+   A coordinated subject group with no object is a **mutual** dyad ("Russia and the United
+   States agreed", "Washington and Moscow"); with an object, each member acts on it and the
+   members are not paired with each other. A hyphenated compound is always mutual, and so
+   is a coordinated group that is the clause's only group ("signed by Russia and Ukraine"),
+   unless it is a co-occurrence list: three or more states after a preposition ("compares
+   the economies of Russia, Belarus and the United States"), states followed by
+   "both/each/all" ("Belarus and the United States both reported record heat") or by a
+   comparison ("Russia and Saudi Arabia are among the largest exporters"), or a group
+   introduced by a place preposition ("meteorologists in the United States and Canada").
+5. **Later actors** attach to the nearest preceding group only through a linking word:
+   "with"/"between" mutual ("peace talks with Putin"), "against/on/to/at/over/for..." directed
+   nearest -> later ("sanctions against Russia"), "from" later -> nearest, "to <verb>" makes the
+   nearest the source ("urged China to pressure Russia"). Anything else is co-occurrence and
+   yields nothing, so "Trump urged Ukraine to consider concessions in peace talks with Putin"
+   is USA -> UKR and UKR-RUS, never USA-RUS. "between X and Y" is always mutual X-Y.
+   Actors introduced by a preposition before the subject ("In talks with Putin, Trump...")
+   attach to the subject the same way.
+6. **Passive** ("Sanctions were imposed on Belarus by the United States"): a group introduced
+   by "by" in a clause with a passive auxiliary is the source; the subject (or, without one,
+   the other groups) are targets: USA -> BLR.
+7. **One dyad per pair per sentence.** Conflicting evidence resolves as: "between"/hyphen
+   mutual > a single direction > mutual; opposite directions become mutual.
+8. **Coreference.** A sentence with no dyad and at most one state may inherit a dyad from a
+   recent sentence ("The two leaders also discussed trade", "He also praised Lukashenko"):
+   see ``tracker/coreference.py``.
+9. **Not politics.** A sentence with sport or weather context (``[non_political]`` words:
+   "World Cup", "medal table", "heat wave"...) names states side by side, not interacting:
+   no dyad, and the next sentence does not inherit from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tracker.coding.clauses import clause_spans
+from tracker.coding.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
+from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
+from tracker.models import Dyad, Mention, Sentence, make_pair
+
+__all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
+
+_COORD_GAP = re.compile(
+    r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
+    r"\s*(?:(?:the|its|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_PREP_REACH = 30  # characters before an actor where the linking word is looked for first
+
+
+# --- per-clause analysis ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Actor:
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Group:
+    actors: list[_Actor]
+    codes: list[str]  # the members' states, in order, once each
+    prep: str = ""  # the linking word right before the group ("" when none)
+    gap: str = ""  # the text between the previous group (or clause start) and this one
+    hyphen: bool = False
+    between: bool = False
+
+    @classmethod
+    def of(cls, actor: _Actor, prep: str = "", gap: str = "") -> _Group:
+        return cls([actor], [actor.code], prep, gap, False, prep == "between")
+
+    def add(self, actor: _Actor) -> None:
+        self.actors.append(actor)
+        if actor.code not in self.codes:
+            self.codes.append(actor.code)
+
+    @property
+    def start(self) -> int:
+        return self.actors[0].start
+
+    @property
+    def end(self) -> int:
+        return self.actors[-1].end
+
+
+@dataclass(slots=True)
+class _Links:
+    """Dyad evidence for one sentence: pair -> set of (source, target) or markers."""
+
+    evidence: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    strong_mutual: set[tuple[str, str]] = field(default_factory=set)
+    subject: str | None = None
+
+    def add(self, source: str, target: str, directed: bool = True, strong: bool = False) -> None:
+        if source == target:
+            return
+        pair = make_pair(source, target)
+        entry = self.evidence.setdefault(pair, set())
+        entry.add((source, target) if directed else (None, None))
+        if strong:
+            self.strong_mutual.add(pair)
+
+    def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
+        out = []
+        for pair, entries in self.evidence.items():
+            directions = entries - {(None, None)}  # (the marker of an undirected link)
+            if pair in self.strong_mutual or len(directions) != 1:
+                out.append((pair, None, None))
+            else:
+                ((source, target),) = directions
+                out.append((pair, source, target))
+        return out
+
+
+def _before_determiners(tokens: list[str], words: RelationWords) -> int:
+    """How many tokens are left once trailing determiners are skipped."""
+    n = len(tokens)
+    while n and tokens[n - 1].lower() in words.determiner:
+        n -= 1
+    return n
+
+
+def _prep_before(gap: str, words: RelationWords) -> str:
+    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
+    # Only the last two words before any determiners count: read the gap's tail first (a
+    # word never spans the space cut at), all of it when the tail holds fewer.
+    cut = gap.rfind(" ", 0, max(0, len(gap) - _PREP_REACH))
+    tokens = _WORD.findall(gap, cut) if cut > 0 else _WORD.findall(gap)
+    n = _before_determiners(tokens, words)  # tokens[:n] are left once they are skipped
+    if n < 2 and cut > 0:
+        tokens = _WORD.findall(gap)
+        n = _before_determiners(tokens, words)
+    if not n:
+        return ""
+    last = tokens[n - 1].lower()
+    if last in words.prepositions:
+        return last
+    if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
+        return "to-verb"
+    return ""
+
+
+def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords) -> list[_Group]:
+    actors: list[_Actor] = []
+    for m in mentions:
+        if actors and actors[-1].code == m.code and "," not in text[actors[-1].end : m.start]:
+            actors[-1].end = m.end
+        else:
+            actors.append(_Actor(m.code, m.start, m.end))
+    groups: list[_Group] = []
+    pos = start
+    provisional = False
+    for actor in actors:
+        gap = text[pos : actor.start]
+        coord = _COORD_GAP.match(gap) if groups else None
+        if coord and groups[-1].codes != [actor.code]:
+            group = groups[-1]
+            group.add(actor)
+            group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
+            if coord.group("conj") is None:  # a bare comma: provisional
+                group.gap += "\0"
+                provisional = True
+        else:
+            groups.append(_Group.of(actor, _prep_before(gap, words), gap))
+        pos = actor.end
+    if not provisional and "\0" not in text:
+        return groups  # (no marker to act on or remove)
+    # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
+    out: list[_Group] = []
+    for g in groups:
+        if "\0" in g.gap and len(g.actors) == 2:
+            first, second = g.actors
+            out.append(_Group([first], [first.code], prep=g.prep, gap=g.gap.replace("\0", "")))
+            out.append(_Group.of(second, gap=text[first.end : second.start]))
+        else:
+            g.gap = g.gap.replace("\0", "")
+            out.append(g)
+    return out
+
+
+def _link(links: _Links, left: _Group, right: _Group, how: str) -> None:
+    for a in left.codes:
+        for b in right.codes:
+            if how == "mutual":
+                links.add(a, b, directed=False)
+            elif how == "forward":
+                links.add(a, b)
+            elif how == "reverse":
+                links.add(b, a)
+
+
+def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
+    if prep in words.mutual:
+        return "mutual"
+    if prep in words.directed or prep == "to-verb":
+        return "forward"
+    if prep in words.reverse or (prep == "by" and passive):
+        return "reverse"
+    return ""
+
+
+def _lone_state(links: _Links, code: str, prep: str, clause: str, words: RelationWords) -> None:
+    """A clause naming one state: no pair, and the state is the subject unless it is a place or
+    the agent of a passive (what the rules of ``_analyse_clause`` come to for one group)."""
+    passive_agent = prep == "by" and PASSIVE.search(clause)
+    if links.subject is None and prep not in words.locative and not passive_agent:
+        links.subject = code
+
+
+def _analyse_clause(
+    text: str, start: int, end: int, mentions: list[Mention], links: _Links, words: RelationWords
+) -> None:
+    if len(mentions) == 1:  # one actor in one group: no need to build them
+        prep = _prep_before(text[start : mentions[0].start], words)
+        _lone_state(links, mentions[0].code, prep, text[start:end], words)
+        return
+    groups = _groups(text, mentions, start, words)
+    if not groups:
+        return
+    if len(groups) == 1 and len(groups[0].codes) == 1:
+        _lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
+        return
+    # Only a group introduced by "by" reads the passive test (the agent of a passive).
+    passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
+    for g in groups:
+        if g.between or g.hyphen:
+            for i, a in enumerate(g.codes):
+                for b in g.codes[i + 1 :]:
+                    links.add(a, b, directed=False, strong=True)
+    if len(groups) == 1 and _co_occurrence(text, groups[0], end):
+        return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
+    if len(groups) == 1 and groups[0].prep in words.locative:
+        return  # a place, not parties: "meteorologists in the United States and Canada"
+    if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
+        codes = groups[0].codes
+        for i, a in enumerate(codes):
+            for b in codes[i + 1 :]:
+                links.add(a, b, directed=False)
+    subject_i = next((i for i, g in enumerate(groups) if not g.prep), None)
+    if subject_i is None:
+        agent = next((g for g in groups if g.prep == "by"), None) if passive else None
+        if agent is not None:
+            for g in groups:
+                if g is not agent and g.prep not in words.locative:
+                    _link(links, agent, g, "forward")
+            return
+        subject_i = 0  # no subject: the first group anchors prepositional attachments
+        anchor_only = True
+    else:
+        anchor_only = False
+    subject = groups[subject_i]
+    if len(subject.codes) == 1 and links.subject is None:
+        links.subject = subject.codes[0]
+    # Prepositional actors before the subject ("In talks with Putin, Trump ...").
+    for g in groups[:subject_i]:
+        how = _attach_how(g.prep, words, passive)
+        if how:
+            _link(links, subject, g, how)
+    rest = groups[subject_i + 1 :]
+    if not anchor_only and rest:
+        obj = rest[0]
+        if obj.prep in words.reverse or (obj.prep == "by" and passive):
+            _link(links, subject, obj, "reverse")
+        elif not (obj.prep in words.locative and obj.between):
+            _link(links, subject, obj, "forward")
+        previous, rest = obj, rest[1:]
+    else:
+        previous = subject
+        if len(subject.codes) > 1 and not rest:
+            for i, a in enumerate(subject.codes):
+                for b in subject.codes[i + 1 :]:
+                    links.add(a, b, directed=False)
+    if not anchor_only and len(subject.codes) > 1 and len(groups) == subject_i + 1:
+        for i, a in enumerate(subject.codes):  # coordinated subject, no object: mutual
+            for b in subject.codes[i + 1 :]:
+                links.add(a, b, directed=False)
+    for g in rest:
+        how = _attach_how(g.prep, words, passive)
+        if g.prep == "by" and passive and not anchor_only:
+            _link(links, subject, g, "reverse")
+        elif how:
+            _link(links, previous, g, how)
+        previous = g
+
+
+LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
+_BOTH = re.compile(
+    r"^\s*(?:both|each|all|alike|respectively"
+    # "Russia and Saudi Arabia are among the world's largest exporters": a comparison
+    r"|(?:are|were|remain|rank)\s+(?:among|both|each|major|leading|home\s+to"
+    r"|the\s+(?:world|largest|biggest|top|two\s+largest)))\b",
+    re.IGNORECASE,
+)
+
+
+def _co_occurrence(text: str, group: _Group, end: int) -> bool:
+    """A lone group that lists states side by side: three or more after a preposition, or
+    members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
+    if len(group.codes) < 2:
+        return False
+    if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
+        return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
+    return bool(_BOTH.match(text[group.end : end]))
+
+
+def _in_order(mentions: Sequence[Mention]) -> bool:
+    """True when every mention has an offset and they are sorted by start (the usual case)."""
+    previous = 0
+    for m in mentions:
+        if m.start < previous:
+            return False
+        previous = m.start
+    return True
+
+
+def _analyse_sentence(
+    text: str, mentions: Sequence[Mention], words: RelationWords, one_state: bool
+) -> _Links:
+    """The dyad evidence of one sentence; ``one_state``: its mentions all name one state."""
+    links = _Links()
+    if not _in_order(mentions):
+        mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
+        one_state = len({m.code for m in mentions}) <= 1
+    if not mentions:
+        return links
+    lo, hi = 0, len(text)
+    speakers: list[str] = []
+    if not one_state:
+        # The tail wrapper holds no comma after its own: it can only start at the last one,
+        # holds a speech word, and counts only when a mention follows that comma.
+        comma = text.rfind(",")
+        tail = None
+        if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
+            tail = words.speech_tail.match(text, comma)
+        if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
+            hi = tail.start()
+            speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
+        else:
+            head = words.speech_head.search(text)
+            if head and any(m.end <= head.end("wrap") for m in mentions):
+                lo = head.end()
+                speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
+    body = [m for m in mentions if lo <= m.start and m.end <= hi]
+    clauses = clause_spans(text, lo, hi)
+    for c_start, c_end in clauses:
+        if len(clauses) == 1:
+            in_clause = body  # the clause is the body
+        else:
+            in_clause = [m for m in body if c_start <= m.start and m.end <= c_end]
+        if in_clause:
+            _analyse_clause(text, c_start, c_end, in_clause, links, words)
+    if speakers and not links.evidence:
+        others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
+        if len(others) == 1:
+            links.add(speakers[0], others[0])
+            links.subject = links.subject or speakers[0]
+    if links.subject is None and speakers:
+        links.subject = speakers[0]
+    return links
+
+
+# --- the public function ------------------------------------------------------------------
+
+_NOTHING = SentenceDyads([], None)  # no dyad, no subject (never modified)
+
+
+def attribute_dyads(
+    sentences: Sequence[Sentence], mentions_per_sentence: Sequence[Sequence[Mention]]
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The dyads each sentence describes, with direction, and the mentions behind each.
+
+    ``mentions_per_sentence[i]`` belongs to ``sentences[i]``. Output is in sentence order;
+    each pair appears at most once per sentence. See the module docstring for the rules.
+    """
+    if len(sentences) != len(mentions_per_sentence):
+        raise ValueError("one list of mentions per sentence is required")
+    results: list[SentenceDyads] = []
+    out: list[tuple[Dyad, tuple[Mention, ...]]] = []
+    words = relation_words()
+    last_antecedent = -COREF_LOOKBACK - 1  # the last sentence with a dyad or a subject
+    for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
+        result = _NOTHING
+        # find_antecedent looks back at most COREF_LOOKBACK sentences
+        may_inherit = i - last_antecedent <= COREF_LOOKBACK
+        if not mentions:  # no state named: at most an inherited dyad
+            antecedent = find_antecedent(sentences, results, i) if may_inherit else None
+            if antecedent is not None:
+                result = inherit_dyads(sentence, mentions, antecedent) or result
+                if result.dyads or result.subject:
+                    last_antecedent = i
+                    out.extend(result.dyads)
+            results.append(result)
+            continue
+        if len(mentions) > 1 and words.non_political.search(sentence.text):
+            # sport or weather: side by side, no interaction
+            results.append(_NOTHING)
+            continue
+        one_state = len(mentions) == 1 or len({m.code for m in mentions}) == 1
+        links = _analyse_sentence(sentence.text, mentions, words, one_state)
+        dyads = []
+        for pair, source, target in links.resolve():
+            support = tuple([m for m in mentions if m.code in pair])
+            dyads.append((Dyad(pair, sentence.index, source, target), support))
+        if dyads or links.subject is not None:
+            result = SentenceDyads(dyads, links.subject)
+        if not dyads and may_inherit and one_state:
+            antecedent = find_antecedent(sentences, results, i)
+            if antecedent is not None:
+                result = inherit_dyads(sentence, mentions, antecedent) or result
+        if result.dyads or result.subject:
+            last_antecedent = i
+        results.append(result)
+        out.extend(result.dyads)
+    return out

@@ -1,0 +1,137 @@
+"""Article -> ScoredArticle: orchestrates the pure stages (no I/O, no database).
+
+    sentences (text) -> mentions (actors) -> dyads with direction (dyads)
+      -> tone per dyadic sentence (tone) + events per dyad (events)
+
+Only dyadic sentences are toned and event-coded: a sentence that names fewer than two
+interacting countries costs one segmentation pass and one automaton scan, nothing more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+from tracker import __version__
+from tracker.coding.actors import ActorMatcher, load_gazetteer
+from tracker.coding.dyads import attribute_dyads
+from tracker.coding.events import EventCoder, default_event_coder
+from tracker.coding.sentences import split_sentences
+from tracker.coding.tone import ToneScorer, default_tone_scorer
+from tracker.models import Article, DyadSentence, Event, Mode, PairScore, ScoredArticle
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """The per-process scoring resources, built once (matcher, analyzer, rules)."""
+
+    matcher: ActorMatcher
+    tone: ToneScorer
+    events: EventCoder
+    version: str
+
+
+def scorer_version(actors_file: str | Path | None = None) -> str:
+    """Changes whenever the code version or any rule/lexicon/actor data file changes."""
+    digest = hashlib.sha256(__version__.encode())
+    data = files("tracker.data")
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.endswith(".py"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
+    if actors_file:
+        digest.update(Path(actors_file).read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+@cache
+def default_scorer(actors_file: str | None = None) -> Scorer:
+    """One scorer per process (and per user actor file)."""
+    return Scorer(
+        matcher=ActorMatcher(load_gazetteer(actors_file)),
+        tone=default_tone_scorer(),
+        events=default_event_coder(),
+        version=scorer_version(actors_file),
+    )
+
+
+EVENT_TONE_WEIGHT = 0.5  # share of a dyad-sentence's tone taken from its asserted events
+
+
+def dyad_tone(sentence_tone: float, events: Sequence[Event]) -> float:
+    """Tone of one dyad in one sentence: the sentence's VADER tone blended with the mean
+    intensity (Goldstein -10..+10, scaled to -1..+1) of the dyad's ASSERTED events there.
+
+        tone = (1 - EVENT_TONE_WEIGHT) * vader + EVENT_TONE_WEIGHT * mean(intensity) / 10
+
+    Without an asserted event the VADER tone is kept. The result stays in [-1, 1]. This
+    makes tone dyad-specific ("praised Lukashenko but condemned Putin") and lets acts that
+    VADER cannot read ("closed its border", "sent troops") carry their sign.
+    """
+    if not events:
+        return sentence_tone
+    asserted = [e.intensity for e in events if e.mode is Mode.ASSERTED]
+    if not asserted:
+        return sentence_tone
+    event_tone = sum(asserted) / len(asserted) / 10.0
+    blended = (1.0 - EVENT_TONE_WEIGHT) * sentence_tone + EVENT_TONE_WEIGHT * event_tone
+    return max(-1.0, min(1.0, blended))
+
+
+def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
+    """Find the pairs an article describes, the tone between them and their events."""
+    scorer = scorer or default_scorer()
+    sentences = split_sentences(article.text)
+    on = article.published_at
+    find = scorer.matcher.find
+    mentions = [find(s.text, on) for s in sentences]
+    tone_of: dict[int, float] = {}
+    dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
+    events: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    dyads = attribute_dyads(sentences, mentions)
+    dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
+    for dyad, dyad_mentions in dyads:
+        i, pair = dyad.sentence_index, dyad.pair
+        text = sentences[i].text
+        if i not in tone_of:
+            tone_of[i] = scorer.tone.score(text)
+        coded = scorer.events.code(
+            text,
+            dyad_mentions,
+            dyad,
+            on,
+            sentence_mentions=mentions[i],
+            dyad_count=dyads_in[i],
+        )
+        events[pair].extend(coded)
+        dyad_sentences[pair].append(
+            DyadSentence(
+                pair=pair,
+                sentence_index=i,
+                text=text,
+                tone=dyad_tone(tone_of[i], coded),
+                source=dyad.source,
+                target=dyad.target,
+                mentions=dyad_mentions,
+            )
+        )
+    pairs = tuple(
+        PairScore(
+            pair=pair,
+            tone=sum([s.tone for s in rows]) / len(rows),
+            sentences=tuple(rows),
+            events=tuple(events[pair]),
+        )
+        for pair, rows in sorted(dyad_sentences.items())
+    )
+    return ScoredArticle(
+        article=article,
+        sentence_count=len(sentences),
+        pairs=pairs,
+        scorer_version=scorer.version,
+    )

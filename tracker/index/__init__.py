@@ -1,0 +1,3 @@
+"""The relationship temperature: series per pair and direction, periods, attribution, turning
+points (docs/temperature.md). `timeline` reads the store; the rest is pure.
+"""
