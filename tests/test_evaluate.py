@@ -3,7 +3,6 @@ regression thresholds on the real pipeline (PLOVER part skipped when the file is
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from datetime import date
 
@@ -200,19 +199,12 @@ def test_labelled_set_shape():
 
 # --------------------------------------------------------------------------- regression
 
-PIPELINE_READY = all(
-    importlib.util.find_spec(f"tracker.{m}") is not None
-    for m in ("actors", "dyads", "tone", "events", "score")
-)
-needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="pipeline modules not present")
-
 
 @pytest.fixture(scope="module")
 def report():
     return ev.run_eval()
 
 
-@needs_pipeline
 def test_own_set_thresholds(report):
     own = report.own
     assert own.sentences >= 100
@@ -222,7 +214,6 @@ def test_own_set_thresholds(report):
     )
 
 
-@needs_pipeline
 def test_plover_thresholds(report):
     if report.plover is None:
         pytest.skip(report.plover_note)
@@ -233,7 +224,6 @@ def test_plover_thresholds(report):
     assert h.direction_accuracy >= ev.THRESHOLDS["plover_direction_accuracy"], detail
 
 
-@needs_pipeline
 def test_report_renders_and_serialises(report):
     text = report.format_report(errors=3)
     assert "Own labelled set" in text and "Thresholds:" in text

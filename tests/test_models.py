@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.models import article_id, normalise_text, parse_direction, parse_pair
+from tracker.models import Pair, article_id, normalise_text, parse_direction, parse_pair
 
 # Every character str.split() splits on, and some that NFKC turns into a space.
 WHITESPACE = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
@@ -82,3 +82,26 @@ def test_parse_pair_and_direction():
     assert parse_direction("USA>BLR") == ("USA", "BLR")
     with pytest.raises(ValueError):
         parse_pair("USA-USA")
+
+
+def test_pair_is_a_sorted_tuple_that_prints_as_codes():
+    pair = Pair.parse("usa:blr")
+    assert pair == ("BLR", "USA") and pair == Pair.of("USA", "BLR")
+    assert (pair.a, pair.b) == ("BLR", "USA")
+    assert str(pair) == "BLR-USA"
+    assert pair.other("USA") == "BLR" and pair.other("BLR") == "USA"
+    assert {pair: 1}[("BLR", "USA")] == 1  # the same key as the tuples the coder builds
+
+
+@pytest.mark.parametrize("text", ["USA", "USA-USA", "US-BLR", "USA-BLR-RUS", "ÜSA-BLR", "123-BLR"])
+def test_pair_refuses_malformed_text(text):
+    with pytest.raises(ValueError, match="alpha-3"):
+        Pair.parse(text)
+
+
+def test_pair_refuses_codes_the_gazetteer_does_not_know():
+    from tracker.coding.gazetteer import state_codes
+
+    assert Pair.parse("RUS-USA", state_codes()) == ("RUS", "USA")
+    with pytest.raises(ValueError, match="unknown country code XYZ"):
+        Pair.parse("USA-XYZ", state_codes())

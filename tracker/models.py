@@ -13,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class DateSource(StrEnum):
@@ -135,35 +137,66 @@ class Mention:
 
 
 def make_pair(a: str, b: str) -> tuple[str, str]:
-    """A pair is order-insensitive: always stored sorted."""
+    """A pair is order-insensitive: always stored sorted. A plain tuple: the coder builds one
+    per dyadic sentence, so it stays the cheapest form; :class:`Pair` is the same tuple."""
     return (a, b) if a <= b else (b, a)
 
 
 _PAIR_SPLIT = re.compile(r"[-:/,\s>]+")
 
 
-def parse_pair(text: str) -> tuple[str, str]:
-    """'USA-BLR', 'blr-usa', 'USA:BLR' -> ('BLR', 'USA'). Raises ValueError when malformed."""
+def _two_codes(text: str, what: str, example: str) -> tuple[str, str]:
     parts = [p for p in _PAIR_SPLIT.split(text.strip().upper()) if p]
     if (
         len(parts) != 2
-        or not all(len(p) == 3 and p.isalpha() for p in parts)
+        or not all(len(p) == 3 and p.isascii() and p.isalpha() for p in parts)
         or parts[0] == parts[1]
     ):
-        raise ValueError(f"pair {text!r} is not two different ISO 3166 alpha-3 codes like USA-BLR")
-    return make_pair(parts[0], parts[1])
+        raise ValueError(
+            f"{what} {text!r} is not two different ISO 3166 alpha-3 codes like {example}"
+        )
+    return parts[0], parts[1]
+
+
+class Pair(NamedTuple):
+    """Two different states as ISO 3166-1 alpha-3 codes in alphabetical order: the key of
+    every undirected series. A tuple, so ``Pair("BLR", "USA") == ("BLR", "USA")``; parsed
+    and validated once at the edge (CLI option, URL, picker) with :meth:`parse`."""
+
+    a: str
+    b: str
+
+    @classmethod
+    def of(cls, x: str, y: str) -> Pair:
+        """The pair of two codes, in either order."""
+        return cls(x, y) if x <= y else cls(y, x)
+
+    @classmethod
+    def parse(cls, text: str, known: Container[str] | None = None) -> Pair:
+        """'USA-BLR', 'blr-usa', 'USA:BLR' -> Pair('BLR', 'USA'). With ``known`` (the
+        gazetteer's codes), a code outside it is refused too. Raises ValueError."""
+        first, second = _two_codes(text, "pair", "USA-BLR")
+        unknown = [code for code in (first, second) if known is not None and code not in known]
+        if unknown:
+            raise ValueError(f"pair {text!r}: unknown country code {', '.join(unknown)}")
+        return cls.of(first, second)
+
+    def __str__(self) -> str:
+        return f"{self.a}-{self.b}"
+
+    def other(self, code: str) -> str:
+        """The state of the pair that is not ``code``."""
+        return self.b if code == self.a else self.a
+
+
+def parse_pair(text: str) -> Pair:
+    """'USA-BLR', 'blr-usa', 'USA:BLR' -> Pair('BLR', 'USA'). Raises ValueError when malformed."""
+    return Pair.parse(text)
 
 
 def parse_direction(text: str) -> tuple[str, str]:
     """'USA>BLR' or 'USA->BLR' -> ('USA', 'BLR'): a directed pair, order kept."""
-    parts = [p for p in _PAIR_SPLIT.split(text.strip().upper()) if p]
-    if (
-        len(parts) != 2
-        or not all(len(p) == 3 and p.isalpha() for p in parts)
-        or parts[0] == parts[1]
-    ):
-        raise ValueError(f"direction {text!r} is not two different alpha-3 codes like USA>BLR")
-    return parts[0], parts[1]
+    return _two_codes(text, "direction", "USA>BLR")
 
 
 @dataclass(frozen=True, slots=True)

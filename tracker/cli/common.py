@@ -10,8 +10,9 @@ from datetime import date
 import click
 from tqdm import tqdm
 
+from tracker.coding.gazetteer import state_codes
 from tracker.errors import StoreBusy, TrackerError, UsageError
-from tracker.models import parse_direction, parse_pair
+from tracker.models import Pair, parse_direction
 
 DB_HELP = "DuckDB file (default: $TRACKER_DB or data/tracker.duckdb)."
 
@@ -21,8 +22,8 @@ def pair_value(_ctx, _param, value):
         return None
     try:
         if isinstance(value, tuple):
-            return tuple(parse_pair(v) for v in value)
-        return parse_pair(value)
+            return tuple(Pair.parse(v, state_codes()) for v in value)
+        return Pair.parse(value, state_codes())
     except ValueError as error:
         raise click.BadParameter(str(error)) from error
 

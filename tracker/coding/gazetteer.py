@@ -141,6 +141,12 @@ def _default_gazetteer() -> Gazetteer:
     return Gazetteer(tuple(aliases), tuple(negatives))
 
 
+@cache
+def state_codes() -> frozenset[str]:
+    """Every state code the package gazetteer knows: what a pair given by a user may name."""
+    return _default_gazetteer().codes
+
+
 def load_gazetteer(extra: Path | str | None = None) -> Gazetteer:
     """The package gazetteer, plus the rows of a user CSV (same columns as actors.csv).
 

@@ -3,12 +3,13 @@ the repository (read where it is, never copied)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from tracker.config import PLOVER_GOLD_ENV, plover_gold_override
 
 REPO_ROOT = Path(__file__).resolve().parents[2]  # tracker/evaluate/gold_paths.py -> repo
 DEFAULT_OWN_PATH = REPO_ROOT / "tests" / "data" / "labelled_sentences.jsonl"
-PLOVER_ENV = "TRACKER_PLOVER_GOLD"  # overrides where the PLOVER gold file is looked for
+PLOVER_ENV = PLOVER_GOLD_ENV  # where a user points tracker eval at the PLOVER gold file
 PLOVER_RELATIVE = Path("shared") / "eval" / "plover_gsr_cameo.json"  # next to the repo
 
 
@@ -17,8 +18,9 @@ def default_plover_path() -> Path:
     next to the repository (or the working directory). The first existing path wins; if
     none exists the repository-relative one is returned (and reported as absent)."""
     candidates = []
-    if os.environ.get(PLOVER_ENV):
-        candidates.append(Path(os.environ[PLOVER_ENV]))
+    override = plover_gold_override()
+    if override:
+        candidates.append(override)
     candidates += [
         REPO_ROOT.parent / PLOVER_RELATIVE,
         Path.cwd().parent / PLOVER_RELATIVE,

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from tracker.config import chromium_override
 from tracker.errors import TrackerError
 
 FIGURE_FORMATS = ("png", "svg", "pdf", "html", "json")
@@ -69,10 +70,9 @@ class ExportUnavailable(TrackerError):
 
 def browser_path() -> str | None:
     """The Chromium used for static exports, or None when there is none."""
-    for variable in ("TRACKER_CHROMIUM", "BROWSER_PATH"):
-        value = os.environ.get(variable)
-        if value:
-            return value if Path(value).is_file() and os.access(value, os.X_OK) else None
+    value = chromium_override()
+    if value:
+        return value if Path(value).is_file() and os.access(value, os.X_OK) else None
     for name in BROWSER_CANDIDATES:
         found = shutil.which(name)
         if found:

@@ -16,7 +16,6 @@ from tracker.errors import StoreBusy, StoreError
 from tracker.store.article_reads import StoreArticleReads
 from tracker.store.connection import (
     BUSY_TIMEOUT_S,
-    DEFAULT_DB,
     MEMORY,
     StoreConnection,
     resolve_db_path,
@@ -28,7 +27,6 @@ from tracker.store.writes import AddResult, StoreWrites
 
 __all__ = [
     "BUSY_TIMEOUT_S",
-    "DEFAULT_DB",
     "MEMORY",
     "MIGRATIONS",
     "SCHEMA_VERSION",

@@ -8,7 +8,6 @@ that finds the file locked retries for ``busy_timeout`` seconds and then raises
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -19,10 +18,10 @@ from typing import Self
 
 import duckdb
 
+from tracker.config import db_path
 from tracker.errors import StoreBusy, StoreError
 from tracker.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-DEFAULT_DB = Path("data") / "tracker.duckdb"
 MEMORY = ":memory:"
 BUSY_TIMEOUT_S = 15.0  # how long a writer waits for another process to let go of the file
 _RETRY_SLEEP_S = 0.05
@@ -45,9 +44,8 @@ _PATH_LOCKS_GUARD = threading.Lock()
 
 
 def resolve_db_path(path: str | Path | None = None) -> str:
-    """--db beats TRACKER_DB beats data/tracker.duckdb."""
-    chosen = path or os.environ.get("TRACKER_DB") or DEFAULT_DB
-    return str(chosen)
+    """--db beats TRACKER_DB beats data/tracker.duckdb (tracker.config)."""
+    return db_path(path)
 
 
 def _path_lock(path: str) -> threading.RLock:

@@ -7,7 +7,6 @@ Environment: TRACKER_DB (database path, default data/tracker.duckdb), TRACKER_RE
 
 from __future__ import annotations
 
-import os
 import threading
 from dataclasses import fields
 from datetime import date
@@ -16,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index import timeline as tl
 from tracker.store import resolve_db_path
@@ -46,7 +46,7 @@ _DEFAULT_RANGE = (0.0, 5.0, 0.05)
 
 
 def read_only_mode() -> bool:
-    return os.environ.get("TRACKER_READONLY", "").strip().lower() in ("1", "true", "yes", "on")
+    return read_only()
 
 
 def main() -> None:
