@@ -132,9 +132,7 @@ def model_inputs(
     u = params.event_factor * counts["impulse"]
     coding = (params.event_rel_se * params.event_factor) ** 2 * impulse_sq
     q = params.volatility**2 + coding
-    return kalman.Inputs(
-        y, h, u, q, phi=params.daily_persistence, prior_var=params.prior_sd**2
-    )
+    return kalman.Inputs(y, h, u, q, phi=params.daily_persistence, prior_var=params.prior_sd**2)
 
 
 def daily_model(
@@ -251,7 +249,7 @@ def period_values(
         "state_sd": state_sd,
         "filtered_state": filt,
         "filtered_state_sd": filt_sd,
-        "articles_90d": np.rint(
-            total("articles", np.maximum(at + 1 - EVIDENCE_DAYS, 0))
-        ).astype(np.int64),
+        "articles_90d": np.rint(total("articles", np.maximum(at + 1 - EVIDENCE_DAYS, 0))).astype(
+            np.int64
+        ),
     }

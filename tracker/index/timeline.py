@@ -146,9 +146,7 @@ class SeriesModel:
     event_days: pd.DataFrame  # per (day, key) events up to end
 
 
-def series_model(
-    store: Store, row: pd.Series, end: date, params: TemperatureParams
-) -> SeriesModel:
+def series_model(store: Store, row: pd.Series, end: date, params: TemperatureParams) -> SeriesModel:
     """Re-run the model of the series a timeline row belongs to (its timeline ends ``end``)."""
     key = pair_key(row["pair"])
     directed = direction_key(key, row["direction"] or None)
