@@ -58,7 +58,7 @@ def run(inputs: Inputs) -> Path:
     ys, hs, us, qs = (a.tolist() for a in (inputs.y, inputs.h, inputs.u, inputs.q))
     phi, phi2 = inputs.phi, inputs.phi * inputs.phi
     mp, pp, mf, pf, gain = ([0.0] * n for _ in range(5))
-    m, p, loglike = inputs.prior_mean, inputs.prior_var, 0.0
+    m, p = inputs.prior_mean, inputs.prior_var
     for k in range(n):  # forward: one step per day (sequential by nature)
         m = phi * m + us[k]
         p = phi2 * p + qs[k]
@@ -67,9 +67,7 @@ def run(inputs: Inputs) -> Path:
         if h == h:  # observed (not NaN)
             f = p + h
             g = p / f
-            v = ys[k] - m
-            loglike -= 0.5 * (math.log(2.0 * math.pi * f) + v * v / f)
-            m += g * v
+            m += g * (ys[k] - m)
             p = p * h / f
             gain[k] = g
         mf[k], pf[k] = m, p
@@ -81,8 +79,16 @@ def run(inputs: Inputs) -> Path:
         back[k] = j
         ms[k] = mf[k] + j * (ms[k + 1] - mp[k + 1])
         ps[k] = pf[k] + j * j * (ps[k + 1] - pp[k + 1])
-    arrays = (mp, pp, mf, pf, ms, ps, gain, back)
-    return Path(*(np.asarray(a, dtype=float) for a in arrays), loglike=loglike)
+    arrays = [np.asarray(a, dtype=float) for a in (mp, pp, mf, pf, ms, ps, gain, back)]
+    return Path(*arrays, loglike=_loglike(inputs, arrays[0], arrays[1]))
+
+
+def _loglike(inputs: Inputs, predicted_mean: np.ndarray, predicted_var: np.ndarray) -> float:
+    """Log-likelihood of the observations: sum of log N(y_k; mp_k, pp_k + h_k)."""
+    seen = ~np.isnan(inputs.h)
+    f = predicted_var[seen] + inputs.h[seen]
+    v = inputs.y[seen] - predicted_mean[seen]
+    return float(-0.5 * np.sum(np.log(2.0 * math.pi * f) + v * v / f))
 
 
 def run_means(inputs: Inputs, path: Path, y: np.ndarray, u: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -24,7 +24,7 @@ import pandas as pd
 from tracker.errors import UsageError
 from tracker.index import kalman
 from tracker.index.params import DEFAULT_PARAMS, EVIDENCE_DAYS, TemperatureParams
-from tracker.index.periods import FREQS, period_grid, to_days
+from tracker.index.periods import FREQS, grid_days, period_labels, to_days
 
 TIMELINE_COLUMNS: tuple[str, ...] = (
     "pair",  # 'BLR-USA' (sorted)
@@ -202,21 +202,28 @@ def build_timeline(
     if first > last:
         return empty_timeline()
     model = daily_model(tone_days, impulse_days, first_data, last, params)
-    grid = period_grid(first, last, freq)
-    out = grid.assign(**period_values(model, grid, params))
-    out.insert(0, "direction", direction)
-    out.insert(0, "pair", pair)
-    return out[list(TIMELINE_COLUMNS)]
+    starts, ends, as_of = grid_days(first, last, freq)
+    columns = {
+        "pair": np.full(len(starts), pair, dtype=object),
+        "direction": np.full(len(starts), direction, dtype=object),
+        "period": period_labels(starts, freq),
+        "period_start": starts.astype(object),
+        "period_end": ends.astype(object),
+        "as_of": as_of.astype(object),
+        **period_values(model, starts, as_of, params),
+    }
+    return pd.DataFrame({c: columns[c] for c in TIMELINE_COLUMNS})  # one construction
 
 
 def period_values(
-    model: DailyModel, grid: pd.DataFrame, params: TemperatureParams
+    model: DailyModel, starts: np.ndarray, as_of: np.ndarray, params: TemperatureParams
 ) -> dict[str, np.ndarray]:
-    """Every value column of the periods in ``grid``: levels read at as_of, coverage summed
-    over the period's days. Periods ending before the first data day read the prior."""
-    raw_at = model.index_of(grid["as_of"])
+    """Every value column of the periods (datetime64[D] ``starts`` and ``as_of``): levels
+    read at as_of, coverage summed over the period's days. Periods ending before the first
+    data day read the prior."""
+    raw_at = (as_of - model.first_day).astype(np.int64)
     before, at = raw_at < 0, np.maximum(raw_at, 0)
-    lo = np.minimum(np.maximum(model.index_of(grid["period_start"]), 0), at)
+    lo = np.minimum(np.maximum((starts - model.first_day).astype(np.int64), 0), at)
     path, z = model.path, params.band_z
 
     def level(mean: np.ndarray, var: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

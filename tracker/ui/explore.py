@@ -53,8 +53,7 @@ def render(ctx: Context) -> None:
         config={"displaylogo": False},
     )
     st.caption(
-        f"Per {FREQ_NAMES[ctx.freq]}: −100 hostile … +100 warm; line = smoothed level at "
-        "the period's end (it persists between articles); shaded band = 95% uncertainty; "
+        f"Per {FREQ_NAMES[ctx.freq]}: −100 hostile … +100 warm; shaded band = uncertainty; "
         "▲/▼ = cooperative/conflictual events (hover for details); bars = articles."
     )
     export_buttons("temperature", fig, timeline, file_stem("temperature", stem_pairs, ctx.freq))
