@@ -224,7 +224,8 @@ def bench_timeline(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]
             med = {k: median(v) for k, v in times.items()}
             info[freq] = {"times_s": times, "median_s": med, "periods": len(frame)}
             r_all, r_pair = med["timeline"] / med["bare_all"], med["timeline"] / med["bare_pair"]
-            label = f"timeline {a}-{b} {unit}ly, smoothed+filtered bands"
+            every = {"day": "daily"}.get(unit, f"{unit}ly")
+            label = f"timeline {a}-{b} {every}, smoothed+filtered bands"
             rows += [
                 Row(f"{label} vs bare GROUP BY (all pairs)", med["timeline"], med["bare_all"],
                     "s", r_all, "<= 3x", r_all <= 3, f"median of {plan.repeats}, interleaved"),
