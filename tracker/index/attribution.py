@@ -142,7 +142,7 @@ def contribution_frame(
         raw = items["value"].to_numpy(dtype=float) * weight
     frame = items.assign(raw=raw, contribution=raw * factor, weight=weight)
     inside = frame[frame["kind"].isin(("tone", "event"))]
-    outside = frame[~frame["kind"].isin(("tone", "event"))].copy()
+    outside = frame[~frame["kind"].isin(("tone", "event")) & (frame["weight"] != 0)].copy()
     if len(outside):
         outside["published_at"] = to_days(outside["published_at"]).astype(object)
         keys = ["kind", "source", "target", "category", "mode"]
