@@ -144,7 +144,7 @@ def contribution_frame(
     inside = frame[frame["kind"].isin(("tone", "event"))]
     outside = frame[~frame["kind"].isin(("tone", "event")) & (frame["weight"] != 0)].copy()
     if len(outside):
-        outside["published_at"] = to_days(outside["published_at"]).astype(object)
+        outside["published_at"] = to_days(outside["published_at"])
         keys = ["kind", "source", "target", "category", "mode"]
         grouped = (
             outside.groupby(keys, dropna=False, sort=False)
@@ -158,6 +158,7 @@ def contribution_frame(
             )
             .reset_index()
         )
+        grouped["published_at"] = to_days(grouped["published_at"]).astype(object)
         what = np.where(grouped["category"].isna(), "tone on", "event on")
         side = np.where(grouped["kind"] == "memory", "earlier", "later")
         grouped["note"] = [

@@ -26,6 +26,10 @@ def to_days(values: Iterable[object] | pd.Series | np.ndarray) -> np.ndarray:
         return np.asarray(values, dtype="datetime64[D]")  # fast path: already datetimes
     if len(values) == 0:  # type: ignore[arg-type]
         return np.array([], "datetime64[D]")
+    try:  # date / datetime64 objects convert directly (no format guessing)
+        return np.asarray(values, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        pass
     return np.asarray(pd.to_datetime(pd.Series(values)).to_numpy(), "datetime64[D]")
 
 
