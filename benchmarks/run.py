@@ -6,8 +6,9 @@
 Measures (see docs/performance.md for the method and the latest figures):
   ingest     full ingest (load, segment, actors, tone, events, store in a fresh DuckDB) vs
              bare VADER on every sentence of the same files; re-ingest of the same corpus
-  timeline   compute_timeline USA-RUS monthly (with band) on 1M dyadic sentences / 200k
-             articles vs a bare DuckDB GROUP BY (whole table, and filtered to the pair)
+  timeline   compute_timeline USA-RUS at D, W and M (state-space level, both bands) on 1M
+             dyadic sentences / 200k articles vs a bare DuckDB GROUP BY at the same period
+             unit (whole table, and filtered to the pair)
   scaling    ingest time and peak RSS of the process tree at 1k and 10k articles (+100k
              with --full)
   dashboard  request -> first rendered chart in chromium, 200k store vs the demo corpus
@@ -165,7 +166,40 @@ def bench_ingest(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
     ]  # fmt: skip
 
 
+TIMELINE_FREQS = {"D": "day", "W": "week", "M": "month"}
+
+
+def _bare_queries(unit: str) -> tuple[str, str]:
+    """The bare GROUP BY a user would otherwise run, at one period unit (a constant)."""
+    if unit not in TIMELINE_FREQS.values():
+        raise ValueError(unit)
+    bare_all = (
+        f"SELECT pair_a, pair_b, date_trunc('{unit}', published_at) AS m, avg(tone) "  # noqa: S608 -- unit from TIMELINE_FREQS
+        "FROM dyad_sentences GROUP BY ALL"
+    )
+    bare_pair = (
+        f"SELECT date_trunc('{unit}', published_at) AS m, avg(tone) FROM dyad_sentences "  # noqa: S608 -- unit from TIMELINE_FREQS
+        "WHERE pair_a = ? AND pair_b = ? GROUP BY ALL"
+    )
+    return bare_all, bare_pair
+
+
+def _time_interleaved(runs: dict, repeats: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
+        run()  # warm-up
+    names = list(runs)
+    for rep in range(repeats):
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:  # rotated
+            start = time.perf_counter()
+            runs[name]()
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
 def bench_timeline(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:
+    """compute_timeline (the state-space series with both bands) of one pair over the whole
+    store at D, W and M, each against the bare GROUP BY at the same period unit."""
     from benchmarks.synth_store import build_store
     from tracker.index.timeline import compute_timeline
     from tracker.store import Store
@@ -176,54 +210,42 @@ def bench_timeline(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]
     built = build_store(db, articles=plan.store_articles, seed=seed)
     _log(f"store: {json.dumps(built, default=str)}")
     a, b = TIMELINE_PAIR
-    bare_all = (
-        "SELECT pair_a, pair_b, date_trunc('month', published_at) AS m, avg(tone) "
-        "FROM dyad_sentences GROUP BY ALL"
-    )
-    bare_pair = (
-        "SELECT date_trunc('month', published_at) AS m, avg(tone) FROM dyad_sentences "
-        "WHERE pair_a = ? AND pair_b = ? GROUP BY ALL"
-    )
-    times: dict[str, list[float]] = {"timeline": [], "bare_all": [], "bare_pair": [], "open": []}
+    rows, info = [], {"store": built}
     with Store(db, read_only=True) as store:
-        runs = {
-            "timeline": lambda: compute_timeline(store, TIMELINE_PAIR, freq="M"),
-            "bare_all": lambda: store.con.execute(bare_all).fetchall(),
-            "bare_pair": lambda: store.con.execute(bare_pair, [a, b]).fetchall(),
-        }
-        frame = runs["timeline"]()  # warm-up (and a sanity check)
-        runs["bare_all"]()
-        runs["bare_pair"]()
-        names = list(runs)
-        for rep in range(plan.repeats):
-            for name in names[rep % 3 :] + names[: rep % 3]:  # interleaved, rotated
-                start = time.perf_counter()
-                runs[name]()
-                times[name].append(time.perf_counter() - start)
+        for freq, unit in TIMELINE_FREQS.items():
+            bare_all, bare_pair = _bare_queries(unit)
+            runs = {
+                "timeline": lambda f=freq: compute_timeline(store, TIMELINE_PAIR, freq=f),
+                "bare_all": lambda q=bare_all: store.con.execute(q).fetchall(),
+                "bare_pair": lambda q=bare_pair: store.con.execute(q, [a, b]).fetchall(),
+            }
+            frame = compute_timeline(store, TIMELINE_PAIR, freq=freq)
+            times = _time_interleaved(runs, plan.repeats)
+            med = {k: median(v) for k, v in times.items()}
+            info[freq] = {"times_s": times, "median_s": med, "periods": len(frame)}
+            r_all, r_pair = med["timeline"] / med["bare_all"], med["timeline"] / med["bare_pair"]
+            every = {"day": "daily"}.get(unit, f"{unit}ly")
+            label = f"timeline {a}-{b} {every}, smoothed+filtered bands"
+            rows += [
+                Row(f"{label} vs bare GROUP BY (all pairs)", med["timeline"], med["bare_all"],
+                    "s", r_all, "<= 3x", r_all <= 3, f"median of {plan.repeats}, interleaved"),
+                Row(f"  same vs bare GROUP BY filtered to the pair ({unit})", med["timeline"],
+                    med["bare_pair"], "s", r_pair, "<= 3x", r_pair <= 3,
+                    f"{len(frame)} periods"),
+            ]  # fmt: skip
+    opened = []
     for _ in range(plan.repeats):  # as the dashboard and CLI do: open, compute, close
         start = time.perf_counter()
         with Store(db, read_only=True) as store:
             compute_timeline(store, TIMELINE_PAIR, freq="M")
-        times["open"].append(time.perf_counter() - start)
-    med = {k: median(v) for k, v in times.items()}
-    details["timeline"] = {
-        "store": built,
-        "times_s": times,
-        "median_s": med,
-        "periods": len(frame),
-        "has_band": {"lower", "upper"} <= set(frame.columns),
-    }
-    r_all, r_pair = med["timeline"] / med["bare_all"], med["timeline"] / med["bare_pair"]
-    r_open = med["open"] / med["bare_pair"]
-    label = f"timeline {a}-{b} monthly+band, {built['dyad_sentences'] / 1e6:.1f}M sentences"
-    return [
-        Row(f"{label} vs bare GROUP BY (all pairs)", med["timeline"], med["bare_all"], "s",
-            r_all, "<= 3x", r_all <= 3, f"median of {plan.repeats}, interleaved"),
-        Row("  same vs bare GROUP BY filtered to the pair", med["timeline"], med["bare_pair"],
-            "s", r_pair, "<= 3x", r_pair <= 3, f"{len(frame)} periods"),
-        Row("  timeline incl. opening the store", med["open"], med["bare_pair"], "s", r_open,
-            "(info)", None, "short-lived connection, as CLI/dashboard"),
-    ]  # fmt: skip
+        opened.append(time.perf_counter() - start)
+    base = info["M"]["median_s"]["bare_pair"]
+    rows.append(
+        Row("  timeline (month) incl. opening the store", median(opened), base, "s",
+            median(opened) / base, "(info)", None, "short-lived connection, as CLI/dashboard")
+    )  # fmt: skip
+    details["timeline"] = info
+    return rows
 
 
 def bench_scaling(out: Path, plan: Plan, seed: int, details: dict) -> list[Row]:

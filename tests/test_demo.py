@@ -1,7 +1,9 @@
 """The demo corpus moves the curves the way history did (issue: temperature + demo corpus)."""
 
+import itertools
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -96,3 +98,32 @@ def test_interaction_free_texts_make_no_pair(demo_db):
         ).fetchall()
     assert rows, "the corpus has texts without interaction"
     assert all(count == 0 for _, count in rows), rows
+
+
+@pytest.mark.parametrize("pair", ["USA-RUS", "USA-BLR", "RUS-UKR", "UKR-USA"])
+def test_no_pair_returns_to_neutral_between_articles(demo_db, pair):
+    """Between two articles the level persists (issue 14): the filtered value holds, the
+    smoothed history is a straight line from one piece of evidence to the next (no decay
+    toward 0), and quiet months between article months of one sign keep that sign."""
+    from tracker.index.timeline import compute_timeline
+    from tracker.store import Store
+
+    with Store(demo_db, read_only=True) as store:
+        daily = compute_timeline(store, pair, freq="D")
+        monthly = compute_timeline(store, pair, freq="M")
+    evidence = ((daily["articles"] > 0) | (daily["events"] > 0)).to_numpy()
+    stretches = 0
+    for left, right in itertools.pairwise(np.flatnonzero(evidence)):
+        if right - left < 3:
+            continue
+        quiet = daily.iloc[left:right]  # the evidence day, then the silence
+        assert np.ptp(quiet["filtered_state"]) < 1e-12  # holds its level
+        assert np.abs(np.diff(quiet["state"], n=2)).max() < 1e-9  # a straight line
+        stretches += 1
+    assert stretches > 3
+    busy = monthly.index[monthly["articles"] > 0].tolist()
+    for left, right in itertools.pairwise(busy):
+        quiet = monthly.loc[left + 1 : right - 1, "state"]
+        ends = np.sign(monthly.loc[[left, right], "state"])
+        if len(quiet) and ends.iloc[0] == ends.iloc[1]:
+            assert (np.sign(quiet) == ends.iloc[0]).all(), (pair, quiet)

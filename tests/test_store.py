@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from tracker.errors import StoreBusy, StoreError
-from tracker.index.temperature import TemperatureParams
+from tracker.index.params import TemperatureParams
 from tracker.index.timeline import compute_timeline
 from tracker.models import (
     Article,

@@ -11,22 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.index.timeline import (
-    DEFAULT_PARAMS,
-    FREQS,
-    TIMELINE_COLUMNS,
-    build_timeline,
-    daily_impulses,
-    decayed_sum,
-    period_grid,
-)
-
-
-def test_decayed_sum_halves_after_one_half_life():
-    days = np.array(["2024-01-01"], "datetime64[D]")
-    at = np.array(["2024-01-01", "2024-01-11", "2024-01-21", "2024-01-31"], "datetime64[D]")
-    flow = decayed_sum(days, np.array([-8.0]), at, half_life=10.0)
-    assert flow.tolist() == pytest.approx([-8.0, -4.0, -2.0, -1.0], rel=1e-12)
+from tracker.index.params import DEFAULT_PARAMS
+from tracker.index.periods import FREQS, period_grid
+from tracker.index.temperature import TIMELINE_COLUMNS, build_timeline, daily_impulses
 
 
 @pytest.mark.parametrize(
@@ -100,4 +87,8 @@ def test_build_timeline_bounds_and_band(tones, events, freq):
     assert tl["period"].is_unique and tl["period"].is_monotonic_increasing
     x = tl["tone_term"] + tl["event_term"]
     assert np.allclose(tl["temperature"], 100 * np.tanh(x))
+    assert np.allclose(x, tl["state"])
+    assert (tl["filtered_lower"] <= tl["filtered"] + 1e-9).all()
+    assert (tl["filtered_upper"] >= tl["filtered"] - 1e-9).all()
+    assert np.isclose(tl["filtered"].iloc[-1], tl["temperature"].iloc[-1])  # same on the last day
     assert not math.isnan(tl["temperature"].sum())

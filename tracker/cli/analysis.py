@@ -23,13 +23,13 @@ from tracker.errors import TrackerError
 FREQ = click.Choice(["D", "W", "M"], case_sensitive=False)
 
 
-def _params(half_life, tone_weight, event_weight):
-    from tracker.index.timeline import TemperatureParams
+def _params(volatility, tone_weight, event_weight):
+    from tracker.index.params import TemperatureParams
 
     overrides = {
         name: value
         for name, value in (
-            ("half_life_days", half_life),
+            ("volatility", volatility),
             ("tone_weight", tone_weight),
             ("event_weight", event_weight),
         )
@@ -46,9 +46,13 @@ def _index_options(command):
             click.option(
                 "--direction", callback=direction_value, help="Directed series, e.g. USA>BLR."
             ),
-            click.option("--half-life", type=click.FloatRange(min=0.1), help="Event memory, days."),
+            click.option(
+                "--volatility",
+                type=click.FloatRange(min=0.0),
+                help="Daily drift of the level (x per sqrt(day)); larger: follows news faster.",
+            ),
             click.option("--tone-weight", type=float, help="Weight of dyadic tone."),
-            click.option("--event-weight", type=float, help="Weight of the event flow."),
+            click.option("--event-weight", type=float, help="Weight of the events (their move of the level)."),
         ]
     ):
         command = option(command)
@@ -61,12 +65,12 @@ def _index_options(command):
 @click.option("--to", "end", callback=date_value, help="Last day (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
 @_index_options
-def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight, event_weight):
+def timeline(pair, start, end, fmt, db, freq, direction, volatility, tone_weight, event_weight):
     """Relationship temperature of a pair over time (-100 hostile .. +100 warm)."""
     from tracker.index.timeline import compute_timeline
     from tracker.store import Store
 
-    params = _params(half_life, tone_weight, event_weight)
+    params = _params(volatility, tone_weight, event_weight)
     try:
         with Store(db, read_only=True, must_exist=True) as store:
             frame = compute_timeline(
@@ -88,17 +92,28 @@ def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight,
 @click.option("--period", required=True, help="Period label: 2025-08 (M) or 2025-08-15 (D, W).")
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True)
+@click.option(
+    "--filtered", is_flag=True, help="Explain the filtered value (no look-ahead), not the history."
+)
 @_index_options
-def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_weight, event_weight):
+def explain(
+    pair, period, as_json, top, filtered, db, freq, direction, volatility, tone_weight, event_weight
+):
     """What made a period's temperature: articles, sentences and events with their shares."""
     from tracker.index.timeline import explain as explain_period
     from tracker.store import Store
 
-    params = _params(half_life, tone_weight, event_weight)
+    params = _params(volatility, tone_weight, event_weight)
     try:
         with Store(db, read_only=True, must_exist=True) as store:
             result = explain_period(
-                store, pair, period, freq=freq.upper(), direction=direction, params=params
+                store,
+                pair,
+                period,
+                freq=freq.upper(),
+                direction=direction,
+                params=params,
+                estimate="filtered" if filtered else "smoothed",
             )
     except TrackerError as error:
         raise fail(error) from error
@@ -108,19 +123,25 @@ def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_wei
             {
                 "pair": "-".join(pair),
                 "period": period,
+                "estimate": result.estimate,
                 "value": result.value,
+                "lower": result.lower,
+                "upper": result.upper,
                 "contributions": frame.to_dict(orient="records"),
             }
         )
         return
-    click.echo(f"{'-'.join(pair)} {period}: temperature {result.value:+.1f}")
+    click.echo(
+        f"{'-'.join(pair)} {period}: temperature {result.value:+.1f} "
+        f"(95% band {result.lower:+.0f} .. {result.upper:+.0f}, {result.estimate})"
+    )
     if frame.empty:
         click.echo("  nothing stored for this pair and period")
         return
     shown = frame.reindex(frame["contribution"].abs().sort_values(ascending=False).index)
     for row in shown.head(top).itertuples():
         what = row.category if isinstance(row.category, str) and row.category else row.kind
-        text = str(row.text or "")[:90]
+        text = (row.text if isinstance(row.text, str) else str(row.note or ""))[:90]
         click.echo(f"  {row.contribution:+7.2f}  {what:<10} {row.published_at}  {text}")
     if len(frame) > top:
         rest = shown["contribution"].iloc[top:].sum()
@@ -140,7 +161,7 @@ def explain(pair, period, as_json, top, db, freq, direction, half_life, tone_wei
 @click.option("--from", "start", callback=date_value)
 @click.option("--to", "end", callback=date_value)
 @_index_options
-def export(pairs, out, start, end, db, freq, direction, half_life, tone_weight, event_weight):
+def export(pairs, out, start, end, db, freq, direction, volatility, tone_weight, event_weight):
     """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json)."""
     from tracker.index.timeline import compute_timelines
     from tracker.present.charts import temperature_figure
@@ -148,7 +169,7 @@ def export(pairs, out, start, end, db, freq, direction, half_life, tone_weight, 
     from tracker.store import Store
 
     suffix = Path(out).suffix.lower().lstrip(".")
-    params = _params(half_life, tone_weight, event_weight)
+    params = _params(volatility, tone_weight, event_weight)
     try:
         with Store(db, read_only=True, must_exist=True) as store:
             frame = compute_timelines(

@@ -26,6 +26,10 @@ def to_days(values: Iterable[object] | pd.Series | np.ndarray) -> np.ndarray:
         return np.asarray(values, dtype="datetime64[D]")  # fast path: already datetimes
     if len(values) == 0:  # type: ignore[arg-type]
         return np.array([], "datetime64[D]")
+    try:  # date / datetime64 objects convert directly (no format guessing)
+        return np.asarray(values, dtype="datetime64[D]")
+    except (TypeError, ValueError):
+        pass
     return np.asarray(pd.to_datetime(pd.Series(values)).to_numpy(), "datetime64[D]")
 
 
@@ -52,8 +56,21 @@ def period_labels(starts: np.ndarray, freq: str) -> list[str]:
 def period_grid(first: date, last: date, freq: str) -> pd.DataFrame:
     """Contiguous periods covering first..last: period, period_start, period_end, as_of.
 
-    ``as_of`` (where the event flow is read) is the period's last day, capped at ``last``.
+    ``as_of`` (where the level is read) is the period's last day, capped at ``last``.
     """
+    starts, ends, as_of = grid_days(first, last, freq)
+    return pd.DataFrame(
+        {
+            "period": period_labels(starts, freq),
+            "period_start": starts.astype(object),
+            "period_end": ends.astype(object),
+            "as_of": as_of.astype(object),
+        }
+    )
+
+
+def grid_days(first: date, last: date, freq: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The periods of :func:`period_grid` as datetime64[D] arrays: starts, ends, as_of."""
     lo = period_starts(np.array([first], "datetime64[D]"), freq)[0]
     hi = np.datetime64(last, "D")
     if freq == "M":
@@ -64,12 +81,4 @@ def period_grid(first: date, last: date, freq: str) -> pd.DataFrame:
         step = 1 if freq == "D" else 7
         starts = np.arange(lo, hi + 1, step)
         ends = starts + (step - 1)
-    as_of = np.minimum(ends, hi)
-    return pd.DataFrame(
-        {
-            "period": period_labels(starts, freq),
-            "period_start": starts.astype(object),
-            "period_end": ends.astype(object),
-            "as_of": as_of.astype(object),
-        }
-    )
+    return starts, ends, np.minimum(ends, hi)

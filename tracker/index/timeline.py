@@ -1,10 +1,10 @@
 """The relationship temperature of a pair, read from the store (docs/temperature.md).
 
-Thin wrappers (``compute_timeline``, ``compute_timelines``, ``explain``, ``turning_points``)
-that fetch small per-day frames from :class:`tracker.store.Store` and hand them to the pure
-core: :mod:`tracker.index.periods` (calendar periods), :mod:`tracker.index.temperature` (the
-index) and :mod:`tracker.index.attribution` (each part's share of a value). The core's public
-names are re-exported here, so ``from tracker.index.timeline import build_timeline`` works.
+``compute_timeline``/``compute_timelines`` fetch small per-day frames from
+:class:`tracker.store.Store` and hand them to the pure core (:mod:`tracker.index.temperature`);
+``explain`` names the evidence behind one value (:mod:`tracker.index.attribution`).
+Turning points are in :mod:`tracker.index.turning`, the headline in
+:mod:`tracker.index.headline`.
 """
 
 from __future__ import annotations
@@ -17,27 +17,10 @@ import numpy as np
 import pandas as pd
 
 from tracker.errors import UsageError
-from tracker.index.attribution import (
-    CONTRIBUTION_COLUMNS,
-    attribution_factor,
-    event_contributions,
-    memory_contributions,
-    tone_contributions,
-)
-from tracker.index.periods import FREQS, period_grid, period_labels, period_starts, to_days
-from tracker.index.temperature import (
-    DEFAULT_PARAMS,
-    IMPULSE_COLUMNS,
-    TIMELINE_COLUMNS,
-    TemperatureParams,
-    build_timeline,
-    daily_impulses,
-    decayed_sum,
-    empty_timeline,
-    event_impulses,
-    squash,
-    tone_standard_error,
-)
+from tracker.index import attribution, kalman
+from tracker.index.params import DEFAULT_PARAMS, TemperatureParams
+from tracker.index.periods import FREQS, period_starts, to_days
+from tracker.index.temperature import DailyModel, build_timeline, daily_model, empty_timeline
 from tracker.models import make_pair, parse_direction, parse_pair
 
 if TYPE_CHECKING:
@@ -45,60 +28,11 @@ if TYPE_CHECKING:
 
     from tracker.store import Store
 
-__all__ = [
-    "CONTRIBUTION_COLUMNS",
-    "DEFAULT_PARAMS",
-    "FREQS",
-    "IMPULSE_COLUMNS",
-    "TIMELINE_COLUMNS",
-    "TURNING_POINT_COLUMNS",
-    "Explanation",
-    "TemperatureParams",
-    "attribution_factor",
-    "build_timeline",
-    "compute_timeline",
-    "compute_timelines",
-    "daily_impulses",
-    "decayed_sum",
-    "empty_timeline",
-    "event_contributions",
-    "event_impulses",
-    "explain",
-    "explain_row",
-    "memory_contributions",
-    "period_grid",
-    "period_labels",
-    "period_starts",
-    "squash",
-    "to_days",
-    "tone_contributions",
-    "tone_standard_error",
-    "turning_points",
-]
-
-TURNING_POINT_COLUMNS: tuple[str, ...] = (
-    "pair",
-    "direction",
-    "period",
-    "period_start",
-    "previous",
-    "temperature",
-    "change",
-    "driver",  # 'event' or 'tone': what moved the value most in the direction of the change
-    "category",
-    "mode",
-    "source",
-    "target",
-    "headline",
-    "article_id",
-    "contribution",
-    "drivers",  # up to `drivers` causes as one readable line
-)
-
 
 @dataclass(frozen=True)
 class Explanation:
-    """Why one period has its value: ``contributions.contribution`` sums to ``value``."""
+    """Why one period has its value: ``contributions.contribution`` sums to ``value``
+    (the smoothed temperature, or the filtered one when ``estimate == "filtered"``)."""
 
     pair: str
     direction: str
@@ -109,9 +43,11 @@ class Explanation:
     tone: float
     events_score: float
     contributions: pd.DataFrame
+    estimate: str = "smoothed"
 
 
-def _pair_of(pair: tuple[str, str] | str) -> tuple[str, str]:
+def pair_key(pair: tuple[str, str] | str) -> tuple[str, str]:
+    """('USA', 'BLR'), 'usa-blr' -> ('BLR', 'USA'); UsageError when not a pair."""
     if isinstance(pair, str):
         try:
             return parse_pair(pair)
@@ -120,9 +56,10 @@ def _pair_of(pair: tuple[str, str] | str) -> tuple[str, str]:
     return make_pair(*(code.upper() for code in pair))
 
 
-def _direction_of(
+def direction_key(
     pair: tuple[str, str], direction: tuple[str, str] | str | None
 ) -> tuple[str, str] | None:
+    """'USA>BLR' or ('usa', 'blr') -> ('USA', 'BLR'), checked against the pair."""
     if direction is None or direction == "":
         return None
     if isinstance(direction, str):
@@ -134,6 +71,21 @@ def _direction_of(
     if make_pair(*direction) != pair:
         raise UsageError(f"direction {'>'.join(direction)} is not within pair {'-'.join(pair)}")
     return direction
+
+
+def read_days(
+    store: Store,
+    key: tuple[str, str],
+    directed: tuple[str, str] | None,
+    end: date | None,
+    params: TemperatureParams,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-day tone and event frames of a series, all history up to ``end``."""
+    tone_days = store.timeline_tone_days(
+        key, end=end, direction=directed, signature=params.story_signature
+    )
+    impulses = store.timeline_event_impulses(key, params.mode_weights, end=end, direction=directed)
+    return tone_days, impulses
 
 
 def compute_timeline(
@@ -149,23 +101,20 @@ def compute_timeline(
     """The temperature series of one pair (undirected, or one direction of it).
 
     Undirected uses every dyadic row of the pair; ``direction=("USA", "BLR")`` only rows
-    with source USA and target BLR. Swapping the pair's order changes nothing.
+    with source USA and target BLR. Swapping the pair's order changes nothing. Articles
+    before ``start`` still inform the level (it persists); none after ``end`` is read.
     """
     if freq not in FREQS:
         raise UsageError(f"unknown frequency {freq!r}: use one of {', '.join(FREQS)}")
-    key = _pair_of(pair)
-    directed = _direction_of(key, direction)
+    key = pair_key(pair)
+    directed = direction_key(key, direction)
     lo = None if start is None else period_starts(np.array([start], "datetime64[D]"), freq)[0]
-    lo_date = None if lo is None else lo.astype(object)
-    tone_days = store.timeline_tone_days(
-        key, start=lo_date, end=end, direction=directed, signature=params.story_signature
-    )
-    impulses = store.timeline_event_impulses(key, params.mode_weights, end=end, direction=directed)
+    tone_days, impulses = read_days(store, key, directed, end, params)
     timeline = build_timeline(
         tone_days,
         impulses,
         freq=freq,
-        start=lo_date,
+        start=None if lo is None else lo.astype(object),
         end=end,
         pair="-".join(key),
         direction="" if directed is None else ">".join(directed),
@@ -186,54 +135,87 @@ def compute_timelines(
     return pd.concat(frames, ignore_index=True)
 
 
+@dataclass(frozen=True)
+class SeriesModel:
+    """One series' daily model and the store coordinates to read its evidence."""
+
+    key: tuple[str, str]
+    directed: tuple[str, str] | None
+    end: date
+    model: DailyModel
+    event_days: pd.DataFrame  # per (day, key) events up to end
+
+
+def series_model(store: Store, row: pd.Series, end: date, params: TemperatureParams) -> SeriesModel:
+    """Re-run the model of the series a timeline row belongs to (its timeline ends ``end``)."""
+    key = pair_key(row["pair"])
+    directed = direction_key(key, row["direction"] or None)
+    tone_days, impulses = read_days(store, key, directed, end, params)
+    days = np.concatenate([to_days(tone_days["day"]), to_days(impulses["day"])])
+    model = daily_model(tone_days, impulses, days.min().astype(object), end, params)
+    event_days = store.timeline_event_days(key, end=end, direction=directed)
+    return SeriesModel(key, directed, end, model, event_days)
+
+
+def evidence(
+    store: Store, series: SeriesModel, window: tuple[date, date], params: TemperatureParams
+) -> pd.DataFrame:
+    """Every piece of evidence of the series: sentences and event reports inside the window,
+    per-day tone and per-key events outside it (attribution.ITEM_COLUMNS)."""
+    lo, hi = window
+    sentences = store.timeline_sentences(
+        series.key, start=lo, end=hi, direction=series.directed, signature=params.story_signature
+    )
+    events = store.timeline_events(series.key, start=lo, end=hi, direction=series.directed)
+    for frame in (sentences, events):
+        if len(frame):
+            frame["published_at"] = to_days(frame["published_at"]).astype(object)
+    parts = [
+        attribution.tone_items(sentences, params),
+        attribution.event_items(events, params),
+        attribution.outside_items(series.model, series.event_days, window, params),
+    ]
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=list(attribution.ITEM_COLUMNS))
+    return pd.concat(parts, ignore_index=True)
+
+
 def explain_row(
     store: Store,
     row: pd.Series,
     *,
+    end: date,
     params: TemperatureParams = DEFAULT_PARAMS,
+    estimate: str = "smoothed",
 ) -> Explanation:
-    """Explanation of one timeline row (needs pair, direction, period_start, as_of, terms)."""
-    key = _pair_of(row["pair"])
-    directed = _direction_of(key, row["direction"] or None)
-    window_start, as_of = row["period_start"], row["as_of"]
-    x = float(row["tone_term"] + row["event_term"])
-    factor = attribution_factor(x)
-    sentences = store.timeline_sentences(
-        key,
-        start=window_start,
-        end=as_of,
-        direction=directed,
-        signature=params.story_signature,
-    )
-    events = store.timeline_events(key, start=window_start, end=as_of, direction=directed)
-    history = store.timeline_event_days(key, end=as_of, direction=directed)
-    earlier = history[to_days(history["day"]) < np.datetime64(window_start, "D")]
-    if len(sentences):
-        sentences["published_at"] = to_days(sentences["published_at"]).astype(object)
-    if len(events):
-        events["published_at"] = to_days(events["published_at"]).astype(object)
-    parts = [
-        tone_contributions(sentences, params, factor),
-        event_contributions(events, as_of, params, factor),
-        memory_contributions(earlier, as_of, params, factor),
-    ]
-    parts = [p for p in parts if not p.empty]
-    if parts:
-        contributions = pd.concat(parts, ignore_index=True)
-        order = contributions["contribution"].abs().sort_values(ascending=False, kind="stable")
-        contributions = contributions.loc[order.index].reset_index(drop=True)
-    else:
-        contributions = pd.DataFrame(columns=list(CONTRIBUTION_COLUMNS))
+    """Explanation of one timeline row; ``end`` is the last ``as_of`` of its timeline."""
+    if estimate not in ("smoothed", "filtered"):
+        raise UsageError("estimate must be 'smoothed' or 'filtered'")
+    smoothed = estimate == "smoothed"
+    prefix = "" if smoothed else "filtered_"
+    contributions = pd.DataFrame(columns=list(attribution.CONTRIBUTION_COLUMNS))
+    series = series_model(store, row, end, params)
+    target = int(series.model.index_of([row["as_of"]])[0])
+    if target >= 0:  # (a period before the first article reads the prior: 0, no evidence)
+        items = evidence(store, series, (row["period_start"], row["as_of"]), params)
+        w = kalman.weights(series.model.inputs, series.model.path, target, smoothed=smoothed)
+        x = float(row["state" if smoothed else "filtered_state"])
+        weight = attribution.day_weight(series.model, items, w)
+        contributions = attribution.contribution_frame(
+            items, weight, attribution.attribution_factor(x)
+        )
     return Explanation(
         pair=row["pair"],
         direction=row["direction"],
         period=row["period"],
-        value=float(row["temperature"]),
-        lower=float(row["lower"]),
-        upper=float(row["upper"]),
+        value=float(row["temperature" if smoothed else "filtered"]),
+        lower=float(row[f"{prefix}lower"]),
+        upper=float(row[f"{prefix}upper"]),
         tone=float(row["tone"]),
         events_score=float(row["events_score"]),
         contributions=contributions,
+        estimate=estimate,
     )
 
 
@@ -247,8 +229,9 @@ def explain(
     end: date | None = None,
     direction: tuple[str, str] | str | None = None,
     params: TemperatureParams = DEFAULT_PARAMS,
+    estimate: str = "smoothed",
 ) -> Explanation:
-    """The sentences, events and carried-over memory behind one period's value.
+    """The sentences, events and earlier/later evidence behind one period's value.
 
     ``period`` is a label of the timeline computed with the same arguments ('2024-03' for
     M, '2024-03-04' for D and W). Raises UsageError when the timeline has no such period.
@@ -259,126 +242,5 @@ def explain(
     match = timeline[timeline["period"] == period]
     if match.empty:
         raise UsageError(f"no period {period!r} in the {freq} timeline of {pair}")
-    return explain_row(store, match.iloc[0], params=params)
-
-
-def _describe(row: pd.Series) -> str:
-    if row["driver"] in ("event", "memory"):
-        who = ">".join(c for c in (row["source"], row["target"]) if isinstance(c, str))
-        what = f"{row['category']} ({row['mode']}{', ' + who if who else ''})"
-        if row["driver"] == "memory":
-            return f"fading memory of {what} ({row['contribution']:+.1f} left)"
-    else:
-        what = "tone"
-    return f"{what}: {row['headline']} ({row['contribution']:+.1f})"
-
-
-def turning_points(
-    timeline: pd.DataFrame,
-    store: Store,
-    pair: tuple[str, str] | str | None = None,
-    *,
-    top: int = 5,
-    drivers: int = 3,
-    direction: tuple[str, str] | str | None = None,
-    params: TemperatureParams | None = None,
-) -> pd.DataFrame:
-    """The ``top`` largest period-to-period changes, each with what caused it.
-
-    The cause is read from the period's explanation: the events reported in the period
-    (summed over their reports) and the articles' tone, ranked by how far each pushed the
-    value in the direction of the change. Carry-over memory only fades, so it is never a
-    cause. ``timeline`` is compute_timeline's output (its pair/direction columns are used
-    when ``pair``/``direction`` are not given; ``params`` default to the ones it was
-    computed with, kept in ``timeline.attrs``).
-    """
-    if params is None:
-        params = timeline.attrs.get("params", DEFAULT_PARAMS)
-    frame = timeline
-    if pair is not None and len(frame):
-        frame = frame[frame["pair"] == "-".join(_pair_of(pair))]
-    if direction is not None and len(frame):
-        wanted = _direction_of(_pair_of(frame["pair"].iloc[0]), direction)
-        frame = frame[frame["direction"] == (">".join(wanted) if wanted else "")]
-    empty = pd.DataFrame(columns=list(TURNING_POINT_COLUMNS))
-    if len(frame) < 2:
-        return empty
-    if frame["direction"].nunique() > 1 or frame["pair"].nunique() > 1:
-        raise UsageError("turning_points needs one pair and direction: pass pair=/direction=")
-    frame = frame.reset_index(drop=True)
-    change = frame["temperature"].diff()
-    ranked = change.iloc[1:].abs().sort_values(ascending=False, kind="stable")
-    ranked = ranked[ranked > 0].head(top)
-    rows = []
-    for i in ranked.index:  # one explanation per flagged period (top is small)
-        row = frame.loc[i]
-        sign = 1.0 if change[i] > 0 else -1.0
-        parts = explain_row(store, row, params=params).contributions
-        causes = _causes(parts)
-        causes = causes[causes["contribution"] * sign > 0]
-        causes = causes.reindex(
-            (causes["contribution"] * sign).sort_values(ascending=False).index
-        ).head(drivers)
-        if causes.empty:  # nothing new pushed that way: earlier events fading did
-            causes = _causes(parts, kind="memory")
-            causes = causes.reindex(
-                causes["contribution"].abs().sort_values(ascending=False).index
-            ).head(drivers)
-        best = causes.iloc[0] if len(causes) else None
-        rows.append(
-            {
-                "pair": row["pair"],
-                "direction": row["direction"],
-                "period": row["period"],
-                "period_start": row["period_start"],
-                "previous": float(frame.loc[i - 1, "temperature"]),
-                "temperature": float(row["temperature"]),
-                "change": float(change[i]),
-                **{c: (None if best is None else best[c]) for c in _CAUSE_COLUMNS},
-                "drivers": "; ".join(_describe(c) for _, c in causes.iterrows()),
-            }
-        )
-    return pd.DataFrame(rows, columns=list(TURNING_POINT_COLUMNS))
-
-
-_CAUSE_COLUMNS = (
-    "driver",
-    "category",
-    "mode",
-    "source",
-    "target",
-    "headline",
-    "article_id",
-    "contribution",
-)
-
-
-def _causes(parts: pd.DataFrame, *, kind: str = "event") -> pd.DataFrame:
-    """A period's contributions grouped into causes: one per event key (of ``kind``
-    'event' or 'memory'), one per article (tone; only with kind 'event')."""
-    columns = list(_CAUSE_COLUMNS)
-    if parts.empty:
-        return pd.DataFrame(columns=columns)
-    events = parts[parts["kind"] == kind]
-    by_event = (
-        events.groupby(["category", "mode", "source", "target"], dropna=False, sort=False)
-        .agg(
-            headline=("title", "first"),
-            article_id=("article_id", "first"),
-            contribution=("contribution", "sum"),
-        )
-        .reset_index()
-        .assign(driver=kind)
-    )
-    tones = parts[parts["kind"] == ("tone" if kind == "event" else "none")]
-    by_article = (
-        tones.groupby("article_id", sort=False)
-        .agg(headline=("title", "first"), contribution=("contribution", "sum"))
-        .reset_index()
-        .assign(driver="tone", category=None, mode=None, source=None, target=None)
-    )
-    return pd.concat(
-        [f[columns] for f in (by_event, by_article) if not f.empty]
-        or [pd.DataFrame(columns=columns)],
-        ignore_index=True,
-    )
+    last = timeline["as_of"].max()
+    return explain_row(store, match.iloc[0], end=last, params=params, estimate=estimate)

@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.offline
 
+from tracker.index.headline import headline
 from tracker.present import charts
 from tracker.present.export import figure_bytes, html_to_pdf
 from tracker.store import Store
@@ -67,7 +68,8 @@ def collect_brief(
     params: object | None = None,
 ) -> Brief:
     """Read timelines, turning points, events and articles for the pairs from the store."""
-    from tracker.index import timeline as tl
+    from tracker.index.timeline import compute_timeline
+    from tracker.index.turning import turning_points
 
     kwargs = {"freq": freq, "start": start, "end": end}
     if params is not None:
@@ -75,10 +77,10 @@ def collect_brief(
     frames, turns = [], []
     with Store(db, read_only=True) as store:
         for pair in pairs:
-            frame = tl.compute_timeline(store, tuple(pair), **kwargs)
+            frame = compute_timeline(store, tuple(pair), **kwargs)
             frames.append(frame)
             if len(frame):
-                points = tl.turning_points(frame, store, tuple(pair), top=TURNING_POINTS)
+                points = turning_points(frame, store, tuple(pair), top=TURNING_POINTS)
                 turns.append(points.assign(pair=[tuple(pair)] * len(points)))
         events = store.dashboard_events(pairs, start=start, end=end)
         articles = store.dashboard_articles(pairs, start=start, end=end)
@@ -157,20 +159,22 @@ def _summary_table(brief: Brief) -> str:
     rows = []
     for pair in brief.pairs:
         part = brief.timeline[brief.timeline["pair"].map(_as_pair) == tuple(pair)]
-        part = part.dropna(subset=["temperature"]).sort_values("period_start")
-        if not len(part):
+        part = part[part["direction"].fillna("") == ""] if "direction" in part else part
+        head = headline(part, reference="start")
+        if head is None:
             continue
-        first, last = part["temperature"].iloc[0], part["temperature"].iloc[-1]
-        change = last - first
+        change = head.change or 0.0
         rows.append(
             "<tr>"
             f"<td>{html.escape(charts.pair_label(pair))}</td>"
-            f"<td class='{_css_class(last)}'>{last:+.1f}</td>"
-            f"<td class='{_css_class(change)}'>{change:+.1f}</td>"
+            f"<td class='{_css_class(head.value)}'>{html.escape(head.value_text)}"
+            f"<br><span class='small'>{html.escape(head.band_text)}, "
+            f"{html.escape(head.evidence_text)}</span></td>"
+            f"<td class='{_css_class(change)}'>{html.escape(head.change_text)}</td>"
             f"<td>{int(part['articles'].sum())}</td><td>{int(part['events'].sum())}</td></tr>"
         )
     return (
-        "<table><tr><th>Pair</th><th>Latest temperature</th><th>Change over period</th>"
+        "<table><tr><th>Pair</th><th>Now (filtered)</th><th>Change</th>"
         "<th>Articles</th><th>Events</th></tr>" + "".join(rows) + "</table>"
     )
 

@@ -17,7 +17,7 @@ import streamlit as st
 
 from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
-from tracker.index import timeline as tl
+from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
 from tracker.ui import briefing, cached, explore, upload
 from tracker.ui.state import (
@@ -36,10 +36,11 @@ from tracker.ui.state import (
 _DEMO_LOCK = threading.Lock()  # sessions run on threads: one demo load per process
 # Parameter widgets: (min, max, step) per TemperatureParams field; others get a default.
 _PARAM_RANGES = {
-    "half_life_days": (1.0, 365.0, 1.0),
+    "volatility": (0.0, 0.2, 0.001),
+    "reversion_per_year": (0.0, 0.99, 0.01),
     "tone_scale": (0.05, 2.0, 0.05),
-    "event_scale": (1.0, 50.0, 1.0),
-    "tone_prior_n": (0.1, 10.0, 0.1),
+    "event_scale": (1.0, 500.0, 1.0),
+    "prior_sd": (0.05, 5.0, 0.05),
     "band_z": (0.0, 3.0, 0.05),
 }
 _DEFAULT_RANGE = (0.0, 5.0, 0.05)
@@ -199,10 +200,10 @@ def _init_from_url(available: list[tuple[str, str]], first: date, last: date) ->
 
 
 def _param_defaults() -> dict[str, float]:
-    defaults = tl.TemperatureParams()
+    defaults = TemperatureParams()
     return {
         f.name: float(getattr(defaults, f.name))
-        for f in fields(tl.TemperatureParams)
+        for f in fields(TemperatureParams)
         if isinstance(getattr(defaults, f.name), int | float)
     }
 
@@ -212,25 +213,25 @@ def _reset_params() -> None:
         st.session_state[f"{Key.PARAM_PREFIX}{name}"] = value
 
 
-def _params_widgets() -> tl.TemperatureParams:
+def _params_widgets() -> TemperatureParams:
     values = {}
     with st.expander("Temperature weights"):
-        st.caption("Half-life of an event's effect, and the weights of tone, events and modes.")
+        st.caption("Volatility and noise of the level, and the weights of tone, events and modes.")
         for name in _param_defaults():
             low, high, step = _PARAM_RANGES.get(name, _DEFAULT_RANGE)
             key = f"{Key.PARAM_PREFIX}{name}"
             st.session_state[key] = min(max(float(st.session_state.get(key, low)), low), high)
             label = name.replace("_", " ")
-            if name == "half_life_days":
+            if name == "volatility":
                 values[name] = st.slider(label, low, high, step=step, key=key)
             else:
                 values[name] = st.number_input(label, low, high, step=step, key=key)
         st.button("Reset weights", key=Key.PARAMS_RESET, on_click=_reset_params)
     try:
-        return tl.TemperatureParams(**values)
+        return TemperatureParams(**values)
     except (TypeError, ValueError) as error:
         st.sidebar.warning(f"Weights not applied: {error}")
-        return tl.TemperatureParams()
+        return TemperatureParams()
 
 
 def _range_of(picked: object, first: date, last: date) -> tuple[date, date]:

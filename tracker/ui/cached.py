@@ -17,20 +17,22 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker.index import timeline as tl
+from tracker.index.params import TemperatureParams
+from tracker.index.temperature import empty_timeline
+from tracker.index.timeline import Explanation, compute_timeline, explain
 from tracker.store import Store
 
 READ_BUSY_TIMEOUT_S = 3.0  # a reader waits this long for a writer, then shows "busy, retry"
 ParamsKey = tuple[tuple[str, object], ...]
 
 
-def params_key(params: tl.TemperatureParams) -> ParamsKey:
+def params_key(params: TemperatureParams) -> ParamsKey:
     """A hashable, cache-friendly form of the temperature parameters."""
     return tuple(asdict(params).items())
 
 
-def params_of(key: ParamsKey) -> tl.TemperatureParams:
-    return tl.TemperatureParams(**dict(key))
+def params_of(key: ParamsKey) -> TemperatureParams:
+    return TemperatureParams(**dict(key))
 
 
 def open_store(db: str) -> Store:
@@ -75,12 +77,12 @@ def timelines(
         for pair in pairs:
             directions = [pair, pair[::-1]] if directed else [None]
             for direction in directions:
-                frame = tl.compute_timeline(
+                frame = compute_timeline(
                     store, pair, freq=freq, start=start, end=end, direction=direction, params=p
                 )
                 if len(frame):
                     frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if frames else tl.empty_timeline()
+    return pd.concat(frames, ignore_index=True) if frames else empty_timeline()
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -118,9 +120,9 @@ def explanation(
     end: date | None,
     direction: str,
     params: ParamsKey,
-) -> tl.Explanation:
+) -> Explanation:
     with open_store(db) as store:
-        return tl.explain(
+        return explain(
             store,
             pair,
             period,

@@ -169,7 +169,7 @@ def render(ctx, timeline: pd.DataFrame, events: pd.DataFrame, selection: object)
     cols[1].metric("Band", f"{explanation.lower:+.0f} … {explanation.upper:+.0f}")
     tone = explanation.tone
     cols[2].metric("Mean tone", "–" if pd.isna(tone) else f"{tone:+.2f}")
-    cols[3].metric("Event flow", f"{explanation.events_score:+.1f}")
+    cols[3].metric("Events (Goldstein sum)", f"{explanation.events_score:+.1f}")
     parts = explanation.contributions
     if not len(parts):
         st.caption("Nothing contributed to this value.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from tracker.index.headline import headline
 from tracker.present import charts
 from tracker.ui import cached, drilldown
 from tracker.ui.exports import export_buttons, file_stem
@@ -114,19 +115,20 @@ def _metrics(timeline: pd.DataFrame) -> None:
     columns = st.columns(min(4, len(names)))
     for index, name in enumerate(names):
         part = frame[frame["series"] == name].sort_values("period_start")
-        valid = part.dropna(subset=["temperature"])
+        head = headline(part)
         column = columns[index % len(columns)]
-        if not len(valid):
+        if head is None:
             column.metric(name, "–")
             continue
-        latest = valid["temperature"].iloc[-1]
-        change = latest - valid["temperature"].iloc[0]
         column.metric(
             name,
-            f"{latest:+.0f}",
-            delta=f"{change:+.0f} over the period",
-            help="Latest temperature (−100 hostile … +100 warm) and its change",
+            head.value_text,
+            delta=head.change_text if head.change is not None else None,
+            help=(
+                f"Now (filtered, {head.as_of:%Y-%m-%d}): {head.band_text}; −100 hostile … "
+                "+100 warm. 'uncertain' when the band is wider than the value."
+            ),
         )
         column.caption(
-            f"{int(part['articles'].sum())} articles · {int(part['events'].sum())} events"
+            f"{head.band_text} · {head.evidence_text} · {int(part['events'].sum())} events"
         )
