@@ -52,7 +52,9 @@ def _index_options(command):
                 help="Daily drift of the level (x per sqrt(day)); larger: follows news faster.",
             ),
             click.option("--tone-weight", type=float, help="Weight of dyadic tone."),
-            click.option("--event-weight", type=float, help="Weight of the events (their move of the level)."),
+            click.option(
+                "--event-weight", type=float, help="Weight of the events (their move of the level)."
+            ),
         ]
     ):
         command = option(command)
