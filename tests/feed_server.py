@@ -51,7 +51,10 @@ class FeedServer:
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.httpd.block_on_close = False  # hostile handlers may still be sleeping
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # -- lifecycle --------------------------------------------------------------------------
     def start(self) -> FeedServer:
@@ -192,6 +195,36 @@ def dripping(pause_s: float, count: int) -> Handler:
             request.wfile.write(b"x")
             request.wfile.flush()
             time.sleep(pause_s)
+        return 200
+
+    return handler
+
+
+def gzip_bomb(inflated_bytes: int) -> Handler:
+    """A small gzip body that inflates to ``inflated_bytes`` (Content-Encoding: gzip)."""
+    import gzip
+
+    packed = gzip.compress(b"<p>" + b"a" * inflated_bytes + b"</p>", compresslevel=9)
+
+    def handler(request: BaseHTTPRequestHandler) -> int:
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html")
+        request.send_header("Content-Encoding", "gzip")
+        request.send_header("Content-Length", str(len(packed)))
+        request.end_headers()
+        request.wfile.write(packed)
+        return 200
+
+    return handler
+
+
+def typed(body: bytes, content_type: str) -> Handler:
+    def handler(request: BaseHTTPRequestHandler) -> int:
+        request.send_response(200)
+        request.send_header("Content-Type", content_type)
+        request.send_header("Content-Length", str(len(body)))
+        request.end_headers()
+        request.wfile.write(body)
         return 200
 
     return handler

@@ -77,8 +77,9 @@ def looks_like_html(content_type: str | None, body: bytes) -> bool:
 def parse_feed(body: bytes, base_url: str, *, max_entries: int = MAX_ENTRIES) -> Feed:
     """The feed's title and entries (newest as the feed orders them, at most max_entries).
 
-    Raises FeedError when the bytes are no feed at all (malformed XML with no entry,
-    an HTML page, an empty body). A feed that is slightly malformed but has entries is read.
+    Raises FeedError when the bytes are no feed at all (an HTML page, an empty body) or
+    malformed XML that gives no entry with a link. A feed that is slightly malformed but
+    has entries is read (feedparser's lenient parser); a well-formed empty feed is empty.
     """
     import feedparser
 
@@ -108,6 +109,9 @@ def parse_feed(body: bytes, base_url: str, *, max_entries: int = MAX_ENTRIES) ->
             continue
         seen.add(url)
         entries.append(FeedEntry(url, _text(entry.get("title")), _entry_date(entry)))
+    if parsed.get("bozo") and not entries:  # broken XML that gave nothing usable
+        problem = parsed.get("bozo_exception")
+        raise FeedError(f"malformed feed with no usable entry: {_one_line(problem)}")
     title = _text(parsed.feed.get("title")) if parsed.get("feed") else None
     return Feed(title, tuple(entries), tuple(skipped))
 

@@ -27,7 +27,6 @@ from tracker.sources.urls import BadUrl, check_url, host_of
 
 USER_AGENT = "tracker/0.1 (relationship tracker; polite feed reader)"
 REDIRECT_CODES = frozenset((301, 302, 303, 307, 308))
-CHUNK = 64 * 1024
 
 
 class FetchError(TrackerError):
@@ -172,6 +171,8 @@ class Fetcher:
             raise FetchError(url, "timed out") from None
         except httpx.ConnectError as error:
             raise FetchError(url, f"cannot connect: {_short(error)}") from None
+        except httpx.InvalidURL as error:  # httpx reads a redirect's Location before us
+            raise FetchError(url, f"redirected to a URL not fetched ({_short(error)})") from None
         except httpx.HTTPError as error:  # protocol errors, bad encodings, resets
             raise FetchError(url, f"{type(error).__name__}: {_short(error)}") from None
 
@@ -183,7 +184,7 @@ class Fetcher:
         deadline = time.monotonic() + self.policy.body_deadline_s
         parts: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes(CHUNK):
+        for chunk in response.iter_bytes():  # as it arrives (a chunk size would buffer)
             size += len(chunk)
             if size > cap:
                 raise FetchError(url, f"answer is over the {cap:,} byte limit")
