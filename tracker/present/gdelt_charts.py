@@ -62,8 +62,8 @@ def gdelt_figure(
         title={"text": _escape(title) if title else None},
         template="plotly_white",
         height=max(320, 260 * rows + 80),
-        margin={"l": 60, "r": 60, "t": 70 if title else 40, "b": 40},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
+        margin={"l": 60, "r": 60, "t": 80 if title else 40, "b": 70},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.08, "x": 0},
         hovermode="closest",
     )
     if not pairs:
