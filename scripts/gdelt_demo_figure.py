@@ -165,7 +165,10 @@ def main() -> None:
         gdelt_goldstein=("gdelt_goldstein", "mean"),
         gdelt_tone=("gdelt_tone", "mean"),
     )
-    print("| year | our mean temperature | articles | GDELT events | GDELT mean Goldstein | GDELT mean AvgTone |")
+    print(
+        "| year | our mean temperature | articles | synthetic GDELT events "
+        "| synthetic mean Goldstein | synthetic mean AvgTone |"
+    )
     print("|---|---|---|---|---|---|")
     for year, row in yearly.iterrows():
         print(

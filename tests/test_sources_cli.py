@@ -102,6 +102,9 @@ def test_poll_every_loops_until_ctrl_c(server, tmp_path):
         text=True,
         env=env,
         cwd=ROOT,
+        # a shell's background job starts with SIGINT ignored, and Python keeps it ignored:
+        # the child gets the default back, as a terminal's foreground command has
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         rounds = [json.loads(process.stdout.readline()) for _ in range(2)]

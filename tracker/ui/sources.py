@@ -46,7 +46,9 @@ def render(db: str) -> None:
         "schedule."
     )
     _add_form(db)
-    with Store(db, read_only=True, busy_timeout=cached.READ_BUSY_TIMEOUT_S) as store:
+    # read-write (this tab is never shown read-only): a file older than migration 5 gets
+    # its sources tables here
+    with Store(db, busy_timeout=cached.READ_BUSY_TIMEOUT_S) as store:
         sources = store.sources()
     if not sources:
         st.info("No sources yet: add a feed or a page above.")
