@@ -259,3 +259,6 @@ def test_cli_import_and_export_with_gdelt_columns(tmp_path, demo_db):  # noqa: F
         main, ["gdelt", "series", "--pair", "USA-RUS", "--db", str(db), "--format", "json"]
     )
     assert [r["gdelt_events"] for r in json.loads(result.stdout)] == [1, 1]
+    args = ["timeline", "--pair", "USA-RUS", "--db", str(db), "--format", "json", "--gdelt"]
+    rows = json.loads(runner.invoke(main, args).stdout)
+    assert sum(r["gdelt_events"] for r in rows) == 2 and all("temperature" in r for r in rows)

@@ -60,9 +60,13 @@ def _index_options(command):
 @click.option("--from", "start", callback=date_value, help="First day (YYYY-MM-DD).")
 @click.option("--to", "end", callback=date_value, help="Last day (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--gdelt", is_flag=True, help="Add GDELT's series (tracker gdelt import) beside.")
 @_index_options
-def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight, event_weight):
+def timeline(
+    pair, start, end, fmt, gdelt, db, freq, direction, half_life, tone_weight, event_weight
+):
     """Relationship temperature of a pair over time (-100 hostile .. +100 warm)."""
+    from tracker.index.gdelt import with_gdelt
     from tracker.index.timeline import compute_timeline
     from tracker.store import Store
 
@@ -78,6 +82,9 @@ def timeline(pair, start, end, fmt, db, freq, direction, half_life, tone_weight,
                 direction=direction,
                 params=params,
             )
+            if gdelt:
+                beside = _gdelt_beside(store, True, [pair], freq, start, end, direction)
+                frame = with_gdelt(frame, beside)
     except TrackerError as error:
         raise fail(error) from error
     echo_frame(frame, fmt)
