@@ -208,3 +208,13 @@ def pytest_configure(config: pytest.Config) -> None:
             "TRACKER_REQUIRE_BROWSER is set but Debian's chromium is not installed "
             "(apt-get install -y chromium)"
         )
+
+
+@pytest.fixture
+def server():
+    """A real HTTP server on 127.0.0.1 (tests/feed_server.py), stopped after the test."""
+    from feed_server import FeedServer
+
+    running = FeedServer().start()
+    yield running
+    running.stop()

@@ -66,9 +66,13 @@ def _index_options(command):
 @click.option("--from", "start", callback=date_value, help="First day (YYYY-MM-DD).")
 @click.option("--to", "end", callback=date_value, help="Last day (YYYY-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
+@click.option("--gdelt", is_flag=True, help="Add GDELT's series (tracker gdelt import) beside.")
 @_index_options
-def timeline(pair, start, end, fmt, db, freq, direction, volatility, tone_weight, event_weight):
+def timeline(
+    pair, start, end, fmt, gdelt, db, freq, direction, volatility, tone_weight, event_weight
+):
     """Relationship temperature of a pair over time (-100 hostile .. +100 warm)."""
+    from tracker.index.gdelt import with_gdelt
     from tracker.index.timeline import compute_timeline
     from tracker.store import Store
 
@@ -84,6 +88,9 @@ def timeline(pair, start, end, fmt, db, freq, direction, volatility, tone_weight
                 direction=direction,
                 params=params,
             )
+            if gdelt:
+                beside = _gdelt_beside(store, True, [pair], freq, start, end, direction)
+                frame = with_gdelt(frame, beside)
     except TrackerError as error:
         raise fail(error) from error
     echo_frame(frame, fmt)
@@ -162,12 +169,25 @@ def explain(
 )
 @click.option("--from", "start", callback=date_value)
 @click.option("--to", "end", callback=date_value)
+@click.option(
+    "--gdelt/--no-gdelt",
+    default=None,
+    help="GDELT's series beside ours (default: when GDELT events are stored for a pair).",
+)
 @_index_options
-def export(pairs, out, start, end, db, freq, direction, volatility, tone_weight, event_weight):
-    """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json)."""
+def export(
+    pairs, out, start, end, gdelt, db, freq, direction, volatility, tone_weight, event_weight
+):
+    """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json).
+
+    With GDELT events imported for a pair (tracker gdelt import), the data gain the columns
+    gdelt_events, gdelt_goldstein and gdelt_tone and the chart shows GDELT's series beside
+    ours (docs/gdelt.md)."""
+    from tracker.index.gdelt import with_gdelt
     from tracker.index.timeline import compute_timelines
     from tracker.present.charts import temperature_figure
     from tracker.present.export import export_bytes
+    from tracker.present.gdelt_charts import gdelt_figure
     from tracker.store import Store
 
     suffix = Path(out).suffix.lower().lstrip(".")
@@ -183,14 +203,30 @@ def export(pairs, out, start, end, db, freq, direction, volatility, tone_weight,
                 direction=direction,
                 params=params,
             )
-        chart_or_table = (
-            frame if suffix in {"csv", "parquet", "json"} else temperature_figure(frame)
-        )
+            beside = _gdelt_beside(store, gdelt, pairs, freq, start, end, direction)
+        if suffix in {"csv", "parquet", "json"}:
+            chart_or_table = frame if beside is None else with_gdelt(frame, beside)
+        elif beside is None:
+            chart_or_table = temperature_figure(frame)
+        else:
+            chart_or_table = gdelt_figure(frame, beside)
         data = export_bytes(chart_or_table, suffix)
     except TrackerError as error:
         raise fail(error) from error
     Path(out).write_bytes(data)
     click.echo(f"wrote {out} ({len(data):,} bytes)")
+
+
+def _gdelt_beside(store, wanted, pairs, freq, start, end, direction):
+    """GDELT's series of the pairs, or None when not wanted (or, by default, none stored)."""
+    from tracker.index.gdelt import gdelt_series_many
+
+    if wanted is False:
+        return None
+    frame = gdelt_series_many(
+        store, list(pairs), freq=freq.upper(), start=start, end=end, direction=direction
+    )
+    return frame if len(frame) or wanted else None
 
 
 @main.command(name="eval")

@@ -7,7 +7,9 @@
 - ``writes``: scored articles in bulk (Arrow + ``INSERT ... SELECT``), one transaction per batch;
 - ``article_reads``: ids, stale counts and articles for rescoring, pairs for listings;
 - ``timeline_reads``: per-day aggregates for tracker/timeline.py;
-- ``dashboard_reads``: the dashboard's and the report's frames.
+- ``dashboard_reads``: the dashboard's and the report's frames;
+- ``source_store``: feeds and pages polled (tracker/sources/), their entries;
+- ``gdelt_store``: GDELT 2.0 events imported (tracker/gdelt/), read per pair and day.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from tracker.store.connection import (
     resolve_db_path,
 )
 from tracker.store.dashboard_reads import StoreDashboardReads
+from tracker.store.gdelt_store import StoreGdelt
 from tracker.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tracker.store.source_store import StoreSources
 from tracker.store.timeline_reads import StoreTimelineReads
 from tracker.store.writes import AddResult, StoreWrites
 
@@ -40,7 +44,13 @@ __all__ = [
 
 
 class Store(
-    StoreWrites, StoreArticleReads, StoreTimelineReads, StoreDashboardReads, StoreConnection
+    StoreWrites,
+    StoreArticleReads,
+    StoreTimelineReads,
+    StoreDashboardReads,
+    StoreSources,
+    StoreGdelt,
+    StoreConnection,
 ):
     """A short-lived connection to the tracker database.
 

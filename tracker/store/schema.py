@@ -149,5 +149,59 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE articles_v3 RENAME TO articles;
         """,
     ),
+    (
+        5,
+        "sources and source_items (feeds and pages polled), gdelt_events (GDELT 2.0 imports)",
+        # docs/sources.md and docs/gdelt.md. A source is polled with conditional requests
+        # (etag, last_modified); each entry fetched is remembered by URL with what it gave.
+        # GDELT rows keep only what the comparison needs; GLOBALEVENTID makes imports
+        # idempotent.
+        """
+        CREATE SEQUENCE sources_id_seq START 1;
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY DEFAULT nextval('sources_id_seq'),
+            url VARCHAR NOT NULL UNIQUE,
+            kind VARCHAR NOT NULL,
+            title VARCHAR,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            added_at TIMESTAMP NOT NULL,
+            last_polled_at TIMESTAMP,
+            last_status VARCHAR,
+            last_error VARCHAR,
+            last_added INTEGER NOT NULL DEFAULT 0,
+            last_duplicates INTEGER NOT NULL DEFAULT 0,
+            last_failed INTEGER NOT NULL DEFAULT 0,
+            total_added INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE source_items (
+            source_id INTEGER NOT NULL,
+            url VARCHAR NOT NULL,
+            article_id VARCHAR,
+            status VARCHAR NOT NULL,
+            error VARCHAR,
+            fetched_at TIMESTAMP NOT NULL,
+            PRIMARY KEY (source_id, url)
+        );
+        CREATE TABLE gdelt_events (
+            global_event_id BIGINT PRIMARY KEY,
+            day DATE NOT NULL,
+            pair_a VARCHAR NOT NULL,
+            pair_b VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            target VARCHAR NOT NULL,
+            event_code VARCHAR NOT NULL,
+            quad_class INTEGER NOT NULL,
+            goldstein DOUBLE NOT NULL,
+            avg_tone DOUBLE NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_articles INTEGER NOT NULL,
+            is_root_event BOOLEAN NOT NULL,
+            source_url VARCHAR,
+            file VARCHAR NOT NULL,
+            imported_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

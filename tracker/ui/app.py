@@ -20,6 +20,8 @@ from tracker.errors import StoreBusy, TrackerError
 from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
 from tracker.ui import briefing, cached, explore, upload
+from tracker.ui import gdelt as gdelt_view
+from tracker.ui import sources as sources_view
 from tracker.ui.state import (
     DEFAULT_FREQ,
     DEFAULT_PAIRS,
@@ -78,15 +80,20 @@ def _run(db: str, read_only: bool) -> None:
     for warning in st.session_state.get(Key.URL_WARNINGS, ()):
         st.caption(f"⚠️ Link: {warning}")
     names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
+    if not read_only:
+        names.append("Sources")  # feeds and pages: writes, so never in read-only mode
     tabs = dict(zip(names, st.tabs(names), strict=True))
     with tabs["Explore"]:
         if ctx is None:
             st.info("No country pairs yet: add articles that mention two countries.")
         else:
             explore.render(ctx)
+            gdelt_view.render(ctx)  # GDELT beside our line, when imported for these pairs
     if not read_only:
         with tabs["Add articles"]:
             upload.render(db)
+        with tabs["Sources"]:
+            sources_view.render(db)
     with tabs["Briefing"]:
         if ctx is not None:
             briefing.render(ctx)
