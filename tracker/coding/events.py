@@ -114,6 +114,18 @@ class Match(NamedTuple):
     topic: bool = False  # the object of a verb of speech ("raised the arrest"): own actors only
 
 
+class CodedSentence(NamedTuple):
+    """One sentence read once by ``EventCoder.analyse``, shared by all its dyads."""
+
+    text: str
+    matches: tuple[Match, ...]
+    arguments: tuple[Args, ...]  # one per match
+    codes: frozenset[str]  # the states of the sentence's placed mentions
+
+
+_Matched = tuple[tuple[Match, ...], list[str], list[int]]  # matches, tokens, token starts
+
+
 class EventCoder:
     """Codes PLOVER events for a dyad in a sentence. Build once; ``code`` is pure."""
 
@@ -144,22 +156,21 @@ class EventCoder:
             for form in first:
                 self._index.setdefault(form, []).append(comp)
         self._modes = ModeReader(load_mode_cues() if cues is None else cues)
-        self._memo: tuple[tuple[str, int], tuple[Match, ...]] | None = None
-        self._args_memo: tuple[tuple[object, ...], tuple[Args, ...]] | None = None
-        # tokens of the memoised match: lower-cased words and character starts
-        self._tokens: tuple[list[str], list[int]] = ([], [])
+        # No per-call state: after __init__ the coder is only read, so one instance may be
+        # shared between threads (the dashboard's sessions do).
 
     # -- compute: rules and modes over one sentence ----------------------------------------
 
     def match(self, sentence_text: str, published_year: int) -> tuple[Match, ...]:
         """All non-overlapping rule matches in a sentence, longest first, in text order."""
-        key = (sentence_text, published_year)
-        if self._memo is not None and self._memo[0] == key:
-            return self._memo[1]
+        return self._match(sentence_text, published_year)[0]
+
+    def _match(self, sentence_text: str, published_year: int) -> _Matched:
+        """``match`` with the sentence's lower-cased tokens and their character starts (up
+        to the last trigger)."""
         norm = sentence_text.replace("’", "'")
         surface = TOKEN.findall(norm)
         words = _lower_tokens(norm, surface)
-        self._tokens = (words, [])
         index = self._index
         in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
         # (-length, first token, rule order): longest first, then leftmost, then file order
@@ -185,9 +196,7 @@ class EventCoder:
                         continue
                 cands.append((i - last, i, comp.order, last, comp))
         if not cands:
-            result: tuple[Match, ...] = ()
-            self._memo = (key, result)
-            return result
+            return (), words, []
         if len(cands) == 1:
             taken = [(cands[0][1], cands[0][3], cands[0][4])]
         else:
@@ -201,7 +210,6 @@ class EventCoder:
                     taken.append((i, last, comp))
             taken.sort(key=_FIRST_TOKEN)
         starts = token_starts(norm, surface, taken[-1][1])
-        self._tokens = (words, starts)
         spans = [(i, last, comp.rule.content) for i, last, comp in taken]
         framing = self._modes.frame(words, spans, published_year, norm)
         result = tuple([
@@ -209,10 +217,19 @@ class EventCoder:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
-        self._memo = (key, result)
-        return result
+        return result, words, starts
 
     # -- annotate: events for one dyad -----------------------------------------------------
+
+    def analyse(
+        self, sentence_text: str, published_year: int, sentence_mentions: Sequence[Mention]
+    ) -> CodedSentence:
+        """Read one sentence once: its matches and every match's arguments among all its
+        placed mentions. Its dyads then only look their pair up (``code_dyad``)."""
+        matches, words, starts = self._match(sentence_text, published_year)
+        placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
+        arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
+        return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
 
     def code(
         self,
@@ -229,31 +246,41 @@ class EventCoder:
         ``sentence_mentions`` all actor mentions of the sentence (default: ``mentions``), from
         which each trigger's source and target are found; ``dyad_count`` is how many dyads
         the sentence has (default: 1 when every placed mention belongs to this dyad).
+        A sentence with several dyads is better read once with ``analyse`` + ``code_dyad``.
         """
-        year = published_at.year
-        matches = self.match(sentence_text, year)
+        everyone = mentions if sentence_mentions is None else sentence_mentions
+        sentence = self.analyse(sentence_text, published_at.year, everyone)
+        return self.code_dyad(sentence, mentions, dyad, dyad_count)
+
+    def code_dyad(
+        self,
+        sentence: CodedSentence,
+        mentions: Sequence[Mention],
+        dyad: Dyad,
+        dyad_count: int | None = None,
+    ) -> list[Event]:
+        """Events for ONE dyad of a sentence read by ``analyse`` (see ``code``)."""
+        matches = sentence.matches
         if not matches:
             return []
-        everyone = mentions if sentence_mentions is None else sentence_mentions
         pair = dyad.pair
         inherited = [m for m in mentions if m.start < 0 and m.code in pair]
-        placed_all = [m for m in everyone if m.start >= 0]
         if dyad_count is None:
-            dyad_count = 1 if all(m.code in pair for m in placed_all) else 2
+            dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
-        arguments = self._sentence_arguments(sentence_text, year, placed_all, matches)
+        text = sentence.text
         events: list[Event] = []
         seen: set[tuple[str, Mode]] = set()
         fallback: tuple[list[Mention], list[Mention]] | None = None
         categories = self.categories
-        for m, args in zip(matches, arguments, strict=True):
+        for m, args in zip(matches, sentence.arguments, strict=True):
             direction = attach(args, pair, single, inherited)
             if direction is None:
                 continue
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
-                direction = positional_direction(sentence_text, *fallback, dyad, m.start, m.end)
+                direction = positional_direction(text, *fallback, dyad, m.start, m.end)
             key = (m.category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue
@@ -262,7 +289,7 @@ class EventCoder:
             source, target = direction
             events.append(
                 Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
-                      cat.intensity, cat.cameo, cat.quad_class, sentence_text, m.start, m.end,
+                      cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
                       m.rule, m.year)
             )  # fmt: skip  # positional: the fields of Event in order
         return events
@@ -270,35 +297,8 @@ class EventCoder:
     def arguments(
         self, sentence_text: str, published_year: int, mentions: Sequence[Mention]
     ) -> tuple[Args, ...]:
-        """Source/target actor groups of every match, from all the sentence's mentions.
-
-        Computed once per sentence (memoised like ``match``): the dyads of a sentence then
-        only look their pair up in the result.
-        """
-        placed = [m for m in mentions if m.start >= 0]
-        matches = self.match(sentence_text, published_year)
-        return self._sentence_arguments(sentence_text, published_year, placed, matches)
-
-    def _sentence_arguments(
-        self,
-        sentence_text: str,
-        published_year: int,
-        placed: list[Mention],
-        matches: tuple[Match, ...],
-    ) -> tuple[Args, ...]:
-        """``arguments`` of the sentence's placed mentions (offsets >= 0, in any order);
-        ``matches`` are ``match(sentence_text, published_year)``, the last match computed."""
-        placed.sort(key=POSITION_KEY)
-        key = (sentence_text, published_year, tuple(placed))
-        if self._args_memo is not None and self._args_memo[0] == key:
-            return self._args_memo[1]
-        if matches:
-            words, starts = self._tokens
-            result = find_arguments(sentence_text, matches, key[2], words, starts)
-        else:
-            result = ()
-        self._args_memo = (key, result)
-        return result
+        """Source/target actor groups of every match, from all the sentence's mentions."""
+        return self.analyse(sentence_text, published_year, mentions).arguments
 
 
 def primary_event(events: Sequence[Event]) -> Event | None:
@@ -333,8 +333,9 @@ def code_sentence(
             order.append(m.code)
     events: list[Event] = []
     count = len(order) * (len(order) - 1) // 2
+    sentence = coder.analyse(sentence_text, published_at.year, mentions)
     for x, src in enumerate(order):
         for tgt in order[x + 1 :]:
             dyad = Dyad(make_pair(src, tgt), sentence_index, src, tgt)
-            events.extend(coder.code(sentence_text, mentions, dyad, published_at, mentions, count))
+            events.extend(coder.code_dyad(sentence, mentions, dyad, count))
     return events

@@ -20,7 +20,7 @@ from pathlib import Path
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.dyads import attribute_dyads
-from tracker.coding.events import EventCoder, default_event_coder
+from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
 from tracker.coding.tone import ToneScorer, default_tone_scorer
 from tracker.models import Article, DyadSentence, Event, Mode, PairScore, ScoredArticle
@@ -91,6 +91,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     find = scorer.matcher.find
     mentions = [find(s.text, on) for s in sentences]
     tone_of: dict[int, float] = {}
+    read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     dyads = attribute_dyads(sentences, mentions)
@@ -100,14 +101,8 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
         text = sentences[i].text
         if i not in tone_of:
             tone_of[i] = scorer.tone.score(text)
-        coded = scorer.events.code(
-            text,
-            dyad_mentions,
-            dyad,
-            on,
-            sentence_mentions=mentions[i],
-            dyad_count=dyads_in[i],
-        )
+            read[i] = scorer.events.analyse(text, on.year, mentions[i])
+        coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i])
         events[pair].extend(coded)
         dyad_sentences[pair].append(
             DyadSentence(
