@@ -201,7 +201,7 @@ def test_labelled_set_shape():
 # --------------------------------------------------------------------------- regression
 
 PIPELINE_READY = all(
-    importlib.util.find_spec(f"tracker.{m}") is not None
+    importlib.util.find_spec(f"tracker.coding.{m}") is not None
     for m in ("actors", "dyads", "tone", "events", "score")
 )
 needs_pipeline = pytest.mark.skipif(not PIPELINE_READY, reason="pipeline modules not present")

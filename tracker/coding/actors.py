@@ -52,6 +52,7 @@ from tracker.models import Mention
 __all__ = [
     "CONTEXT_RULES",
     "KINDS",
+    "VENUE_KEEP",
     "VENUE_KEEP_REACH",
     "ActorAlias",
     "ActorMatcher",
@@ -273,7 +274,7 @@ _VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
 # "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
 VENUE_KEEP_REACH = 40
-_VENUE_KEEP = re.compile(
+VENUE_KEEP = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
     r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
     r"killed|targets?|targeted|troops|protests?|protesters|arrested|detained|jailed|"
@@ -355,9 +356,9 @@ def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]
             if found:  # a venue
                 reach = before[-VENUE_KEEP_REACH - 6 :]
                 if m.kind == "capital":
-                    is_venue = not _VENUE_KEEP.search(reach)
+                    is_venue = not VENUE_KEEP.search(reach)
                 else:
-                    is_venue = bool(_MEETING_VENUE.search(before)) and not _VENUE_KEEP.search(reach)
+                    is_venue = bool(_MEETING_VENUE.search(before)) and not VENUE_KEEP.search(reach)
             if not is_venue and venue_end >= 0 and m.kind == "capital":
                 is_venue = bool(_LIST_GAP.match(text[venue_end : m.start]))  # "in Minsk and Kyiv"
             if is_venue:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from tracker.coding.actors import VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.coding.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
 from tracker.models import Mention
@@ -68,6 +69,7 @@ class Args(NamedTuple):
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
     own: bool = False
+    unowned: bool = False  # its subject is a person named by a pronoun: no source is guessed
 
 
 class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen dataclass
@@ -78,7 +80,13 @@ class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen datac
 
 Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
 
-FALLBACK = ("fallback", "fallback")  # sentinel: decide direction from the dyad's mentions
+_TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
+FALLBACK = ("fallback", "fallback")
+# sentinel: a coordinated group acting with no other side ("Russia and the U.S. swapped
+# prisoners"): one mutual event of a mutual kind, else the act each way
+RECIPROCAL = ("reciprocal", "reciprocal")
+# Categories whose event may name no direction: both sides do it together.
+MUTUAL_KINDS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
 _OWN_ARG = re.compile(
     r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
@@ -159,36 +167,55 @@ def find_arguments(
     groups = _actor_groups(text, placed, matches)
     if not groups:
         return (Args(),) * len(matches)
-    first_group_end = groups[0].end
     relative = not _RELATIVE_PERSON.isdisjoint(words)
-    search_break = _CLAUSE_BREAK_RE.search
+    leading = bool(words) and words[0] in _PP_PREPS
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None
     for m in matches:
+        scene = _Scene.of(text, groups, m, leading)
+        person = _person_clause(text, words, starts, m, scene.before) if relative else None
+        if person is not None:
+            args = _person_arguments(text, m, person, scene.after_all)
+        else:
+            args = _trigger_arguments(text, words, m, scene, previous)
+        if not args.sources and not args.targets and _bare_conflict_noun(words, m):
+            args = Args((), (), *scene.near, own=True)  # "since the invasion"
+        out.append(args)
+        previous = (m, args)
+    return tuple(out)
+
+
+class _Scene(NamedTuple):
+    """The actor groups around one trigger: all before/after it (nearest first), those in
+    its clause, those inside a gapped trigger, and their codes (``Args.before/after``)."""
+
+    before_all: list[_Group]
+    after_all: list[_Group]
+    before: list[_Group]
+    after: list[_Group]
+    inside: list[_Group]
+    near: Near
+
+    @classmethod
+    def of(cls, text: str, groups: Sequence[_Group], m: Match, leading: bool) -> _Scene:
+        """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
         start, end = m.start, m.end
-        before_all: list[_Group] = []
-        after_all: list[_Group] = []
-        inside: list[_Group] = []  # in a long trigger ("lifted sanctions on Belarus")
-        for g in groups:
-            if g.end <= start:
-                before_all.append(g)
-            elif g.start >= end:
-                after_all.append(g)
-            if g.start >= start and g.end <= end:
-                inside.append(g)
+        before_all = [g for g in groups if g.end <= start]
         before_all.reverse()  # nearest first
-        near = (_codes_of(before_all), _codes_of(after_all))
-        # the groups in the trigger's clause: no clause break between them and the trigger
-        before = []
+        after_all = [g for g in groups if g.start >= end and not _is_place(text, g)]
+        inside = [g for g in groups if g.start >= start and g.end <= end]
+        search_break = _CLAUSE_BREAK_RE.search
+        before = []  # the groups in the trigger's clause: no clause break in between
         for g in before_all:
             if search_break(text, g.end, start):
                 break
             before.append(g)
         after = []
+        first_group_end = groups[0].end
         for g in after_all:
             pos, stop = end, False
             while (b := search_break(text, pos, g.start)) is not None:
-                if b.group() == "," and first_group_end > b.start():
+                if leading and b.group() == "," and first_group_end > b.start():
                     pos = b.end()  # a leading adverbial: "In a call on Tuesday, Trump and ..."
                     continue
                 stop = True
@@ -196,34 +223,71 @@ def find_arguments(
             if stop:
                 break
             after.append(g)
-        person = _person_clause(text, words, starts, m, before) if relative else None
-        if person is not None:
-            args = _person_arguments(text, m, person, after_all)
-        elif m.topic:  # "raised the poisoning of X": only the noun's own arguments count
-            args = _noun_arguments(text, m, before_all, after_all, near)
-            if not args.sources:  # its source is never guessed: the speaker stands there
-                args = Args(own=True)
-        elif m.first != m.last or _is_verb_form(words[m.first]):
-            args = None  # verbs and gerunds ("against supplying missiles") take clause arguments
-        else:
-            args = _own_arguments(text, words, m, before_all, after_all, near)
-        if args is None:
-            args = _clause_arguments(text, words, m, before, after, after_all, inside, near)
-            if (
-                previous is not None
-                and m.first > 0
-                and words[m.first - 1] == "and"
-                and previous[1].sources
-                and previous[0].last < m.first
-            ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
-                src = previous[1].sources
-                tgt = tuple(c for c in args.targets if c not in src)
-                args = Args(src, tgt, *near)
-        if not args.sources and not args.targets and _bare_conflict_noun(words, m):
-            args = Args((), (), *near, own=True)  # "since the invasion"
-        out.append(args)
-        previous = (m, args)
-    return tuple(out)
+        near = (_codes_of(before_all), _codes_of(after_all))
+        return cls(before_all, after_all, before, after, inside, near)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _is_place(text: str, g: _Group) -> bool:
+    """A state after "in/at" ("landscape in Belarus", "met in Turkey") is where the act
+    happened, not its object; the seat of a mission or the target of force is kept ("the
+    embassy in Minsk", "strikes in Ukraine")."""
+    if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
+        return False
+    return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
+
+
+def _trigger_arguments(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    scene: _Scene,
+    previous: tuple[Match, Args] | None,
+) -> Args:
+    """Arguments of a trigger not in a clause about a private person."""
+    near = scene.near
+    if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
+        args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
+        return args if args.sources else Args(own=True)  # the speaker is never its source
+    if m.first == m.last and not _is_verb_form(words[m.first]):
+        own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
+        clause = [g.codes for g in (*reversed(scene.before), *scene.after)]
+        if own is _TOOK_PART and clause:  # "during a phone call": the clause's subject, object
+            return Args(clause[0], clause[1] if len(clause) > 1 else (), *near)
+        if own is not None and own is not _TOOK_PART:
+            return own
+    # verbs and gerunds ("against supplying missiles") take clause arguments
+    args = _clause_arguments(
+        text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near
+    )
+    if (
+        previous is not None
+        and m.first > 0
+        and words[m.first - 1] == "and"
+        and previous[1].sources
+        and previous[0].last < m.first
+    ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
+        src = previous[1].sources
+        return Args(src, tuple(c for c in args.targets if c not in src), *near)
+    if not args.sources and _pronoun_subject(words, m.first):
+        return args._replace(unowned=True)  # "She has also urged Washington to ..."
+    return args
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _pronoun_subject(words: Sequence[str], first: int) -> bool:
+    """Does a personal pronoun stand in the trigger's clause before it ("She has also
+    urged")? Its state is not the sentence's other actor."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if words[k] in CLAUSE_BREAK:
+            return False
+        if words[k] in _PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _is_verb_form(word: str) -> bool:
@@ -300,7 +364,7 @@ def _own_arguments(
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
     ):
-        return None  # "during talks in the Kremlin": the clause's actors took part
+        return _TOOK_PART  # "during talks in the Kremlin": the clause's actors took part
     return args
 
 
@@ -413,10 +477,12 @@ def attach(
             return None, None
         return None
     side = src or tgt
+    if args.unowned and not inherited:
+        return None  # the pronoun's person is not the sentence's other actor
     if side:
         if a in side and b in side:
             # a noun's or a person's own target group is not mutual ("a U.S.-Russian citizen")
-            return None if args.own and not src else (None, None)
+            return None if args.own and not src else RECIPROCAL
         if args.own and not (a in side or b in side):
             return None
         if a in side:

@@ -61,7 +61,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tracker.coding.clauses import clause_spans
-from tracker.coding.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
+from tracker.coding.coreference import (
+    COREF_LOOKBACK,
+    SentenceDyads,
+    event_dyad,
+    find_antecedents,
+    inherit_dyads,
+)
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.models import Dyad, Mention, Sentence, make_pair
 
@@ -417,9 +423,12 @@ def attribute_dyads(
         # find_antecedent looks back at most COREF_LOOKBACK sentences
         may_inherit = i - last_antecedent <= COREF_LOOKBACK
         if not mentions:  # no state named: at most an inherited dyad
-            antecedent = find_antecedent(sentences, results, i) if may_inherit else None
-            if antecedent is not None:
-                result = inherit_dyads(sentence, mentions, antecedent) or result
+            antecedents = find_antecedents(sentences, results, i) if may_inherit else []
+            if antecedents:
+                result = inherit_dyads(sentence, mentions, antecedents) or result
+                extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
+                if extra is not None:
+                    result = SentenceDyads([extra], result.subject)
                 if result.dyads or result.subject:
                     last_antecedent = i
                     out.extend(result.dyads)
@@ -437,10 +446,13 @@ def attribute_dyads(
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if not dyads and may_inherit and one_state:
-            antecedent = find_antecedent(sentences, results, i)
-            if antecedent is not None:
-                result = inherit_dyads(sentence, mentions, antecedent) or result
+        if may_inherit and (one_state or dyads):
+            antecedents = find_antecedents(sentences, results, i)
+            extra = event_dyad(sentence, mentions, antecedents) if dyads else None
+            if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
+                result = SentenceDyads([*dyads, extra], links.subject)
+            elif not dyads and antecedents:
+                result = inherit_dyads(sentence, mentions, antecedents) or result
         if result.dyads or result.subject:
             last_antecedent = i
         results.append(result)

@@ -21,7 +21,14 @@ from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
-from tracker.coding.arguments import FALLBACK, Args, attach, find_arguments
+from tracker.coding.arguments import (
+    FALLBACK,
+    MUTUAL_KINDS,
+    RECIPROCAL,
+    Args,
+    attach,
+    find_arguments,
+)
 from tracker.coding.direction import (
     POSITION_KEY,
     dyad_mentions,
@@ -258,13 +265,21 @@ class EventCoder:
         mentions: Sequence[Mention],
         dyad: Dyad,
         dyad_count: int | None = None,
+        earlier: Mapping[tuple[tuple[str, str], str], tuple[str, str]] | None = None,
     ) -> list[Event]:
-        """Events for ONE dyad of a sentence read by ``analyse`` (see ``code``)."""
+        """Events for ONE dyad of a sentence read by ``analyse`` (see ``code``).
+
+        ``earlier`` maps (pair, category) to the direction of that pair's latest earlier
+        event of the category in the article: a dyad both of whose actors are only implied
+        ("The two leaders discussed the potential release of 1,300 more prisoners") takes
+        a trigger with no named actor from it, as a reader does.
+        """
         matches = sentence.matches
         if not matches:
             return []
         pair = dyad.pair
         inherited = [m for m in mentions if m.start < 0 and m.code in pair]
+        implied = bool(inherited) and all(m.start < 0 for m in mentions if m.code in pair)
         if dyad_count is None:
             dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
@@ -274,24 +289,37 @@ class EventCoder:
         fallback: tuple[list[Mention], list[Mention]] | None = None
         categories = self.categories
         for m, args in zip(matches, sentence.arguments, strict=True):
-            direction = attach(args, pair, single, inherited)
+            bare = not (args.sources or args.targets)
+            if bare and inherited and earlier and (pair, m.category) in earlier:
+                direction = earlier[(pair, m.category)]  # the same act as before, continued
+            elif bare and implied:
+                direction = (None, None) if m.category in MUTUAL_KINDS else None
+            else:
+                direction = attach(args, pair, single, inherited)
             if direction is None:
                 continue
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
+            mutual = m.category in MUTUAL_KINDS
+            if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
+                directions = [(None, None)] if mutual else [pair, pair[::-1]]
+            elif direction[0] is None and not mutual:
+                continue  # every event names its source and target unless it is mutual
+            else:
+                directions = [direction]
             key = (m.category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue
             seen.add(key)
             cat = categories[m.category]
-            source, target = direction
-            events.append(
-                Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
-                      cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
-                      m.rule, m.year)
-            )  # fmt: skip  # positional: the fields of Event in order
+            for source, target in directions:
+                events.append(
+                    Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
+                          cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
+                          m.rule, m.year)
+                )  # fmt: skip  # positional: the fields of Event in order
         return events
 
     def arguments(

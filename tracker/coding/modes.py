@@ -97,14 +97,20 @@ class ModeReader:
         self._cues: dict[str, list[ModeCue]] = {}  # mode and background cues, by first token
         self._conditions: dict[str, list[ModeCue]] = {}
         self._topics: dict[str, list[ModeCue]] = {}
+        self._commentary: dict[str, list[ModeCue]] = {}
         self._background: dict[str, list[tuple[str, ...]]] = {}  # by last token: "prior to"
+        self._cancel: dict[str, list[tuple[str, ...]]] = {}  # by last token: "called off"
         for cue in cues:
             if cue.kind == CONDITIONAL:
                 self._conditions.setdefault(cue.tokens[0], []).append(cue)
             elif cue.kind == "topic":
                 self._topics.setdefault(cue.tokens[0], []).append(cue)
+            elif cue.kind == "commentary":
+                self._commentary.setdefault(cue.tokens[0], []).append(cue)
             elif cue.kind == "background":
                 self._background.setdefault(cue.tokens[-1], []).append(cue.tokens)
+            elif cue.kind == "cancel":
+                self._cancel.setdefault(cue.tokens[-1], []).append(cue.tokens)
             else:
                 self._cues.setdefault(cue.tokens[0], []).append(cue)
         self._cue_first = frozenset(self._cues)
@@ -113,7 +119,11 @@ class ModeReader:
         # The first word of every condition, topic and background cue: a sentence without
         # any has none of these cues ("prior", not the "to" of "prior to").
         background_first = frozenset(t[0] for ts in self._background.values() for t in ts)
-        self._special = self._condition_first | self._topic_first | background_first
+        background_first |= frozenset(t[0] for ts in self._cancel.values() for t in ts)
+        self._commentary_first = frozenset(self._commentary)
+        self._special = (
+            self._condition_first | self._topic_first | background_first | self._commentary_first
+        )
         # A mode cue can be found in a trigger's clause only if all its words are in the
         # sentence (a cheap per-sentence guard): one-word cues, and the words of each longer
         # cue by its first word.
@@ -126,7 +136,12 @@ class ModeReader:
         self._longer_first = frozenset(self._longer_cues)
         every_cue_word = frozenset(w for c in mode_cues for w in c.tokens)
         # a background cue needs all its words too ("prior to", not every "to")
-        self._background_words = [frozenset(t) for ts in self._background.values() for t in ts]
+        self._background_words = [
+            frozenset(t)
+            for index in (self._background, self._cancel)
+            for ts in index.values()
+            for t in ts
+        ]
         # words whose presence in a sentence is read once per sentence
         self._watched = (
             self._special
@@ -147,10 +162,13 @@ class ModeReader:
         present = self._watched.intersection(words)
         contraction = _has_contraction(words, text)
         cued = contraction or self._may_have_cue(present)
+        commentary: set[int] = set()  # the sentence parts (";" and ":" split) holding analysis
         if self._special.isdisjoint(present):  # most sentences: no condition, background, topic
             conditional = background = False
             topic_ends: set[int] = set()
         else:
+            if not self._commentary_first.isdisjoint(present):
+                commentary = {_part_of(words, k) for k in self._cue_ends(words, self._commentary)}
             conditional = not self._condition_first.isdisjoint(present)
             background = any(cue <= present for cue in self._background_words)
             topic_ends = (
@@ -173,7 +191,7 @@ class ModeReader:
         # nothing in the sentence can make a trigger negated, hypothetical or historical by
         # itself (no cue, year, background, "ago", "had" or "last year")
         plain = not (cued or background or years) and _TRIGGER_WATCH.isdisjoint(present)
-        if plain and not (conditional or acts or topic_ends):
+        if plain and not (conditional or acts or topic_ends or commentary):
             return [(Mode.ASSERTED, None, False)] * len(spans)
         out = []
         for span in spans:
@@ -186,6 +204,8 @@ class ModeReader:
                 )
             if conditional and self._in_condition(words, first):
                 mode = Mode.HYPOTHETICAL  # "if Russia did not agree": a condition, not a fact
+            elif commentary and mode is not Mode.NEGATED and _part_of(words, first) in commentary:
+                mode = Mode.HYPOTHETICAL  # analysis ("may hinge on the talks") asserts nothing
             elif (
                 acts and mode in (Mode.ASSERTED, Mode.HISTORICAL) and _embedded(words, acts, first)
             ):
@@ -255,14 +275,15 @@ class ModeReader:
                     return True
         return False
 
-    def _in_background(self, words: Sequence[str], i: int) -> bool:
+    def _in_background(
+        self, words: Sequence[str], i: int, index: dict[str, list[tuple[str, ...]]] | None = None
+    ) -> bool:
         """Is the noun trigger at ``i`` the object of "since"/"before"/"prior to" ("since the
-        invasion began", "before the 2022 talks")? Then it is background to the news."""
+        invasion began", "before the 2022 talks")? Then it is background to the news. With
+        ``index`` the cancel cues: is it the object of "cancelled"/"called off"?"""
+        cues = self._background if index is None else index
         for k in range(i - 1, max(-1, i - 1 - BACKGROUND_REACH), -1):
-            if any(
-                tuple(words[k - len(t) + 1 : k + 1]) == t
-                for t in self._background.get(words[k], ())
-            ):
+            if any(tuple(words[k - len(t) + 1 : k + 1]) == t for t in cues.get(words[k], ())):
                 return not (k == i - 1 and words[i].endswith("ing"))  # "before meeting Putin"
             if words[k] in CLAUSE_BREAK or words[k] in _BACKGROUND_STOPS:
                 return False
@@ -308,13 +329,11 @@ class ModeReader:
                         scope += words[k : k + 2]
                         break
             modes = self._cue_modes(scope, contraction)
-        if (
-            background
-            and i == last
-            and not is_participle(words[i])
-            and self._in_background(words, i)
-        ):
-            modes.add(Mode.HISTORICAL)
+        if background and i == last and not is_participle(words[i]):
+            if self._in_background(words, i):
+                modes.add(Mode.HISTORICAL)
+            if self._cancel and self._in_background(words, i, self._cancel):
+                modes.add(Mode.NEGATED)  # "cancelled a planned meeting"
         # Historical: a past year before the trigger in the sentence part, or "in 2020" after.
         year: int | None = None
         if years:
@@ -338,6 +357,14 @@ class ModeReader:
                 if mode in modes:
                     return mode, year
         return Mode.ASSERTED, year
+
+
+_PART_BREAKS = frozenset({";", ":"})
+
+
+def _part_of(words: Sequence[str], k: int) -> int:
+    """The sentence part (counted from 0, split at ";" and ":") that token ``k`` is in."""
+    return sum(1 for w in words[:k] if w in _PART_BREAKS)
 
 
 def _year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | None:

@@ -100,6 +100,7 @@ class RelationWords:
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
     coref_mutual: Phrases
+    coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
 
     @cached_property
@@ -137,4 +138,5 @@ def relation_words() -> RelationWords:
         ),
         speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
         coref_mutual=Phrases.of(sections["coref_mutual"]),
+        coref_event=re.compile(rf"^\W*(?:{_alternation(sections['coref_event'])})\b", re.I),
     )

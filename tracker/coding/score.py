@@ -23,7 +23,16 @@ from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
 from tracker.coding.tone import ToneScorer, default_tone_scorer
-from tracker.models import Article, DyadSentence, Event, Mode, PairScore, ScoredArticle
+from tracker.models import (
+    Article,
+    Dyad,
+    DyadSentence,
+    Event,
+    Mention,
+    Mode,
+    PairScore,
+    ScoredArticle,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,11 @@ def dyad_tone(sentence_tone: float, events: Sequence[Event]) -> float:
     return max(-1.0, min(1.0, blended))
 
 
+def _named(dyad: Dyad, support: Sequence[Mention]) -> bool:
+    """Does the sentence name both actors of the dyad (not a pronoun or implied)?"""
+    return all(any(m.code == c and m.start >= 0 for m in support) for c in dyad.pair)
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
@@ -95,14 +109,22 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     dyads = attribute_dyads(sentences, mentions)
+    # dyads per sentence; where some name both actors, those whose actors are partly
+    # implied ("The conversation ... touched on Putin's visit") do not count
     dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
+    named = Counter(dyad.sentence_index for dyad, support in dyads if _named(dyad, support))
+    dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
+    earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
         i, pair = dyad.sentence_index, dyad.pair
         text = sentences[i].text
         if i not in tone_of:
             tone_of[i] = scorer.tone.score(text)
             read[i] = scorer.events.analyse(text, on.year, mentions[i])
-        coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i])
+        coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i], earlier)
+        for e in coded:
+            if e.source is not None and e.target is not None:
+                earlier[(pair, e.category)] = (e.source, e.target)
         events[pair].extend(coded)
         dyad_sentences[pair].append(
             DyadSentence(
