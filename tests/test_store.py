@@ -315,8 +315,9 @@ def test_migration_2_backfills_a_schema_1_database(tmp_path):
     con.execute(MIGRATIONS[0][2])
     con.execute("INSERT INTO schema_migrations VALUES (1, ?, now())", [MIGRATIONS[0][1]])
     con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
-    for table in ("articles", "dyad_sentences", "events"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+    for table in ("articles", "dyad_sentences", "events"):  # the columns schema 1 has
+        columns = ", ".join(r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall())
+        con.execute(f"INSERT INTO {table} SELECT {columns} FROM fresh.{table}")
     con.close()
 
     expected = timelines(fresh)
@@ -327,7 +328,7 @@ def test_migration_2_backfills_a_schema_1_database(tmp_path):
         assert store.schema_version() == 1
 
     with Store(old) as store:  # a writer migrates
-        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
+        assert [v for v, _ in store.applied_migrations()] == [v for v, _, _ in MIGRATIONS]
     assert tone_rows(old) == tone_rows(fresh)
     for got, want in zip(timelines(old), expected, strict=True):
         pd.testing.assert_frame_equal(got, want)
@@ -366,12 +367,13 @@ def test_migration_3_keeps_the_articles_and_stores_their_text_as_zstd(tmp_path):
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
     con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
     for table in ("articles", "dyad_sentences", "events", "article_pair_tone"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+        columns = ", ".join(r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall())
+        con.execute(f"INSERT INTO {table} SELECT {columns} FROM fresh.{table}")
     con.close()
     assert text_compression(old) != {"ZSTD"}
 
     with Store(old) as store:  # a writer migrates
-        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
+        assert [v for v, _ in store.applied_migrations()] == [v for v, _, _ in MIGRATIONS]
         store.add_scored(_items())  # the primary key still holds: all duplicates
     assert article_rows(old) == article_rows(fresh)
     assert text_compression(old) == {"ZSTD"}

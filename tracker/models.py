@@ -87,6 +87,7 @@ class Document:
     source: str | None = None
     lang: str = "en"
     warnings: tuple[str, ...] = ()
+    speaker: str | None = None  # who speaks: a record's speaker/source_country field
 
     @property
     def id(self) -> str:
@@ -106,6 +107,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     lang: str = "en"
+    speaker: str | None = None  # who speaks (a state code or name): "we" resolves to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,8 @@ class Mention:
     """An actor named in a sentence. Offsets are relative to the sentence text.
 
     ``code`` is an ISO 3166-1 alpha-3 code; ``kind`` is one of country, demonym, capital,
-    institution, leader, pronoun (inherited from the previous sentence, offsets -1).
+    institution, leader, pronoun (inherited from the previous sentence, offsets -1), speaker
+    (a first-person "we"/"our government"/"I" that stands for the speaking state).
     """
 
     code: str
@@ -216,6 +219,10 @@ class Event:
     span_end: int
     rule: str = ""
     year: int | None = None
+    # where the source actor came from: "text" (named in the sentence), "speaker" (a
+    # first-person "we" of the statement's speaker), "pronoun" (an earlier sentence's
+    # actor), "discourse" (the pair's earlier event); "" when there is no source
+    source_basis: str = ""
 
     @property
     def trigger(self) -> str:

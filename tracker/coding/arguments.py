@@ -94,7 +94,7 @@ _OWN_ARG = re.compile(
 # Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
 _MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
-    r"the|was|were|is|are|has|have|had|who|which|that)\s)[\w-]+\s+){0,3}$",
+    r"the|was|were|is|are|has|have|had|who|which|that|and|or)\s)[\w-]+\s+){0,3}$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -266,17 +266,18 @@ def _trigger_arguments(
         previous is not None
         and m.first > 0
         and words[m.first - 1] == "and"
-        and previous[1].sources
+        and (previous[1].sources or previous[1].unowned)
         and previous[0].last < m.first
     ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
         src = previous[1].sources
-        return Args(src, tuple(c for c in args.targets if c not in src), *near)
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *near, unowned=previous[1].unowned)
     if not args.sources and _pronoun_subject(words, m.first):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
 
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
 
 
 def _pronoun_subject(words: Sequence[str], first: int) -> bool:

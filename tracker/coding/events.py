@@ -55,6 +55,7 @@ from tracker.coding.event_rules import (
     tokenize_lower,
 )
 from tracker.coding.modes import ModeReader
+from tracker.coding.speakers import SPEAKER
 from tracker.models import Dyad, Event, Mention, Mode, make_pair
 
 __all__ = [
@@ -290,8 +291,10 @@ class EventCoder:
         categories = self.categories
         for m, args in zip(matches, sentence.arguments, strict=True):
             bare = not (args.sources or args.targets)
+            basis = ""
             if bare and inherited and earlier and (pair, m.category) in earlier:
                 direction = earlier[(pair, m.category)]  # the same act as before, continued
+                basis = "discourse"
             elif bare and implied:
                 direction = (None, None) if m.category in MUTUAL_KINDS else None
             else:
@@ -318,7 +321,7 @@ class EventCoder:
                 events.append(
                     Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
                           cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
-                          m.rule, m.year)
+                          m.rule, m.year, basis or _basis(source, mentions))
                 )  # fmt: skip  # positional: the fields of Event in order
         return events
 
@@ -327,6 +330,17 @@ class EventCoder:
     ) -> tuple[Args, ...]:
         """Source/target actor groups of every match, from all the sentence's mentions."""
         return self.analyse(sentence_text, published_year, mentions).arguments
+
+
+def _basis(source: str | None, mentions: Sequence[Mention]) -> str:
+    """Where the source actor came from: named in the sentence ("text"), a first-person
+    word of the speaker ("speaker") or an earlier sentence's actor ("pronoun")."""
+    if source is None:
+        return ""
+    kinds = {m.kind for m in mentions if m.code == source}
+    if kinds - {SPEAKER, "pronoun"}:
+        return "text"
+    return SPEAKER if SPEAKER in kinds else "pronoun"
 
 
 def primary_event(events: Sequence[Event]) -> Event | None:

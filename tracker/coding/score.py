@@ -22,6 +22,7 @@ from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
+from tracker.coding.speakers import document_speaker, with_first_person
 from tracker.coding.tone import ToneScorer, default_tone_scorer
 from tracker.models import (
     Article,
@@ -103,7 +104,8 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     sentences = split_sentences(article.text)
     on = article.published_at
     find = scorer.matcher.find
-    mentions = [find(s.text, on) for s in sentences]
+    speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
+    mentions = [with_first_person(s.text, find(s.text, on), speaker) for s in sentences]
     tone_of: dict[int, float] = {}
     read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)

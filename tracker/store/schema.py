@@ -149,5 +149,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE articles_v3 RENAME TO articles;
         """,
     ),
+    (
+        6,
+        "articles.speaker (who speaks: 'we' resolves to it); events.source_basis (where the "
+        "source actor came from: text, speaker, pronoun, discourse)",
+        """
+        ALTER TABLE articles ADD COLUMN speaker VARCHAR;
+        ALTER TABLE events ADD COLUMN source_basis VARCHAR;
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
