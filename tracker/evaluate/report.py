@@ -7,6 +7,7 @@ from typing import Any
 
 from tracker.evaluate.metrics import NEUTRAL_BAND, PRF, sign_with_band
 from tracker.evaluate.own_set import OwnResult
+from tracker.evaluate.petrarch import PetrarchResult
 from tracker.evaluate.plover import PETRARCH_BASELINE, PloverResult, PloverScores
 
 # Thresholds of the regression test (from the eval issue). Checked by tests/test_evaluate.py.
@@ -45,6 +46,19 @@ def _plover_block(title: str, s: PloverScores) -> list[str]:
     return lines
 
 
+def _petrarch_lines(r: PetrarchResult | None, note: str) -> list[str]:
+    if r is None:
+        return [f"PETRARCH-2 validation records: skipped - {note}"]
+    return [
+        f"PETRARCH-2 validation records: {r.path} ({r.records} records, each on its date)",
+        f"  state-to-state codings {r.codings}: event on the right pair {_fmt(r.pair_recall)}"
+        f" ({r.pair_found}), directed {_fmt(r.directed_recall)} ({r.directed_found})",
+        f"    CAMEO root {_fmt(r.root_accuracy)} ({r.root_found}), QuadClass "
+        f"{_fmt(r.quad_accuracy)} ({r.quad_found})",
+        f"  records with no coding that got events: {r.empty_with_events} of {r.empty_records}",
+    ]
+
+
 @dataclass(frozen=True)
 class EvalReport:
     """Everything `tracker eval` prints; ``plover`` is None when the gold file is absent."""
@@ -52,6 +66,8 @@ class EvalReport:
     own: OwnResult
     plover: PloverResult | None
     plover_note: str = ""
+    petrarch: PetrarchResult | None = None
+    petrarch_note: str = ""
 
     def checks(self) -> dict[str, tuple[float | None, float, bool]]:
         """Each threshold: (measured, threshold, passed). PLOVER checks only when run."""
@@ -74,6 +90,8 @@ class EvalReport:
             "own": self.own.as_dict(),
             "plover": self.plover.as_dict() if self.plover else None,
             "plover_note": self.plover_note,
+            "petrarch": self.petrarch.as_dict() if self.petrarch else None,
+            "petrarch_note": self.petrarch_note,
             "checks": {
                 k: {"measured": v, "threshold": t, "passed": ok}
                 for k, (v, t, ok) in self.checks().items()
@@ -125,6 +143,7 @@ class EvalReport:
                 f"~{PETRARCH_BASELINE['false_positive_rate']:.0%} false positives "
                 "(context only, not comparable)",
             ]
+        lines += ["", *_petrarch_lines(self.petrarch, self.petrarch_note)]
         lines += ["", "Thresholds:"]
         for name, (value, limit, ok) in self.checks().items():
             lines.append(f"  {'PASS' if ok else 'FAIL'}  {name:<28} {_fmt(value)} >= {limit}")
