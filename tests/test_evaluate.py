@@ -21,6 +21,7 @@ from tracker.evaluate import (
     recall,
     sign_with_band,
 )
+from tracker.evaluate.report import PETRARCH_MAX_FALSE_ALARMS
 
 # --------------------------------------------------------------------------- pure metrics
 
@@ -240,3 +241,47 @@ def test_report_renders_and_serialises(report):
     data = json.loads(json.dumps(report.as_dict(), default=str))
     assert data["own"]["sentences"] == report.own.sentences
     assert set(data["checks"]) >= {"own_tone_sign_accuracy"}
+
+
+@needs_pipeline
+def test_petrarch_targets(report):
+    if report.petrarch is None:
+        pytest.skip(report.petrarch_note)
+    p = report.petrarch
+    detail = "\n".join(f"{m}" for m in p.misses) + "\n" + "\n".join(f"{a}" for a in p.false_alarms)
+    assert p.codings == 56 and p.empty_records == 12
+    assert p.pair_recall >= ev.THRESHOLDS["petrarch_pair_recall"], detail
+    assert p.quad_accuracy >= ev.THRESHOLDS["petrarch_quad_accuracy"], detail
+    assert p.empty_with_events <= PETRARCH_MAX_FALSE_ALARMS, detail
+
+
+def test_petrarch_file_is_split_on_sentence_tags():
+    from tracker.evaluate.petrarch import cameo_quad, parse_petrarch
+
+    raw = (
+        '<Sentences>\n<Sentence category="T" date="20150609" id="A_1" evaluate="true"/>\n'
+        '<EventCoding eventcode="042" sourcecode="USAGOV" targetcode="CHN" />\n'
+        '<EventCoding eventcode="190" sourcecode="IGO" targetcode="RUS" />\n'
+        "<Text>\nObama met Xi.\n</Text>\n</Sentence>\n"
+        '<Sentence date="121108" id="B_2">\n<EventCoding noevents="True" />\n'
+        "<Text>Nothing &amp; more.</Text>\n</Sentence>"
+    )
+    first, second = parse_petrarch(raw, frozenset({"USA", "CHN", "RUS"}))
+    assert (first.id, first.on.isoformat(), first.text) == ("A_1", "2015-06-09", "Obama met Xi.")
+    assert [(c.event, c.source, c.target) for c in first.codings] == [("042", "USA", "CHN")]
+    assert first.all_codings == 2
+    assert (second.on.isoformat(), second.all_codings, second.text) == (
+        "2012-11-08",
+        0,
+        "Nothing & more.",
+    )
+    assert [cameo_quad(c) for c in ("042", "057", "061", "0841", "112", "138", "145", "190")] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]

@@ -277,8 +277,9 @@ VENUE_KEEP_REACH = 40
 VENUE_KEEP = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
     r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
-    r"killed|targets?|targeted|troops|protests?|protesters|arrested|detained|jailed|"
-    r"administration|government|authorities|leadership|regime|officials)\b",
+    r"killed|targets?|targeted|targeting|troops|protests?|protesters|arrested|detained|jailed|"
+    r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
+    r"police|prosecutors?)\b",
     re.IGNORECASE,
 )
 # A country is a venue only after a meeting word: "held talks in Saudi Arabia".

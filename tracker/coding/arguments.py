@@ -9,7 +9,7 @@ person, passives; then ``attach`` gives the event to the one dyad those argument
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from tracker.coding.actors import VENUE_KEEP, VENUE_KEEP_REACH
@@ -103,14 +103,17 @@ _OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
 _FROM_AGENT = re.compile(r"^\s*from\s+(?:the\s+)?$", re.I)  # "warnings from Washington"
 # A noun trigger after one of these (within PP_REACH tokens) is inside a prepositional phrase.
 _PP_PREPS = frozenset(
-    {"of", "after", "since", "following", "before", "during", "amid", "despite", "over",
+    {"behind", "of", "after", "since", "following", "before", "during", "amid", "despite", "over",
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
+_VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
-_ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "efforts", "effort"})
+_ROLE_NOUNS = frozenset(
+    {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
+)  # "claimed responsibility for the attack": the claimant did it
 
 
 def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
@@ -130,7 +133,7 @@ def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]
             ):
                 g_end = m.end
                 continue
-            if _GROUP_GAP.match(gap):
+            if _GROUP_GAP.match(gap) or (gap.strip() == "," and _closed_list(text, placed, m)):
                 codes, g_end = (*codes, m.code), m.end
                 continue
             groups.append(_Group(codes, g_start, g_end))
@@ -138,6 +141,21 @@ def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]
     if codes:
         groups.append(_Group(codes, g_start, g_end))
     return groups
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
+
+
+def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
+    """Is ``m`` (after a bare comma) in a list that "and"/"or" closes ("The US, Russia, and
+    Switzerland met")?"""
+    k = placed.index(m)
+    for a, b in zip(placed[k:], placed[k + 1 :], strict=False):
+        gap = text[a.end : b.start]
+        if gap.strip() == ",":
+            continue
+        return bool(_GROUP_GAP.match(gap)) and bool(_AND_OR.search(gap))
+    return False
 
 
 def _codes_of(groups: Sequence[_Group]) -> tuple[str, ...]:
@@ -200,11 +218,11 @@ class _Scene(NamedTuple):
     def of(cls, text: str, groups: Sequence[_Group], m: Match, leading: bool) -> _Scene:
         """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
         start, end = m.start, m.end
-        before_all = [g for g in groups if g.end <= start]
+        before_all = [g for g in groups if g.end <= start and not _is_place(text, g)]
         before_all.reverse()  # nearest first
         after_all = [g for g in groups if g.start >= end and not _is_place(text, g)]
         inside = [g for g in groups if g.start >= start and g.end <= end]
-        search_break = _CLAUSE_BREAK_RE.search
+        search_break = _break_search(text)
         before = []  # the groups in the trigger's clause: no clause break in between
         for g in before_all:
             if search_break(text, g.end, start):
@@ -237,6 +255,29 @@ def _is_place(text: str, g: _Group) -> bool:
     if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
         return False
     return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
+
+
+# ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
+_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
+
+
+def _break_search(text: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition."""
+    if text.count(",") < 2:
+        return _CLAUSE_BREAK_RE.search
+    skip = set()
+    for found in _APPOSITION.finditer(text):
+        skip.update((found.start(), found.end()))
+    if not skip:
+        return _CLAUSE_BREAK_RE.search
+
+    def search(s: str, lo: int, hi: int) -> re.Match[str] | None:
+        for found in _CLAUSE_BREAK_RE.finditer(s, lo, hi):
+            if found.start() not in skip:
+                return found
+        return None
+
+    return search
 
 
 def _trigger_arguments(
@@ -272,11 +313,28 @@ def _trigger_arguments(
         src = previous[1].sources
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near, unowned=previous[1].unowned)
+    if _reduced_passive(words, m):  # "French officials accused of ...": they are its target
+        target = scene.before[0].codes if scene.before else ()
+        return Args((), target, *near, unowned=True)
     if not args.sources and _pronoun_subject(words, m.first):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
 
 
+def _reduced_passive(words: Sequence[str], m: Match) -> bool:
+    """ "officials accused of playing a role": a participle straight before of/for/over/by
+    modifies the noun before it; whoever accused them is not said."""
+    nxt = words[m.last + 1] if m.last + 1 < len(words) else ""
+    return (
+        m.first == m.last
+        and m.first > 0
+        and words[m.first].endswith("ed")
+        and nxt in {"of", "for", "over"}
+        and words[m.first - 1] not in _AUXILIARY_BEFORE
+    )
+
+
+_AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
 
 
@@ -351,8 +409,12 @@ def _own_arguments(
     prep = -1
     for k in range(m.first - 1, max(-1, m.first - 1 - PP_REACH), -1):
         w = words[k]
-        if w in CLAUSE_BREAK and w not in {"after", "before"}:
-            break
+        if (
+            (w in CLAUSE_BREAK and w not in {"after", "before"})
+            or w in _VERB_BETWEEN
+            or (k < m.first - 1 and w.endswith("ed"))
+        ):
+            break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
         if w in _PP_PREPS:
             prep = k
             break

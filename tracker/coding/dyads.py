@@ -60,6 +60,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tracker.coding.actors import VENUE_KEEP
 from tracker.coding.clauses import clause_spans
 from tracker.coding.coreference import (
     COREF_LOOKBACK,
@@ -229,7 +230,9 @@ def _link(links: _Links, left: _Group, right: _Group, how: str) -> None:
                 links.add(b, a)
 
 
-def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
+def _attach_how(prep: str, words: RelationWords, passive: bool, gap: str = "") -> str:
+    if prep in _PLACE_OF and VENUE_KEEP.search(gap):
+        return "forward"  # the place of force is its target: "killed in Israeli shelling in Gaza"
     if prep in words.mutual:
         return "mutual"
     if prep in words.directed or prep == "to-verb":
@@ -298,12 +301,14 @@ def _analyse_clause(
             _link(links, subject, g, how)
     rest = groups[subject_i + 1 :]
     if not anchor_only and rest:
-        obj = rest[0]
+        # a place before the object is no object: "The US commander in Iraq held talks with"
+        k = next((j for j, g in enumerate(rest) if g.prep not in _PLACE_PREPS), 0)
+        obj, rest = rest[k], rest[:k] + rest[k + 1 :]
         if obj.prep in words.reverse or (obj.prep == "by" and passive):
             _link(links, subject, obj, "reverse")
         elif not (obj.prep in words.locative and obj.between):
             _link(links, subject, obj, "forward")
-        previous, rest = obj, rest[1:]
+        previous = obj
     else:
         previous = subject
         if len(subject.codes) > 1 and not rest:
@@ -315,14 +320,17 @@ def _analyse_clause(
             for b in subject.codes[i + 1 :]:
                 links.add(a, b, directed=False)
     for g in rest:
-        how = _attach_how(g.prep, words, passive)
+        how = _attach_how(g.prep, words, passive, g.gap)
         if g.prep == "by" and passive and not anchor_only:
             _link(links, subject, g, "reverse")
         elif how:
             _link(links, previous, g, how)
-        previous = g
+        if g.prep not in _PLACE_PREPS:  # a place anchors no later actor
+            previous = g
 
 
+_PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+_PLACE_OF = _PLACE_PREPS | {"of"}  # "in the east of X"
 LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
 _BOTH = re.compile(
     r"^\s*(?:both|each|all|alike|respectively"
@@ -372,6 +380,9 @@ def _analyse_sentence(
         tail = None
         if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
+            verb = words.speech.pattern.search(text, comma) if tail else None
+            if verb is not None and mentions[-1].start >= verb.end():
+                tail = None  # "..., came as Israel announced it would free Palestinians"
         if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
             speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]

@@ -91,6 +91,46 @@ class _Compiled:
     context: bool  # has `requires` or `unless` words to look for around the trigger
 
 
+# A future act its source declares ("Israel announced it would free 150 prisoners", "Obama
+# said he would not provide support"): the declaration itself is an act of the day, CAMEO 03
+# "express intent to cooperate" (AGREE) or 12 "reject" (REJECT); the act stays hypothetical
+# or negated beside it.
+_STATED_FUTURE = frozenset({"will", "would", "'ll", "shall", "won't", "wouldn't"})
+_COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+_INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able to free")
+_DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
+
+
+def _stated_modal(words: Sequence[str], first: int) -> str | None:
+    """The future modal (with a negation, "not") a few tokens before ``first`` in its clause."""
+    negated = False
+    for k in range(first - 1, max(-1, first - 1 - _INTENT_REACH), -1):
+        w = words[k]
+        if w in _DECLARATION_BREAKS:
+            return None
+        if w in {"not", "never"} or w.endswith("n't"):
+            negated = True
+        if w in _STATED_FUTURE:
+            return "not" if negated or w.endswith("n't") else "will"
+    return None
+
+
+def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act that
+    its source declares for the future (see _STATED_FUTURE)."""
+    out: list[Match] = []
+    for m in matches:
+        out.append(m)
+        if m.category not in _COOPERATIVE_ACTS or m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
+            continue
+        modal = _stated_modal(words, m.first)
+        if modal == "will" and m.mode is Mode.HYPOTHETICAL:
+            out.append(m._replace(rule="agree.intent", category="AGREE", mode=Mode.ASSERTED))
+        elif modal == "not" and m.mode is Mode.NEGATED:
+            out.append(m._replace(rule="reject.refusal", category="REJECT", mode=Mode.ASSERTED))
+    return tuple(out)
+
+
 def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     """The lower-cased tokens: ``TOKEN`` over ``norm.lower()``, or each token lower-cased
     when a case mapping changed the token count ("İ")."""
@@ -225,6 +265,8 @@ class EventCoder:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
+        if _STATED_FUTURE.intersection(words):
+            result = _with_stated_intent(result, words)
         return result, words, starts
 
     # -- annotate: events for one dyad -----------------------------------------------------

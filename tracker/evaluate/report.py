@@ -16,7 +16,12 @@ THRESHOLDS = {
     "plover_event_recall": 0.60,  # share of gold sentences with an event of the gold category
     "plover_direction_accuracy": 0.80,  # among found events with both actors in the gold
     "own_tone_sign_accuracy": 0.90,  # labelled +1/-1 pairs the system finds
+    # issue 13: PETRARCH-2's 56 state-to-state codings, each record on its date
+    "petrarch_pair_recall": 0.75,  # an event on the coding's pair
+    "petrarch_quad_accuracy": 0.60,  # ... with the coding's QuadClass
 }
+# issue 13: of the 12 PETRARCH-2 records that should code nothing, at most this many get events
+PETRARCH_MAX_FALSE_ALARMS = 3
 
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -79,6 +84,11 @@ class EvalReport:
                 "plover_quad_accuracy": h.quad_accuracy,
                 "plover_event_recall": h.event_recall,
                 "plover_direction_accuracy": h.direction_accuracy,
+            }
+        if self.petrarch is not None:
+            measured |= {
+                "petrarch_pair_recall": self.petrarch.pair_recall,
+                "petrarch_quad_accuracy": self.petrarch.quad_accuracy,
             }
         for name, value in measured.items():
             limit = THRESHOLDS[name]
