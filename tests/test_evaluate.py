@@ -285,3 +285,21 @@ def test_petrarch_file_is_split_on_sentence_tags():
         4,
         4,
     ]
+
+
+@needs_pipeline
+def test_first_person_statements_read_the_speaker(report):
+    own = report.own
+    assert own.statements >= 40
+    detail = report.format_report(errors=60)
+    assert own.statement_pair_recall >= ev.THRESHOLDS["own_statement_pair_found"], detail
+    assert own.statement_sign_accuracy >= ev.THRESHOLDS["own_statement_sign"], detail
+
+
+def test_own_set_has_the_statement_and_venue_sentences():
+    items = ev.load_labelled(ev.DEFAULT_OWN_PATH)
+    statements = [i for i in items if i.speaker]
+    assert len(statements) >= 40
+    assert all(i.speaker_pair and i.speaker in i.speaker_pair for i in statements)
+    assert all(i.speaker_pair in {p.pair for p in i.pairs} for i in statements)
+    assert len([i for i in items if i.id.startswith("vp-")]) >= 40

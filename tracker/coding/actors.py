@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from functools import cache
+from importlib.resources import files
 
 import ahocorasick
 
@@ -240,7 +241,9 @@ class ActorMatcher:
                     break
         if not candidates:
             return []
-        return _drop_venues_and_topics(plain, _select(text, candidates))
+        return _drop_non_state_heads(
+            plain, _drop_venues_and_topics(plain, _select(text, candidates))
+        )
 
 
 def _select(text: str, candidates: list[tuple[int, int, ActorAlias | None]]) -> list[Mention]:
@@ -294,6 +297,7 @@ _TOPIC = re.compile(
     r"(?:\b(?:the|a|an)\s+(?:war|conflict|fighting|ceasefire|truce|crisis|situation)\s+"
     r"(?:in|over)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
+    r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -374,6 +378,35 @@ def _drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]
         for m, v in zip(keep, venue, strict=True)
         if not v or (parties and len(parties - {m.code}) < 2)
     ]
+
+
+@cache
+def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, hyphen suffixes) of ``data/en/non_state_heads.txt``."""
+    raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
+    lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
+    return frozenset(w for w in lines if w[0] != "-"), tuple(w for w in lines if w[0] == "-")
+
+
+_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+
+
+def _drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
+    if not mentions:
+        return mentions
+    words, suffixes = non_state_heads()
+    keep = []
+    for m in mentions:
+        if m.kind in ("country", "demonym"):
+            after = text[m.end : m.end + 24].lower()
+            if after.startswith(suffixes):
+                continue
+            head = _HEAD.match(after)
+            if head is not None and head.group(1) in words:
+                continue
+        keep.append(m)
+    return keep
 
 
 @cache

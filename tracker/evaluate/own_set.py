@@ -58,6 +58,9 @@ class LabelledSentence:
     on: date
     pairs: tuple[LabelledPair, ...]
     note: str = ""
+    speaker: str | None = None  # a statement's speaking state ("we" is it)
+    speaker_pair: tuple[str, str] | None = None  # the pair the speaker's statement is about
+    speaker_sign: int = 0  # its tone sign
 
     @property
     def is_trap(self) -> bool:
@@ -85,11 +88,14 @@ def load_labelled(path: Path) -> list[LabelledSentence]:
                 )
                 for p in r["pairs"]
             )
+            spoken = r.get("speaker_pair")
             items.append(
                 LabelledSentence(
-                    r["id"], r["text"], date.fromisoformat(r["date"]), pairs, r.get("note", "")
+                    r["id"], r["text"], date.fromisoformat(r["date"]), pairs, r.get("note", ""),
+                    r.get("speaker"), make_pair(*spoken) if spoken else None,
+                    int(r.get("speaker_sign", 0)),
                 )
-            )
+            )  # fmt: skip
         except (KeyError, TypeError, ValueError) as e:
             raise UsageError(f"{path}:{lineno}: not a labelled sentence ({e})") from e
     return items
@@ -128,6 +134,17 @@ class OwnResult:
     tone_all_ok: int
     trap_clean: int  # trap sentences with no spurious pair
     outcomes: tuple[OwnOutcome, ...] = field(repr=False, default=())
+    statements: int = 0  # first-person statements (with a speaker)
+    statement_pair_found: int = 0  # ... whose speaker's pair was found
+    statement_sign_ok: int = 0  # ... with the right tone sign on that pair
+
+    @property
+    def statement_pair_recall(self) -> float | None:
+        return ratio(self.statement_pair_found, self.statements)
+
+    @property
+    def statement_sign_accuracy(self) -> float | None:
+        return ratio(self.statement_sign_ok, self.statements)
 
     @property
     def direction_accuracy(self) -> float | None:
@@ -166,6 +183,11 @@ class OwnResult:
                 "accuracy": self.mode_accuracy,
                 "confusion": self.mode_confusion,
             },
+            "first_person_statements": {
+                "n": self.statements,
+                "speaker_pair_found": self.statement_pair_recall,
+                "right_sign": self.statement_sign_accuracy,
+            },
             "tone_sign": {
                 "neutral_band": NEUTRAL_BAND,
                 "polar_judged": self.tone_polar_judged,
@@ -180,7 +202,8 @@ def own_outcome(item: LabelledSentence, scorer: Scorer | None = None) -> OwnOutc
     """Score one labelled sentence as a one-sentence article."""
     from tracker.coding.score import score_article
 
-    scored = score_article(sentence_article(item.id, item.text, item.on), scorer)
+    article = sentence_article(item.id, item.text, item.on, item.speaker)
+    scored = score_article(article, scorer)
     events = sorted(scored.events, key=lambda e: (e.span_start, e.span_end))
     return OwnOutcome(
         item=item,
@@ -280,7 +303,22 @@ def score_own(outcomes: Sequence[OwnOutcome], path: str = "") -> OwnResult:
         tone_all_ok=c["all_ok"],
         trap_clean=c["trap_clean"],
         outcomes=tuple(outcomes),
+        **_statement_counts(outcomes),
     )
+
+
+def _statement_counts(outcomes: Sequence[OwnOutcome]) -> dict[str, int]:
+    """First-person statements: is the speaker's pair found, with the labelled sign?"""
+    spoken = [o for o in outcomes if o.item.speaker_pair is not None]
+    found = [o for o in spoken if o.item.speaker_pair in o.pairs]
+    right = [
+        o for o in found if sign_with_band(o.pairs[o.item.speaker_pair]) == o.item.speaker_sign
+    ]
+    return {
+        "statements": len(spoken),
+        "statement_pair_found": len(found),
+        "statement_sign_ok": len(right),
+    }
 
 
 def evaluate_own(path: Path = DEFAULT_OWN_PATH, scorer: Scorer | None = None) -> OwnResult:

@@ -16,6 +16,9 @@ THRESHOLDS = {
     "plover_event_recall": 0.60,  # share of gold sentences with an event of the gold category
     "plover_direction_accuracy": 0.80,  # among found events with both actors in the gold
     "own_tone_sign_accuracy": 0.90,  # labelled +1/-1 pairs the system finds
+    # issue 13: first-person statements ("We condemn ...") with the speaker in metadata
+    "own_statement_pair_found": 0.90,  # the speaker's pair is found
+    "own_statement_sign": 0.90,  # ... with the labelled tone sign
     # issue 13: PETRARCH-2's 56 state-to-state codings, each record on its date
     "petrarch_pair_recall": 0.75,  # an event on the coding's pair
     "petrarch_quad_accuracy": 0.60,  # ... with the coding's QuadClass
@@ -77,7 +80,11 @@ class EvalReport:
     def checks(self) -> dict[str, tuple[float | None, float, bool]]:
         """Each threshold: (measured, threshold, passed). PLOVER checks only when run."""
         out: dict[str, tuple[float | None, float, bool]] = {}
-        measured: dict[str, float | None] = {"own_tone_sign_accuracy": self.own.tone_sign_accuracy}
+        measured: dict[str, float | None] = {
+            "own_tone_sign_accuracy": self.own.tone_sign_accuracy,
+            "own_statement_pair_found": self.own.statement_pair_recall,
+            "own_statement_sign": self.own.statement_sign_accuracy,
+        }
         if self.plover is not None:
             h = self.plover.headline
             measured |= {
@@ -128,6 +135,9 @@ class EvalReport:
             f"   ({o.tone_polar_ok}/{o.tone_polar_judged} found +1/-1 pairs; "
             f"3-way incl. neutral {_fmt(o.tone_sign_accuracy_3way)}, "
             f"band |tone| < {NEUTRAL_BAND})",
+            f"  {'first-person statements':<28} speaker's pair found "
+            f"{_fmt(o.statement_pair_recall)} ({o.statement_pair_found}/{o.statements}), "
+            f"right sign {_fmt(o.statement_sign_accuracy)} ({o.statement_sign_ok})",
             "  per category (own set):",
             *(_prf_row(k, v) for k, v in o.per_category.items()),
             "",
