@@ -2,7 +2,7 @@
 
 Co-occurrence is not interaction (GDELT's fault). Without a parser (speed: no spaCy), a
 sentence is read with shallow, documented rules over the actor mentions and the words between
-them (word lists in ``tracker/data/relation_words.txt``, read by
+them (word lists in ``tracker/data/en/relation_words.txt``, read by
 ``tracker/relation_words.py``):
 
 1. **Reported speech.** A trailing wrapper (", the Kremlin said", ", according to Minsk") or a

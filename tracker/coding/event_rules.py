@@ -28,8 +28,8 @@ from importlib.resources import files
 from tracker.models import Mode
 
 CATEGORIES_FILE = "event_categories.csv"
-RULES_FILE = "event_rules.csv"
-CUES_FILE = "mode_cues.csv"
+RULES_FILE = "en/event_rules.csv"
+CUES_FILE = "en/mode_cues.csv"
 
 GAP = "..."
 MAX_GAP = 3  # tokens allowed between slots joined by "..." ("imposed new economic sanctions")

@@ -1,4 +1,4 @@
-"""Relation words: the word lists of ``tracker/data/relation_words.txt``, read once.
+"""Relation words: the word lists of ``tracker/data/en/relation_words.txt``, read once.
 
 Used by dyad attribution (``tracker/dyads.py``: linking words, reported speech, sport and
 weather context) and coreference (``tracker/coreference.py``: "the two leaders", "each
@@ -111,7 +111,7 @@ class RelationWords:
 @cache
 def relation_words() -> RelationWords:
     """The word lists of ``relation_words.txt``, read once."""
-    raw = files("tracker.data").joinpath("relation_words.txt").read_text(encoding="utf-8")
+    raw = files("tracker.data").joinpath("en/relation_words.txt").read_text(encoding="utf-8")
     sections: dict[str, list[str]] = {}
     current = ""
     for line in raw.splitlines():

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tracker import __version__
@@ -49,14 +50,26 @@ class Scorer:
 def scorer_version(actors_file: str | Path | None = None) -> str:
     """Changes whenever the code version or any rule/lexicon/actor data file changes."""
     digest = hashlib.sha256(__version__.encode())
-    data = files("tracker.data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and not entry.name.endswith(".py"):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
+    for name, entry in _data_files(files("tracker.data"), ""):
+        digest.update(name.encode())
+        digest.update(entry.read_bytes())
     if actors_file:
         digest.update(Path(actors_file).read_bytes())
     return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+def _data_files(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
+    """Every package data file under ``folder`` (subfolders such as en/ included, the demo
+    samples left out: they are articles, not rules), as (relative name, entry), by name."""
+    out: list[tuple[str, Traversable]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        name = prefix + entry.name
+        if entry.is_dir():
+            if entry.name not in {"samples", "__pycache__"}:
+                out += _data_files(entry, name + "/")
+        elif not entry.name.endswith((".py", ".pyc")):
+            out.append((name, entry))
+    return out
 
 
 @cache

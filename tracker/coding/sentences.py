@@ -34,7 +34,7 @@ ABBREVIATION_CACHE = 4096  # tokens before a period whose verdict is kept (most 
 def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased abbreviations (without final period) that do not end a sentence: those
     that never do, and those that do not only when a number follows ("No. 5")."""
-    raw = files("tracker.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    raw = files("tracker.data").joinpath("en/abbreviations.txt").read_text(encoding="utf-8")
     always, before_digit = set(), set()
     for line in raw.splitlines():
         word, _, rule = line.strip().lower().partition(" ")
@@ -47,7 +47,7 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 def sentence_starters() -> frozenset[str]:
     """Lower-cased words after which a period ending an initialism ("U.S.") ends the
     sentence ("... and the U.S. The release ...")."""
-    raw = files("tracker.data").joinpath("sentence_starters.txt").read_text(encoding="utf-8")
+    raw = files("tracker.data").joinpath("en/sentence_starters.txt").read_text(encoding="utf-8")
     lines = (line.strip().lower() for line in raw.splitlines())
     return frozenset(line for line in lines if line and not line.startswith("#"))
 
