@@ -9,28 +9,20 @@ person, passives; then ``attach`` gives the event to the one dyad those argument
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Sequence
 
-from tracker.coding.actors import VENUE_KEEP, VENUE_KEEP_REACH
-from tracker.coding.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.coding.argument_groups import (
+    Args,
+    Group,
+    Near,
+    Scene,
+    actor_groups,
+)
+from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
 from tracker.models import Mention
 
-if TYPE_CHECKING:
-    from tracker.coding.events import Match
-
-# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
-# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
-# after/before/when (first letter either case). One leading character class lets a search
-# skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
-_CLAUSE_BREAK_RE = re.compile(
-    r"[,.;:!?()\"BbWwAaTtHh]"
-    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
-    r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
-    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
-)
-MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
@@ -53,41 +45,7 @@ _STATE_AGENTS = frozenset(
 )  # fmt: skip
 
 
-class Args(NamedTuple):
-    """The actor arguments of one trigger, found among ALL the sentence's actor groups.
-
-    ``sources``/``targets`` are the codes of the source/target group (a coordinated group
-    has several: "Trump and Putin agreed" has two sources and no target). ``before`` and
-    ``after`` are the codes of every actor group before/after the trigger in the sentence,
-    nearest first: the fallback when only one side was found. ``own`` marks a noun
-    trigger inside a prepositional phrase ("following the 2022 invasion of Ukraine"): it
-    has only its own arguments and no fallback.
-    """
-
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-    own: bool = False
-    unowned: bool = False  # its subject is a person named by a pronoun: no source is guessed
-
-
-class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen dataclass
-    codes: tuple[str, ...]
-    start: int
-    end: int
-
-
-Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
-
 _TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
-FALLBACK = ("fallback", "fallback")
-# sentinel: a coordinated group acting with no other side ("Russia and the U.S. swapped
-# prisoners"): one mutual event of a mutual kind, else the act each way
-RECIPROCAL = ("reciprocal", "reciprocal")
-# Categories whose event may name no direction: both sides do it together.
-MUTUAL_KINDS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
 _OWN_ARG = re.compile(
     r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
 )
@@ -107,69 +65,12 @@ _PP_PREPS = frozenset(
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
 _VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
-SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
 )  # "claimed responsibility for the attack": the claimant did it
-
-
-def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
-    """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
-    joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
-    groups: list[_Group] = []
-    codes: tuple[str, ...] = ()  # the open group: its codes and span
-    g_start = g_end = 0
-    for m in placed:
-        if codes:
-            gap = text[g_end : m.start]
-            if (
-                m.code in codes
-                and "," not in gap
-                and len(gap) <= SAME_ACTOR_GAP
-                and not any(g_end < x.end and x.start < m.start for x in matches)
-            ):
-                g_end = m.end
-                continue
-            if _GROUP_GAP.match(gap) or (gap.strip() == "," and _closed_list(text, placed, m)):
-                codes, g_end = (*codes, m.code), m.end
-                continue
-            groups.append(_Group(codes, g_start, g_end))
-        codes, g_start, g_end = (m.code,), m.start, m.end
-    if codes:
-        groups.append(_Group(codes, g_start, g_end))
-    return groups
-
-
-_AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
-
-
-def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
-    """Is ``m`` (after a bare comma) in a list that "and"/"or" closes ("The US, Russia, and
-    Switzerland met")?"""
-    k = placed.index(m)
-    for a, b in zip(placed[k:], placed[k + 1 :], strict=False):
-        gap = text[a.end : b.start]
-        if gap.strip() == ",":
-            continue
-        return bool(_GROUP_GAP.match(gap)) and bool(_AND_OR.search(gap))
-    return False
-
-
-def _codes_of(groups: Sequence[_Group]) -> tuple[str, ...]:
-    """Codes of ``groups`` in order, without repeats."""
-    if len(groups) == 1:
-        return groups[0].codes
-    if not groups:
-        return ()
-    out: list[str] = []
-    for g in groups:
-        for c in g.codes:
-            if c not in out:
-                out.append(c)
-    return tuple(out)
 
 
 def find_arguments(
@@ -182,7 +83,7 @@ def find_arguments(
     """The arguments of every match, from the sentence's placed mentions (text order);
     ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets
     (up to the last trigger)."""
-    groups = _actor_groups(text, placed, matches)
+    groups = actor_groups(text, placed, matches)
     if not groups:
         return (Args(),) * len(matches)
     relative = not _RELATIVE_PERSON.isdisjoint(words)
@@ -190,7 +91,7 @@ def find_arguments(
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None
     for m in matches:
-        scene = _Scene.of(text, groups, m, leading)
+        scene = Scene.of(text, groups, m, leading)
         person = _person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
             args = _person_arguments(text, m, person, scene.after_all)
@@ -203,88 +104,11 @@ def find_arguments(
     return tuple(out)
 
 
-class _Scene(NamedTuple):
-    """The actor groups around one trigger: all before/after it (nearest first), those in
-    its clause, those inside a gapped trigger, and their codes (``Args.before/after``)."""
-
-    before_all: list[_Group]
-    after_all: list[_Group]
-    before: list[_Group]
-    after: list[_Group]
-    inside: list[_Group]
-    near: Near
-
-    @classmethod
-    def of(cls, text: str, groups: Sequence[_Group], m: Match, leading: bool) -> _Scene:
-        """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
-        start, end = m.start, m.end
-        before_all = [g for g in groups if g.end <= start and not _is_place(text, g)]
-        before_all.reverse()  # nearest first
-        after_all = [g for g in groups if g.start >= end and not _is_place(text, g)]
-        inside = [g for g in groups if g.start >= start and g.end <= end]
-        search_break = _break_search(text)
-        before = []  # the groups in the trigger's clause: no clause break in between
-        for g in before_all:
-            if search_break(text, g.end, start):
-                break
-            before.append(g)
-        after = []
-        first_group_end = groups[0].end
-        for g in after_all:
-            pos, stop = end, False
-            while (b := search_break(text, pos, g.start)) is not None:
-                if leading and b.group() == "," and first_group_end > b.start():
-                    pos = b.end()  # a leading adverbial: "In a call on Tuesday, Trump and ..."
-                    continue
-                stop = True
-                break
-            if stop:
-                break
-            after.append(g)
-        near = (_codes_of(before_all), _codes_of(after_all))
-        return cls(before_all, after_all, before, after, inside, near)
-
-
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
-
-
-def _is_place(text: str, g: _Group) -> bool:
-    """A state after "in/at" ("landscape in Belarus", "met in Turkey") is where the act
-    happened, not its object; the seat of a mission or the target of force is kept ("the
-    embassy in Minsk", "strikes in Ukraine")."""
-    if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
-        return False
-    return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
-
-
-# ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
-_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
-
-
-def _break_search(text: str) -> Callable[[str, int, int], re.Match[str] | None]:
-    """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition."""
-    if text.count(",") < 2:
-        return _CLAUSE_BREAK_RE.search
-    skip = set()
-    for found in _APPOSITION.finditer(text):
-        skip.update((found.start(), found.end()))
-    if not skip:
-        return _CLAUSE_BREAK_RE.search
-
-    def search(s: str, lo: int, hi: int) -> re.Match[str] | None:
-        for found in _CLAUSE_BREAK_RE.finditer(s, lo, hi):
-            if found.start() not in skip:
-                return found
-        return None
-
-    return search
-
-
 def _trigger_arguments(
     text: str,
     words: Sequence[str],
     m: Match,
-    scene: _Scene,
+    scene: Scene,
     previous: tuple[Match, Args] | None,
 ) -> Args:
     """Arguments of a trigger not in a clause about a private person."""
@@ -360,8 +184,8 @@ def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
 
 
 def _person_clause(
-    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[_Group]
-) -> tuple[_Group, ...] | None:
+    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[Group]
+) -> tuple[Group, ...] | None:
     """The actor groups naming a private person that a "who" clause holding the trigger is
     about ("a dual U.S.-Russian citizen who had been jailed for donating ..."), or None when
     the trigger is not in such a clause (or its "who" follows an actor or a state agent)."""
@@ -381,7 +205,7 @@ def _person_clause(
 
 
 def _person_arguments(
-    text: str, m: Match, person: Sequence[_Group], after_all: Sequence[_Group]
+    text: str, m: Match, person: Sequence[Group], after_all: Sequence[Group]
 ) -> Args:
     """In a clause about a private person, the person is never a state source: their own
     acts are not coded; a passive ("who was jailed [by X]") has the person's state as target."""
@@ -400,8 +224,8 @@ def _own_arguments(
     text: str,
     words: Sequence[str],
     m: Match,
-    before_all: Sequence[_Group],
-    after_all: Sequence[_Group],
+    before_all: Sequence[Group],
+    after_all: Sequence[Group],
     near: Near,
 ) -> Args | None:
     """Arguments of a one-token noun trigger inside a prepositional phrase, or None when it
@@ -434,8 +258,8 @@ def _own_arguments(
 def _noun_arguments(
     text: str,
     m: Match,
-    before_all: Sequence[_Group],
-    after_all: Sequence[_Group],
+    before_all: Sequence[Group],
+    after_all: Sequence[Group],
     near: Near,
 ) -> Args:
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
@@ -463,10 +287,10 @@ def _clause_arguments(
     text: str,
     words: Sequence[str],
     m: Match,
-    before: Sequence[_Group],
-    after: Sequence[_Group],
-    after_all: Sequence[_Group],
-    inside: Sequence[_Group],
+    before: Sequence[Group],
+    after: Sequence[Group],
+    after_all: Sequence[Group],
+    inside: Sequence[Group],
     near: Near,
 ) -> Args:
     """Source = nearest group before the trigger in its clause, target = nearest after it;
@@ -516,56 +340,3 @@ def _clause_arguments(
     if sources and targets:
         targets = tuple([c for c in targets if c not in sources])
     return Args(sources, targets, *near)
-
-
-def attach(
-    args: Args, pair: tuple[str, str], single: bool, inherited: Sequence[Mention]
-) -> tuple[str | None, str | None] | None:
-    """The direction of a trigger for ``pair``, or None when its arguments are not the pair.
-
-    Both sides found: the pair must be (source, target). One side found: the pair must hold
-    that actor and the other member must be the nearest other actor on the other side (or a
-    pronoun-inherited subject), or the sentence must have this one dyad. A coordinated group
-    with no other side is mutual. Nothing found: the dyad's own mentions decide, when this
-    is the sentence's only dyad.
-    """
-    a, b = pair
-    src, tgt = args.sources, args.targets
-    if src and tgt:
-        if a in src and b in tgt:
-            return a, b
-        if b in src and a in tgt:
-            return b, a
-        if a in src and b in src and len(src) > 1:
-            return None, None
-        return None
-    side = src or tgt
-    if args.unowned and not inherited:
-        return None  # the pronoun's person is not the sentence's other actor
-    if side:
-        if a in side and b in side:
-            # a noun's or a person's own target group is not mutual ("a U.S.-Russian citizen")
-            return None if args.own and not src else RECIPROCAL
-        if args.own and not (a in side or b in side):
-            return None
-        if a in side:
-            found, other = a, b
-        elif b in side:
-            found, other = b, a
-        else:
-            return None
-        if src:
-            nearest = next((c for c in args.after if c != found), None)
-            ok = (
-                single
-                or nearest == other
-                or (nearest is None and any(m.code == other for m in inherited))
-            )
-            return (found, other) if ok else None
-        nearest = next((c for c in args.before if c != found), None)
-        if nearest is None and any(m.code == other for m in inherited):
-            nearest = other
-        return (other, found) if (single or nearest == other) else None
-    if args.own:
-        return None
-    return FALLBACK if single or inherited else None
