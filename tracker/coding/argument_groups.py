@@ -112,6 +112,20 @@ def _codes_of(groups: Sequence[Group]) -> tuple[str, ...]:
     return tuple(out)
 
 
+class Layout(NamedTuple):
+    """A sentence's actor groups, read once: all of them, those that are no place ("in
+    Turkey"), and its clause-break search (appositions passed over)."""
+
+    groups: list[Group]
+    parties: list[Group]
+    search_break: Callable[[str, int, int], re.Match[str] | None]
+
+    @classmethod
+    def of(cls, text: str, groups: list[Group]) -> Layout:
+        parties = [g for g in groups if not _is_place(text, g)]
+        return cls(groups, parties, _break_search(text))
+
+
 class Scene(NamedTuple):
     """The actor groups around one trigger: all before/after it (nearest first), those in
     its clause, those inside a gapped trigger, and their codes (``Args.before/after``)."""
@@ -124,14 +138,15 @@ class Scene(NamedTuple):
     near: Near
 
     @classmethod
-    def of(cls, text: str, groups: Sequence[Group], m: Match, leading: bool) -> Scene:
+    def of(cls, text: str, layout: Layout, m: Match, leading: bool) -> Scene:
         """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
         start, end = m.start, m.end
-        before_all = [g for g in groups if g.end <= start and not _is_place(text, g)]
+        groups, parties = layout.groups, layout.parties
+        before_all = [g for g in parties if g.end <= start]
         before_all.reverse()  # nearest first
-        after_all = [g for g in groups if g.start >= end and not _is_place(text, g)]
+        after_all = [g for g in parties if g.start >= end]
         inside = [g for g in groups if g.start >= start and g.end <= end]
-        search_break = _break_search(text)
+        search_break = layout.search_break
         before = []  # the groups in the trigger's clause: no clause break in between
         for g in before_all:
             if search_break(text, g.end, start):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from tracker.coding.argument_groups import (
     Args,
     Group,
+    Layout,
     Near,
     Scene,
     actor_groups,
@@ -84,6 +85,7 @@ def find_arguments(
     ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets
     (up to the last trigger)."""
     groups = actor_groups(text, placed, matches)
+    layout = Layout.of(text, groups)
     if not groups:
         return (Args(),) * len(matches)
     relative = not _RELATIVE_PERSON.isdisjoint(words)
@@ -91,7 +93,7 @@ def find_arguments(
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None
     for m in matches:
-        scene = Scene.of(text, groups, m, leading)
+        scene = Scene.of(text, layout, m, leading)
         person = _person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
             args = _person_arguments(text, m, person, scene.after_all)
