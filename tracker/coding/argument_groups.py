@@ -169,6 +169,7 @@ class Scene(NamedTuple):
         return cls(before_all, after_all, before, after, inside, near)
 
 
+_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the"})
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
 
 
@@ -176,6 +177,9 @@ def _is_place(text: str, g: Group) -> bool:
     """A state after "in/at" ("landscape in Belarus", "met in Turkey") is where the act
     happened, not its object; the seat of a mission or the target of force is kept ("the
     embassy in Minsk", "strikes in Ukraine")."""
+    before = text[max(0, g.start - 16) : g.start].split()
+    if not before or before[-1].lower() not in _PLACE_WORDS:
+        return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
     if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
         return False
     return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)

@@ -76,15 +76,14 @@ def inherit_dyads(
         return None
     text = sentence.text
     antecedent = candidates[0]
-    pair = _one_pair(candidates)
-    if pair is not None:
-        phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
-        if phrase:
-            surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
-            inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
-            own = tuple(m for m in mentions if m.code in pair)
-            dyad = Dyad(pair=pair, sentence_index=sentence.index)
-            return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
+    phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
+    pair = _one_pair(candidates) if phrase else None
+    if pair is not None and phrase:
+        surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
+        inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
+        own = tuple(m for m in mentions if m.code in pair)
+        dyad = Dyad(pair=pair, sentence_index=sentence.index)
+        return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
     if len(codes) != 1 or not antecedent.subject or antecedent.subject == codes[0]:
         return None
     pronoun = _PRONOUN_START.search(text)
