@@ -458,3 +458,34 @@ def test_one_coder_shared_by_four_threads_gives_the_single_thread_answer() -> No
         sys.setswitchinterval(interval)
     assert got == expected
     assert sum(map(len, expected[0])) > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (
+            "French and Egyptian warships on Monday launched war games in the Mediterranean.",
+            [("French", "FRA"), ("Egyptian", "EGY")],
+            {(("EGY", "FRA"), None, None, "COOPERATE")},
+        ),
+        (
+            "Russia held naval exercises with China in the Sea of Japan.",
+            [("Russia", "RUS"), ("China", "CHN")],
+            {(("CHN", "RUS"), None, None, "COOPERATE")},
+        ),
+        (
+            "Russia held military exercises near the border with Ukraine.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+            {(("RUS", "UKR"), "RUS", "UKR", "MOBILIZE")},
+        ),
+    ],
+)
+def test_joint_exercises_are_cooperation_between_the_participants(text, actors, expected):
+    events = code_sentence(text, mentions(text, actors), PUBLISHED)
+    assert {(e.pair, e.source, e.target, e.category) for e in events} == expected
+
+
+def test_every_event_names_its_source_and_target_or_is_mutual():
+    for text, actors, *_ in CASES:
+        for e in code_sentence(text, mentions(text, actors), PUBLISHED):
+            assert (e.source and e.target) or e.category in {"CONSULT", "AGREE", "COOPERATE"}, e

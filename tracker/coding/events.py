@@ -14,6 +14,7 @@ Matching (compute) is separate from building events (annotate).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
@@ -171,6 +172,13 @@ class EventCoder:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
+            if m.rule in _JOINT_RULES and (
+                direction is RECIPROCAL
+                or direction == (None, None)  # co-agents: "Russia and Belarus held drills near"
+                or _WITH_PARTNER.match(text, m.end)
+            ):  # "French and Egyptian warships launched war games": they cooperate
+                m = m._replace(category="COOPERATE")
+                direction = (None, None)
             mutual = m.category in MUTUAL_KINDS
             if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
                 directions = [(None, None)] if mutual else [pair, pair[::-1]]
@@ -199,6 +207,10 @@ class EventCoder:
 
 
 Direction = tuple[str | None, str | None]
+# Exercises held together are cooperation between the participants, not a force posture
+# against each other: a coordinated group's, or one "with" a partner.
+_JOINT_RULES = frozenset({"mobilize.exercise"})
+_WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
 def _direction(
