@@ -8,7 +8,11 @@ An article has 400-1,200 words (``MIN_WORDS``..``MAX_WORDS``), a date spread uni
 2014-01-01..2025-12-31, a headline, and between 5% and 40% of its sentences naming two
 countries with an interaction verb (all 16 PLOVER categories; asserted, negated,
 hypothetical and historical forms; leaders of the right era). The rest is filler about the
-economy, weather and sport naming one country at most.
+economy, weather and sport naming one country at most (the "mixed" corpus).
+
+The "dense" corpus (``dense=True``) is written like foreign-affairs news: 400-640 words
+(about 30 sentences), half or more of the sentences naming two states or more, and every
+story with a side pair (a third country weighs in).
 
     python -m benchmarks.corpus OUT --articles 2000 --seed 7 --format txt|jsonl
 """
@@ -28,6 +32,7 @@ from benchmarks import vocab
 CORPUS_VERSION = 2  # bump when the generator changes: cached corpora are rebuilt
 MIN_WORDS, MAX_WORDS = 400, 1200  # news-sized: a wire story to a long report
 MIN_SHARE, MAX_SHARE = 0.12, 0.40  # target share of dyadic sentences; actual >= ~0.06
+DENSE_WORDS, DENSE_SHARE = (400, 640), (0.50, 0.62)  # the dense corpus: foreign-affairs news
 FIRST_DAY, LAST_DAY = date(2014, 1, 1), date(2025, 12, 31)
 SPAN_DAYS = (LAST_DAY - FIRST_DAY).days + 1
 JSONL_CHUNK = 1000  # articles per .jsonl file (~6 MB): same file size at every N
@@ -86,13 +91,14 @@ class SyntheticArticle:
         }
 
 
-def make_article(seed: int, index: int) -> SyntheticArticle:
-    """Article ``index`` of the corpus ``seed``: always the same bytes."""
-    rng = random.Random(f"{seed}:{index}")
+def make_article(seed: int, index: int, dense: bool = False) -> SyntheticArticle:
+    """Article ``index`` of the corpus ``seed`` (mixed, or ``dense``): always the same bytes."""
+    rng = random.Random(f"{seed}:{index}" if not dense else f"dense:{seed}:{index}")
     day = FIRST_DAY + timedelta(days=rng.randrange(SPAN_DAYS))
-    pairs = _story_pairs(rng)
-    target_words = rng.randint(MIN_WORDS + 30, MAX_WORDS - 40)
-    share = rng.uniform(MIN_SHARE, MAX_SHARE)
+    pairs = _story_pairs(rng, side=dense)
+    low, high = DENSE_WORDS if dense else (MIN_WORDS + 30, MAX_WORDS - 40)
+    target_words = rng.randint(low, high)
+    share = rng.uniform(*(DENSE_SHARE if dense else (MIN_SHARE, MAX_SHARE)))
     sentences: list[str] = []
     flags: list[bool] = []
     words = 0
@@ -132,20 +138,23 @@ def make_article(seed: int, index: int) -> SyntheticArticle:
     )
 
 
-def iter_articles(n: int, seed: int, start: int = 0) -> Iterator[SyntheticArticle]:
+def iter_articles(
+    n: int, seed: int, start: int = 0, dense: bool = False
+) -> Iterator[SyntheticArticle]:
     for index in range(start, start + n):
-        yield make_article(seed, index)
+        yield make_article(seed, index, dense)
 
 
 # -- actors --------------------------------------------------------------------------------
 _PAIR_WEIGHTS = [w for _, _, w in vocab.PAIRS]
 
 
-def _story_pairs(rng: random.Random) -> tuple[tuple[str, str], ...]:
-    """The pair the story is about, and 0-2 side pairs (a third country weighs in)."""
+def _story_pairs(rng: random.Random, side: bool = False) -> tuple[tuple[str, str], ...]:
+    """The pair the story is about, and 0-2 side pairs (a third country weighs in; at
+    least one with ``side``)."""
     a, b, _ = rng.choices(vocab.PAIRS, weights=_PAIR_WEIGHTS)[0]
     pairs = [(a, b) if rng.random() < 0.5 else (b, a)]
-    for _ in range(rng.choice((0, 0, 1, 2))):
+    for _ in range(rng.choice((1, 2) if side else (0, 0, 1, 2))):
         c, d, _ = rng.choices(vocab.PAIRS, weights=_PAIR_WEIGHTS)[0]
         if (c, d) not in pairs and (d, c) not in pairs:
             pairs.append((c, d))
@@ -288,12 +297,14 @@ class CorpusStats:
         self.bytes += size
 
 
-def write_corpus(out: Path, n: int, seed: int, fmt: str = "txt") -> CorpusStats:
+def write_corpus(
+    out: Path, n: int, seed: int, fmt: str = "txt", dense: bool = False
+) -> CorpusStats:
     """Write ``n`` articles into the folder ``out`` as .txt files or .jsonl chunks."""
     out.mkdir(parents=True, exist_ok=True)
     stats = CorpusStats()
     if fmt == "txt":
-        for article in iter_articles(n, seed):
+        for article in iter_articles(n, seed, dense=dense):
             folder = out / f"{article.index // TXT_PER_FOLDER:04d}"
             folder.mkdir(exist_ok=True)
             data = article.as_txt().encode("utf-8")
@@ -302,7 +313,7 @@ def write_corpus(out: Path, n: int, seed: int, fmt: str = "txt") -> CorpusStats:
     elif fmt == "jsonl":
         for start in range(0, n, JSONL_CHUNK):
             with open(out / f"part-{start // JSONL_CHUNK:05d}.jsonl", "wb") as handle:
-                for article in iter_articles(min(JSONL_CHUNK, n - start), seed, start):
+                for article in iter_articles(min(JSONL_CHUNK, n - start), seed, start, dense):
                     line = (json.dumps(article.as_record(), ensure_ascii=False) + "\n").encode()
                     handle.write(line)
                     stats.add(article, len(line))
@@ -311,16 +322,18 @@ def write_corpus(out: Path, n: int, seed: int, fmt: str = "txt") -> CorpusStats:
     return stats
 
 
-def ensure_corpus(root: Path, n: int, seed: int, fmt: str = "txt") -> tuple[Path, CorpusStats]:
+def ensure_corpus(
+    root: Path, n: int, seed: int, fmt: str = "txt", dense: bool = False
+) -> tuple[Path, CorpusStats]:
     """A cached corpus under ``root`` (rebuilt when absent, incomplete or outdated)."""
-    folder = root / f"{fmt}-v{CORPUS_VERSION}-s{seed}-n{n}"
+    folder = root / f"{'dense-' if dense else ''}{fmt}-v{CORPUS_VERSION}-s{seed}-n{n}"
     marker = folder / ".complete.json"
     if marker.exists():
         return folder, CorpusStats(**json.loads(marker.read_text()))
     if folder.exists():
         for path in sorted(folder.rglob("*"), reverse=True):
             path.rmdir() if path.is_dir() else path.unlink()
-    stats = write_corpus(folder, n, seed, fmt)
+    stats = write_corpus(folder, n, seed, fmt, dense)
     marker.write_text(json.dumps(stats.__dict__))
     return folder, stats
 
@@ -331,8 +344,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--format", choices=("txt", "jsonl"), default="txt")
+    parser.add_argument("--dense", action="store_true", help="foreign-affairs news")
     args = parser.parse_args(argv)
-    stats = write_corpus(args.out, args.articles, args.seed, args.format)
+    stats = write_corpus(args.out, args.articles, args.seed, args.format, args.dense)
     print(json.dumps(stats.__dict__))
 
 

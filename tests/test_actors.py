@@ -10,15 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.coding.actors import (
+    ActorAlias,
+    ActorMatcher,
+    Gazetteer,
+    load_gazetteer,
+)
+from tracker.coding.venues import (
     _TOPIC,
     _TOPIC_OR_VENUE,
     _TOPIC_WORDS,
     _VENUE,
-    ActorAlias,
-    ActorMatcher,
-    Gazetteer,
     _last_words_start,
-    load_gazetteer,
 )
 
 ON = date(2025, 12, 1)

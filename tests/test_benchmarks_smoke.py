@@ -71,3 +71,12 @@ def test_loads_as_dated_articles(tmp_path):
     records = [json.loads(line) for line in part.read_text().splitlines()]
     loaded = list(load_articles(str(part), part.read_bytes()))
     assert [a.published_at.isoformat() for a in loaded] == [r["date"] for r in records]
+
+
+def test_the_dense_corpus_names_two_states_in_about_half_its_sentences():
+    articles = [make_article(SEED, i, dense=True) for i in range(60)]
+    share = sum(sum(a.dyadic) for a in articles) / sum(len(a.dyadic) for a in articles)
+    assert 0.45 <= share <= 0.65
+    assert sum(len(a.pairs) >= 2 for a in articles) >= 0.8 * len(articles)
+    assert make_article(SEED, 2, dense=True).as_txt() != make_article(SEED, 2).as_txt()
+    assert make_article(SEED, 2, dense=True).as_txt() == make_article(SEED, 2, dense=True).as_txt()

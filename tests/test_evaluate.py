@@ -20,6 +20,7 @@ from tracker.evaluate import (
     recall,
     sign_with_band,
 )
+from tracker.evaluate.report import PETRARCH_MAX_FALSE_ALARMS
 
 # --------------------------------------------------------------------------- pure metrics
 
@@ -230,3 +231,63 @@ def test_report_renders_and_serialises(report):
     data = json.loads(json.dumps(report.as_dict(), default=str))
     assert data["own"]["sentences"] == report.own.sentences
     assert set(data["checks"]) >= {"own_tone_sign_accuracy"}
+
+
+def test_petrarch_targets(report):
+    if report.petrarch is None:
+        pytest.skip(report.petrarch_note)
+    p = report.petrarch
+    detail = "\n".join(f"{m}" for m in p.misses) + "\n" + "\n".join(f"{a}" for a in p.false_alarms)
+    assert p.codings == 56 and p.empty_records == 12
+    assert p.pair_recall >= ev.THRESHOLDS["petrarch_pair_recall"], detail
+    assert p.quad_accuracy >= ev.THRESHOLDS["petrarch_quad_accuracy"], detail
+    assert p.empty_with_events <= PETRARCH_MAX_FALSE_ALARMS, detail
+
+
+def test_petrarch_file_is_split_on_sentence_tags():
+    from tracker.evaluate.petrarch import cameo_quad, parse_petrarch
+
+    raw = (
+        '<Sentences>\n<Sentence category="T" date="20150609" id="A_1" evaluate="true"/>\n'
+        '<EventCoding eventcode="042" sourcecode="USAGOV" targetcode="CHN" />\n'
+        '<EventCoding eventcode="190" sourcecode="IGO" targetcode="RUS" />\n'
+        "<Text>\nObama met Xi.\n</Text>\n</Sentence>\n"
+        '<Sentence date="121108" id="B_2">\n<EventCoding noevents="True" />\n'
+        "<Text>Nothing &amp; more.</Text>\n</Sentence>"
+    )
+    first, second = parse_petrarch(raw, frozenset({"USA", "CHN", "RUS"}))
+    assert (first.id, first.on.isoformat(), first.text) == ("A_1", "2015-06-09", "Obama met Xi.")
+    assert [(c.event, c.source, c.target) for c in first.codings] == [("042", "USA", "CHN")]
+    assert first.all_codings == 2
+    assert (second.on.isoformat(), second.all_codings, second.text) == (
+        "2012-11-08",
+        0,
+        "Nothing & more.",
+    )
+    assert [cameo_quad(c) for c in ("042", "057", "061", "0841", "112", "138", "145", "190")] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
+
+
+def test_first_person_statements_read_the_speaker(report):
+    own = report.own
+    assert own.statements >= 40
+    detail = report.format_report(errors=60)
+    assert own.statement_pair_recall >= ev.THRESHOLDS["own_statement_pair_found"], detail
+    assert own.statement_sign_accuracy >= ev.THRESHOLDS["own_statement_sign"], detail
+
+
+def test_own_set_has_the_statement_and_venue_sentences():
+    items = ev.load_labelled(ev.DEFAULT_OWN_PATH)
+    statements = [i for i in items if i.speaker]
+    assert len(statements) >= 40
+    assert all(i.speaker_pair and i.speaker in i.speaker_pair for i in statements)
+    assert all(i.speaker_pair in {p.pair for p in i.pairs} for i in statements)
+    assert len([i for i in items if i.id.startswith("vp-")]) >= 40

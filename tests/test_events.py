@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -421,3 +422,70 @@ def test_rule_content_is_validated() -> None:
 def test_since_or_before_the_noun_is_background(text, actors, event) -> None:
     category, mode = event
     assert {m for c, m, _, _ in all_events(text, actors) if c == category} == {mode}
+
+
+def test_one_coder_shared_by_four_threads_gives_the_single_thread_answer() -> None:
+    """The coder keeps no per-call state: 4 threads scoring different articles through one
+    scorer (one EventCoder instance) get exactly what one thread gets; the dashboard
+    shares one instance between its sessions."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tracker.coding.score import Scorer, default_scorer, score_article
+    from tracker.models import Article, DateSource, article_id
+
+    base = default_scorer()
+    scorer = Scorer(base.matcher, base.tone, EventCoder(), base.version)
+    lines = (Path(__file__).parent / "data" / "labelled_sentences.jsonl").open()
+    texts = [json.loads(line)["text"] for line in lines]
+    articles = [
+        Article(article_id(t), "t", "", t, date(2025, 8, 1), DateSource.CALLER) for t in texts
+    ]
+
+    def run(offset: int) -> list[tuple[object, ...]]:
+        out = []
+        for k in range(len(articles) * 3):
+            scored = score_article(articles[(k + offset) % len(articles)], scorer)
+            out.append(tuple((e.category, e.mode, e.source, e.target) for e in scored.events))
+        return out
+
+    expected = {offset: run(offset) for offset in range(4)}
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so calls interleave mid-sentence
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            got = dict(zip(range(4), pool.map(run, range(4)), strict=True))
+    finally:
+        sys.setswitchinterval(interval)
+    assert got == expected
+    assert sum(map(len, expected[0])) > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        (
+            "French and Egyptian warships on Monday launched war games in the Mediterranean.",
+            [("French", "FRA"), ("Egyptian", "EGY")],
+            {(("EGY", "FRA"), None, None, "COOPERATE")},
+        ),
+        (
+            "Russia held naval exercises with China in the Sea of Japan.",
+            [("Russia", "RUS"), ("China", "CHN")],
+            {(("CHN", "RUS"), None, None, "COOPERATE")},
+        ),
+        (
+            "Russia held military exercises near the border with Ukraine.",
+            [("Russia", "RUS"), ("Ukraine", "UKR")],
+            {(("RUS", "UKR"), "RUS", "UKR", "MOBILIZE")},
+        ),
+    ],
+)
+def test_joint_exercises_are_cooperation_between_the_participants(text, actors, expected):
+    events = code_sentence(text, mentions(text, actors), PUBLISHED)
+    assert {(e.pair, e.source, e.target, e.category) for e in events} == expected
+
+
+def test_every_event_names_its_source_and_target_or_is_mutual():
+    for text, actors, *_ in CASES:
+        for e in code_sentence(text, mentions(text, actors), PUBLISHED):
+            assert (e.source and e.target) or e.category in {"CONSULT", "AGREE", "COOPERATE"}, e

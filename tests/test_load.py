@@ -436,3 +436,15 @@ def test_iter_input_files_nothing_matched(tmp_path, pattern):
 def test_unsupported_extension():
     err = error("a.pdf", b"%PDF")
     assert "unsupported file type '.pdf'" in err.reason
+
+
+def test_a_records_speaker_or_source_country_field_is_kept():
+    data = json.dumps(
+        [
+            {"text": "We condemn the attack.", "date": "2025-03-01", "speaker": "USA"},
+            {"text": "We reject it.", "date": "2025-03-01", "source_country": " Belarus "},
+            {"text": "No speaker here.", "date": "2025-03-01"},
+        ]
+    ).encode()
+    got = [a.speaker for a in load_articles("statements.json", data)]
+    assert got == ["USA", "Belarus", None]

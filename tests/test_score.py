@@ -157,3 +157,13 @@ def test_demo_sentence_asserts_no_reported_act(text, published, not_asserted) ->
     events = [e for p in score_article(article).pairs for e in p.events]
     asserted = {e.category for e in events if e.mode is Mode.ASSERTED}
     assert not asserted & not_asserted, events
+
+
+def test_scorer_version_hashes_the_english_word_lists_in_subfolders():
+    from importlib.resources import files
+
+    from tracker.coding.score import _data_files
+
+    names = [name for name, _ in _data_files(files("tracker.data"), "")]
+    assert {"en/event_rules.csv", "en/mode_cues.csv", "en/lexicon_geo.tsv"} <= set(names)
+    assert "actors.csv" in names and not any(n.startswith("samples/") for n in names)

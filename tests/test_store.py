@@ -315,8 +315,9 @@ def test_migration_2_backfills_a_schema_1_database(tmp_path):
     con.execute(MIGRATIONS[0][2])
     con.execute("INSERT INTO schema_migrations VALUES (1, ?, now())", [MIGRATIONS[0][1]])
     con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
-    for table in ("articles", "dyad_sentences", "events"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+    for table in ("articles", "dyad_sentences", "events"):  # the columns schema 1 has
+        columns = ", ".join(r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall())
+        con.execute(f"INSERT INTO {table} SELECT {columns} FROM fresh.{table}")
     con.close()
 
     expected = timelines(fresh)
@@ -366,7 +367,8 @@ def test_migration_3_keeps_the_articles_and_stores_their_text_as_zstd(tmp_path):
         con.execute("INSERT INTO schema_migrations VALUES (?, ?, now())", [version, name])
     con.execute(f"ATTACH '{fresh}' AS fresh (READ_ONLY)")
     for table in ("articles", "dyad_sentences", "events", "article_pair_tone"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM fresh.{table}")
+        columns = ", ".join(r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall())
+        con.execute(f"INSERT INTO {table} SELECT {columns} FROM fresh.{table}")
     con.close()
     assert text_compression(old) != {"ZSTD"}
 

@@ -1,4 +1,4 @@
-"""Tone: VADER with the geopolitical overlay (tracker/tone.py, tracker/data/lexicon_geo.tsv)."""
+"""Tone: VADER with the geopolitical overlay (tracker/tone.py, tracker/data/en/lexicon_geo.tsv)."""
 
 from __future__ import annotations
 

@@ -89,6 +89,7 @@ class Document:
     source: str | None = None
     lang: str = "en"
     warnings: tuple[str, ...] = ()
+    speaker: str | None = None  # who speaks: a record's speaker/source_country field
 
     @property
     def id(self) -> str:
@@ -108,6 +109,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     lang: str = "en"
+    speaker: str | None = None  # who speaks (a state code or name): "we" resolves to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +128,8 @@ class Mention:
     """An actor named in a sentence. Offsets are relative to the sentence text.
 
     ``code`` is an ISO 3166-1 alpha-3 code; ``kind`` is one of country, demonym, capital,
-    institution, leader, pronoun (inherited from the previous sentence, offsets -1).
+    institution, leader, pronoun (inherited from the previous sentence, offsets -1), speaker
+    (a first-person "we"/"our government"/"I" that stands for the speaking state).
     """
 
     code: str
@@ -249,6 +252,10 @@ class Event:
     span_end: int
     rule: str = ""
     year: int | None = None
+    # where the source actor came from: "text" (named in the sentence), "speaker" (a
+    # first-person "we" of the statement's speaker), "pronoun" (an earlier sentence's
+    # actor), "discourse" (the pair's earlier event); "" when there is no source
+    source_basis: str = ""
 
     @property
     def trigger(self) -> str:

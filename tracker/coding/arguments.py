@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
 
-from tracker.coding.modes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.coding.argument_groups import (
+    Args,
+    Group,
+    Layout,
+    Near,
+    Scene,
+    actor_groups,
+)
+from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
 from tracker.models import Mention
 
-if TYPE_CHECKING:
-    from tracker.coding.events import Match
-
-# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
-# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
-# after/before/when (first letter either case). One leading character class lets a search
-# skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
-_CLAUSE_BREAK_RE = re.compile(
-    r"[,.;:!?()\"BbWwAaTtHh]"
-    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
-    r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
-    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
-)
-MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
@@ -52,41 +46,14 @@ _STATE_AGENTS = frozenset(
 )  # fmt: skip
 
 
-class Args(NamedTuple):
-    """The actor arguments of one trigger, found among ALL the sentence's actor groups.
-
-    ``sources``/``targets`` are the codes of the source/target group (a coordinated group
-    has several: "Trump and Putin agreed" has two sources and no target). ``before`` and
-    ``after`` are the codes of every actor group before/after the trigger in the sentence,
-    nearest first: the fallback when only one side was found. ``own`` marks a noun
-    trigger inside a prepositional phrase ("following the 2022 invasion of Ukraine"): it
-    has only its own arguments and no fallback.
-    """
-
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    before: tuple[str, ...] = ()
-    after: tuple[str, ...] = ()
-    own: bool = False
-
-
-class _Group(NamedTuple):  # a named tuple: cheaper to build than a frozen dataclass
-    codes: tuple[str, ...]
-    start: int
-    end: int
-
-
-Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
-
-FALLBACK = ("fallback", "fallback")  # sentinel: decide direction from the dyad's mentions
-_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
+_TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
 _OWN_ARG = re.compile(
     r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
 )
 # Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
 _MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
-    r"the|was|were|is|are|has|have|had|who|which|that)\s)[\w-]+\s+){0,3}$",
+    r"the|was|were|is|are|has|have|had|who|which|that|and|or)\s)[\w-]+\s+){0,3}$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -95,55 +62,16 @@ _OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
 _FROM_AGENT = re.compile(r"^\s*from\s+(?:the\s+)?$", re.I)  # "warnings from Washington"
 # A noun trigger after one of these (within PP_REACH tokens) is inside a prepositional phrase.
 _PP_PREPS = frozenset(
-    {"of", "after", "since", "following", "before", "during", "amid", "despite", "over",
+    {"behind", "of", "after", "since", "following", "before", "during", "amid", "despite", "over",
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
-SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
+_VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
-_ROLE_NOUNS = frozenset({"role", "part", "hand", "help", "contribution", "efforts", "effort"})
-
-
-def _actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[_Group]:
-    """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
-    joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
-    groups: list[_Group] = []
-    codes: tuple[str, ...] = ()  # the open group: its codes and span
-    g_start = g_end = 0
-    for m in placed:
-        if codes:
-            gap = text[g_end : m.start]
-            if (
-                m.code in codes
-                and "," not in gap
-                and len(gap) <= SAME_ACTOR_GAP
-                and not any(g_end < x.end and x.start < m.start for x in matches)
-            ):
-                g_end = m.end
-                continue
-            if _GROUP_GAP.match(gap):
-                codes, g_end = (*codes, m.code), m.end
-                continue
-            groups.append(_Group(codes, g_start, g_end))
-        codes, g_start, g_end = (m.code,), m.start, m.end
-    if codes:
-        groups.append(_Group(codes, g_start, g_end))
-    return groups
-
-
-def _codes_of(groups: Sequence[_Group]) -> tuple[str, ...]:
-    """Codes of ``groups`` in order, without repeats."""
-    if len(groups) == 1:
-        return groups[0].codes
-    if not groups:
-        return ()
-    out: list[str] = []
-    for g in groups:
-        for c in g.codes:
-            if c not in out:
-                out.append(c)
-    return tuple(out)
+_ROLE_NOUNS = frozenset(
+    {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
+)  # "claimed responsibility for the attack": the claimant did it
 
 
 def find_arguments(
@@ -156,74 +84,95 @@ def find_arguments(
     """The arguments of every match, from the sentence's placed mentions (text order);
     ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets
     (up to the last trigger)."""
-    groups = _actor_groups(text, placed, matches)
+    groups = actor_groups(text, placed, matches)
+    layout = Layout.of(text, groups)
     if not groups:
         return (Args(),) * len(matches)
-    first_group_end = groups[0].end
     relative = not _RELATIVE_PERSON.isdisjoint(words)
-    search_break = _CLAUSE_BREAK_RE.search
+    leading = bool(words) and words[0] in _PP_PREPS
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None
     for m in matches:
-        start, end = m.start, m.end
-        before_all: list[_Group] = []
-        after_all: list[_Group] = []
-        inside: list[_Group] = []  # in a long trigger ("lifted sanctions on Belarus")
-        for g in groups:
-            if g.end <= start:
-                before_all.append(g)
-            elif g.start >= end:
-                after_all.append(g)
-            if g.start >= start and g.end <= end:
-                inside.append(g)
-        before_all.reverse()  # nearest first
-        near = (_codes_of(before_all), _codes_of(after_all))
-        # the groups in the trigger's clause: no clause break between them and the trigger
-        before = []
-        for g in before_all:
-            if search_break(text, g.end, start):
-                break
-            before.append(g)
-        after = []
-        for g in after_all:
-            pos, stop = end, False
-            while (b := search_break(text, pos, g.start)) is not None:
-                if b.group() == "," and first_group_end > b.start():
-                    pos = b.end()  # a leading adverbial: "In a call on Tuesday, Trump and ..."
-                    continue
-                stop = True
-                break
-            if stop:
-                break
-            after.append(g)
-        person = _person_clause(text, words, starts, m, before) if relative else None
+        scene = Scene.of(text, layout, m, leading)
+        person = _person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
-            args = _person_arguments(text, m, person, after_all)
-        elif m.topic:  # "raised the poisoning of X": only the noun's own arguments count
-            args = _noun_arguments(text, m, before_all, after_all, near)
-            if not args.sources:  # its source is never guessed: the speaker stands there
-                args = Args(own=True)
-        elif m.first != m.last or _is_verb_form(words[m.first]):
-            args = None  # verbs and gerunds ("against supplying missiles") take clause arguments
+            args = _person_arguments(text, m, person, scene.after_all)
         else:
-            args = _own_arguments(text, words, m, before_all, after_all, near)
-        if args is None:
-            args = _clause_arguments(text, words, m, before, after, after_all, inside, near)
-            if (
-                previous is not None
-                and m.first > 0
-                and words[m.first - 1] == "and"
-                and previous[1].sources
-                and previous[0].last < m.first
-            ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
-                src = previous[1].sources
-                tgt = tuple(c for c in args.targets if c not in src)
-                args = Args(src, tgt, *near)
+            args = _trigger_arguments(text, words, m, scene, previous)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
-            args = Args((), (), *near, own=True)  # "since the invasion"
+            args = Args((), (), *scene.near, own=True)  # "since the invasion"
         out.append(args)
         previous = (m, args)
     return tuple(out)
+
+
+def _trigger_arguments(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    scene: Scene,
+    previous: tuple[Match, Args] | None,
+) -> Args:
+    """Arguments of a trigger not in a clause about a private person."""
+    near = scene.near
+    if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
+        args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
+        return args if args.sources else Args(own=True)  # the speaker is never its source
+    if m.first == m.last and not _is_verb_form(words[m.first]):
+        own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
+        clause = [g.codes for g in (*reversed(scene.before), *scene.after)]
+        if own is _TOOK_PART and clause:  # "during a phone call": the clause's subject, object
+            return Args(clause[0], clause[1] if len(clause) > 1 else (), *near)
+        if own is not None and own is not _TOOK_PART:
+            return own
+    # verbs and gerunds ("against supplying missiles") take clause arguments
+    args = _clause_arguments(
+        text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near
+    )
+    if (
+        previous is not None
+        and m.first > 0
+        and words[m.first - 1] == "and"
+        and (previous[1].sources or previous[1].unowned)
+        and previous[0].last < m.first
+    ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
+        src = previous[1].sources
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *near, unowned=previous[1].unowned)
+    if _reduced_passive(words, m):  # "French officials accused of ...": they are its target
+        target = scene.before[0].codes if scene.before else ()
+        return Args((), target, *near, unowned=True)
+    if not args.sources and _pronoun_subject(words, m.first):
+        return args._replace(unowned=True)  # "She has also urged Washington to ..."
+    return args
+
+
+def _reduced_passive(words: Sequence[str], m: Match) -> bool:
+    """ "officials accused of playing a role": a participle straight before of/for/over/by
+    modifies the noun before it; whoever accused them is not said."""
+    nxt = words[m.last + 1] if m.last + 1 < len(words) else ""
+    return (
+        m.first == m.last
+        and m.first > 0
+        and words[m.first].endswith("ed")
+        and nxt in {"of", "for", "over"}
+        and words[m.first - 1] not in _AUXILIARY_BEFORE
+    )
+
+
+_AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
+
+
+def _pronoun_subject(words: Sequence[str], first: int) -> bool:
+    """Does a personal pronoun stand in the trigger's clause before it ("She has also
+    urged")? Its state is not the sentence's other actor."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if words[k] in CLAUSE_BREAK:
+            return False
+        if words[k] in _PERSON_PRONOUNS:
+            return True
+    return False
 
 
 def _is_verb_form(word: str) -> bool:
@@ -237,8 +186,8 @@ def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
 
 
 def _person_clause(
-    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[_Group]
-) -> tuple[_Group, ...] | None:
+    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[Group]
+) -> tuple[Group, ...] | None:
     """The actor groups naming a private person that a "who" clause holding the trigger is
     about ("a dual U.S.-Russian citizen who had been jailed for donating ..."), or None when
     the trigger is not in such a clause (or its "who" follows an actor or a state agent)."""
@@ -258,7 +207,7 @@ def _person_clause(
 
 
 def _person_arguments(
-    text: str, m: Match, person: Sequence[_Group], after_all: Sequence[_Group]
+    text: str, m: Match, person: Sequence[Group], after_all: Sequence[Group]
 ) -> Args:
     """In a clause about a private person, the person is never a state source: their own
     acts are not coded; a passive ("who was jailed [by X]") has the person's state as target."""
@@ -277,8 +226,8 @@ def _own_arguments(
     text: str,
     words: Sequence[str],
     m: Match,
-    before_all: Sequence[_Group],
-    after_all: Sequence[_Group],
+    before_all: Sequence[Group],
+    after_all: Sequence[Group],
     near: Near,
 ) -> Args | None:
     """Arguments of a one-token noun trigger inside a prepositional phrase, or None when it
@@ -286,8 +235,12 @@ def _own_arguments(
     prep = -1
     for k in range(m.first - 1, max(-1, m.first - 1 - PP_REACH), -1):
         w = words[k]
-        if w in CLAUSE_BREAK and w not in {"after", "before"}:
-            break
+        if (
+            (w in CLAUSE_BREAK and w not in {"after", "before"})
+            or w in _VERB_BETWEEN
+            or (k < m.first - 1 and w.endswith("ed"))
+        ):
+            break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
         if w in _PP_PREPS:
             prep = k
             break
@@ -300,15 +253,15 @@ def _own_arguments(
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
     ):
-        return None  # "during talks in the Kremlin": the clause's actors took part
+        return _TOOK_PART  # "during talks in the Kremlin": the clause's actors took part
     return args
 
 
 def _noun_arguments(
     text: str,
     m: Match,
-    before_all: Sequence[_Group],
-    after_all: Sequence[_Group],
+    before_all: Sequence[Group],
+    after_all: Sequence[Group],
     near: Near,
 ) -> Args:
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
@@ -336,10 +289,10 @@ def _clause_arguments(
     text: str,
     words: Sequence[str],
     m: Match,
-    before: Sequence[_Group],
-    after: Sequence[_Group],
-    after_all: Sequence[_Group],
-    inside: Sequence[_Group],
+    before: Sequence[Group],
+    after: Sequence[Group],
+    after_all: Sequence[Group],
+    inside: Sequence[Group],
     near: Near,
 ) -> Args:
     """Source = nearest group before the trigger in its clause, target = nearest after it;
@@ -389,54 +342,3 @@ def _clause_arguments(
     if sources and targets:
         targets = tuple([c for c in targets if c not in sources])
     return Args(sources, targets, *near)
-
-
-def attach(
-    args: Args, pair: tuple[str, str], single: bool, inherited: Sequence[Mention]
-) -> tuple[str | None, str | None] | None:
-    """The direction of a trigger for ``pair``, or None when its arguments are not the pair.
-
-    Both sides found: the pair must be (source, target). One side found: the pair must hold
-    that actor and the other member must be the nearest other actor on the other side (or a
-    pronoun-inherited subject), or the sentence must have this one dyad. A coordinated group
-    with no other side is mutual. Nothing found: the dyad's own mentions decide, when this
-    is the sentence's only dyad.
-    """
-    a, b = pair
-    src, tgt = args.sources, args.targets
-    if src and tgt:
-        if a in src and b in tgt:
-            return a, b
-        if b in src and a in tgt:
-            return b, a
-        if a in src and b in src and len(src) > 1:
-            return None, None
-        return None
-    side = src or tgt
-    if side:
-        if a in side and b in side:
-            # a noun's or a person's own target group is not mutual ("a U.S.-Russian citizen")
-            return None if args.own and not src else (None, None)
-        if args.own and not (a in side or b in side):
-            return None
-        if a in side:
-            found, other = a, b
-        elif b in side:
-            found, other = b, a
-        else:
-            return None
-        if src:
-            nearest = next((c for c in args.after if c != found), None)
-            ok = (
-                single
-                or nearest == other
-                or (nearest is None and any(m.code == other for m in inherited))
-            )
-            return (found, other) if ok else None
-        nearest = next((c for c in args.before if c != found), None)
-        if nearest is None and any(m.code == other for m in inherited):
-            nearest = other
-        return (other, found) if (single or nearest == other) else None
-    if args.own:
-        return None
-    return FALLBACK if single or inherited else None

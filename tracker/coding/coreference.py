@@ -43,24 +43,47 @@ def _pronoun(code: str, surface: str) -> Mention:
     return Mention(code=code, start=-1, end=-1, surface=surface, kind="pronoun")
 
 
+def _one_pair(candidates: Sequence[SentenceDyads]) -> tuple[str, str] | None:
+    """The pair of the nearest candidate with dyads, when it has exactly one pair."""
+    for c in candidates:
+        if c.dyads:
+            pairs = {d.pair for d, _ in c.dyads}
+            return next(iter(pairs)) if len(pairs) == 1 else None
+    return None
+
+
+def event_dyad(
+    sentence: Sentence, mentions: Sequence[Mention], candidates: Sequence[SentenceDyads]
+) -> tuple[Dyad, tuple[Mention, ...]] | None:
+    """A sentence opening with "The conversation", "The talks" ... names the previous
+    sentence's meeting: its pair (mutual) takes part, whatever other states it names."""
+    match = relation_words().coref_event.match(sentence.text)
+    pair = _one_pair(candidates) if match else None
+    if match is None or pair is None:
+        return None
+    own = tuple(m for m in mentions if m.code in pair)
+    inherited = tuple(_pronoun(c, match.group(0).strip()) for c in pair)
+    return Dyad(pair=pair, sentence_index=sentence.index), own + inherited
+
+
 def inherit_dyads(
-    sentence: Sentence, mentions: Sequence[Mention], antecedent: SentenceDyads
+    sentence: Sentence, mentions: Sequence[Mention], candidates: Sequence[SentenceDyads]
 ) -> SentenceDyads | None:
-    """This sentence's dyad inherited from ``antecedent``, or None (see the module docstring)."""
+    """This sentence's dyad inherited from the earlier sentences ``candidates`` (nearest
+    first), or None (see the module docstring)."""
     codes = list(dict.fromkeys(m.code for m in mentions)) if mentions else []
-    if len(codes) > 1:
+    if len(codes) > 1 or not candidates:
         return None
     text = sentence.text
-    pairs = list(dict.fromkeys(d.pair for d, _ in antecedent.dyads))
-    if len(pairs) == 1:
-        phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
-        if phrase:
-            pair = pairs[0]
-            surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
-            inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
-            own = tuple(m for m in mentions if m.code in pair)
-            dyad = Dyad(pair=pair, sentence_index=sentence.index)
-            return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
+    antecedent = candidates[0]
+    phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
+    pair = _one_pair(candidates) if phrase else None
+    if pair is not None and phrase:
+        surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
+        inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
+        own = tuple(m for m in mentions if m.code in pair)
+        dyad = Dyad(pair=pair, sentence_index=sentence.index)
+        return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
     if len(codes) != 1 or not antecedent.subject or antecedent.subject == codes[0]:
         return None
     pronoun = _PRONOUN_START.search(text)
@@ -75,18 +98,20 @@ def inherit_dyads(
     return None
 
 
-def find_antecedent(
+def find_antecedents(
     sentences: Sequence[Sentence], results: list[SentenceDyads], i: int
-) -> SentenceDyads | None:
-    """The nearest earlier sentence with a dyad or a subject, within the look-back window."""
+) -> list[SentenceDyads]:
+    """The earlier sentences with a dyad or a subject within the look-back window, nearest
+    first (a paragraph's first sentence looks only at the sentence just before it)."""
     if i == 0:
-        return None
+        return []
     paragraph = sentences[i].paragraph
     if sentences[i - 1].paragraph != paragraph:
-        return results[i - 1] if (results[i - 1].dyads or results[i - 1].subject) else None
+        return [results[i - 1]] if (results[i - 1].dyads or results[i - 1].subject) else []
+    out = []
     for j in range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1):
         if sentences[j].paragraph != paragraph:
             break
         if results[j].dyads or results[j].subject:
-            return results[j]
-    return None
+            out.append(results[j])
+    return out

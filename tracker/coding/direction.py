@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from operator import attrgetter
 
-from tracker.coding.arguments import MUTUAL_JOIN
+from tracker.coding.attach import MUTUAL_JOIN
 from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
 from tracker.models import Dyad, Mention
 

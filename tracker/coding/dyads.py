@@ -2,7 +2,7 @@
 
 Co-occurrence is not interaction (GDELT's fault). Without a parser (speed: no spaCy), a
 sentence is read with shallow, documented rules over the actor mentions and the words between
-them (word lists in ``tracker/data/relation_words.txt``, read by
+them (word lists in ``tracker/data/en/relation_words.txt``, read by
 ``tracker/relation_words.py``):
 
 1. **Reported speech.** A trailing wrapper (", the Kremlin said", ", according to Minsk") or a
@@ -58,161 +58,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from tracker.coding.clauses import clause_spans
-from tracker.coding.coreference import COREF_LOOKBACK, SentenceDyads, find_antecedent, inherit_dyads
+from tracker.coding.coreference import (
+    COREF_LOOKBACK,
+    SentenceDyads,
+    event_dyad,
+    find_antecedents,
+    inherit_dyads,
+)
+from tracker.coding.dyad_groups import Group, Links, clause_groups, prep_before
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
-from tracker.models import Dyad, Mention, Sentence, make_pair
+from tracker.coding.venues import VENUE_KEEP
+from tracker.models import Dyad, Mention, Sentence
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
 
-_COORD_GAP = re.compile(
-    r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
-    r"\s*(?:(?:the|its|his|her|their)\s+)?$",
-    re.IGNORECASE,
-)
-_HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
-_TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
-_PREP_REACH = 30  # characters before an actor where the linking word is looked for first
 
-
-# --- per-clause analysis ------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Actor:
-    code: str
-    start: int
-    end: int
-
-
-@dataclass(slots=True)
-class _Group:
-    actors: list[_Actor]
-    codes: list[str]  # the members' states, in order, once each
-    prep: str = ""  # the linking word right before the group ("" when none)
-    gap: str = ""  # the text between the previous group (or clause start) and this one
-    hyphen: bool = False
-    between: bool = False
-
-    @classmethod
-    def of(cls, actor: _Actor, prep: str = "", gap: str = "") -> _Group:
-        return cls([actor], [actor.code], prep, gap, False, prep == "between")
-
-    def add(self, actor: _Actor) -> None:
-        self.actors.append(actor)
-        if actor.code not in self.codes:
-            self.codes.append(actor.code)
-
-    @property
-    def start(self) -> int:
-        return self.actors[0].start
-
-    @property
-    def end(self) -> int:
-        return self.actors[-1].end
-
-
-@dataclass(slots=True)
-class _Links:
-    """Dyad evidence for one sentence: pair -> set of (source, target) or markers."""
-
-    evidence: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(
-        default_factory=dict
-    )
-    strong_mutual: set[tuple[str, str]] = field(default_factory=set)
-    subject: str | None = None
-
-    def add(self, source: str, target: str, directed: bool = True, strong: bool = False) -> None:
-        if source == target:
-            return
-        pair = make_pair(source, target)
-        entry = self.evidence.setdefault(pair, set())
-        entry.add((source, target) if directed else (None, None))
-        if strong:
-            self.strong_mutual.add(pair)
-
-    def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
-        out = []
-        for pair, entries in self.evidence.items():
-            directions = entries - {(None, None)}  # (the marker of an undirected link)
-            if pair in self.strong_mutual or len(directions) != 1:
-                out.append((pair, None, None))
-            else:
-                ((source, target),) = directions
-                out.append((pair, source, target))
-        return out
-
-
-def _before_determiners(tokens: list[str], words: RelationWords) -> int:
-    """How many tokens are left once trailing determiners are skipped."""
-    n = len(tokens)
-    while n and tokens[n - 1].lower() in words.determiner:
-        n -= 1
-    return n
-
-
-def _prep_before(gap: str, words: RelationWords) -> str:
-    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
-    # Only the last two words before any determiners count: read the gap's tail first (a
-    # word never spans the space cut at), all of it when the tail holds fewer.
-    cut = gap.rfind(" ", 0, max(0, len(gap) - _PREP_REACH))
-    tokens = _WORD.findall(gap, cut) if cut > 0 else _WORD.findall(gap)
-    n = _before_determiners(tokens, words)  # tokens[:n] are left once they are skipped
-    if n < 2 and cut > 0:
-        tokens = _WORD.findall(gap)
-        n = _before_determiners(tokens, words)
-    if not n:
-        return ""
-    last = tokens[n - 1].lower()
-    if last in words.prepositions:
-        return last
-    if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
-        return "to-verb"
-    return ""
-
-
-def _groups(text: str, mentions: list[Mention], start: int, words: RelationWords) -> list[_Group]:
-    actors: list[_Actor] = []
-    for m in mentions:
-        if actors and actors[-1].code == m.code and "," not in text[actors[-1].end : m.start]:
-            actors[-1].end = m.end
-        else:
-            actors.append(_Actor(m.code, m.start, m.end))
-    groups: list[_Group] = []
-    pos = start
-    provisional = False
-    for actor in actors:
-        gap = text[pos : actor.start]
-        coord = _COORD_GAP.match(gap) if groups else None
-        if coord and groups[-1].codes != [actor.code]:
-            group = groups[-1]
-            group.add(actor)
-            group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
-            if coord.group("conj") is None:  # a bare comma: provisional
-                group.gap += "\0"
-                provisional = True
-        else:
-            groups.append(_Group.of(actor, _prep_before(gap, words), gap))
-        pos = actor.end
-    if not provisional and "\0" not in text:
-        return groups  # (no marker to act on or remove)
-    # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
-    out: list[_Group] = []
-    for g in groups:
-        if "\0" in g.gap and len(g.actors) == 2:
-            first, second = g.actors
-            out.append(_Group([first], [first.code], prep=g.prep, gap=g.gap.replace("\0", "")))
-            out.append(_Group.of(second, gap=text[first.end : second.start]))
-        else:
-            g.gap = g.gap.replace("\0", "")
-            out.append(g)
-    return out
-
-
-def _link(links: _Links, left: _Group, right: _Group, how: str) -> None:
+def _link(links: Links, left: Group, right: Group, how: str) -> None:
     for a in left.codes:
         for b in right.codes:
             if how == "mutual":
@@ -223,7 +86,9 @@ def _link(links: _Links, left: _Group, right: _Group, how: str) -> None:
                 links.add(b, a)
 
 
-def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
+def _attach_how(prep: str, words: RelationWords, passive: bool, gap: str = "") -> str:
+    if prep in _PLACE_OF and VENUE_KEEP.search(gap):
+        return "forward"  # the place of force is its target: "killed in Israeli shelling in Gaza"
     if prep in words.mutual:
         return "mutual"
     if prep in words.directed or prep == "to-verb":
@@ -233,7 +98,7 @@ def _attach_how(prep: str, words: RelationWords, passive: bool) -> str:
     return ""
 
 
-def _lone_state(links: _Links, code: str, prep: str, clause: str, words: RelationWords) -> None:
+def _lone_state(links: Links, code: str, prep: str, clause: str, words: RelationWords) -> None:
     """A clause naming one state: no pair, and the state is the subject unless it is a place or
     the agent of a passive (what the rules of ``_analyse_clause`` come to for one group)."""
     passive_agent = prep == "by" and PASSIVE.search(clause)
@@ -242,13 +107,13 @@ def _lone_state(links: _Links, code: str, prep: str, clause: str, words: Relatio
 
 
 def _analyse_clause(
-    text: str, start: int, end: int, mentions: list[Mention], links: _Links, words: RelationWords
+    text: str, start: int, end: int, mentions: list[Mention], links: Links, words: RelationWords
 ) -> None:
     if len(mentions) == 1:  # one actor in one group: no need to build them
-        prep = _prep_before(text[start : mentions[0].start], words)
+        prep = prep_before(text[start : mentions[0].start], words)
         _lone_state(links, mentions[0].code, prep, text[start:end], words)
         return
-    groups = _groups(text, mentions, start, words)
+    groups = clause_groups(text, mentions, start, words)
     if not groups:
         return
     if len(groups) == 1 and len(groups[0].codes) == 1:
@@ -266,10 +131,22 @@ def _analyse_clause(
     if len(groups) == 1 and groups[0].prep in words.locative:
         return  # a place, not parties: "meteorologists in the United States and Canada"
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
-        codes = groups[0].codes
-        for i, a in enumerate(codes):
-            for b in codes[i + 1 :]:
-                links.add(a, b, directed=False)
+        _mutual_within(links, groups[0].codes)
+    _link_subject_and_objects(groups, links, words, passive)
+
+
+def _mutual_within(links: Links, codes: list[str]) -> None:
+    for i, a in enumerate(codes):
+        for b in codes[i + 1 :]:
+            links.add(a, b, directed=False)
+
+
+def _link_subject_and_objects(
+    groups: list[Group], links: Links, words: RelationWords, passive: bool
+) -> None:
+    """Rules 4-6: the subject (first group without a preposition) acts on the object and
+    anchors later prepositional groups; with no subject, a passive's agent acts on the
+    rest, else the first group anchors them."""
     subject_i = next((i for i, g in enumerate(groups) if not g.prep), None)
     if subject_i is None:
         agent = next((g for g in groups if g.prep == "by"), None) if passive else None
@@ -292,31 +169,32 @@ def _analyse_clause(
             _link(links, subject, g, how)
     rest = groups[subject_i + 1 :]
     if not anchor_only and rest:
-        obj = rest[0]
+        # a place before the object is no object: "The US commander in Iraq held talks with"
+        k = next((j for j, g in enumerate(rest) if g.prep not in _PLACE_PREPS), 0)
+        obj, rest = rest[k], rest[:k] + rest[k + 1 :]
         if obj.prep in words.reverse or (obj.prep == "by" and passive):
             _link(links, subject, obj, "reverse")
         elif not (obj.prep in words.locative and obj.between):
             _link(links, subject, obj, "forward")
-        previous, rest = obj, rest[1:]
+        previous = obj
     else:
         previous = subject
         if len(subject.codes) > 1 and not rest:
-            for i, a in enumerate(subject.codes):
-                for b in subject.codes[i + 1 :]:
-                    links.add(a, b, directed=False)
+            _mutual_within(links, subject.codes)
     if not anchor_only and len(subject.codes) > 1 and len(groups) == subject_i + 1:
-        for i, a in enumerate(subject.codes):  # coordinated subject, no object: mutual
-            for b in subject.codes[i + 1 :]:
-                links.add(a, b, directed=False)
+        _mutual_within(links, subject.codes)  # coordinated subject, no object: mutual
     for g in rest:
-        how = _attach_how(g.prep, words, passive)
+        how = _attach_how(g.prep, words, passive, g.gap)
         if g.prep == "by" and passive and not anchor_only:
             _link(links, subject, g, "reverse")
         elif how:
             _link(links, previous, g, how)
-        previous = g
+        if g.prep not in _PLACE_PREPS:  # a place anchors no later actor
+            previous = g
 
 
+_PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+_PLACE_OF = _PLACE_PREPS | {"of"}  # "in the east of X"
 LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
 _BOTH = re.compile(
     r"^\s*(?:both|each|all|alike|respectively"
@@ -327,7 +205,7 @@ _BOTH = re.compile(
 )
 
 
-def _co_occurrence(text: str, group: _Group, end: int) -> bool:
+def _co_occurrence(text: str, group: Group, end: int) -> bool:
     """A lone group that lists states side by side: three or more after a preposition, or
     members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
     if len(group.codes) < 2:
@@ -349,9 +227,9 @@ def _in_order(mentions: Sequence[Mention]) -> bool:
 
 def _analyse_sentence(
     text: str, mentions: Sequence[Mention], words: RelationWords, one_state: bool
-) -> _Links:
+) -> Links:
     """The dyad evidence of one sentence; ``one_state``: its mentions all name one state."""
-    links = _Links()
+    links = Links()
     if not _in_order(mentions):
         mentions = sorted((m for m in mentions if m.start >= 0), key=lambda m: m.start)
         one_state = len({m.code for m in mentions}) <= 1
@@ -366,6 +244,9 @@ def _analyse_sentence(
         tail = None
         if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
+            verb = words.speech.pattern.search(text, comma) if tail else None
+            if verb is not None and mentions[-1].start >= verb.end():
+                tail = None  # "..., came as Israel announced it would free Palestinians"
         if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
             speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
@@ -417,9 +298,12 @@ def attribute_dyads(
         # find_antecedent looks back at most COREF_LOOKBACK sentences
         may_inherit = i - last_antecedent <= COREF_LOOKBACK
         if not mentions:  # no state named: at most an inherited dyad
-            antecedent = find_antecedent(sentences, results, i) if may_inherit else None
-            if antecedent is not None:
-                result = inherit_dyads(sentence, mentions, antecedent) or result
+            antecedents = find_antecedents(sentences, results, i) if may_inherit else []
+            if antecedents:
+                result = inherit_dyads(sentence, mentions, antecedents) or result
+                extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
+                if extra is not None:
+                    result = SentenceDyads([extra], result.subject)
                 if result.dyads or result.subject:
                     last_antecedent = i
                     out.extend(result.dyads)
@@ -437,10 +321,13 @@ def attribute_dyads(
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if not dyads and may_inherit and one_state:
-            antecedent = find_antecedent(sentences, results, i)
-            if antecedent is not None:
-                result = inherit_dyads(sentence, mentions, antecedent) or result
+        if may_inherit and (one_state or dyads):
+            antecedents = find_antecedents(sentences, results, i)
+            extra = event_dyad(sentence, mentions, antecedents) if dyads else None
+            if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
+                result = SentenceDyads([*dyads, extra], links.subject)
+            elif not dyads and antecedents:
+                result = inherit_dyads(sentence, mentions, antecedents) or result
         if result.dyads or result.subject:
             last_antecedent = i
         results.append(result)

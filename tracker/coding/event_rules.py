@@ -28,8 +28,8 @@ from importlib.resources import files
 from tracker.models import Mode
 
 CATEGORIES_FILE = "event_categories.csv"
-RULES_FILE = "event_rules.csv"
-CUES_FILE = "mode_cues.csv"
+RULES_FILE = "en/event_rules.csv"
+CUES_FILE = "en/mode_cues.csv"
 
 GAP = "..."
 MAX_GAP = 3  # tokens allowed between slots joined by "..." ("imposed new economic sanctions")
@@ -73,9 +73,15 @@ class EventRule:
 # What a cue does. A MODE cue sets its mode on triggers after it in the clause; CONDITIONAL
 # ("if", "unless") makes the rest of its clause hypothetical, even a negated act ("if Russia
 # did not agree"); BACKGROUND ("since", "before") makes the phrase it opens historical; TOPIC
-# ("mentioned", "brought up") makes the nouns after it topics of speech, not acts.
-CUE_KINDS = ("mode", "conditional", "background", "topic")
+# ("mentioned", "brought up") makes the nouns after it topics of speech, not acts;
+# COMMENTARY ("may hinge on", "will be closely monitoring", "ramifications") marks the
+# sentence part it stands in as analysis, which asserts nothing: its triggers are hypothetical.
+# CANCEL ("cancelled", "called off") negates the noun trigger it governs ("cancelled a
+# planned meeting"), as BACKGROUND dates it.
+CUE_KINDS = ("mode", "conditional", "background", "topic", "commentary", "cancel")
 _CUE_MODE = {
+    "cancel": Mode.NEGATED,
+    "commentary": Mode.HYPOTHETICAL,
     "conditional": Mode.HYPOTHETICAL,
     "background": Mode.HISTORICAL,
     "topic": Mode.ASSERTED,

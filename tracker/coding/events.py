@@ -14,14 +14,15 @@ Matching (compute) is separate from building events (annotate).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from operator import itemgetter
 from typing import NamedTuple
 
-from tracker.coding.arguments import FALLBACK, Args, attach, find_arguments
+from tracker.coding.argument_groups import Args
+from tracker.coding.arguments import find_arguments
+from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach
 from tracker.coding.direction import (
     POSITION_KEY,
     dyad_mentions,
@@ -30,7 +31,6 @@ from tracker.coding.direction import (
     resolve_direction,
 )
 from tracker.coding.event_rules import (
-    TOKEN,
     EventCategory,
     EventRule,
     ModeCue,
@@ -38,16 +38,14 @@ from tracker.coding.event_rules import (
     load_categories,
     load_mode_cues,
     load_rules,
-    match_slots,
-    name_tokens,
     parse_pattern,
     rules_from_records,
-    slot_forms,
-    token_starts,
     tokenize,
     tokenize_lower,
 )
+from tracker.coding.matching import Match, RuleMatcher
 from tracker.coding.modes import ModeReader
+from tracker.coding.speakers import SPEAKER
 from tracker.models import Dyad, Event, Mention, Mode, make_pair
 
 __all__ = [
@@ -72,46 +70,13 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Compiled:
-    order: int
-    rule: EventRule
-    slots: tuple[frozenset[str] | int, ...]
-    requires: frozenset[str]
-    unless: frozenset[str]
-    single: bool  # one slot: the trigger is the indexed token itself (no match_slots call)
-    context: bool  # has `requires` or `unless` words to look for around the trigger
+class CodedSentence(NamedTuple):
+    """One sentence read once by ``EventCoder.analyse``, shared by all its dyads."""
 
-
-def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
-    """The lower-cased tokens: ``TOKEN`` over ``norm.lower()``, or each token lower-cased
-    when a case mapping changed the token count ("İ")."""
-    if norm.isascii():  # ASCII case mapping keeps every token boundary; tokens have no space
-        return " ".join(surface).lower().split(" ") if surface else []
-    words = TOKEN.findall(norm.lower())
-    if len(words) != len(surface):
-        words = [w.lower() for w in surface]
-    return words
-
-
-_FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
-
-
-class Match(NamedTuple):
-    """A rule matched in a sentence, with its mode (direction is decided per dyad).
-
-    A named tuple: built for every trigger of every sentence, it is ~4x cheaper to make
-    than a frozen dataclass."""
-
-    rule: str
-    category: str
-    first: int  # token indices, inclusive
-    last: int
-    start: int  # character offsets of the trigger in the sentence
-    end: int
-    mode: Mode
-    year: int | None
-    topic: bool = False  # the object of a verb of speech ("raised the arrest"): own actors only
+    text: str
+    matches: tuple[Match, ...]
+    arguments: tuple[Args, ...]  # one per match
+    codes: frozenset[str]  # the states of the sentence's placed mentions
 
 
 class EventCoder:
@@ -125,94 +90,29 @@ class EventCoder:
     ) -> None:
         self.categories = dict(load_categories() if categories is None else categories)
         self.rules = tuple(load_rules() if rules is None else rules)
-        self._index: dict[str, list[_Compiled]] = {}
-        seen: set[str] = set()
-        for order, rule in enumerate(self.rules):
-            if rule.category not in self.categories:
-                raise ValueError(f"rule {rule.id!r}: unknown category {rule.category!r}")
-            if rule.id in seen:
-                raise ValueError(f"duplicate rule id {rule.id!r}")
-            seen.add(rule.id)
-            slots = parse_pattern(rule.pattern)
-            requires = slot_forms(rule.requires) if rule.requires else frozenset()
-            unless = slot_forms(rule.unless) if rule.unless else frozenset()
-            comp = _Compiled(
-                order, rule, slots, requires, unless, len(slots) == 1, bool(requires or unless)
-            )
-            first = comp.slots[0]
-            assert isinstance(first, frozenset)
-            for form in first:
-                self._index.setdefault(form, []).append(comp)
-        self._modes = ModeReader(load_mode_cues() if cues is None else cues)
-        self._memo: tuple[tuple[str, int], tuple[Match, ...]] | None = None
-        self._args_memo: tuple[tuple[object, ...], tuple[Args, ...]] | None = None
-        # tokens of the memoised match: lower-cased words and character starts
-        self._tokens: tuple[list[str], list[int]] = ([], [])
+        self._rules = RuleMatcher(
+            self.rules, self.categories, ModeReader(load_mode_cues() if cues is None else cues)
+        )
+        # No per-call state: after __init__ the coder is only read, so one instance may be
+        # shared between threads (the dashboard's sessions do).
 
     # -- compute: rules and modes over one sentence ----------------------------------------
 
     def match(self, sentence_text: str, published_year: int) -> tuple[Match, ...]:
         """All non-overlapping rule matches in a sentence, longest first, in text order."""
-        key = (sentence_text, published_year)
-        if self._memo is not None and self._memo[0] == key:
-            return self._memo[1]
-        norm = sentence_text.replace("’", "'")
-        surface = TOKEN.findall(norm)
-        words = _lower_tokens(norm, surface)
-        self._tokens = (words, [])
-        index = self._index
-        in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
-        # (-length, first token, rule order): longest first, then leftmost, then file order
-        cands: list[tuple[int, int, int, int, _Compiled]] = []
-        for i, w in enumerate(words):
-            if w not in index:
-                continue
-            if surface[i][0].isupper():  # "Economic Cooperation" inside a name is no trigger
-                if in_name is None:
-                    in_name = name_tokens(surface)
-                if i in in_name:
-                    continue
-            for comp in index[w]:
-                last = i if comp.single else match_slots(comp.slots, words, i)
-                if last < 0:
-                    continue
-                if comp.context:
-                    win = comp.rule.window
-                    ctx = words[max(0, i - win) : i] + words[last + 1 : last + 1 + win]
-                    if comp.requires and comp.requires.isdisjoint(ctx):
-                        continue
-                    if comp.unless and not comp.unless.isdisjoint(ctx):
-                        continue
-                cands.append((i - last, i, comp.order, last, comp))
-        if not cands:
-            result: tuple[Match, ...] = ()
-            self._memo = (key, result)
-            return result
-        if len(cands) == 1:
-            taken = [(cands[0][1], cands[0][3], cands[0][4])]
-        else:
-            cands.sort()  # the first three items are unique per candidate
-            taken = []
-            for _, i, _, last, comp in cands:
-                for a, b, _ in taken:
-                    if last >= a and i <= b:  # overlaps a longer (or earlier) match
-                        break
-                else:
-                    taken.append((i, last, comp))
-            taken.sort(key=_FIRST_TOKEN)
-        starts = token_starts(norm, surface, taken[-1][1])
-        self._tokens = (words, starts)
-        spans = [(i, last, comp.rule.content) for i, last, comp in taken]
-        framing = self._modes.frame(words, spans, published_year, norm)
-        result = tuple([
-            Match(comp.rule.id, comp.rule.category, i, last, starts[i],
-                  starts[last] + len(surface[last]), mode, year, topic)
-            for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
-        ])  # fmt: skip
-        self._memo = (key, result)
-        return result
+        return self._rules.match(sentence_text, published_year)[0]
 
     # -- annotate: events for one dyad -----------------------------------------------------
+
+    def analyse(
+        self, sentence_text: str, published_year: int, sentence_mentions: Sequence[Mention]
+    ) -> CodedSentence:
+        """Read one sentence once: its matches and every match's arguments among all its
+        placed mentions. Its dyads then only look their pair up (``code_dyad``)."""
+        matches, words, starts = self._rules.match(sentence_text, published_year)
+        placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
+        arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
+        return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
 
     def code(
         self,
@@ -229,76 +129,120 @@ class EventCoder:
         ``sentence_mentions`` all actor mentions of the sentence (default: ``mentions``), from
         which each trigger's source and target are found; ``dyad_count`` is how many dyads
         the sentence has (default: 1 when every placed mention belongs to this dyad).
+        A sentence with several dyads is better read once with ``analyse`` + ``code_dyad``.
         """
-        year = published_at.year
-        matches = self.match(sentence_text, year)
+        everyone = mentions if sentence_mentions is None else sentence_mentions
+        sentence = self.analyse(sentence_text, published_at.year, everyone)
+        return self.code_dyad(sentence, mentions, dyad, dyad_count)
+
+    def code_dyad(
+        self,
+        sentence: CodedSentence,
+        mentions: Sequence[Mention],
+        dyad: Dyad,
+        dyad_count: int | None = None,
+        earlier: Mapping[tuple[tuple[str, str], str], tuple[str, str]] | None = None,
+    ) -> list[Event]:
+        """Events for ONE dyad of a sentence read by ``analyse`` (see ``code``).
+
+        ``earlier`` maps (pair, category) to the direction of that pair's latest earlier
+        event of the category in the article: a dyad both of whose actors are only implied
+        ("The two leaders discussed the potential release of 1,300 more prisoners") takes
+        a trigger with no named actor from it, as a reader does.
+        """
+        matches = sentence.matches
         if not matches:
             return []
-        everyone = mentions if sentence_mentions is None else sentence_mentions
         pair = dyad.pair
         inherited = [m for m in mentions if m.start < 0 and m.code in pair]
-        placed_all = [m for m in everyone if m.start >= 0]
+        implied = bool(inherited) and all(m.start < 0 for m in mentions if m.code in pair)
         if dyad_count is None:
-            dyad_count = 1 if all(m.code in pair for m in placed_all) else 2
+            dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
-        arguments = self._sentence_arguments(sentence_text, year, placed_all, matches)
+        text = sentence.text
         events: list[Event] = []
         seen: set[tuple[str, Mode]] = set()
         fallback: tuple[list[Mention], list[Mention]] | None = None
-        categories = self.categories
-        for m, args in zip(matches, arguments, strict=True):
-            direction = attach(args, pair, single, inherited)
-            if direction is None:
+        for m, args in zip(matches, sentence.arguments, strict=True):
+            found = _direction(args, m.category, pair, single, inherited, implied, earlier)
+            if found is None:
                 continue
+            direction, basis = found
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
-                direction = positional_direction(sentence_text, *fallback, dyad, m.start, m.end)
+                direction = positional_direction(text, *fallback, dyad, m.start, m.end)
+            if m.rule in _JOINT_RULES and (
+                direction is RECIPROCAL
+                or direction == (None, None)  # co-agents: "Russia and Belarus held drills near"
+                or _WITH_PARTNER.match(text, m.end)
+            ):  # "French and Egyptian warships launched war games": they cooperate
+                m = m._replace(category="COOPERATE")
+                direction = (None, None)
+            mutual = m.category in MUTUAL_KINDS
+            if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
+                directions = [(None, None)] if mutual else [pair, pair[::-1]]
+            elif direction[0] is None and not mutual:
+                continue  # every event names its source and target unless it is mutual
+            else:
+                directions = [direction]
             key = (m.category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue
             seen.add(key)
-            cat = categories[m.category]
-            source, target = direction
-            events.append(
-                Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
-                      cat.intensity, cat.cameo, cat.quad_class, sentence_text, m.start, m.end,
-                      m.rule, m.year)
-            )  # fmt: skip  # positional: the fields of Event in order
+            cat = self.categories[m.category]
+            for source, target in directions:
+                events.append(
+                    Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
+                          cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
+                          m.rule, m.year, basis or _basis(source, mentions))
+                )  # fmt: skip  # positional: the fields of Event in order
         return events
 
     def arguments(
         self, sentence_text: str, published_year: int, mentions: Sequence[Mention]
     ) -> tuple[Args, ...]:
-        """Source/target actor groups of every match, from all the sentence's mentions.
+        """Source/target actor groups of every match, from all the sentence's mentions."""
+        return self.analyse(sentence_text, published_year, mentions).arguments
 
-        Computed once per sentence (memoised like ``match``): the dyads of a sentence then
-        only look their pair up in the result.
-        """
-        placed = [m for m in mentions if m.start >= 0]
-        matches = self.match(sentence_text, published_year)
-        return self._sentence_arguments(sentence_text, published_year, placed, matches)
 
-    def _sentence_arguments(
-        self,
-        sentence_text: str,
-        published_year: int,
-        placed: list[Mention],
-        matches: tuple[Match, ...],
-    ) -> tuple[Args, ...]:
-        """``arguments`` of the sentence's placed mentions (offsets >= 0, in any order);
-        ``matches`` are ``match(sentence_text, published_year)``, the last match computed."""
-        placed.sort(key=POSITION_KEY)
-        key = (sentence_text, published_year, tuple(placed))
-        if self._args_memo is not None and self._args_memo[0] == key:
-            return self._args_memo[1]
-        if matches:
-            words, starts = self._tokens
-            result = find_arguments(sentence_text, matches, key[2], words, starts)
-        else:
-            result = ()
-        self._args_memo = (key, result)
-        return result
+Direction = tuple[str | None, str | None]
+# Exercises held together are cooperation between the participants, not a force posture
+# against each other: a coordinated group's, or one "with" a partner.
+_JOINT_RULES = frozenset({"mobilize.exercise"})
+_WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
+
+
+def _direction(
+    args: Args,
+    category: str,
+    pair: tuple[str, str],
+    single: bool,
+    inherited: Sequence[Mention],
+    implied: bool,
+    earlier: Mapping[tuple[tuple[str, str], str], tuple[str, str]] | None,
+) -> tuple[Direction, str] | None:
+    """(direction or a sentinel, source basis) of one trigger on one dyad, or None when
+    its arguments are not this pair. A trigger with no named actor on a pair with an
+    implied actor takes the pair's earlier direction for the category ("discourse")."""
+    bare = not (args.sources or args.targets)
+    if bare and inherited and earlier and (pair, category) in earlier:
+        return earlier[(pair, category)], "discourse"  # the same act as before, continued
+    if bare and implied:
+        return ((None, None), "") if category in MUTUAL_KINDS else None
+    direction = attach(args, pair, single, inherited)
+    return None if direction is None else (direction, "")
+
+
+def _basis(source: str | None, mentions: Sequence[Mention]) -> str:
+    """Where the source actor came from: named in the sentence ("text"), a first-person
+    word of the speaker ("speaker") or an earlier sentence's actor ("pronoun")."""
+    if source is None:
+        return ""
+    kinds = {m.kind for m in mentions if m.code == source}
+    if kinds - {SPEAKER, "pronoun"}:
+        return "text"
+    return SPEAKER if SPEAKER in kinds else "pronoun"
 
 
 def primary_event(events: Sequence[Event]) -> Event | None:
@@ -333,8 +277,9 @@ def code_sentence(
             order.append(m.code)
     events: list[Event] = []
     count = len(order) * (len(order) - 1) // 2
+    sentence = coder.analyse(sentence_text, published_at.year, mentions)
     for x, src in enumerate(order):
         for tgt in order[x + 1 :]:
             dyad = Dyad(make_pair(src, tgt), sentence_index, src, tgt)
-            events.extend(coder.code(sentence_text, mentions, dyad, published_at, mentions, count))
+            events.extend(coder.code_dyad(sentence, mentions, dyad, count))
     return events

@@ -137,7 +137,7 @@ def _package_text(name: str) -> str:
 @cache
 def _default_gazetteer() -> Gazetteer:
     aliases = read_aliases(_package_text("actors.csv")) + read_leaders(_package_text("leaders.csv"))
-    negatives = read_negatives(_package_text("actor_stoplist.csv"))
+    negatives = read_negatives(_package_text("en/actor_stoplist.csv"))
     return Gazetteer(tuple(aliases), tuple(negatives))
 
 

@@ -1,4 +1,4 @@
-"""Relation words: the word lists of ``tracker/data/relation_words.txt``, read once.
+"""Relation words: the word lists of ``tracker/data/en/relation_words.txt``, read once.
 
 Used by dyad attribution (``tracker/dyads.py``: linking words, reported speech, sport and
 weather context) and coreference (``tracker/coreference.py``: "the two leaders", "each
@@ -100,6 +100,7 @@ class RelationWords:
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
     coref_mutual: Phrases
+    coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
 
     @cached_property
@@ -110,7 +111,7 @@ class RelationWords:
 @cache
 def relation_words() -> RelationWords:
     """The word lists of ``relation_words.txt``, read once."""
-    raw = files("tracker.data").joinpath("relation_words.txt").read_text(encoding="utf-8")
+    raw = files("tracker.data").joinpath("en/relation_words.txt").read_text(encoding="utf-8")
     sections: dict[str, list[str]] = {}
     current = ""
     for line in raw.splitlines():
@@ -137,4 +138,5 @@ def relation_words() -> RelationWords:
         ),
         speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
         coref_mutual=Phrases.of(sections["coref_mutual"]),
+        coref_event=re.compile(rf"^\W*(?:{_alternation(sections['coref_event'])})\b", re.I),
     )

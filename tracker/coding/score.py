@@ -15,15 +15,26 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.dyads import attribute_dyads
-from tracker.coding.events import EventCoder, default_event_coder
+from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
+from tracker.coding.speakers import document_speaker, with_first_person
 from tracker.coding.tone import ToneScorer, default_tone_scorer
-from tracker.models import Article, DyadSentence, Event, Mode, PairScore, ScoredArticle
+from tracker.models import (
+    Article,
+    Dyad,
+    DyadSentence,
+    Event,
+    Mention,
+    Mode,
+    PairScore,
+    ScoredArticle,
+)
 
 
 @dataclass(frozen=True)
@@ -39,14 +50,26 @@ class Scorer:
 def scorer_version(actors_file: str | Path | None = None) -> str:
     """Changes whenever the code version or any rule/lexicon/actor data file changes."""
     digest = hashlib.sha256(__version__.encode())
-    data = files("tracker.data")
-    for entry in sorted(data.iterdir(), key=lambda e: e.name):
-        if entry.is_file() and not entry.name.endswith(".py"):
-            digest.update(entry.name.encode())
-            digest.update(entry.read_bytes())
+    for name, entry in _data_files(files("tracker.data"), ""):
+        digest.update(name.encode())
+        digest.update(entry.read_bytes())
     if actors_file:
         digest.update(Path(actors_file).read_bytes())
     return f"{__version__}+{digest.hexdigest()[:10]}"
+
+
+def _data_files(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
+    """Every package data file under ``folder`` (subfolders such as en/ included, the demo
+    samples left out: they are articles, not rules), as (relative name, entry), by name."""
+    out: list[tuple[str, Traversable]] = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        name = prefix + entry.name
+        if entry.is_dir():
+            if entry.name not in {"samples", "__pycache__"}:
+                out += _data_files(entry, name + "/")
+        elif not entry.name.endswith((".py", ".pyc")):
+            out.append((name, entry))
+    return out
 
 
 @cache
@@ -83,31 +106,40 @@ def dyad_tone(sentence_tone: float, events: Sequence[Event]) -> float:
     return max(-1.0, min(1.0, blended))
 
 
+def _named(dyad: Dyad, support: Sequence[Mention]) -> bool:
+    """Does the sentence name both actors of the dyad (not a pronoun or implied)?"""
+    return all(any(m.code == c and m.start >= 0 for m in support) for c in dyad.pair)
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
     sentences = split_sentences(article.text)
     on = article.published_at
     find = scorer.matcher.find
-    mentions = [find(s.text, on) for s in sentences]
+    speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
+    mentions = [with_first_person(s.text, find(s.text, on), speaker) for s in sentences]
     tone_of: dict[int, float] = {}
+    read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     dyads = attribute_dyads(sentences, mentions)
+    # dyads per sentence; where some name both actors, those whose actors are partly
+    # implied ("The conversation ... touched on Putin's visit") do not count
     dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
+    named = Counter(dyad.sentence_index for dyad, support in dyads if _named(dyad, support))
+    dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
+    earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
         i, pair = dyad.sentence_index, dyad.pair
         text = sentences[i].text
         if i not in tone_of:
             tone_of[i] = scorer.tone.score(text)
-        coded = scorer.events.code(
-            text,
-            dyad_mentions,
-            dyad,
-            on,
-            sentence_mentions=mentions[i],
-            dyad_count=dyads_in[i],
-        )
+            read[i] = scorer.events.analyse(text, on.year, mentions[i])
+        coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i], earlier)
+        for e in coded:
+            if e.source is not None and e.target is not None:
+                earlier[(pair, e.category)] = (e.source, e.target)
         events[pair].extend(coded)
         dyad_sentences[pair].append(
             DyadSentence(

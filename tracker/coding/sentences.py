@@ -34,13 +34,22 @@ ABBREVIATION_CACHE = 4096  # tokens before a period whose verdict is kept (most 
 def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     """Lower-cased abbreviations (without final period) that do not end a sentence: those
     that never do, and those that do not only when a number follows ("No. 5")."""
-    raw = files("tracker.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    raw = files("tracker.data").joinpath("en/abbreviations.txt").read_text(encoding="utf-8")
     always, before_digit = set(), set()
     for line in raw.splitlines():
         word, _, rule = line.strip().lower().partition(" ")
         if word and not word.startswith("#"):
             (before_digit if rule == "+digit" else always).add(word.rstrip("."))
     return frozenset(always), frozenset(before_digit)
+
+
+@cache
+def sentence_starters() -> frozenset[str]:
+    """Lower-cased words after which a period ending an initialism ("U.S.") ends the
+    sentence ("... and the U.S. The release ...")."""
+    raw = files("tracker.data").joinpath("en/sentence_starters.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
@@ -130,7 +139,10 @@ def _sentence_spans(
         if paragraph[stop] == ".":
             # the token the period ends (only the last _TAIL characters are read)
             token = paragraph[max(start, stop + 1 - _TAIL) : stop + 1].rsplit(None, 1)[-1]
-            if _token_is_abbreviation(token, paragraph[end].isdigit(), abbrevs):
+            if _token_is_abbreviation(token, paragraph[end].isdigit(), abbrevs) and not (
+                _INITIAL.match(_word_of(token))
+                and paragraph[end : end + 12].split(None, 1)[0].lower() in sentence_starters()
+            ):
                 continue
         spans.append((start, end))
         start = end

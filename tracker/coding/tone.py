@@ -3,7 +3,7 @@
 VADER is a good general-purpose base but it reads news about states wrongly in two ways:
 topic nouns carry valence ("prisoners" is -2.3, so "the release of 16 political prisoners"
 comes out negative) and relationship words are missing ("sanctions", "invasion", "summit").
-``tracker/data/lexicon_geo.tsv`` fixes both; docs/tone_and_events.md explains every choice.
+``tracker/data/en/lexicon_geo.tsv`` fixes both; docs/tone_and_events.md explains every choice.
 
 Build one :class:`ToneScorer` per process (:func:`default_tone_scorer`): VADER reads its
 7,500-line lexicon file on every construction. Scoring uses :class:`tracker.coding.vader.FastVader`,
@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from tracker.coding.vader import FastVader
 
-OVERLAY_FILE = "lexicon_geo.tsv"
+OVERLAY_FILE = "en/lexicon_geo.tsv"
 VALENCE_LIMIT = 4.0  # VADER's lexicon scale is -4..+4 (Hutto & Gilbert 2014)
 PHRASE_JOIN = "_"  # an overlay entry "looked_forward" scores the phrase "looked forward"
 # Sanction relief ("lifted sanctions on", "sanctions ... have been eased"): the sanction word

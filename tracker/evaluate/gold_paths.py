@@ -13,6 +13,15 @@ PLOVER_ENV = PLOVER_GOLD_ENV  # where a user points tracker eval at the PLOVER g
 PLOVER_RELATIVE = Path("shared") / "eval" / "plover_gsr_cameo.json"  # next to the repo
 
 
+PETRARCH_RELATIVE = Path("shared") / "eval" / "petr2_gsr_validation.xml"
+
+
+def default_petrarch_path() -> Path:
+    """The PETRARCH-2 validation file next to the repository (or the working directory)."""
+    candidates = [REPO_ROOT.parent / PETRARCH_RELATIVE, Path.cwd().parent / PETRARCH_RELATIVE]
+    return next((p for p in candidates if p.is_file()), candidates[0])
+
+
 def default_plover_path() -> Path:
     """Where the PLOVER gold file is looked for: $TRACKER_PLOVER_GOLD, then ../shared/eval
     next to the repository (or the working directory). The first existing path wins; if

@@ -58,6 +58,9 @@ class LabelledSentence:
     on: date
     pairs: tuple[LabelledPair, ...]
     note: str = ""
+    speaker: str | None = None  # a statement's speaking state ("we" is it)
+    speaker_pair: tuple[str, str] | None = None  # the pair the speaker's statement is about
+    speaker_sign: int = 0  # its tone sign
 
     @property
     def is_trap(self) -> bool:
@@ -85,11 +88,14 @@ def load_labelled(path: Path) -> list[LabelledSentence]:
                 )
                 for p in r["pairs"]
             )
+            spoken = r.get("speaker_pair")
             items.append(
                 LabelledSentence(
-                    r["id"], r["text"], date.fromisoformat(r["date"]), pairs, r.get("note", "")
+                    r["id"], r["text"], date.fromisoformat(r["date"]), pairs, r.get("note", ""),
+                    r.get("speaker"), make_pair(*spoken) if spoken else None,
+                    int(r.get("speaker_sign", 0)),
                 )
-            )
+            )  # fmt: skip
         except (KeyError, TypeError, ValueError) as e:
             raise UsageError(f"{path}:{lineno}: not a labelled sentence ({e})") from e
     return items
@@ -128,6 +134,17 @@ class OwnResult:
     tone_all_ok: int
     trap_clean: int  # trap sentences with no spurious pair
     outcomes: tuple[OwnOutcome, ...] = field(repr=False, default=())
+    statements: int = 0  # first-person statements (with a speaker)
+    statement_pair_found: int = 0  # ... whose speaker's pair was found
+    statement_sign_ok: int = 0  # ... with the right tone sign on that pair
+
+    @property
+    def statement_pair_recall(self) -> float | None:
+        return ratio(self.statement_pair_found, self.statements)
+
+    @property
+    def statement_sign_accuracy(self) -> float | None:
+        return ratio(self.statement_sign_ok, self.statements)
 
     @property
     def direction_accuracy(self) -> float | None:
@@ -166,6 +183,11 @@ class OwnResult:
                 "accuracy": self.mode_accuracy,
                 "confusion": self.mode_confusion,
             },
+            "first_person_statements": {
+                "n": self.statements,
+                "speaker_pair_found": self.statement_pair_recall,
+                "right_sign": self.statement_sign_accuracy,
+            },
             "tone_sign": {
                 "neutral_band": NEUTRAL_BAND,
                 "polar_judged": self.tone_polar_judged,
@@ -180,7 +202,8 @@ def own_outcome(item: LabelledSentence, scorer: Scorer | None = None) -> OwnOutc
     """Score one labelled sentence as a one-sentence article."""
     from tracker.coding.score import score_article
 
-    scored = score_article(sentence_article(item.id, item.text, item.on), scorer)
+    article = sentence_article(item.id, item.text, item.on, item.speaker)
+    scored = score_article(article, scorer)
     events = sorted(scored.events, key=lambda e: (e.span_start, e.span_end))
     return OwnOutcome(
         item=item,
@@ -190,79 +213,112 @@ def own_outcome(item: LabelledSentence, scorer: Scorer | None = None) -> OwnOutc
     )
 
 
+def _directed(events: Sequence[tuple[Any, ...]], label: Any) -> set[tuple[Any, ...]]:
+    """(source, target, label(category)) of predicted events; an act coded both ways on one
+    pair ("X and Y swapped prisoners") also counts as the mutual (None, None) key."""
+    keys = {(ev[3], ev[4], label(ev[1])) for ev in events}
+    keys |= {(None, None, k[2]) for k in keys if k[0] and (k[1], k[0], k[2]) in keys}
+    return keys
+
+
+def _event_items(o: OwnOutcome) -> tuple[tuple[set[Any], set[Any]], ...]:
+    """(gold, predicted) key sets of one sentence: pair+category, direction+category,
+    pair+QuadClass, direction+QuadClass, category."""
+    gold = [(p.pair, e) for p in o.item.pairs for e in p.events]
+    quad = QUAD_CLASS.get
+    return (
+        ({(pr, e.category) for pr, e in gold}, {ev[:2] for ev in o.events}),
+        ({(e.source, e.target, e.category) for _, e in gold}, _directed(o.events, str)),
+        (
+            {(pr, QUAD_CLASS[e.category]) for pr, e in gold},
+            {(ev[0], quad(ev[1], 0)) for ev in o.events},
+        ),
+        (
+            {(e.source, e.target, QUAD_CLASS[e.category]) for _, e in gold},
+            _directed(o.events, lambda c: quad(c, 0)),
+        ),
+        ({e.category for _, e in gold}, {ev[1] for ev in o.events}),
+    )
+
+
+def _mode_checks(o: OwnOutcome) -> list[tuple[str, str]]:
+    """(gold mode, predicted mode) of each labelled event that was found: the first
+    predicted event of its (pair, category)."""
+    out = []
+    for p in o.item.pairs:
+        for e in p.events:
+            match = next((ev for ev in o.events if ev[:2] == (p.pair, e.category)), None)
+            if match is not None:
+                out.append((e.mode, match[2]))
+    return out
+
+
 def score_own(outcomes: Sequence[OwnOutcome], path: str = "") -> OwnResult:
     """Aggregate own-set outcomes into the metrics (pure)."""
-    pair_items, cat, cat_dir, quad, quad_dir, per_cat = [], [], [], [], [], []
-    dir_judged = dir_ok = mode_judged = mode_ok = 0
-    polar_judged = polar_ok = all_judged = all_ok = trap_clean = 0
+    items: list[list[tuple[set[Any], set[Any]]]] = [[] for _ in range(5)]
+    pair_items = []
+    c = Counter[str]()
     mode_confusion: Counter[str] = Counter()
     for o in outcomes:
         gold_pairs = {p.pair for p in o.item.pairs}
         pair_items.append((gold_pairs, set(o.pairs)))
-        if o.item.is_trap and not set(o.pairs) - gold_pairs:
-            trap_clean += 1
-        gold_events = [(p.pair, e) for p in o.item.pairs for e in p.events]
-        cat.append(({(pr, e.category) for pr, e in gold_events}, {ev[:2] for ev in o.events}))
-        cat_dir.append(
-            (
-                {(e.source, e.target, e.category) for _, e in gold_events},
-                {(ev[3], ev[4], ev[1]) for ev in o.events},
-            )
-        )
-        quad.append(
-            (
-                {(pr, QUAD_CLASS[e.category]) for pr, e in gold_events},
-                {(ev[0], QUAD_CLASS.get(ev[1], 0)) for ev in o.events},
-            )
-        )
-        quad_dir.append(
-            (
-                {(e.source, e.target, QUAD_CLASS[e.category]) for _, e in gold_events},
-                {(ev[3], ev[4], QUAD_CLASS.get(ev[1], 0)) for ev in o.events},
-            )
-        )
-        per_cat.append(({e.category for _, e in gold_events}, {ev[1] for ev in o.events}))
-        for pr, e in gold_events:  # mode on matched events: first predicted of that key
-            match = next((ev for ev in o.events if ev[:2] == (pr, e.category)), None)
-            if match is not None:
-                mode_judged += 1
-                mode_ok += match[2] == e.mode
-                if match[2] != e.mode:
-                    mode_confusion[f"{e.mode}->{match[2]}"] += 1
+        c["trap_clean"] += o.item.is_trap and not set(o.pairs) - gold_pairs
+        for k, item in enumerate(_event_items(o)):
+            items[k].append(item)
+        for gold_mode, predicted in _mode_checks(o):
+            c["mode_judged"] += 1
+            c["mode_ok"] += predicted == gold_mode
+            if predicted != gold_mode:
+                mode_confusion[f"{gold_mode}->{predicted}"] += 1
         for p in o.item.pairs:
             if p.pair not in o.pairs:
                 continue
             if p.direction is not None:
-                dir_judged += 1
-                dir_ok += o.directions.get(p.pair) == p.direction
-            predicted = sign_with_band(o.pairs[p.pair])
-            all_judged += 1
-            all_ok += predicted == p.tone_sign
+                c["dir_judged"] += 1
+                c["dir_ok"] += o.directions.get(p.pair) == p.direction
+            predicted_sign = sign_with_band(o.pairs[p.pair])
+            c["all_judged"] += 1
+            c["all_ok"] += predicted_sign == p.tone_sign
             if p.tone_sign != 0:
-                polar_judged += 1
-                polar_ok += predicted == p.tone_sign
+                c["polar_judged"] += 1
+                c["polar_ok"] += predicted_sign == p.tone_sign
     return OwnResult(
         path=path,
         sentences=len(outcomes),
         traps=sum(o.item.is_trap for o in outcomes),
         pairs=micro_prf(pair_items),
-        direction_judged=dir_judged,
-        direction_ok=dir_ok,
-        events_category=micro_prf(cat),
-        events_category_directed=micro_prf(cat_dir),
-        events_quad=micro_prf(quad),
-        events_quad_directed=micro_prf(quad_dir),
-        per_category=prf_by_label(per_cat),
-        mode_judged=mode_judged,
-        mode_ok=mode_ok,
+        direction_judged=c["dir_judged"],
+        direction_ok=c["dir_ok"],
+        events_category=micro_prf(items[0]),
+        events_category_directed=micro_prf(items[1]),
+        events_quad=micro_prf(items[2]),
+        events_quad_directed=micro_prf(items[3]),
+        per_category=prf_by_label(items[4]),
+        mode_judged=c["mode_judged"],
+        mode_ok=c["mode_ok"],
         mode_confusion=dict(mode_confusion.most_common()),
-        tone_polar_judged=polar_judged,
-        tone_polar_ok=polar_ok,
-        tone_all_judged=all_judged,
-        tone_all_ok=all_ok,
-        trap_clean=trap_clean,
+        tone_polar_judged=c["polar_judged"],
+        tone_polar_ok=c["polar_ok"],
+        tone_all_judged=c["all_judged"],
+        tone_all_ok=c["all_ok"],
+        trap_clean=c["trap_clean"],
         outcomes=tuple(outcomes),
+        **_statement_counts(outcomes),
     )
+
+
+def _statement_counts(outcomes: Sequence[OwnOutcome]) -> dict[str, int]:
+    """First-person statements: is the speaker's pair found, with the labelled sign?"""
+    spoken = [o for o in outcomes if o.item.speaker_pair is not None]
+    found = [o for o in spoken if o.item.speaker_pair in o.pairs]
+    right = [
+        o for o in found if sign_with_band(o.pairs[o.item.speaker_pair]) == o.item.speaker_sign
+    ]
+    return {
+        "statements": len(spoken),
+        "statement_pair_found": len(found),
+        "statement_sign_ok": len(right),
+    }
 
 
 def evaluate_own(path: Path = DEFAULT_OWN_PATH, scorer: Scorer | None = None) -> OwnResult:

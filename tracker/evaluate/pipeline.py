@@ -10,13 +10,14 @@ if TYPE_CHECKING:
     from tracker.models import Article
 
 
-def sentence_article(item_id: str, text: str, on: date) -> Article:
-    """A gold sentence as a one-sentence article dated ``on`` (the caller's date)."""
+def sentence_article(item_id: str, text: str, on: date, speaker: str | None = None) -> Article:
+    """A gold sentence as a one-sentence article dated ``on`` (the caller's date), spoken by
+    ``speaker`` when it is a statement."""
     from tracker.models import Article, DateSource, article_id
 
     return Article(
         id=article_id(text), origin=item_id, title="", text=text, published_at=on,
-        date_source=DateSource.CALLER,
+        date_source=DateSource.CALLER, speaker=speaker,
     )  # fmt: skip
 
 

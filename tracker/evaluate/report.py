@@ -7,6 +7,7 @@ from typing import Any
 
 from tracker.evaluate.metrics import NEUTRAL_BAND, PRF, sign_with_band
 from tracker.evaluate.own_set import OwnResult
+from tracker.evaluate.petrarch import PetrarchResult
 from tracker.evaluate.plover import PETRARCH_BASELINE, PloverResult, PloverScores
 
 # Thresholds of the regression test (from the eval issue). Checked by tests/test_evaluate.py.
@@ -15,7 +16,15 @@ THRESHOLDS = {
     "plover_event_recall": 0.60,  # share of gold sentences with an event of the gold category
     "plover_direction_accuracy": 0.80,  # among found events with both actors in the gold
     "own_tone_sign_accuracy": 0.90,  # labelled +1/-1 pairs the system finds
+    # issue 13: first-person statements ("We condemn ...") with the speaker in metadata
+    "own_statement_pair_found": 0.90,  # the speaker's pair is found
+    "own_statement_sign": 0.90,  # ... with the labelled tone sign
+    # issue 13: PETRARCH-2's 56 state-to-state codings, each record on its date
+    "petrarch_pair_recall": 0.75,  # an event on the coding's pair
+    "petrarch_quad_accuracy": 0.60,  # ... with the coding's QuadClass
 }
+# issue 13: of the 12 PETRARCH-2 records that should code nothing, at most this many get events
+PETRARCH_MAX_FALSE_ALARMS = 3
 
 
 def _fmt(value: float | None, digits: int = 3) -> str:
@@ -45,6 +54,19 @@ def _plover_block(title: str, s: PloverScores) -> list[str]:
     return lines
 
 
+def _petrarch_lines(r: PetrarchResult | None, note: str) -> list[str]:
+    if r is None:
+        return [f"PETRARCH-2 validation records: skipped - {note}"]
+    return [
+        f"PETRARCH-2 validation records: {r.path} ({r.records} records, each on its date)",
+        f"  state-to-state codings {r.codings}: event on the right pair {_fmt(r.pair_recall)}"
+        f" ({r.pair_found}), directed {_fmt(r.directed_recall)} ({r.directed_found})",
+        f"    CAMEO root {_fmt(r.root_accuracy)} ({r.root_found}), QuadClass "
+        f"{_fmt(r.quad_accuracy)} ({r.quad_found})",
+        f"  records with no coding that got events: {r.empty_with_events} of {r.empty_records}",
+    ]
+
+
 @dataclass(frozen=True)
 class EvalReport:
     """Everything `tracker eval` prints; ``plover`` is None when the gold file is absent."""
@@ -52,17 +74,28 @@ class EvalReport:
     own: OwnResult
     plover: PloverResult | None
     plover_note: str = ""
+    petrarch: PetrarchResult | None = None
+    petrarch_note: str = ""
 
     def checks(self) -> dict[str, tuple[float | None, float, bool]]:
         """Each threshold: (measured, threshold, passed). PLOVER checks only when run."""
         out: dict[str, tuple[float | None, float, bool]] = {}
-        measured: dict[str, float | None] = {"own_tone_sign_accuracy": self.own.tone_sign_accuracy}
+        measured: dict[str, float | None] = {
+            "own_tone_sign_accuracy": self.own.tone_sign_accuracy,
+            "own_statement_pair_found": self.own.statement_pair_recall,
+            "own_statement_sign": self.own.statement_sign_accuracy,
+        }
         if self.plover is not None:
             h = self.plover.headline
             measured |= {
                 "plover_quad_accuracy": h.quad_accuracy,
                 "plover_event_recall": h.event_recall,
                 "plover_direction_accuracy": h.direction_accuracy,
+            }
+        if self.petrarch is not None:
+            measured |= {
+                "petrarch_pair_recall": self.petrarch.pair_recall,
+                "petrarch_quad_accuracy": self.petrarch.quad_accuracy,
             }
         for name, value in measured.items():
             limit = THRESHOLDS[name]
@@ -74,6 +107,8 @@ class EvalReport:
             "own": self.own.as_dict(),
             "plover": self.plover.as_dict() if self.plover else None,
             "plover_note": self.plover_note,
+            "petrarch": self.petrarch.as_dict() if self.petrarch else None,
+            "petrarch_note": self.petrarch_note,
             "checks": {
                 k: {"measured": v, "threshold": t, "passed": ok}
                 for k, (v, t, ok) in self.checks().items()
@@ -100,6 +135,9 @@ class EvalReport:
             f"   ({o.tone_polar_ok}/{o.tone_polar_judged} found +1/-1 pairs; "
             f"3-way incl. neutral {_fmt(o.tone_sign_accuracy_3way)}, "
             f"band |tone| < {NEUTRAL_BAND})",
+            f"  {'first-person statements':<28} speaker's pair found "
+            f"{_fmt(o.statement_pair_recall)} ({o.statement_pair_found}/{o.statements}), "
+            f"right sign {_fmt(o.statement_sign_accuracy)} ({o.statement_sign_ok})",
             "  per category (own set):",
             *(_prf_row(k, v) for k, v in o.per_category.items()),
             "",
@@ -125,6 +163,7 @@ class EvalReport:
                 f"~{PETRARCH_BASELINE['false_positive_rate']:.0%} false positives "
                 "(context only, not comparable)",
             ]
+        lines += ["", *_petrarch_lines(self.petrarch, self.petrarch_note)]
         lines += ["", "Thresholds:"]
         for name, (value, limit, ok) in self.checks().items():
             lines.append(f"  {'PASS' if ok else 'FAIL'}  {name:<28} {_fmt(value)} >= {limit}")

@@ -7,8 +7,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tracker.evaluate.gold_paths import DEFAULT_OWN_PATH, PLOVER_ENV, default_plover_path
+from tracker.evaluate.gold_paths import (
+    DEFAULT_OWN_PATH,
+    PLOVER_ENV,
+    default_petrarch_path,
+    default_plover_path,
+)
 from tracker.evaluate.own_set import evaluate_own
+from tracker.evaluate.petrarch import evaluate_petrarch
 from tracker.evaluate.plover import evaluate_plover
 from tracker.evaluate.report import EvalReport
 
@@ -27,14 +33,17 @@ def run_eval(
     that does not exist skips the PLOVER part with a note instead of failing.
     """
     own = evaluate_own(Path(own_path), scorer)
+    petrarch_file = default_petrarch_path()
+    petrarch = evaluate_petrarch(petrarch_file, scorer) if petrarch_file.is_file() else None
+    petrarch_note = "" if petrarch else f"{petrarch_file} not found (read from ../shared/eval)"
     path = Path(plover_path) if plover_path is not None else default_plover_path()
     if not path.is_file():
         note = (
             f"{path} not found (the PLOVER GSR is read from ../shared/eval or "
             f"${PLOVER_ENV}; it is not shipped with the project)"
         )
-        return EvalReport(own=own, plover=None, plover_note=note)
-    return EvalReport(own=own, plover=evaluate_plover(path, scorer))
+        return EvalReport(own, None, note, petrarch, petrarch_note)
+    return EvalReport(own, evaluate_plover(path, scorer), "", petrarch, petrarch_note)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

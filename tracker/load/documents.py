@@ -30,6 +30,7 @@ FIELD_ALIASES = {
     "date": ("published_at", "date", "published", "publication_date"),
     "url": ("url", "link"),
     "source": ("source", "outlet"),
+    "speaker": ("speaker", "source_country", "speaker_country"),
 }
 
 
@@ -108,7 +109,7 @@ def finish_document(draft: Draft) -> Document:
         if derived:
             warnings += ("title taken from first sentence",)
     published, source = _resolve_date(origin, draft.name, text, fields.get("date"), draft.html_date)
-    url, outlet = fields.get("url"), fields.get("source")
+    url, outlet, speaker = fields.get("url"), fields.get("source"), fields.get("speaker")
     return Document(
         origin=origin,
         title=" ".join(title.split()),
@@ -119,6 +120,7 @@ def finish_document(draft: Draft) -> Document:
         source=outlet if isinstance(outlet, str) else None,
         lang="en",
         warnings=warnings,
+        speaker=" ".join(speaker.split())[:80] or None if isinstance(speaker, str) else None,
     )
 
 

@@ -173,6 +173,7 @@ def _dated(doc: Document, default_date: date | None, doc_id: str) -> Article:
         url=doc.url,
         source=doc.source,
         lang=doc.lang,
+        speaker=doc.speaker,
     )
 
 

@@ -3,7 +3,8 @@
 .json is one object, a list of objects, or {"articles"|"items"|"records"|"data": [...]};
 .jsonl one object per line; .csv a header row (``,`` ``;`` tab or ``|``). Record keys are
 case-insensitive: text|body|content, title|headline, published_at|date|published|
-publication_date, url|link, source|outlet. Origins name the record: ``batch.jsonl#3``.
+publication_date, url|link, source|outlet, speaker|source_country. Origins name the record:
+``batch.jsonl#3``.
 """
 
 from __future__ import annotations

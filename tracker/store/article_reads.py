@@ -28,7 +28,8 @@ class StoreArticleReads(StoreConnection):
         self.con.register("_ids", table)
         try:
             rows = self.con.execute(
-                "SELECT id, origin, title, text, published_at, date_source, url, source, lang "
+                "SELECT id, origin, title, text, published_at, date_source, url, source, lang, "
+                "speaker "
                 "FROM articles JOIN _ids USING (id) ORDER BY id"
             ).fetchall()
         finally:
@@ -44,6 +45,7 @@ class StoreArticleReads(StoreConnection):
                 url=r[6],
                 source=r[7],
                 lang=r[8],
+                speaker=r[9],
             )
             for r in rows
         ]

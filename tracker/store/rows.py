@@ -30,6 +30,7 @@ ARTICLE_SCHEMA = pa.schema(
         ("text", pa.string()),
         ("sentence_count", pa.int32()),
         ("scorer_version", pa.string()),
+        ("speaker", pa.string()),
     ]
 )
 INGESTED_AT = pa.field("ingested_at", pa.timestamp("us"))
@@ -65,6 +66,7 @@ EVENT_SCHEMA = pa.schema(
         ("span_end", pa.int32()),
         ("rule", pa.string()),
         ("year", pa.int32()),
+        ("source_basis", pa.string()),
     ]
 )
 
@@ -137,6 +139,7 @@ def scored_rows(items: Sequence[ScoredArticle]) -> ScoredRows:
                 a.text,
                 item.sentence_count,
                 item.scorer_version,
+                a.speaker,
             )
         )
         for pair_score in item.pairs:
@@ -174,6 +177,7 @@ def scored_rows(items: Sequence[ScoredArticle]) -> ScoredRows:
                     e.span_end,
                     e.rule,
                     e.year,
+                    e.source_basis,
                 )
                 for e in pair_score.events
             )

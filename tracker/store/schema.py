@@ -203,5 +203,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        6,
+        "articles.speaker (who speaks: 'we' resolves to it); events.source_basis (where the "
+        "source actor came from: text, speaker, pronoun, discourse)",
+        """
+        ALTER TABLE articles ADD COLUMN speaker VARCHAR;
+        ALTER TABLE events ADD COLUMN source_basis VARCHAR;
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

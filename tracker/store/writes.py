@@ -120,7 +120,8 @@ class StoreWrites(StoreConnection):
             self.con.register("_batch", arrow)
             try:
                 # table comes from the fixed tuple above, never from input
-                self.con.execute(f"INSERT INTO {table} SELECT * FROM _batch")  # noqa: S608
+                # by name: later migrations append columns (articles.speaker after ingested_at)
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")  # noqa: S608
                 if table == "dyad_sentences":  # the per-article aggregates of the same rows
                     for aggregate, select in TONE_AGGREGATES:
                         self.con.execute(f"INSERT INTO {aggregate} {select.format(rows='_batch')}")

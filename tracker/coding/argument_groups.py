@@ -1,0 +1,208 @@
+"""Actor groups around a trigger: consecutive mentions of one state merge, coordinated
+states form one group, and each trigger sees the groups before and after it, those in its
+clause and those inside it (docs/tone_and_events.md, "Arguments and direction")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from tracker.coding.matching import Match
+from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.models import Mention
+
+# The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
+# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
+# after/before/when (first letter either case). One leading character class lets a search
+# skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
+_CLAUSE_BREAK_RE = re.compile(
+    r"[,.;:!?()\"BbWwAaTtHh]"
+    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
+    r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
+    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
+)
+
+
+class Args(NamedTuple):
+    """The actor arguments of one trigger, found among ALL the sentence's actor groups.
+
+    ``sources``/``targets`` are the codes of the source/target group (a coordinated group
+    has several: "Trump and Putin agreed" has two sources and no target). ``before`` and
+    ``after`` are the codes of every actor group before/after the trigger in the sentence,
+    nearest first: the fallback when only one side was found. ``own`` marks a noun
+    trigger inside a prepositional phrase ("following the 2022 invasion of Ukraine"): it
+    has only its own arguments and no fallback.
+    """
+
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    own: bool = False
+    unowned: bool = False  # its subject is a person named by a pronoun: no source is guessed
+
+
+class Group(NamedTuple):  # a named tuple: cheaper to build than a frozen dataclass
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
+Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
+
+_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
+
+SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
+
+
+def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[Group]:
+    """Consecutive mentions of one state merge ("Russian President Vladimir Putin"); states
+    joined by and/or/&/hyphen form one coordinated group ("Trump and Putin", "U.S.-Russian")."""
+    groups: list[Group] = []
+    codes: tuple[str, ...] = ()  # the open group: its codes and span
+    g_start = g_end = 0
+    for m in placed:
+        if codes:
+            gap = text[g_end : m.start]
+            if (
+                m.code in codes
+                and "," not in gap
+                and len(gap) <= SAME_ACTOR_GAP
+                and not any(g_end < x.end and x.start < m.start for x in matches)
+            ):
+                g_end = m.end
+                continue
+            if _GROUP_GAP.match(gap) or (gap.strip() == "," and _closed_list(text, placed, m)):
+                codes, g_end = (*codes, m.code), m.end
+                continue
+            groups.append(Group(codes, g_start, g_end))
+        codes, g_start, g_end = (m.code,), m.start, m.end
+    if codes:
+        groups.append(Group(codes, g_start, g_end))
+    return groups
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
+
+
+def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
+    """Is ``m`` (after a bare comma) in a list that "and"/"or" closes ("The US, Russia, and
+    Switzerland met")?"""
+    k = placed.index(m)
+    for a, b in zip(placed[k:], placed[k + 1 :], strict=False):
+        gap = text[a.end : b.start]
+        if gap.strip() == ",":
+            continue
+        return bool(_GROUP_GAP.match(gap)) and bool(_AND_OR.search(gap))
+    return False
+
+
+def _codes_of(groups: Sequence[Group]) -> tuple[str, ...]:
+    """Codes of ``groups`` in order, without repeats."""
+    if len(groups) == 1:
+        return groups[0].codes
+    if not groups:
+        return ()
+    out: list[str] = []
+    for g in groups:
+        for c in g.codes:
+            if c not in out:
+                out.append(c)
+    return tuple(out)
+
+
+class Layout(NamedTuple):
+    """A sentence's actor groups, read once: all of them, those that are no place ("in
+    Turkey"), and its clause-break search (appositions passed over)."""
+
+    groups: list[Group]
+    parties: list[Group]
+    search_break: Callable[[str, int, int], re.Match[str] | None]
+
+    @classmethod
+    def of(cls, text: str, groups: list[Group]) -> Layout:
+        parties = [g for g in groups if not _is_place(text, g)]
+        return cls(groups, parties, _break_search(text))
+
+
+class Scene(NamedTuple):
+    """The actor groups around one trigger: all before/after it (nearest first), those in
+    its clause, those inside a gapped trigger, and their codes (``Args.before/after``)."""
+
+    before_all: list[Group]
+    after_all: list[Group]
+    before: list[Group]
+    after: list[Group]
+    inside: list[Group]
+    near: Near
+
+    @classmethod
+    def of(cls, text: str, layout: Layout, m: Match, leading: bool) -> Scene:
+        """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
+        start, end = m.start, m.end
+        groups, parties = layout.groups, layout.parties
+        before_all = [g for g in parties if g.end <= start]
+        before_all.reverse()  # nearest first
+        after_all = [g for g in parties if g.start >= end]
+        inside = [g for g in groups if g.start >= start and g.end <= end]
+        search_break = layout.search_break
+        before = []  # the groups in the trigger's clause: no clause break in between
+        for g in before_all:
+            if search_break(text, g.end, start):
+                break
+            before.append(g)
+        after = []
+        first_group_end = groups[0].end
+        for g in after_all:
+            pos, stop = end, False
+            while (b := search_break(text, pos, g.start)) is not None:
+                if leading and b.group() == "," and first_group_end > b.start():
+                    pos = b.end()  # a leading adverbial: "In a call on Tuesday, Trump and ..."
+                    continue
+                stop = True
+                break
+            if stop:
+                break
+            after.append(g)
+        near = (_codes_of(before_all), _codes_of(after_all))
+        return cls(before_all, after_all, before, after, inside, near)
+
+
+_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the"})
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+
+
+def _is_place(text: str, g: Group) -> bool:
+    """A state after "in/at" ("landscape in Belarus", "met in Turkey") is where the act
+    happened, not its object; the seat of a mission or the target of force is kept ("the
+    embassy in Minsk", "strikes in Ukraine")."""
+    before = text[max(0, g.start - 16) : g.start].split()
+    if not before or before[-1].lower() not in _PLACE_WORDS:
+        return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
+    if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
+        return False
+    return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
+
+
+# ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
+_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
+
+
+def _break_search(text: str) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition."""
+    if text.count(",") < 2:
+        return _CLAUSE_BREAK_RE.search
+    skip = set()
+    for found in _APPOSITION.finditer(text):
+        skip.update((found.start(), found.end()))
+    if not skip:
+        return _CLAUSE_BREAK_RE.search
+
+    def search(s: str, lo: int, hi: int) -> re.Match[str] | None:
+        for found in _CLAUSE_BREAK_RE.finditer(s, lo, hi):
+            if found.start() not in skip:
+                return found
+        return None
+
+    return search

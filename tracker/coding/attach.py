@@ -1,0 +1,74 @@
+"""Attachment: the direction an event takes on one dyad, from its trigger's arguments
+(docs/tone_and_events.md, "Arguments and direction", step 9)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.coding.argument_groups import Args
+from tracker.models import Mention
+
+MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
+
+FALLBACK = ("fallback", "fallback")
+
+# sentinel: a coordinated group acting with no other side ("Russia and the U.S. swapped
+# prisoners"): one mutual event of a mutual kind, else the act each way
+RECIPROCAL = ("reciprocal", "reciprocal")
+
+# Categories whose event may name no direction: both sides do it together.
+MUTUAL_KINDS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+def attach(
+    args: Args, pair: tuple[str, str], single: bool, inherited: Sequence[Mention]
+) -> tuple[str | None, str | None] | None:
+    """The direction of a trigger for ``pair``, or None when its arguments are not the pair.
+
+    Both sides found: the pair must be (source, target). One side found: the pair must hold
+    that actor and the other member must be the nearest other actor on the other side (or a
+    pronoun-inherited subject), or the sentence must have this one dyad. A coordinated group
+    with no other side is mutual. Nothing found: the dyad's own mentions decide, when this
+    is the sentence's only dyad.
+    """
+    a, b = pair
+    src, tgt = args.sources, args.targets
+    if src and tgt:
+        if a in src and b in tgt:
+            return a, b
+        if b in src and a in tgt:
+            return b, a
+        if a in src and b in src and len(src) > 1:
+            return None, None
+        return None
+    side = src or tgt
+    if args.unowned and not inherited:
+        return None  # the pronoun's person is not the sentence's other actor
+    if side:
+        if a in side and b in side:
+            # a noun's or a person's own target group is not mutual ("a U.S.-Russian citizen")
+            return None if args.own and not src else RECIPROCAL
+        if args.own and not (a in side or b in side):
+            return None
+        if a in side:
+            found, other = a, b
+        elif b in side:
+            found, other = b, a
+        else:
+            return None
+        if src:
+            nearest = next((c for c in args.after if c != found), None)
+            ok = (
+                single
+                or nearest == other
+                or (nearest is None and any(m.code == other for m in inherited))
+            )
+            return (found, other) if ok else None
+        nearest = next((c for c in args.before if c != found), None)
+        if nearest is None and any(m.code == other for m in inherited):
+            nearest = other
+        return (other, found) if (single or nearest == other) else None
+    if args.own:
+        return None
+    return FALLBACK if single or inherited else None

@@ -1,0 +1,158 @@
+"""The actor groups of one clause for dyad attribution (``tracker/coding/dyads.py``, rule
+3): consecutive mentions of one state merge into one actor, actors joined by and/or/hyphen
+form a coordinated group, each group remembers the linking word before it; and the
+evidence a sentence gives for each pair (``Links``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tracker.coding.relation_words import RelationWords
+from tracker.models import Mention, make_pair
+
+_COORD_GAP = re.compile(
+    r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
+    r"\s*(?:(?:the|its|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
+_TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
+_PREP_REACH = 30  # characters before an actor where the linking word is looked for first
+
+
+# --- per-clause analysis ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Actor:
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Group:
+    actors: list[Actor]
+    codes: list[str]  # the members' states, in order, once each
+    prep: str = ""  # the linking word right before the group ("" when none)
+    gap: str = ""  # the text between the previous group (or clause start) and this one
+    hyphen: bool = False
+    between: bool = False
+
+    @classmethod
+    def of(cls, actor: Actor, prep: str = "", gap: str = "") -> Group:
+        return cls([actor], [actor.code], prep, gap, False, prep == "between")
+
+    def add(self, actor: Actor) -> None:
+        self.actors.append(actor)
+        if actor.code not in self.codes:
+            self.codes.append(actor.code)
+
+    @property
+    def start(self) -> int:
+        return self.actors[0].start
+
+    @property
+    def end(self) -> int:
+        return self.actors[-1].end
+
+
+@dataclass(slots=True)
+class Links:
+    """Dyad evidence for one sentence: pair -> set of (source, target) or markers."""
+
+    evidence: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(
+        default_factory=dict
+    )
+    strong_mutual: set[tuple[str, str]] = field(default_factory=set)
+    subject: str | None = None
+
+    def add(self, source: str, target: str, directed: bool = True, strong: bool = False) -> None:
+        if source == target:
+            return
+        pair = make_pair(source, target)
+        entry = self.evidence.setdefault(pair, set())
+        entry.add((source, target) if directed else (None, None))
+        if strong:
+            self.strong_mutual.add(pair)
+
+    def resolve(self) -> list[tuple[tuple[str, str], str | None, str | None]]:
+        out = []
+        for pair, entries in self.evidence.items():
+            directions = entries - {(None, None)}  # (the marker of an undirected link)
+            if pair in self.strong_mutual or len(directions) != 1:
+                out.append((pair, None, None))
+            else:
+                ((source, target),) = directions
+                out.append((pair, source, target))
+        return out
+
+
+def _before_determiners(tokens: list[str], words: RelationWords) -> int:
+    """How many tokens are left once trailing determiners are skipped."""
+    n = len(tokens)
+    while n and tokens[n - 1].lower() in words.determiner:
+        n -= 1
+    return n
+
+
+def prep_before(gap: str, words: RelationWords) -> str:
+    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
+    # Only the last two words before any determiners count: read the gap's tail first (a
+    # word never spans the space cut at), all of it when the tail holds fewer.
+    cut = gap.rfind(" ", 0, max(0, len(gap) - _PREP_REACH))
+    tokens = _WORD.findall(gap, cut) if cut > 0 else _WORD.findall(gap)
+    n = _before_determiners(tokens, words)  # tokens[:n] are left once they are skipped
+    if n < 2 and cut > 0:
+        tokens = _WORD.findall(gap)
+        n = _before_determiners(tokens, words)
+    if not n:
+        return ""
+    last = tokens[n - 1].lower()
+    if last in words.prepositions:
+        return last
+    if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
+        return "to-verb"
+    return ""
+
+
+def clause_groups(
+    text: str, mentions: list[Mention], start: int, words: RelationWords
+) -> list[Group]:
+    actors: list[Actor] = []
+    for m in mentions:
+        if actors and actors[-1].code == m.code and "," not in text[actors[-1].end : m.start]:
+            actors[-1].end = m.end
+        else:
+            actors.append(Actor(m.code, m.start, m.end))
+    groups: list[Group] = []
+    pos = start
+    provisional = False
+    for actor in actors:
+        gap = text[pos : actor.start]
+        coord = _COORD_GAP.match(gap) if groups else None
+        if coord and groups[-1].codes != [actor.code]:
+            group = groups[-1]
+            group.add(actor)
+            group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
+            if coord.group("conj") is None:  # a bare comma: provisional
+                group.gap += "\0"
+                provisional = True
+        else:
+            groups.append(Group.of(actor, prep_before(gap, words), gap))
+        pos = actor.end
+    if not provisional and "\0" not in text:
+        return groups  # (no marker to act on or remove)
+    # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
+    out: list[Group] = []
+    for g in groups:
+        if "\0" in g.gap and len(g.actors) == 2:
+            first, second = g.actors
+            out.append(Group([first], [first.code], prep=g.prep, gap=g.gap.replace("\0", "")))
+            out.append(Group.of(second, gap=text[first.end : second.start]))
+        else:
+            g.gap = g.gap.replace("\0", "")
+            out.append(g)
+    return out

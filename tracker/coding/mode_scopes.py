@@ -1,0 +1,160 @@
+"""The scopes a trigger's framing reads (``tracker/coding/modes.py``): clause breaks,
+window sizes, the year that dates a trigger, pluperfect background, embedded acts and
+topics of speech. Pure functions over a sentence's lower-cased tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.coding.event_rules import SENTENCE_BREAK
+from tracker.models import Mode
+
+Span = tuple[int, int, str]  # a matched trigger: (first token, last token, its rule's content)
+
+MODE_WINDOW = 6  # tokens before a trigger searched for negation/hypothetical cues (same clause)
+HISTORY_WINDOW = 12  # tokens before a trigger searched for a past year ("after the 2020 vote")
+HISTORY_AFTER = 8  # tokens after a trigger searched for "in 2020" / "since 2014" / "ago"
+NOUN_MODAL_REACH = 6  # tokens after a noun trigger searched for its clause's modal verb
+CONDITION_REACH = 12  # tokens an "if"/"unless" reaches ("if Russia did not agree to a truce")
+EMBED_REACH = 8  # tokens between an act trigger and the act it governs ("threatened new ...")
+TOPIC_REACH = 25  # tokens a topic verb's object list may run ("raised A, B and C")
+BACKGROUND_REACH = 4  # tokens between "since"/"before" and its noun ("since the 2022 invasion")
+MODE_PRECEDENCE = (Mode.NEGATED, Mode.HYPOTHETICAL, Mode.HISTORICAL)  # first found wins
+CONDITIONAL = "conditional"  # found-set marker: outranks negation
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a pre-check (after a cheaper substring test)
+CLAUSE_BREAK = frozenset(
+    {",", ";", ":", ".", "!", "?", "(", ")", '"', "but", "while", "whereas", "although",
+     "though", "however", "because", "after", "before", "when"}
+)  # fmt: skip
+_PAST_PREPOSITIONS = frozenset({"in", "since", "during", "until", "from"})
+# Linking words after which "the YEAR ..." dates the trigger's clause ("following the 2020 vote").
+_TIME_LINKS = frozenset({"after", "following", "since", "before", "during", "in", "amid"})
+AUXILIARIES = frozenset(
+    {"will", "would", "could", "may", "might", "shall", "should", "can", "must", "won't",
+     "were", "was", "are", "is", "have", "has", "had", "did", "do", "does"}
+)  # fmt: skip
+IRREGULAR_PARTICIPLES = frozenset(
+    {"met", "held", "sent", "struck", "shot", "fought", "spoke", "spoken", "taken", "hit",
+     "sought", "made", "given", "withdrawn", "frozen", "begun", "beaten", "cut", "put", "left",
+     "been"}
+)  # fmt: skip
+# Inside a gapped trigger only modals and negation count ("cancelled a planned visit").
+INNER_CUES = frozenset(
+    {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "not", "never",
+     "no"}
+)  # fmt: skip
+REPORTING = frozenset(
+    {"said", "says", "told", "announced", "reported", "stated", "added", "claimed", "confirmed"}
+)  # fmt: skip  # "said it had halted aid" is reported speech, not background
+MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "'ll"})
+# A topic verb's object ends at a preposition other than of/about ("praised X for his role in
+# the release": the release is not what was praised) and at a comma opening a new clause.
+_TOPIC_STOPS = frozenset(
+    {"for", "in", "on", "at", "with", "to", "from", "by", "against", "into", "during", "amid",
+     "despite", "over", "under", "than", "as", "since", "until", "that", "which", "who",
+     "whom", "whose", "said", "says"}
+)  # fmt: skip
+_CLAUSE_OPENERS = frozenset(
+    {"and", "but", "or", "which", "who", "whom", "whose", "while", "as", "saying", "adding",
+     "when", "where", "after", "before", "said", "he", "she", "it", "they", "we"}
+)  # fmt: skip
+
+
+# Words a trigger's framing looks for besides the cues ("last year", "ago", "had jailed").
+TRIGGER_WATCH = frozenset({"year", "ago", "had"})
+# Words that end the noun phrase after "since"/"before" (a new clause or conjunct).
+BACKGROUND_STOPS = frozenset({"and", "or", "that", "which", "who", "it", "he", "she", "they"})
+
+
+def has_contraction(words: Sequence[str], text: str) -> bool:
+    """Does a word of the sentence end in "n't" (``words`` lower-cased tokens of ``text``)?"""
+    if "n't" not in text and "N'T" not in text and "n'T" not in text and "N't" not in text:
+        return False  # no word of the sentence can end in "n't"
+    return any(w.endswith("n't") for w in words)
+
+
+def is_participle(word: str) -> bool:
+    """A past participle or past tense form (regular or listed irregular)."""
+    return word.endswith(("ed", "en", "wn")) or word in IRREGULAR_PARTICIPLES
+
+
+_PART_BREAKS = frozenset({";", ":"})
+
+
+def part_of(words: Sequence[str], k: int) -> int:
+    """The sentence part (counted from 0, split at ";" and ":") that token ``k`` is in."""
+    return sum(1 for w in words[:k] if w in _PART_BREAKS)
+
+
+def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | None:
+    """The year (as written) that dates the trigger ``words[i..last]``: a year before it in
+    its sentence part, else "in 2020" / "since 2014" / "following the 2020 vote" after it."""
+    for k in range(i - 1, max(-1, i - 1 - HISTORY_WINDOW), -1):
+        w = words[k]
+        if w in SENTENCE_BREAK:
+            break
+        if k in years:
+            return int(w)
+    for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
+        w = words[k]
+        if w in CLAUSE_BREAK and w not in _TIME_LINKS:
+            break
+        if k in years and (
+            words[k - 1] in _PAST_PREPOSITIONS
+            or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
+        ):  # "in 2020", "since 2014", "following the 2020 elections"
+            return int(w)
+    return None
+
+
+def pluperfect(words: Sequence[str], i: int, before: Sequence[str]) -> bool:
+    """ "had + participle" is the trigger ("had imposed") or opens its clause ("who had been
+    jailed for donating"): background to the sentence's news."""
+    if "had" in words[max(0, i - 2) : i] and is_participle(words[i]):
+        return True
+    n = len(before)
+    return any(
+        w == "had" and any(is_participle(x) for x in before[k + 1 : k + 3])
+        for k, w in enumerate(before)
+        if k < n - 1
+    )
+
+
+def embedded(words: Sequence[str], acts: Sequence[Span], i: int) -> bool:
+    """Is the trigger at ``i`` the content of an earlier ``act`` trigger in its clause
+    ("threatened new sanctions", "urged Russia to lift", "called for talks")?"""
+    for g in reversed(acts):
+        g_last = g[1]
+        if g_last >= i:
+            continue
+        if i - g_last - 1 > EMBED_REACH:
+            return False
+        between = words[g_last + 1 : i]
+        if not CLAUSE_BREAK.isdisjoint(between):
+            return False
+        # "threatened sanctions and expelled diplomats": a new finite verb is its own act
+        return not ("and" in between and words[i].endswith("ed"))
+    return False
+
+
+def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: Span) -> bool:
+    """Is a noun trigger the object of a verb of speech ("raised the poisoning and arrest of
+    X", "condemned the invasion")? Then it is what was talked about, not the speaker's act."""
+    i, last, _ = span
+    word = words[i]
+    if last != i or is_participle(word):
+        return False
+    for k in range(i - 1, max(-1, i - 1 - TOPIC_REACH), -1):
+        if k in topic_ends:
+            return True
+        w = words[k]
+        if w == ",":
+            if k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS:
+                return False
+            continue
+        if w in CLAUSE_BREAK or w in _TOPIC_STOPS or k in verbs:
+            return False  # a verb trigger between: "condemned X and imposed sanctions"
+    return False

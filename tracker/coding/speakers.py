@@ -1,0 +1,163 @@
+"""Who speaks: a document's speaker, and first-person actors that stand for it.
+
+A statement says "We condemn Russia's ..." and never names its own state. The speaker of a
+document comes, in this order, from (docs/tone_and_events.md, "Speakers"):
+
+1. the record's metadata: a ``speaker`` / ``source_country`` field (an alpha-3 code or a
+   name the gazetteer knows: "United States", "Russian MFA");
+2. the site of its URL, for the official domains in ``tracker/data/official_domains.csv``
+   (state.gov, whitehouse.gov, mid.ru, kremlin.ru, president.gov.by, mfa.gov.by, ...);
+3. a byline or dateline among its first lines that names an official source ("Press
+   Statement ... Office of the Spokesperson", "Belarus Ministry of Foreign Affairs").
+
+A quotation has its own speaker: '"We will respond," Lavrov said' makes Lavrov's state the
+"we" inside the quotes. First-person subjects and possessives (``data/en/first_person.txt``:
+we, our, our government, I ...) then become mentions of kind ``speaker`` at their offsets,
+so that dyads and event arguments read them like a named state.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib.resources import files
+from urllib.parse import urlsplit
+
+from tracker.coding.actors import ActorMatcher
+from tracker.models import Mention
+
+SPEAKER = "speaker"  # Mention.kind of a first-person actor
+BYLINE_LINES = 3  # first lines of a document read for a byline or dateline
+BYLINE_WORDS = 16  # a longer line is prose, not a byline
+_QUOTES = ('"', "“", "”")
+# '"...," Lavrov said' / '"...," said Lavrov' / '"...," the Kremlin told reporters'
+_ATTRIBUTION = re.compile(
+    r"[\"”]\s*,?\s*(?P<who>[^\"“”.;]{0,60}?)\b(?:said|says|told|added|stated|declared|wrote)\b"
+    r"(?P<after>[^\"“”.;,]{0,40})"
+)
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+@dataclass(frozen=True)
+class SpeakerRules:
+    domains: tuple[tuple[str, str], ...]  # (domain, code), longest domain first
+    first_person: re.Pattern[str]
+    byline: re.Pattern[str]
+
+
+def _lines(name: str) -> list[str]:
+    raw = files("tracker.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#"]
+
+
+def _first_person_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+    """Whole-word alternatives: each phrase lower-case and capitalised, except "i" (only
+    "I") and "us" (only lower-case: "US" is the country)."""
+    forms: list[str] = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase == "i":
+            forms.append("I")
+        elif phrase == "us":
+            forms.append("us")
+        else:
+            forms += [re.escape(phrase), re.escape(phrase[:1].upper() + phrase[1:])]
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b")
+
+
+@cache
+def speaker_rules() -> SpeakerRules:
+    """The packaged speaker data, read once."""
+    raw = files("tracker.data").joinpath("official_domains.csv").read_text(encoding="utf-8")
+    records = csv.DictReader(io.StringIO(raw))
+    rows = [(r["domain"].strip().lower(), r["code"].strip()) for r in records]
+    byline = "|".join(re.escape(p) for p in _lines("en/speaker_lines.txt"))
+    return SpeakerRules(
+        domains=tuple(sorted(rows, key=lambda r: -len(r[0]))),
+        first_person=_first_person_pattern(_lines("en/first_person.txt")),
+        byline=re.compile(rf"\b(?:{byline})\b", re.IGNORECASE),
+    )
+
+
+def _one_state(mentions: Sequence[Mention]) -> str | None:
+    codes = {m.code for m in mentions}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def domain_speaker(url: str | None) -> str | None:
+    """The state of an official site ("https://www.state.gov/..." -> USA), or None."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    for domain, code in speaker_rules().domains:
+        if host == domain or host.endswith("." + domain):
+            return code
+    return None
+
+
+def document_speaker(
+    text: str,
+    on: date,
+    matcher: ActorMatcher,
+    speaker: str | None = None,
+    url: str | None = None,
+) -> tuple[str | None, str]:
+    """(code, where it came from: "metadata", "url", "byline" or "") of a document."""
+    if speaker:
+        field = speaker.strip()
+        if len(field) == 3 and field.isalpha() and field.upper() in matcher.gazetteer.codes:
+            return field.upper(), "metadata"
+        code = _one_state(matcher.find(field, on))
+        if code:
+            return code, "metadata"
+    code = domain_speaker(url)
+    if code:
+        return code, "url"
+    rules = speaker_rules()
+    for line in text.lstrip().split("\n", BYLINE_LINES)[:BYLINE_LINES]:
+        if len(line.split()) <= BYLINE_WORDS and rules.byline.search(line):
+            code = _one_state(matcher.find(line, on))
+            if code:
+                return code, "byline"
+    return None, ""
+
+
+def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int] | None:
+    """(code, start, end of the quoted text) when a quotation is attributed to one state's
+    actor in the sentence ('"We will respond," Lavrov said')."""
+    found = _ATTRIBUTION.search(text)
+    if found is None:
+        return None
+    lo, hi = found.start("who"), found.end("after")
+    code = _one_state([m for m in mentions if lo <= m.start and m.end <= hi])
+    quoted = _QUOTED.search(text, 0, found.start() + 1)
+    if code is None or quoted is None:
+        return None
+    return code, quoted.start(1), quoted.end(1)
+
+
+def with_first_person(text: str, mentions: list[Mention], speaker: str | None) -> list[Mention]:
+    """``mentions`` plus a ``speaker`` mention for each first-person word that stands for
+    the speaker: inside an attributed quotation its speaker, elsewhere the document's."""
+    quote = quote_speaker(text, mentions) if any(q in text for q in _QUOTES) else None
+    if quote is None and speaker is None:
+        return mentions
+    added: list[Mention] = []
+    for found in speaker_rules().first_person.finditer(text):
+        start, end = found.span()
+        if quote is not None and quote[1] <= start < quote[2]:
+            code = quote[0]
+        elif speaker is not None and (quote is None or not quote[1] <= start < quote[2]):
+            code = speaker
+        else:
+            continue
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        added.append(Mention(code, start, end, found.group(0), SPEAKER))
+    if not added:
+        return mentions
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end))

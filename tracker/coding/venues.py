@@ -1,0 +1,150 @@
+"""Mentions that are not parties: venues and topics ("talks in Geneva", "the war in
+Ukraine") and countries naming a non-state noun ("Chinese tourists", "Malaysia Airlines",
+"UK-based"). Applied by the actor matcher after it selects mentions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+from tracker.models import Mention
+
+# --- venues and topics ---------------------------------------------------------------------
+
+# "talks in Geneva", "a summit in Helsinki", "snow in Minsk and Washington": a capital after
+# "in"/"at" is the place where something happened, not a party to it ...
+_VENUE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+# ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
+# "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
+VENUE_KEEP_REACH = 40
+VENUE_KEEP = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
+    r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
+    r"killed|targets?|targeted|targeting|troops|protests?|protesters|arrested|detained|jailed|"
+    r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
+    r"police|prosecutors?)\b",
+    re.IGNORECASE,
+)
+# A country is a venue only after a meeting word: "held talks in Saudi Arabia".
+_MEETING_VENUE = re.compile(
+    r"\b(?:talks|summit|meeting|met|meet|negotiations|conference|held|hosted|signed|swapped)"
+    r"\b[^,;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the war in Ukraine", "a ceasefire in Gaza", "envoy for Ukraine", "peace plan for Ukraine":
+# the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
+_TOPIC = re.compile(
+    r"(?:\b(?:the|a|an)\s+(?:war|conflict|fighting|ceasefire|truce|crisis|situation)\s+"
+    r"(?:in|over)\s+(?:the\s+)?"
+    r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
+    r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
+    r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+# A _TOPIC or _VENUE match spans at most this many words ("the war in the"): it starts in
+# one of the last ones, so the search skips the words before them.
+_TOPIC_WORDS = 4
+# Both in one search: a topic match starts before the venue match in the same text (its
+# words precede the same "in"), so a topic is found whenever there is one.
+_TOPIC_OR_VENUE = re.compile(
+    rf"(?P<topic>{_TOPIC.pattern})|(?P<venue>{_VENUE.pattern})", re.IGNORECASE
+)
+
+
+# Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
+# "the" and whitespace.
+_PLACE_WORDS = ("in", "at", "over", "for", "on")
+
+
+def _may_be_topic_or_venue(before: str) -> bool:
+    """False when _TOPIC_OR_VENUE cannot match ``before`` (cheap): it ends with neither
+    "<place word> " nor "<place word> the "."""
+    if not before[-1:].isspace():
+        return False
+    words = before.rsplit(None, 2)
+    last = words[-1].lower() if words else ""
+    if last == "the" and len(words) > 1:
+        last = words[-2].lower()
+    return last.endswith(_PLACE_WORDS)
+
+
+def _last_words_start(before: str, count: int) -> int:
+    """An offset in ``before`` at or before the start of its last ``count`` words."""
+    parts = before.rsplit(None, count)
+    return len(parts[0]) if len(parts) > count else 0
+
+
+def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus topics and third-party venues (see the patterns above).
+
+    A venue is dropped when the sentence names at least two other states (a third place:
+    "Rubio and Lavrov held talks in Riyadh") or no state except venues ("snow in Minsk and
+    Washington"); with one other state the venue is kept, since it is usually the host
+    ("Putin and Kim signed a pact in Pyongyang"). Cheap: one short look-behind per country
+    or capital mention.
+    """
+    venue: list[bool] = []
+    keep: list[Mention] = []
+    venue_end = -1
+    for m in mentions:
+        is_venue = False
+        if m.kind in ("capital", "country"):
+            before = text[max(0, m.start - 60) : m.start]
+            found = (
+                _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
+                if _may_be_topic_or_venue(before)
+                else None
+            )
+            if found and found.lastgroup == "topic":
+                continue
+            if found:  # a venue
+                reach = before[-VENUE_KEEP_REACH - 6 :]
+                if m.kind == "capital":
+                    is_venue = not VENUE_KEEP.search(reach)
+                else:
+                    is_venue = bool(_MEETING_VENUE.search(before)) and not VENUE_KEEP.search(reach)
+            if not is_venue and venue_end >= 0 and m.kind == "capital":
+                is_venue = bool(_LIST_GAP.match(text[venue_end : m.start]))  # "in Minsk and Kyiv"
+            if is_venue:
+                venue_end = m.end
+        keep.append(m)
+        venue.append(is_venue)
+    if not any(venue):
+        return keep
+    parties = {m.code for m, v in zip(keep, venue, strict=True) if not v}
+    return [
+        m
+        for m, v in zip(keep, venue, strict=True)
+        if not v or (parties and len(parties - {m.code}) < 2)
+    ]
+
+
+@cache
+def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, hyphen suffixes) of ``data/en/non_state_heads.txt``."""
+    raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
+    lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
+    return frozenset(w for w in lines if w[0] != "-"), tuple(w for w in lines if w[0] == "-")
+
+
+_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+
+
+def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
+    if not mentions:
+        return mentions
+    words, suffixes = non_state_heads()
+    keep = []
+    for m in mentions:
+        if m.kind in ("country", "demonym"):
+            after = text[m.end : m.end + 24].lower()
+            if after.startswith(suffixes):
+                continue
+            head = _HEAD.match(after)
+            if head is not None and head.group(1) in words:
+                continue
+        keep.append(m)
+    return keep
