@@ -450,3 +450,53 @@ def test_turning_points_need_a_change_beyond_its_uncertainty(db, add_articles, m
     with Store(db) as store:
         tl = compute_timeline(store, PAIR)
         assert turning_points(tl, store, PAIR).empty  # small moves within the noise
+
+
+class FrameSource:
+    """A second TimelineSource: the store's frames fetched once and served from memory, as a
+    cache or a remote store would. Nothing in tracker.index may need more than the protocol."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.calls: dict[tuple, pd.DataFrame] = {}
+
+    def _cached(self, name: str, *args, **kwargs) -> pd.DataFrame:
+        key = (name, repr(args), repr(sorted(kwargs.items())))
+        if key not in self.calls:
+            self.calls[key] = getattr(self._store, name)(*args, **kwargs)
+        return self.calls[key].copy()
+
+    def timeline_tone_days(self, pair, **kwargs):
+        return self._cached("timeline_tone_days", pair, **kwargs)
+
+    def timeline_event_impulses(self, pair, mode_weights, **kwargs):
+        return self._cached("timeline_event_impulses", pair, mode_weights, **kwargs)
+
+    def timeline_event_days(self, pair, **kwargs):
+        return self._cached("timeline_event_days", pair, **kwargs)
+
+    def timeline_sentences(self, pair, **kwargs):
+        return self._cached("timeline_sentences", pair, **kwargs)
+
+    def timeline_events(self, pair, **kwargs):
+        return self._cached("timeline_events", pair, **kwargs)
+
+
+def test_the_store_read_side_is_a_declared_seam(db, add_articles, make_scored, make_event):
+    from tracker.index.timeline import TimelineSource
+
+    add_articles(db, _mixed(make_scored, make_event))
+    with Store(db) as store:
+        assert isinstance(store, TimelineSource)
+        source = FrameSource(store)
+        assert isinstance(source, TimelineSource)
+        for freq in FREQS:
+            pd.testing.assert_frame_equal(
+                compute_timeline(source, PAIR, freq=freq), compute_timeline(store, PAIR, freq=freq)
+            )
+        period = compute_timeline(store, PAIR)["period"].iloc[0]
+        got = explain(source, PAIR, period)
+        want = explain(store, PAIR, period)
+        assert got.value == pytest.approx(want.value, abs=1e-12)
+        pd.testing.assert_frame_equal(got.contributions, want.contributions)
+        assert source.calls  # everything it needed went through the protocol

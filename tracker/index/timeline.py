@@ -1,7 +1,8 @@
 """The relationship temperature of a pair, read from the store (docs/temperature.md).
 
-``compute_timeline``/``compute_timelines`` fetch small per-day frames from
-:class:`tracker.store.Store` and hand them to the pure core (:mod:`tracker.index.temperature`);
+``compute_timeline``/``compute_timelines`` fetch small per-day frames from a
+:class:`TimelineSource` (the store's read side) and hand them to the pure core
+(:mod:`tracker.index.temperature`);
 ``explain`` names the evidence behind one value (:mod:`tracker.index.attribution`).
 Turning points are in :mod:`tracker.index.turning`, the headline in
 :mod:`tracker.index.headline`.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,60 @@ from tracker.models import make_pair, parse_direction, parse_pair
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from tracker.store import Store
+
+@runtime_checkable
+class TimelineSource(Protocol):
+    """The store's read side as the temperature needs it: per-day frames of one pair (or one
+    direction of it), never whole tables. :class:`tracker.store.Store` implements it over
+    DuckDB (local articles plus attached archives); a second store (a remote service, a
+    frame cache, a warehouse) plugs in here. Columns are those documented in
+    tracker/store/timeline_reads.py, which the pure core reads by name."""
+
+    def timeline_tone_days(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+        signature: str = "tone",
+    ) -> pd.DataFrame: ...
+
+    def timeline_event_impulses(
+        self,
+        pair: tuple[str, str],
+        mode_weights: dict[str, float],
+        *,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame: ...
+
+    def timeline_event_days(
+        self,
+        pair: tuple[str, str],
+        *,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame: ...
+
+    def timeline_sentences(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+        signature: str = "tone",
+    ) -> pd.DataFrame: ...
+
+    def timeline_events(
+        self,
+        pair: tuple[str, str],
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        direction: tuple[str, str] | None = None,
+    ) -> pd.DataFrame: ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +128,7 @@ def direction_key(
 
 
 def read_days(
-    store: Store,
+    store: TimelineSource,
     key: tuple[str, str],
     directed: tuple[str, str] | None,
     end: date | None,
@@ -89,7 +143,7 @@ def read_days(
 
 
 def compute_timeline(
-    store: Store,
+    store: TimelineSource,
     pair: tuple[str, str] | str,
     *,
     freq: str = "M",
@@ -125,7 +179,7 @@ def compute_timeline(
 
 
 def compute_timelines(
-    store: Store, pairs: Iterable[tuple[str, str] | str], **kwargs: object
+    store: TimelineSource, pairs: Iterable[tuple[str, str] | str], **kwargs: object
 ) -> pd.DataFrame:
     """Several pairs' timelines stacked (column ``pair`` tells them apart), for comparisons."""
     frames = [compute_timeline(store, pair, **kwargs) for pair in pairs]  # type: ignore[arg-type]
@@ -146,7 +200,9 @@ class SeriesModel:
     event_days: pd.DataFrame  # per (day, key) events up to end
 
 
-def series_model(store: Store, row: pd.Series, end: date, params: TemperatureParams) -> SeriesModel:
+def series_model(
+    store: TimelineSource, row: pd.Series, end: date, params: TemperatureParams
+) -> SeriesModel:
     """Re-run the model of the series a timeline row belongs to (its timeline ends ``end``)."""
     key = pair_key(row["pair"])
     directed = direction_key(key, row["direction"] or None)
@@ -158,7 +214,7 @@ def series_model(store: Store, row: pd.Series, end: date, params: TemperaturePar
 
 
 def evidence(
-    store: Store, series: SeriesModel, window: tuple[date, date], params: TemperatureParams
+    store: TimelineSource, series: SeriesModel, window: tuple[date, date], params: TemperatureParams
 ) -> pd.DataFrame:
     """Every piece of evidence of the series: sentences and event reports inside the window,
     per-day tone and per-key events outside it (attribution.ITEM_COLUMNS)."""
@@ -182,7 +238,7 @@ def evidence(
 
 
 def explain_row(
-    store: Store,
+    store: TimelineSource,
     row: pd.Series,
     *,
     end: date,
@@ -220,7 +276,7 @@ def explain_row(
 
 
 def explain(
-    store: Store,
+    store: TimelineSource,
     pair: tuple[str, str] | str,
     period: str,
     *,

@@ -9,18 +9,19 @@ of the two values' attributions, so they add up to the change in degrees.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 import pandas as pd
 
 from tracker.errors import UsageError
 from tracker.index import attribution, kalman
 from tracker.index.params import DEFAULT_PARAMS, TemperatureParams
-from tracker.index.timeline import direction_key, evidence, pair_key, series_model
-
-if TYPE_CHECKING:
-    from tracker.store import Store
+from tracker.index.timeline import (
+    TimelineSource,
+    direction_key,
+    evidence,
+    pair_key,
+    series_model,
+)
 
 TURNING_POINT_COLUMNS: tuple[str, ...] = (
     "pair",
@@ -86,7 +87,7 @@ def _describe(row: pd.Series) -> str:
 
 def turning_points(
     timeline: pd.DataFrame,
-    store: Store,
+    store: TimelineSource,
     pair: tuple[str, str] | str | None = None,
     *,
     top: int = 5,
@@ -148,7 +149,7 @@ def _one_series(timeline: pd.DataFrame, pair, direction) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _change_causes(store, series, row, before, params) -> pd.DataFrame:
+def _change_causes(store: TimelineSource, series, row, before, params) -> pd.DataFrame:
     """Each piece of evidence's part of the change in degrees (sums to the change)."""
     items = evidence(store, series, (row["period_start"], row["as_of"]), params)
     model = series.model
