@@ -127,11 +127,56 @@ def test_malformed_jsonl_line_names_the_line_and_keeps_the_rest():
     assert bad.file == "b.jsonl#2" and "line 2" in bad.reason
 
 
-def test_csv_with_huge_field_names_the_line():
+def test_csv_with_huge_field_names_the_record():
     data = b'title,text\nok,"' + BODY.encode() + b'"\nbig,"' + b"x" * 10_000_000 + b'"\n'
     first, err = results("a.csv", data)
     assert isinstance(first, Article)
-    assert err.file == "a.csv" and "malformed CSV at line" in err.reason
+    assert err.file == "a.csv#2" and "over the 2,097,152 limit per field" in err.reason
+
+
+def test_csv_row_after_an_oversized_field_is_read():
+    """Issue 16 item 6: csv's field limit ended the file at the big cell, dropping the rows
+    after it without a word. Now the big record fails alone and the next ones load."""
+    rows = [f'a,"{BODY} One."', 'big,"' + "y" * 3_000_000 + '"', f'c,"{BODY} Three."']
+    items = results("r.csv", ("title,text\n" + "\n".join(rows) + "\n").encode())
+    assert [type(i) for i in items] == [Article, IngestError, Article]
+    assert items[1].file == "r.csv#2" and "field 'text'" in items[1].reason
+    assert items[2].origin == "r.csv#3" and items[2].title == "c"
+
+
+@pytest.mark.parametrize(
+    "escape", ["\\udfff", "\\ud800", "\\udc00x", "\\ud83d"], ids=["lo", "hi", "lo-x", "half-pair"]
+)
+@pytest.mark.parametrize("field", ["text", "title", "source", "url"])
+def test_lone_surrogate_escape_in_json_is_replaced_with_a_warning(escape, field):
+    """Issue 16 item 1: '\\udfff' decodes to a lone surrogate, which UTF-8 cannot encode:
+    the article id (and the store, and the page) raised. Now it is U+FFFD, with a warning."""
+    record = {"date": "2025-08-14", "text": "The United States praised Belarus.", "url": "u"}
+    record[field] = record.get(field, "x") + " PLACEHOLDER"
+    data = json.dumps(record).replace("PLACEHOLDER", escape).encode()
+    (article,) = results("s.json", data)
+    assert isinstance(article, Article)
+    value = getattr(article, field)
+    assert "\ufffd" in value and not any("\ud800" <= c <= "\udfff" for c in value)
+    value.encode("utf-8")  # would raise with a surrogate left in
+    (doc,) = read_documents("s.json", data)
+    assert any("lone surrogate" in w for w in doc.warnings)
+
+
+def test_one_stray_byte_in_short_utf8_is_utf8_with_a_warning():
+    """Issue 16 item 16: a short UTF-8 file with one stray byte was decoded whole as a legacy
+    code page (every "é" and "—" garbled), and the warning never reached the user."""
+    text = "date: 2025-08-15\n\nThe United States praised Belarus — a café deal. " * 3
+    data = text.encode() + b"\xff" + b" More text follows here."
+    (doc,) = read_documents("short.txt", data)
+    assert "café" in doc.text and "—" in doc.text and doc.text.count("\ufffd") == 1
+    assert "1 invalid UTF-8 byte(s) replaced" in " ".join(doc.warnings)
+
+
+def test_cp1252_file_is_still_cp1252():
+    data = ("date: 2025-08-15\n\nThe café in Paris — said the envoy. " * 10).encode("cp1252")
+    (doc,) = read_documents("legacy.txt", data)
+    assert "café" in doc.text and "—" in doc.text
 
 
 @pytest.mark.timeout(60)  # a hang detector, not a speed test

@@ -140,7 +140,7 @@ def make_hostile_folder(folder: Path) -> dict[str, str]:
     wide_header = ",".join(f"col{i}" for i in range(100_000))
     put("wide.csv", f"{wide_header}\n{',' * 99_999}\n".encode(), "no text column")
     put("big_field.csv", b'title,date,text\nBig,2025-08-15,"' + b"Belarus " * (10 * MB // 8)
-        + b'"\n', "field larger than field limit")  # fmt: skip
+        + b'"\n', "limit per field")  # fmt: skip
     _write_bomb(folder / "bomb.zip", 256 * MB)
     expected["bomb.zip"] = "zip unpacks to more than"
     put("slip.zip", _zip({"../../etc/passwd": b"root:x:0:0", "/abs/path.txt": body.encode()}),
@@ -214,7 +214,7 @@ def test_hostile_folder_through_the_cli(tmp_path):
     failed: dict[str, list[str]] = {}
     for entry in report["failed"]:
         relative = Path(entry["file"]).relative_to(folder).as_posix()
-        failed.setdefault(relative.split("/", 1)[0], []).append(entry["error"])
+        failed.setdefault(relative.split("/", 1)[0].split("#")[0], []).append(entry["error"])
     assert set(failed) == set(expected_failures), failed
     for name, reason in expected_failures.items():
         assert any(reason in error for error in failed[name]), (name, failed[name])
@@ -275,3 +275,40 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path):
     assert "over the 50 MB limit" in report["failed"][0]["error"]
     growth = peak - baseline
     assert growth < MAX_FILE_BYTES // 2, f"peak RSS grew by {growth / MB:.0f} MB"
+
+
+def test_lone_surrogate_and_stray_byte_files_land_with_the_others(tmp_path):
+    """Issue 16 items 1 and 16 through the CLI: a JSON record with a lone surrogate escape
+    crashed ingest (traceback, no file name, most of the batch lost); a short UTF-8 file
+    with one stray byte was garbled as a legacy code page, its warning never shown."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "s.json").write_text(
+        '{"date":"2025-08-14","text":"The United States praised Belarus. \\udfff"}'
+    )
+    stray = "date: 2025-08-15\n\nThe United States praised Belarus — a café deal. " * 3
+    (folder / "stray.txt").write_bytes(stray.encode() + b"\xff more text.")
+    db = tmp_path / "tracker.duckdb"
+    out, _ = run_ingest(tmp_path, str(folder), "--db", str(db), "--json")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr[-2000:]
+    report = json.loads(out.stdout)
+    assert report["added"] == len(GOOD) + 2 and report["failed"] == []
+    warned = {Path(w["file"]).name: w["warning"] for w in report["warnings"]}
+    assert "lone surrogate" in warned["s.json#1"]
+    assert "1 invalid UTF-8 byte(s) replaced" in warned["stray.txt"]
+    with Store(db, read_only=True) as store:
+        texts = dict(store.con.execute("SELECT origin, text FROM articles").fetchall())
+    assert "café" in texts[str(folder / "stray.txt")]
+    assert texts[str(folder / "s.json#1")].endswith("Belarus. \ufffd")
+    # the same file scores without storing (`tracker score` crashed too)
+    scored = subprocess.run(
+        [sys.executable, "-m", "tracker", "score", str(folder / "s.json"), "--json"],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    assert json.loads(scored.stdout)["pairs"][0]["pair"] == ["BLR", "USA"]

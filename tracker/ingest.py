@@ -41,17 +41,21 @@ Item = Article | Pending | IngestError  # what ingest_articles takes
 
 @dataclass
 class IngestReport:
-    """What a run did. ``failed`` holds one (file, reason) per file or record that failed."""
+    """What a run did. ``failed`` holds one (file, reason) per file or record that failed;
+    ``warnings`` one (file, warning) per thing a new article's loader fixed up or guessed
+    (a damaged byte replaced, an encoding detected, a title derived)."""
 
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             "added": len(self.added),
             "duplicates": len(self.duplicates),
             "failed": [{"file": e.file, "error": e.reason} for e in self.failed],
+            "warnings": [{"file": f, "warning": w} for f, w in self.warnings],
             "article_ids": self.added,
         }
 
@@ -59,6 +63,7 @@ class IngestReport:
         self.added.extend(other.added)
         self.duplicates.extend(other.duplicates)
         self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)
 
 
 def articles_from_paths(
@@ -206,6 +211,8 @@ def _new_articles(
                 skipped += 1
             continue
         article = item.article() if isinstance(item, Pending) else item
+        if isinstance(item, Pending) and item.warnings:
+            report.warnings.extend((item.origin, w) for w in item.warnings)
         if isinstance(article, IngestError):
             report.failed.append(article)
         elif article_id in seen:

@@ -17,6 +17,8 @@ from tracker.cli.common import (
 )
 from tracker.errors import TrackerError
 
+WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
+
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
@@ -50,6 +52,11 @@ def ingest(paths, db, default_date, as_json, workers, actors):
         )
         for failure in report.failed:
             click.echo(f"  failed: {failure.file}: {failure.reason}", err=True)
+        for origin, warning in report.warnings[:WARNINGS_SHOWN]:
+            click.echo(f"  warning: {origin}: {warning}", err=True)
+        if len(report.warnings) > WARNINGS_SHOWN:
+            more = len(report.warnings) - WARNINGS_SHOWN
+            click.echo(f"  ... and {more} more warnings (--json lists them all)", err=True)
     sys.exit(1 if report.failed else 0)
 
 

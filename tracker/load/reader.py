@@ -109,10 +109,11 @@ class Pending:
     duplicate costs the read and the hash; a stored duplicate is a duplicate even when the
     rules would now refuse it (a changed date, or a stricter language rule)."""
 
-    __slots__ = ("default_date", "draft", "file")
+    __slots__ = ("default_date", "draft", "file", "warnings")
 
     def __init__(self, draft: Draft, default_date: date | None, file: str) -> None:
         self.draft, self.default_date, self.file = draft, default_date, file
+        self.warnings: tuple[str, ...] = draft.warnings  # all of them once article() ran
 
     @property
     def id(self) -> str:
@@ -126,6 +127,7 @@ class Pending:
         """The Article, or the IngestError ``load_articles`` gives for this document."""
         try:
             doc = finish_document(self.draft)
+            self.warnings = doc.warnings
             return _dated(doc, self.default_date, self.draft.id)
         except IngestError as error:
             return error
