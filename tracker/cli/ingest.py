@@ -10,6 +10,7 @@ import click
 from tracker.cli.common import (
     DB_HELP,
     date_value,
+    db_value,
     echo_json,
     fail,
     main,
@@ -22,7 +23,7 @@ WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--date", "default_date", callback=date_value, help="Date for files that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the outcome.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Scoring processes (default: cores).")
@@ -109,7 +110,7 @@ def _echo_summary(result: dict) -> None:
 
 
 @main.command()
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--force", is_flag=True, help="Rescore every article, not only stale ones.")
 @click.option("--workers", type=click.IntRange(1, 64))
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
@@ -131,7 +132,7 @@ def rescore(db, force, workers, actors):
 
 
 @main.command()
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
 def demo(db, as_json):
     """Load the bundled demo corpus (package data: tracker/data/samples/)."""

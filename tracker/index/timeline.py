@@ -258,7 +258,7 @@ def explain(
     )
     match = timeline[timeline["period"] == period]
     if match.empty:
-        raise UsageError(f"no period {period!r} in the {freq} timeline of {pair}")
+        raise UsageError(f"no period {period!r} in the {freq} timeline of {'-'.join(pair)}")
     return explain_row(store, match.iloc[0], params=params)
 
 
