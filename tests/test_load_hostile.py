@@ -347,3 +347,18 @@ def test_zip_member_with_empty_name():
     items = results("e.zip", data)
     assert not any("internal error" in getattr(i, "reason", "") for i in items), items
     assert any(isinstance(i, Article) for i in items)
+
+
+@pytest.mark.parametrize("value", ["2025-08-15T25:99:00", "2025-08-15 24:00", "2025-08-15T10:60"])
+def test_iso_date_with_an_impossible_time_is_refused(value):
+    """Issue 16 item 17: the date part of '2025-08-15T25:99:00' was taken, the time ignored."""
+    data = json.dumps({"date": value, "text": BODY}).encode()
+    (err,) = results("t.json", data)
+    assert isinstance(err, IngestError) and "is not a date" in err.reason
+
+
+@pytest.mark.parametrize("value", ["2025-08-15T23:59:60Z", "2025-08-15T10:00:00.000+0000"])
+def test_iso_date_with_a_possible_time_is_read(value):
+    data = json.dumps({"date": value, "text": BODY}).encode()
+    (article,) = results("t.json", data)
+    assert article.published_at == date(2025, 8, 15)
