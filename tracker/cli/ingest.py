@@ -28,7 +28,12 @@ WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the outcome.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Scoring processes (default: cores).")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
-def ingest(paths, db, default_date, as_json, workers, actors):
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read files that symbolic links in the given folders lead to, even outside them.",
+)
+def ingest(paths, db, default_date, as_json, workers, actors, follow_links):
     """Load, score and store articles from files, folders (recursive) and globs.
 
     Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
@@ -38,9 +43,11 @@ def ingest(paths, db, default_date, as_json, workers, actors):
     from tracker.load.reader import input_files
 
     try:
-        total = len(input_files(paths))
+        total = len(input_files(paths, follow_links=follow_links))
         with progress_bar(total, "file") as bar:
-            items = articles_from_paths(paths, default_date, on_file=bar.update)
+            items = articles_from_paths(
+                paths, default_date, on_file=bar.update, follow_links=follow_links
+            )
             report = ingest_articles(items, db, workers=workers, actors_file=actors)
     except TrackerError as error:
         raise fail(error) from error

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import glob
+import itertools
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -61,6 +62,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ZIP_READ_CHUNK",
     "Pending",
+    "RefusedPath",
     "date_document",
     "derive_title",
     "file_size_problem",
@@ -192,22 +194,35 @@ def load_articles(
             yield error
 
 
-def iter_input_files(paths: Sequence[str]) -> Iterator[Path]:
+def iter_input_files(paths: Sequence[str], *, follow_links: bool = False) -> Iterator[Path]:
     """Files named by paths, folders (recursive) and globs, in a stable order.
 
     Folders and globs give only supported, non-hidden files (sorted); a file named
     explicitly is given as is (the loader reports an unsupported type). Raises UsageError,
-    before anything is yielded, when a path matches nothing.
+    before anything is yielded, when a path matches nothing. A symbolic link found in a
+    folder (or by a glob) that leads out of it is a :class:`RefusedPath` unless
+    ``follow_links``: a link must not turn a readable secret into an article.
     """
-    return iter([Path(found) for found in input_files(paths)])
+    return iter([Path(found) for found in input_files(paths, follow_links=follow_links)])
 
 
-def input_files(paths: Sequence[str]) -> list[str]:
+class RefusedPath(str):
+    """A path ``input_files`` found but will not read; ``reason`` says why and what to do."""
+
+    reason: str
+
+    def __new__(cls, path: str, reason: str) -> RefusedPath:
+        refused = super().__new__(cls, path)
+        refused.reason = reason
+        return refused
+
+
+def input_files(paths: Sequence[str], *, follow_links: bool = False) -> list[str]:
     """iter_input_files as strings (``str(path)`` of each), without a Path per file."""
     found: list[str] = []
     seen: set[str] = set()
     for raw in paths:
-        matched = _expand(raw)
+        matched = _expand(raw, follow_links)
         if not matched:
             kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
             raise UsageError(f"{raw}: no such file, or no supported files in it ({kinds})")
@@ -218,23 +233,50 @@ def input_files(paths: Sequence[str]) -> list[str]:
     return found
 
 
-def _expand(raw: str) -> list[str]:
+def _expand(raw: str, follow_links: bool) -> list[str]:
     path = _path_str(raw)
     mode = _stat_mode(path)
     if stat.S_ISREG(mode):
-        return [path]
+        return [path]  # named by the user: read even when it is a link
     if stat.S_ISDIR(mode):
-        return _folder_files(path)
+        return _folder_files(path, follow_links)
     if glob.has_magic(raw):
+        root = _glob_root(path)
         out: list[str] = []
         for hit in sorted(glob.glob(path, recursive=True)):
             p = Path(hit)
             if p.is_dir():
-                out.extend(_folder_files(str(p)))
+                if follow_links or not p.is_symlink():
+                    out.extend(_folder_files(str(p), follow_links))
             elif p.is_file() and _wanted(p.name):
-                out.append(str(p))
+                out.append(_link_checked(str(p), root, follow_links))
         return out
     return []
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob searches: its leading parts without wildcards."""
+    parts = Path(pattern).parts
+    plain = [p for p in itertools.takewhile(lambda p: not glob.has_magic(p), parts)]
+    return str(Path(*plain)) if plain else "."
+
+
+def _link_checked(path: str, root: str, follow_links: bool) -> str:
+    """``path``, or a RefusedPath when it is a symbolic link leading out of ``root``."""
+    if follow_links or not os.path.islink(path):
+        return path
+    target = os.path.realpath(path)
+    inside = os.path.realpath(root)
+    try:
+        if os.path.commonpath([target, inside]) == inside:
+            return path
+    except ValueError:  # different drives (Windows)
+        pass
+    return RefusedPath(
+        path,
+        f"symbolic link to a file outside {root}; not followed (pass --follow-links to "
+        "read files that links lead to)",
+    )
 
 
 def _path_str(raw: str) -> str:
@@ -267,13 +309,16 @@ def _stat_mode(path: str) -> int:
 _NO_SUCH_PATH = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
 
 
-def _folder_files(folder: str) -> list[str]:
+def _folder_files(folder: str, follow_links: bool = False) -> list[str]:
     """What ``Path(folder).rglob("*")`` gives that is a file, wanted and under no hidden
     folder, as ``str`` of each Path, sorted as Paths sort (by parts): one os.scandir per
-    folder. Like rglob, symlinked folders are not entered and unreadable ones are skipped."""
+    folder. Like rglob, symlinked folders are not entered (with ``follow_links`` they are,
+    once each) and unreadable ones are skipped; a linked file that leads out of ``folder``
+    is a RefusedPath unless ``follow_links``."""
     found: list[tuple[tuple[str, ...], str]] = []
     prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
     stack: list[tuple[str, tuple[str, ...]]] = [(prefix, ())]
+    entered = {os.path.realpath(folder)}  # linked folders followed once (no loops)
     while stack:
         where, parts = stack.pop()
         try:
@@ -285,10 +330,13 @@ def _folder_files(folder: str) -> list[str]:
             name = entry.name
             if name.startswith("."):
                 continue  # hidden, or under a hidden folder
-            if _is_dir(entry):
+            if _is_dir(entry) or (follow_links and _is_linked_dir(entry, entered)):
                 stack.append((where + name + "/", (*parts, name)))
             elif _suffix(name).lower() in SUPPORTED_EXTENSIONS and _is_file(entry):
-                found.append(((*parts, name), where + name))
+                path = where + name
+                if entry.is_symlink():
+                    path = _link_checked(path, folder, follow_links)
+                found.append(((*parts, name), path))
     found.sort(key=lambda item: item[0])
     return [path for _, path in found]
 
@@ -298,6 +346,20 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False)
     except OSError:
         return False
+
+
+def _is_linked_dir(entry: os.DirEntry[str], entered: set[str]) -> bool:
+    """A symbolic link to a folder not entered yet (it is then marked entered)."""
+    try:
+        if not (entry.is_symlink() and entry.is_dir()):
+            return False
+    except OSError:
+        return False
+    target = os.path.realpath(entry.path)
+    if target in entered:
+        return False
+    entered.add(target)
+    return True
 
 
 def _is_file(entry: os.DirEntry[str]) -> bool:
