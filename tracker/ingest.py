@@ -25,6 +25,7 @@ from pathlib import Path
 
 from tracker.coding.score import default_scorer, score_article
 from tracker.errors import IngestError, StoreBusy
+from tracker.lifeline import exit_with_parent
 from tracker.load.reader import (
     Pending,
     RefusedPath,
@@ -337,6 +338,7 @@ _WORKER_ACTORS: str | None = None
 
 def _init_worker(actors_file: str | None) -> None:
     global _WORKER_ACTORS
+    exit_with_parent()  # a SIGKILLed ingest must not leave its workers behind
     _WORKER_ACTORS = actors_file
     default_scorer(actors_file)  # build the matcher, analyzer and rules once per process
 
