@@ -362,3 +362,40 @@ def test_iso_date_with_a_possible_time_is_read(value):
     data = json.dumps({"date": value, "text": BODY}).encode()
     (article,) = results("t.json", data)
     assert article.published_at == date(2025, 8, 15)
+
+
+def _attribute_heavy_html(attributes: int) -> bytes:
+    attrs = " ".join(f'data-a{i}="{i}"' for i in range(attributes))
+    return f"<html><body><div {attrs}><p>{BODY}</p></div></body></html>".encode()
+
+
+@pytest.mark.timeout(120)  # a hang detector: before the deadline this page took minutes
+def test_attribute_heavy_html_is_refused_at_the_deadline_and_the_next_file_loads(monkeypatch):
+    """Issue 16 item 12: a page with 40,000 attributes held lxml for 54 s (a bigger one for
+    over 11 minutes), uninterruptibly. Now the worker is killed at the deadline, the file is
+    refused with the reason, and the next page is parsed by a fresh worker."""
+    monkeypatch.setattr(limits, "HTML_PARSE_TIMEOUT_S", 2.0, raising=False)
+    err = one_error("heavy.html", _attribute_heavy_html(40_000))
+    assert "took more than 2 s to parse" in err.reason
+    good = b"<html><head><title>Talks</title></head><body><article><p>" + BODY.encode()
+    (article,) = results("next.html", good + b"</p></article></body></html>")
+    assert isinstance(article, Article) and article.title == "Talks"
+
+
+def test_html_worker_gives_what_html_draft_gives():
+    from tracker.load.html_files import html_draft
+    from tracker.load.html_worker import html_draft_with_deadline
+
+    page = (
+        f"<html><head><title>T</title></head><body><article><p>{BODY}</p></article></body></html>"
+    )
+    here, there = (
+        html_draft(page_name := "p.html", page, ()),
+        html_draft_with_deadline(page_name, page, ()),
+    )
+    assert (here.text, here.fields, here.warnings, here.id) == (
+        there.text,
+        there.fields,
+        there.warnings,
+        there.id,
+    )

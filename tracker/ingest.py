@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.coding.budget import BudgetExceeded
 from tracker.coding.score import default_scorer, score_article
 from tracker.errors import IngestError, StoreBusy
 from tracker.lifeline import exit_with_parent
@@ -359,6 +360,8 @@ def _score_rows(
 def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | IngestError:
     try:
         return score_article(article, default_scorer(actors_file))
+    except BudgetExceeded as error:  # a list of 9,000 names: refused, not scored for minutes
+        return IngestError(article.origin, str(error))
     except Exception as error:  # a scorer bug must cost one article, not the batch
         return IngestError(article.origin, f"could not be scored: {error!r}")
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
+from tracker.coding.budget import check_mentions, check_sentences
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
@@ -89,7 +90,9 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     sentences = split_sentences(article.text)
     on = article.published_at
     find = scorer.matcher.find
+    check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps
     mentions = [find(s.text, on) for s in sentences]
+    check_mentions(sentences, mentions)
     tone_of: dict[int, float] = {}
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)

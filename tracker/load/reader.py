@@ -33,7 +33,7 @@ from tracker.load import dates, limits
 from tracker.load.archive import read_zip
 from tracker.load.documents import Draft, derive_title, document_or_error, finish_document
 from tracker.load.encoding import UndecodableError, decode_bytes
-from tracker.load.html_files import html_draft
+from tracker.load.html_worker import html_draft_with_deadline
 from tracker.load.limits import (
     MAX_ARTICLE_CHARS,
     MAX_CSV_FIELD_BYTES,
@@ -428,7 +428,9 @@ def _read_file(name: str, data: bytes, in_zip: bool) -> Iterator[Draft | IngestE
             name, lambda: text_draft(name, decoded.text, ext == ".md", warnings)
         )
     elif ext in (".html", ".htm"):
-        yield document_or_error(name, lambda: html_draft(name, decoded.text, warnings))
+        yield document_or_error(
+            name, lambda: html_draft_with_deadline(name, decoded.text, warnings)
+        )
     elif ext == ".json":
         yield from record_drafts(name, json_records(name, decoded.text), warnings)
     elif ext == ".jsonl":
