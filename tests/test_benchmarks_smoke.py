@@ -71,3 +71,18 @@ def test_loads_as_dated_articles(tmp_path):
     records = [json.loads(line) for line in part.read_text().splitlines()]
     loaded = list(load_articles(str(part), part.read_bytes()))
     assert [a.published_at.isoformat() for a in loaded] == [r["date"] for r in records]
+
+
+def test_fuzz_seeds_hold_the_issue_16_attacks_and_pass():
+    """benchmarks/fuzz_load.py seeds its corpus with the hostile inputs of issue 16; each
+    goes through the fuzz target (load, score, display and CSV checks) without a crash."""
+    pytest.importorskip("atheris")
+    from benchmarks import fuzz_load
+
+    seeds = fuzz_load.SEEDS
+    assert b"\\udfff" in seeds["surrogate.json"]
+    assert "\u202e".encode() in seeds["bidi.jsonl"] or b"\\u202e" in seeds["bidi.jsonl"]
+    assert seeds["attributes.html"].count(b"data-a") >= 2000
+    assert seeds["name_list.txt"].count(b", ") > 60  # over the mentions-per-sentence cap
+    for data in seeds.values():
+        fuzz_load.test_one_input(data)
