@@ -27,13 +27,8 @@ from tracker.coding.budget import BudgetExceeded
 from tracker.coding.score import default_scorer, score_article
 from tracker.errors import IngestError, StoreBusy
 from tracker.lifeline import exit_with_parent
-from tracker.load.reader import (
-    Pending,
-    RefusedPath,
-    file_size_problem,
-    input_files,
-    pending_articles,
-)
+from tracker.load.paths import RefusedPath, input_files, read_settled
+from tracker.load.reader import Pending, pending_articles
 from tracker.models import Article, ScoredArticle
 from tracker.store import Store
 from tracker.store.rows import ScoredRows, concat_rows, scored_rows
@@ -99,51 +94,6 @@ def articles_from_paths(
                 yield from pending_articles(path, data, default_date)
         if on_file:
             on_file(1)
-
-
-FRESH_S = 1.0  # a file modified this recently may still be being written: watch it first
-SETTLE_CHECK_S = 0.1  # ... for this long between two looks at its size and mtime
-SETTLE_MAX_S = 3.0  # a file still changing after this is refused ("still being written")
-STILL_WRITTEN = (
-    "the file changed while it was being read (is it still being written?); ingest it "
-    "again once it is complete"
-)
-
-
-def read_settled(path: str) -> bytes | IngestError:
-    """The bytes of a file that did not change while it was read, else an IngestError.
-
-    A file modified within FRESH_S is watched until its size and mtime hold still for
-    SETTLE_CHECK_S (at most SETTLE_MAX_S); then it is read and checked again against what
-    the open file descriptor says, so a half-written file is refused, never stored as one
-    article and then stored whole as a second. A file over the size limit is refused from
-    its size, without reading it.
-    """
-    try:
-        before = os.stat(path)
-        if too_big := file_size_problem(before.st_size):
-            return IngestError(path, too_big)  # a huge file never sits in memory
-        deadline = time.monotonic() + SETTLE_MAX_S
-        while time.time() - before.st_mtime < FRESH_S:
-            time.sleep(SETTLE_CHECK_S)
-            now = os.stat(path)
-            if _same_version(now, before):
-                break
-            if time.monotonic() > deadline:
-                return IngestError(path, STILL_WRITTEN)
-            before = now
-        with open(path, "rb") as file:
-            data = file.read()
-            after = os.fstat(file.fileno())
-    except OSError as error:
-        return IngestError(path, f"cannot read file: {error.strerror or error}")
-    if not _same_version(after, before) or len(data) != after.st_size:
-        return IngestError(path, STILL_WRITTEN)
-    return data
-
-
-def _same_version(a: os.stat_result, b: os.stat_result) -> bool:
-    return (a.st_size, a.st_mtime_ns, a.st_ino) == (b.st_size, b.st_mtime_ns, b.st_ino)
 
 
 def ingest_articles(

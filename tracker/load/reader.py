@@ -4,7 +4,8 @@
 *yielded* as an ``IngestError(file, reason)`` and the other records still come through.
 Origins name the record: ``batch.jsonl#3`` (1-based), ``bundle.zip/inner/a.txt``.
 
-This module finds the files and dispatches on the extension; one module per format:
+This module dispatches on the extension (which files to read: tracker.load.paths); one
+module per format:
 
     .txt/.md   tracker.load.text_files (front matter, Markdown headings)
     .html/.htm tracker.load.html_files (trafilatura + htmldate, visible-text fallback)
@@ -18,18 +19,13 @@ Dates: see tracker.load.dates for the precedence FIELD > HTML_META > DATELINE > 
 
 from __future__ import annotations
 
-import errno
-import glob
-import itertools
-import os
-import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from tracker.errors import IngestError, UsageError
-from tracker.load import dates, limits
+from tracker.errors import IngestError
+from tracker.load import dates
 from tracker.load.archive import read_zip
 from tracker.load.documents import Draft, derive_title, document_or_error, finish_document
 from tracker.load.encoding import UndecodableError, decode_bytes
@@ -43,6 +39,14 @@ from tracker.load.limits import (
     MAX_ZIP_UNPACKED_BYTES,
     MB,
     ZIP_READ_CHUNK,
+)
+from tracker.load.paths import (
+    SUPPORTED_EXTENSIONS,
+    RefusedPath,
+    file_size_problem,
+    file_suffix,
+    input_files,
+    iter_input_files,
 )
 from tracker.load.records import csv_records, json_records, jsonl_records, record_drafts
 from tracker.load.text_files import split_front_matter, text_draft
@@ -73,10 +77,6 @@ __all__ = [
     "read_documents",
     "split_front_matter",
 ]
-
-SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(
-    {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip"}
-)
 
 NO_DATE_HINT = (
     "no publication date found: add a 'date: YYYY-MM-DD' line at the top, or pass --date YYYY-MM-DD"
@@ -194,207 +194,13 @@ def load_articles(
             yield error
 
 
-def iter_input_files(paths: Sequence[str], *, follow_links: bool = False) -> Iterator[Path]:
-    """Files named by paths, folders (recursive) and globs, in a stable order.
-
-    Folders and globs give only supported, non-hidden files (sorted); a file named
-    explicitly is given as is (the loader reports an unsupported type). Raises UsageError,
-    before anything is yielded, when a path matches nothing. A symbolic link found in a
-    folder (or by a glob) that leads out of it is a :class:`RefusedPath` unless
-    ``follow_links``: a link must not turn a readable secret into an article.
-    """
-    return iter([Path(found) for found in input_files(paths, follow_links=follow_links)])
-
-
-class RefusedPath(str):
-    """A path ``input_files`` found but will not read; ``reason`` says why and what to do."""
-
-    reason: str
-
-    def __new__(cls, path: str, reason: str) -> RefusedPath:
-        refused = super().__new__(cls, path)
-        refused.reason = reason
-        return refused
-
-
-def input_files(paths: Sequence[str], *, follow_links: bool = False) -> list[str]:
-    """iter_input_files as strings (``str(path)`` of each), without a Path per file."""
-    found: list[str] = []
-    seen: set[str] = set()
-    for raw in paths:
-        matched = _expand(raw, follow_links)
-        if not matched:
-            kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-            raise UsageError(f"{raw}: no such file, or no supported files in it ({kinds})")
-        for path in matched:
-            if path not in seen:  # the strings are normalised (str of a Path): same as Paths
-                seen.add(path)
-                found.append(path)
-    return found
-
-
-def _expand(raw: str, follow_links: bool) -> list[str]:
-    path = _path_str(raw)
-    mode = _stat_mode(path)
-    if stat.S_ISREG(mode):
-        return [path]  # named by the user: read even when it is a link
-    if stat.S_ISDIR(mode):
-        return _folder_files(path, follow_links)
-    if glob.has_magic(raw):
-        root = _glob_root(path)
-        out: list[str] = []
-        for hit in sorted(glob.glob(path, recursive=True)):
-            p = Path(hit)
-            if p.is_dir():
-                if follow_links or not p.is_symlink():
-                    out.extend(_folder_files(str(p), follow_links))
-            elif p.is_file() and _wanted(p.name):
-                out.append(_link_checked(str(p), root, follow_links))
-        return out
-    return []
-
-
-def _glob_root(pattern: str) -> str:
-    """The folder a glob searches: its leading parts without wildcards."""
-    parts = Path(pattern).parts
-    plain = [p for p in itertools.takewhile(lambda p: not glob.has_magic(p), parts)]
-    return str(Path(*plain)) if plain else "."
-
-
-def _link_checked(path: str, root: str, follow_links: bool) -> str:
-    """``path``, or a RefusedPath when it is a symbolic link leading out of ``root``."""
-    if follow_links or not os.path.islink(path):
-        return path
-    target = os.path.realpath(path)
-    inside = os.path.realpath(root)
-    try:
-        if os.path.commonpath([target, inside]) == inside:
-            return path
-    except ValueError:  # different drives (Windows)
-        pass
-    return RefusedPath(
-        path,
-        f"symbolic link to a file outside {root}; not followed (pass --follow-links to "
-        "read files that links lead to)",
-    )
-
-
-def _path_str(raw: str) -> str:
-    """``str(Path(raw).expanduser())``, without a Path when ``raw`` is already in that form
-    (no ``~`` to expand, no empty or ``.`` part for Path to drop)."""
-    if (
-        raw
-        and raw[0] != "~"
-        and "//" not in raw
-        and "/./" not in raw
-        and not raw.startswith("./")
-        and not raw.endswith(("/", "/."))
-    ):
-        return raw
-    return str(Path(raw).expanduser())
-
-
-def _stat_mode(path: str) -> int:
-    """The st_mode of ``path`` (symlinks followed), 0 where Path.is_file() says False."""
-    try:
-        return os.stat(path).st_mode
-    except OSError as error:
-        if error.errno not in _NO_SUCH_PATH:
-            raise  # as Path.is_file: a permission error is not "no such file"
-        return 0
-    except ValueError:  # a NUL in the name
-        return 0
-
-
-_NO_SUCH_PATH = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
-
-
-def _folder_files(folder: str, follow_links: bool = False) -> list[str]:
-    """What ``Path(folder).rglob("*")`` gives that is a file, wanted and under no hidden
-    folder, as ``str`` of each Path, sorted as Paths sort (by parts): one os.scandir per
-    folder. Like rglob, symlinked folders are not entered (with ``follow_links`` they are,
-    once each) and unreadable ones are skipped; a linked file that leads out of ``folder``
-    is a RefusedPath unless ``follow_links``."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
-    stack: list[tuple[str, tuple[str, ...]]] = [(prefix, ())]
-    entered = {os.path.realpath(folder)}  # linked folders followed once (no loops)
-    while stack:
-        where, parts = stack.pop()
-        try:
-            with os.scandir(where or ".") as entries:
-                listed = list(entries)
-        except PermissionError:
-            continue
-        for entry in listed:
-            name = entry.name
-            if name.startswith("."):
-                continue  # hidden, or under a hidden folder
-            if _is_dir(entry) or (follow_links and _is_linked_dir(entry, entered)):
-                stack.append((where + name + "/", (*parts, name)))
-            elif _suffix(name).lower() in SUPPORTED_EXTENSIONS and _is_file(entry):
-                path = where + name
-                if entry.is_symlink():
-                    path = _link_checked(path, folder, follow_links)
-                found.append(((*parts, name), path))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return False
-
-
-def _is_linked_dir(entry: os.DirEntry[str], entered: set[str]) -> bool:
-    """A symbolic link to a folder not entered yet (it is then marked entered)."""
-    try:
-        if not (entry.is_symlink() and entry.is_dir()):
-            return False
-    except OSError:
-        return False
-    target = os.path.realpath(entry.path)
-    if target in entered:
-        return False
-    entered.add(target)
-    return True
-
-
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file()  # follows a symlink, as Path.is_file does
-    except OSError:
-        return False
-
-
-def _wanted(filename: str) -> bool:
-    return not filename.startswith(".") and _suffix(filename).lower() in SUPPORTED_EXTENSIONS
-
-
-def _suffix(filename: str) -> str:
-    """PurePosixPath(filename).suffix of a name without "/" (a folder entry)."""
-    if not filename or filename == "." or "/" in filename:
-        return PurePosixPath(filename).suffix
-    dot = filename.rfind(".")
-    return filename[dot:] if 0 < dot < len(filename) - 1 else ""
-
-
 def _extension(name: str) -> str:
     """The lower-cased suffix of an origin, read as a POSIX path with ``\\`` as ``/``."""
     posix = name.replace("\\", "/")
     base = posix.rpartition("/")[2]
     if not base or base == ".":  # "a/", "a/.": PurePosixPath drops the empty or "." part
         return PurePosixPath(posix).suffix.lower()
-    return _suffix(base).lower()
-
-
-def file_size_problem(size: int) -> str | None:
-    """The message for a file over MAX_FILE_BYTES, or None when its size is fine."""
-    if size <= limits.MAX_FILE_BYTES:
-        return None
-    return f"file is {size / MB:.0f} MB, over the {limits.MAX_FILE_BYTES // MB} MB limit; split it"
+    return file_suffix(base).lower()
 
 
 # --- dispatch ------------------------------------------------------------------------------
