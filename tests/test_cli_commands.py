@@ -396,3 +396,15 @@ def test_ingest_into_a_database_whose_folder_is_not_writable(db, tmp_path):
     assert out.returncode == 1, out.stderr
     (line,) = [x for x in out.stderr.splitlines() if x.startswith("Error:")]
     assert str(target) in line and "permission denied" in line and "writable" in line
+
+
+def test_score_refuses_a_name_list_in_one_line(tmp_path):
+    """Item 12 through `tracker score`: over the budget is a refusal, not a traceback."""
+    import pycountry
+
+    names = ", ".join(c.name for c in pycountry.countries)
+    path = tmp_path / "list-2025-08-15.txt"
+    path.write_text(f"The summit of {names} ended.")
+    result = run("score", path, "--json")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "refused: sentence 1 names" in result.stderr and "over the 60 limit" in result.stderr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
@@ -16,7 +15,7 @@ from tracker.cli.common import (
     main,
     progress_bar,
 )
-from tracker.errors import TrackerError
+from tracker.errors import IngestError, TrackerError
 
 WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
 
@@ -75,17 +74,24 @@ def ingest(paths, db, default_date, as_json, workers, actors, follow_links):
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
 def score(file, default_date, as_json, actors):
     """Score one file without storing it: pairs, dyadic tone and events."""
+    from tracker.coding.budget import BudgetExceeded
     from tracker.coding.score import default_scorer, score_article
+    from tracker.load.paths import read_settled
     from tracker.load.reader import load_articles
     from tracker.present.serialize import scored_to_dict
 
     scorer = default_scorer(actors)
     results, failures = [], []
-    for item in load_articles(file, Path(file).read_bytes(), default_date):
+    data = read_settled(file)  # refused by size before reading, as ingest does
+    items = [data] if isinstance(data, TrackerError) else load_articles(file, data, default_date)
+    for item in items:
         if isinstance(item, TrackerError):
             failures.append(item)
-        else:
+            continue
+        try:
             results.append(scored_to_dict(score_article(item, scorer)))
+        except BudgetExceeded as error:  # a name list, not news: refused, not scored
+            failures.append(IngestError(item.origin, str(error)))
     for failure in failures:
         click.echo(f"error: {failure}", err=True)
     if as_json:
