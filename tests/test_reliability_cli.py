@@ -379,7 +379,7 @@ WRITER = textwrap.dedent(
         handle.flush()
         started.write_text("1")
         n = 0
-        while not stop.exists() and n < 6000:  # a slow copy: one sentence every 10 ms
+        while not stop.exists() and n < 60_000:  # a slow copy: one sentence every 10 ms
             handle.write(f"Sentence {n} of a long report on Minsk and Washington. ")
             handle.flush()
             n += 1
