@@ -80,3 +80,18 @@ def test_the_dense_corpus_names_two_states_in_about_half_its_sentences():
     assert sum(len(a.pairs) >= 2 for a in articles) >= 0.8 * len(articles)
     assert make_article(SEED, 2, dense=True).as_txt() != make_article(SEED, 2).as_txt()
     assert make_article(SEED, 2, dense=True).as_txt() == make_article(SEED, 2, dense=True).as_txt()
+
+
+def test_fuzz_seeds_hold_the_issue_16_attacks_and_pass():
+    """benchmarks/fuzz_load.py seeds its corpus with the hostile inputs of issue 16; each
+    goes through the fuzz target (load, score, display and CSV checks) without a crash."""
+    pytest.importorskip("atheris")
+    from benchmarks import fuzz_load
+
+    seeds = fuzz_load.SEEDS
+    assert b"\\udfff" in seeds["surrogate.json"]
+    assert "\u202e".encode() in seeds["bidi.jsonl"] or b"\\u202e" in seeds["bidi.jsonl"]
+    assert seeds["attributes.html"].count(b"data-a") >= 2000
+    assert seeds["name_list.txt"].count(b", ") > 60  # over the mentions-per-sentence cap
+    for data in seeds.values():
+        fuzz_load.test_one_input(data)

@@ -149,11 +149,3 @@ def test_restore_refuses_a_file_that_is_not_a_database(run, tmp_path):
     result = CliRunner().invoke(main, ["restore", str(bogus), "--db", run.db])
     assert result.exit_code == 1
     assert "not a valid DuckDB" in result.output
-
-
-def test_unknown_pair_code_is_a_usage_error(tmp_path):
-    result = CliRunner().invoke(
-        main, ["timeline", "--pair", "USA-XYZ", "--db", str(tmp_path / "t.duckdb")]
-    )
-    assert result.exit_code == 2
-    assert "unknown country code XYZ" in result.output

@@ -175,10 +175,11 @@ WRITER = textwrap.dedent(
     from tracker.errors import StoreBusy
     from tracker.ingest import articles_from_paths, ingest_articles
     from tracker.store import Store
-    folder, db, go, out, timeout = sys.argv[1:6]
+    folder, db, go, out, timeout, ready = sys.argv[1:7]
     go, out, timeout = Path(go), Path(out), float(timeout)
     Store.__init__.__kwdefaults__["busy_timeout"] = timeout  # give up fast, then retry
     items = list(articles_from_paths([folder]))
+    Path(ready).write_text("ready")  # imported and loaded: waiting for the start signal
     result = {"attempts": 0, "busy": [], "added": [], "duplicates": 0, "failed": []}
     while not go.exists():
         time.sleep(0.002)
@@ -201,10 +202,11 @@ WRITER = textwrap.dedent(
 
 def _run_writers(tmp_path: Path, folders: list[Path], db: Path, timeout: float) -> list[dict]:
     go = tmp_path / "go"
-    procs, outs = [], []
+    procs, outs, readies = [], [], []
     for n, folder in enumerate(folders):
         out = tmp_path / f"writer_{n}.json"
         outs.append(out)
+        readies.append(tmp_path / f"writer_{n}.ready")
         procs.append(
             subprocess.Popen(
                 [
@@ -216,11 +218,16 @@ def _run_writers(tmp_path: Path, folders: list[Path], db: Path, timeout: float) 
                     str(go),
                     str(out),
                     str(timeout),
+                    str(readies[-1]),
                 ],
                 env=env(),
             )
         )
-    time.sleep(1.5)  # both have imported and loaded their files
+    deadline = time.monotonic() + TIMEOUT_S  # a hang detector, not a speed limit
+    while not all(ready.exists() for ready in readies):  # an event per writer, not a sleep
+        assert all(proc.poll() is None for proc in procs), "a writer died while loading"
+        assert time.monotonic() < deadline, "writers never got ready"
+        time.sleep(0.01)
     go.write_text("go")
     for proc in procs:
         assert proc.wait(timeout=TIMEOUT_S) == 0
@@ -259,7 +266,8 @@ HOLDER = textwrap.dedent(
     from tracker.store import Store
     with Store(sys.argv[1]) as store:
         Path(sys.argv[2]).write_text("locked")
-        time.sleep(float(sys.argv[3]))
+        while not Path(sys.argv[3]).exists():  # held until the test says so (an event)
+            time.sleep(0.01)
     """
 )
 
@@ -269,10 +277,12 @@ def test_busy_writer_gets_store_busy_then_lands_everything_on_retry(tmp_path):
     from tracker.ingest import articles_from_paths, ingest_articles
 
     folder = write_jsonl(tmp_path / "c", records(0, 60))
-    db, flag = tmp_path / "t.duckdb", tmp_path / "locked"
+    db, flag, release = tmp_path / "t.duckdb", tmp_path / "locked", tmp_path / "release"
     with Store(db):
         pass
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(flag), "2.5"], env=env())
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db), str(flag), str(release)], env=env()
+    )
     try:
         deadline = time.monotonic() + 30
         while not flag.exists():
@@ -289,6 +299,7 @@ def test_busy_writer_gets_store_busy_then_lands_everything_on_retry(tmp_path):
             defaults["busy_timeout"] = saved
         assert "busy" in str(caught.value) and "retry" in str(caught.value)
     finally:
+        release.write_text("go")
         assert holder.wait(timeout=30) == 0
     report = ingest_articles(items, db, workers=1)  # the retry, once the other let go
     assert len(report.added) == 60 and not report.failed

@@ -214,3 +214,38 @@ def test_sigkill_mid_ingest_never_leaves_half_an_article(tmp_path, corpus):
     print("kill points (bytes grown, killed, articles stored at the kill):", outcomes)
     # at least one kill landed in the middle of the corpus, not before or after all of it
     assert any(killed and 0 < n < CORPUS_SIZE for _, killed, n in outcomes), outcomes
+
+
+@pytest.mark.slow
+def test_pool_workers_exit_when_ingest_is_sigkilled(tmp_path, corpus):
+    """Issue 16 item 14: the scoring workers of a SIGKILLed ingest (the process alone, not
+    its group) blocked on their queue forever, ~100 MB each. Now they exit."""
+    import psutil
+
+    folder, _ = corpus
+    db = tmp_path / "t.duckdb"
+    proc = _start_ingest(folder, db, tmp_path / "log")
+    parent = psutil.Process(proc.pid)
+    workers: list[psutil.Process] = []
+    deadline = time.monotonic() + 120  # hang detectors, not speed limits
+    while len(workers) < 2:
+        assert proc.poll() is None and time.monotonic() < deadline, "no pool started"
+        workers = [c for c in parent.children() if c.is_running()]
+        time.sleep(0.02)
+    proc.kill()  # SIGKILL to the ingest process only: its workers are not signalled
+    proc.wait(30)
+    deadline = time.monotonic() + 60
+    alive = workers
+    while alive:
+        assert time.monotonic() < deadline, f"workers still alive: {[w.pid for w in alive]}"
+        alive = [w for w in alive if _alive(w)]
+        time.sleep(0.05)
+
+
+def _alive(process) -> bool:
+    import psutil
+
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False

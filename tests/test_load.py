@@ -152,9 +152,16 @@ def test_tiny_html_is_read():
 def test_html_falls_back_to_visible_text_when_trafilatura_finds_none(monkeypatch):
     import trafilatura
 
+    from tracker.load.html_worker import stop_html_worker
+
     monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
-    html = b"<div>Hello <b>from</b> Minsk.<script>alert('X')</script></div><p>Second.</p>"
-    doc = only(read_documents("a.html", html))
+    stop_html_worker()  # HTML is parsed in a forked worker: fork it again, patched
+    try:
+        html = b"<div>Hello <b>from</b> Minsk.<script>alert('X')</script></div><p>Second.</p>"
+        doc = only(read_documents("a.html", html))
+    finally:
+        monkeypatch.undo()
+        stop_html_worker()
     assert doc.text == "Hello from Minsk.\n\nSecond."
     assert any("visible text" in w for w in doc.warnings)
 

@@ -8,11 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.load.paths import _folder_files, _path_str
 from tracker.load.reader import (
     SUPPORTED_EXTENSIONS,
     _extension,
-    _folder_files,
-    _path_str,
     input_files,
     iter_input_files,
 )

@@ -127,11 +127,56 @@ def test_malformed_jsonl_line_names_the_line_and_keeps_the_rest():
     assert bad.file == "b.jsonl#2" and "line 2" in bad.reason
 
 
-def test_csv_with_huge_field_names_the_line():
+def test_csv_with_huge_field_names_the_record():
     data = b'title,text\nok,"' + BODY.encode() + b'"\nbig,"' + b"x" * 10_000_000 + b'"\n'
     first, err = results("a.csv", data)
     assert isinstance(first, Article)
-    assert err.file == "a.csv" and "malformed CSV at line" in err.reason
+    assert err.file == "a.csv#2" and "over the 2,097,152 limit per field" in err.reason
+
+
+def test_csv_row_after_an_oversized_field_is_read():
+    """Issue 16 item 6: csv's field limit ended the file at the big cell, dropping the rows
+    after it without a word. Now the big record fails alone and the next ones load."""
+    rows = [f'a,"{BODY} One."', 'big,"' + "y" * 3_000_000 + '"', f'c,"{BODY} Three."']
+    items = results("r.csv", ("title,text\n" + "\n".join(rows) + "\n").encode())
+    assert [type(i) for i in items] == [Article, IngestError, Article]
+    assert items[1].file == "r.csv#2" and "field 'text'" in items[1].reason
+    assert items[2].origin == "r.csv#3" and items[2].title == "c"
+
+
+@pytest.mark.parametrize(
+    "escape", ["\\udfff", "\\ud800", "\\udc00x", "\\ud83d"], ids=["lo", "hi", "lo-x", "half-pair"]
+)
+@pytest.mark.parametrize("field", ["text", "title", "source", "url"])
+def test_lone_surrogate_escape_in_json_is_replaced_with_a_warning(escape, field):
+    """Issue 16 item 1: '\\udfff' decodes to a lone surrogate, which UTF-8 cannot encode:
+    the article id (and the store, and the page) raised. Now it is U+FFFD, with a warning."""
+    record = {"date": "2025-08-14", "text": "The United States praised Belarus.", "url": "u"}
+    record[field] = record.get(field, "x") + " PLACEHOLDER"
+    data = json.dumps(record).replace("PLACEHOLDER", escape).encode()
+    (article,) = results("s.json", data)
+    assert isinstance(article, Article)
+    value = getattr(article, field)
+    assert "\ufffd" in value and not any("\ud800" <= c <= "\udfff" for c in value)
+    value.encode("utf-8")  # would raise with a surrogate left in
+    (doc,) = read_documents("s.json", data)
+    assert any("lone surrogate" in w for w in doc.warnings)
+
+
+def test_one_stray_byte_in_short_utf8_is_utf8_with_a_warning():
+    """Issue 16 item 16: a short UTF-8 file with one stray byte was decoded whole as a legacy
+    code page (every "é" and "—" garbled), and the warning never reached the user."""
+    text = "date: 2025-08-15\n\nThe United States praised Belarus — a café deal. " * 3
+    data = text.encode() + b"\xff" + b" More text follows here."
+    (doc,) = read_documents("short.txt", data)
+    assert "café" in doc.text and "—" in doc.text and doc.text.count("\ufffd") == 1
+    assert "1 invalid UTF-8 byte(s) replaced" in " ".join(doc.warnings)
+
+
+def test_cp1252_file_is_still_cp1252():
+    data = ("date: 2025-08-15\n\nThe café in Paris — said the envoy. " * 10).encode("cp1252")
+    (doc,) = read_documents("legacy.txt", data)
+    assert "café" in doc.text and "—" in doc.text
 
 
 @pytest.mark.timeout(60)  # a hang detector, not a speed test
@@ -302,3 +347,55 @@ def test_zip_member_with_empty_name():
     items = results("e.zip", data)
     assert not any("internal error" in getattr(i, "reason", "") for i in items), items
     assert any(isinstance(i, Article) for i in items)
+
+
+@pytest.mark.parametrize("value", ["2025-08-15T25:99:00", "2025-08-15 24:00", "2025-08-15T10:60"])
+def test_iso_date_with_an_impossible_time_is_refused(value):
+    """Issue 16 item 17: the date part of '2025-08-15T25:99:00' was taken, the time ignored."""
+    data = json.dumps({"date": value, "text": BODY}).encode()
+    (err,) = results("t.json", data)
+    assert isinstance(err, IngestError) and "is not a date" in err.reason
+
+
+@pytest.mark.parametrize("value", ["2025-08-15T23:59:60Z", "2025-08-15T10:00:00.000+0000"])
+def test_iso_date_with_a_possible_time_is_read(value):
+    data = json.dumps({"date": value, "text": BODY}).encode()
+    (article,) = results("t.json", data)
+    assert article.published_at == date(2025, 8, 15)
+
+
+def _attribute_heavy_html(attributes: int) -> bytes:
+    attrs = " ".join(f'data-a{i}="{i}"' for i in range(attributes))
+    return f"<html><body><div {attrs}><p>{BODY}</p></div></body></html>".encode()
+
+
+@pytest.mark.timeout(120)  # a hang detector: before the deadline this page took minutes
+def test_attribute_heavy_html_is_refused_at_the_deadline_and_the_next_file_loads(monkeypatch):
+    """Issue 16 item 12: a page with 40,000 attributes held lxml for 54 s (a bigger one for
+    over 11 minutes), uninterruptibly. Now the worker is killed at the deadline, the file is
+    refused with the reason, and the next page is parsed by a fresh worker."""
+    monkeypatch.setattr(limits, "HTML_PARSE_TIMEOUT_S", 2.0, raising=False)
+    err = one_error("heavy.html", _attribute_heavy_html(40_000))
+    assert "took more than 2 s to parse" in err.reason
+    good = b"<html><head><title>Talks</title></head><body><article><p>" + BODY.encode()
+    (article,) = results("next.html", good + b"</p></article></body></html>")
+    assert isinstance(article, Article) and article.title == "Talks"
+
+
+def test_html_worker_gives_what_html_draft_gives():
+    from tracker.load.html_files import html_draft
+    from tracker.load.html_worker import html_draft_with_deadline
+
+    page = (
+        f"<html><head><title>T</title></head><body><article><p>{BODY}</p></article></body></html>"
+    )
+    here, there = (
+        html_draft(page_name := "p.html", page, ()),
+        html_draft_with_deadline(page_name, page, ()),
+    )
+    assert (here.text, here.fields, here.warnings, here.id) == (
+        there.text,
+        there.fields,
+        there.warnings,
+        there.id,
+    )

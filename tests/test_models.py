@@ -6,7 +6,7 @@ import hashlib
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tracker.models import Pair, article_id, normalise_text, parse_direction, parse_pair
@@ -17,7 +17,9 @@ SPACE_LIKE = WHITESPACE + "\u00a0\u2007\u202f\u3000\u200b"
 
 
 def reference(text: str) -> str:
-    """The definition that stored ids were computed with."""
+    """The definition that stored ids were computed with (a text with a lone surrogate never
+    had an id: UTF-8 cannot encode one, so article_id raised; it is now read as U+FFFD)."""
+    text = "".join("\ufffd" if "\ud800" <= c <= "\udfff" else c for c in text)
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
@@ -39,11 +41,22 @@ ascii_lines = st.lists(st.text(alphabet=st.sampled_from("ab. Z\n"), max_size=12)
 )
 
 
-@settings(max_examples=600, deadline=None)
+# derandomize: the same 600 examples on every run (a random seed found the lone surrogate
+# below on some runs only); the explicit examples are the inputs that once broke it.
+@settings(max_examples=600, deadline=None, derandomize=True, database=None)
 @given(st.one_of(spaced, ascii_lines, st.text(max_size=200)))
+@example("\ud800")
+@example("The United States praised Belarus. \udfff")
+@example("caf\u00e9 \udc00\u3000x")
 def test_normalise_text_is_the_definition(text):
     assert normalise_text(text) == reference(text)
     assert article_id(text) == reference_id(text)
+
+
+def test_a_lone_surrogate_has_an_id():
+    """Issue 16 item 1: article_id raised UnicodeEncodeError on a lone surrogate."""
+    assert article_id("Belarus \udfff") == article_id("Belarus \ufffd")
+    assert normalise_text("A\ud800B") == "a\ufffdb"
 
 
 @pytest.mark.parametrize(

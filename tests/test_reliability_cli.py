@@ -16,6 +16,7 @@ import random
 import subprocess
 import sys
 import textwrap
+import time
 import zipfile
 from pathlib import Path
 
@@ -140,7 +141,7 @@ def make_hostile_folder(folder: Path) -> dict[str, str]:
     wide_header = ",".join(f"col{i}" for i in range(100_000))
     put("wide.csv", f"{wide_header}\n{',' * 99_999}\n".encode(), "no text column")
     put("big_field.csv", b'title,date,text\nBig,2025-08-15,"' + b"Belarus " * (10 * MB // 8)
-        + b'"\n', "field larger than field limit")  # fmt: skip
+        + b'"\n', "limit per field")  # fmt: skip
     _write_bomb(folder / "bomb.zip", 256 * MB)
     expected["bomb.zip"] = "zip unpacks to more than"
     put("slip.zip", _zip({"../../etc/passwd": b"root:x:0:0", "/abs/path.txt": body.encode()}),
@@ -214,7 +215,7 @@ def test_hostile_folder_through_the_cli(tmp_path):
     failed: dict[str, list[str]] = {}
     for entry in report["failed"]:
         relative = Path(entry["file"]).relative_to(folder).as_posix()
-        failed.setdefault(relative.split("/", 1)[0], []).append(entry["error"])
+        failed.setdefault(relative.split("/", 1)[0].split("#")[0], []).append(entry["error"])
     assert set(failed) == set(expected_failures), failed
     for name, reason in expected_failures.items():
         assert any(reason in error for error in failed[name]), (name, failed[name])
@@ -275,3 +276,145 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path):
     assert "over the 50 MB limit" in report["failed"][0]["error"]
     growth = peak - baseline
     assert growth < MAX_FILE_BYTES // 2, f"peak RSS grew by {growth / MB:.0f} MB"
+
+
+def test_lone_surrogate_and_stray_byte_files_land_with_the_others(tmp_path):
+    """Issue 16 items 1 and 16 through the CLI: a JSON record with a lone surrogate escape
+    crashed ingest (traceback, no file name, most of the batch lost); a short UTF-8 file
+    with one stray byte was garbled as a legacy code page, its warning never shown."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "s.json").write_text(
+        '{"date":"2025-08-14","text":"The United States praised Belarus. \\udfff"}'
+    )
+    stray = "date: 2025-08-15\n\nThe United States praised Belarus — a café deal. " * 3
+    (folder / "stray.txt").write_bytes(stray.encode() + b"\xff more text.")
+    db = tmp_path / "tracker.duckdb"
+    out, _ = run_ingest(tmp_path, str(folder), "--db", str(db), "--json")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr[-2000:]
+    report = json.loads(out.stdout)
+    assert report["added"] == len(GOOD) + 2 and report["failed"] == []
+    warned = {Path(w["file"]).name: w["warning"] for w in report["warnings"]}
+    assert "lone surrogate" in warned["s.json#1"]
+    assert "1 invalid UTF-8 byte(s) replaced" in warned["stray.txt"]
+    with Store(db, read_only=True) as store:
+        texts = dict(store.con.execute("SELECT origin, text FROM articles").fetchall())
+    assert "café" in texts[str(folder / "stray.txt")]
+    assert texts[str(folder / "s.json#1")].endswith("Belarus. \ufffd")
+    # the same file scores without storing (`tracker score` crashed too)
+    scored = subprocess.run(
+        [sys.executable, "-m", "tracker", "score", str(folder / "s.json"), "--json"],
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert scored.returncode == 0, scored.stderr[-2000:]
+    assert json.loads(scored.stdout)["pairs"][0]["pair"] == ["BLR", "USA"]
+
+
+def _cli(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_symlinks_out_of_the_folder_are_not_followed_unless_asked(tmp_path):
+    """Issue 16 item 8: a link in an ingested folder to a 0600 file elsewhere made that file
+    an article (its first line the title). Now it is reported, not read; --follow-links
+    reads it."""
+    secret_dir = tmp_path / "private"
+    secret_dir.mkdir()
+    secret = secret_dir / "secret.txt"
+    secret.write_text("SECRET TOKEN hunter2\n\nThe United States praised Belarus on 2025-08-15.")
+    secret.chmod(0o600)
+    (secret_dir / "more.txt").write_text(GOOD["good_prisoners.txt"].replace("16", "17"))
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD["good_prisoners.txt"])
+    (folder / "inner_link.txt").symlink_to(folder / "good.txt")  # inside: fine
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "linked_dir").symlink_to(secret_dir, target_is_directory=True)
+    db = tmp_path / "t.duckdb"
+
+    out = _cli(tmp_path, "ingest", str(folder), "--db", str(db), "--json", "--date", "2025-08-15")
+    report = json.loads(out.stdout)
+    assert out.returncode == 1 and report["added"] == 1 and report["duplicates"] == 1
+    (failure,) = report["failed"]
+    assert failure["file"] == str(folder / "leak.txt")
+    assert "symbolic link" in failure["error"] and "--follow-links" in failure["error"]
+    with Store(db, read_only=True) as store:
+        texts = " ".join(
+            r[0] for r in store.con.execute("SELECT title || text FROM articles").fetchall()
+        )
+    assert "SECRET" not in texts and "17 political" not in texts
+
+    asked = _cli(tmp_path, "ingest", str(folder), "--db", str(db), "--json", "--follow-links")
+    report = json.loads(asked.stdout)
+    assert asked.returncode == 0, asked.stderr
+    assert report["added"] == 2  # the linked file and the linked folder's other file
+    # a glob is held to the same rule as a folder
+    globbed = _cli(
+        tmp_path, "ingest", str(folder / "*.txt"), "--db", str(tmp_path / "g.duckdb"), "--json"
+    )
+    assert [f["file"] for f in json.loads(globbed.stdout)["failed"]] == [str(folder / "leak.txt")]
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    path, started, stop = map(Path, sys.argv[1:4])
+    with path.open("w") as handle:
+        handle.write("date: 2025-08-15\\n\\nThe United States praised Belarus. ")
+        handle.flush()
+        started.write_text("1")
+        n = 0
+        while not stop.exists() and n < 60_000:  # a slow copy: one sentence every 10 ms
+            handle.write(f"Sentence {n} of a long report on Minsk and Washington. ")
+            handle.flush()
+            n += 1
+            time.sleep(0.01)
+        handle.write("THE END.")
+    """
+)
+
+
+def test_a_file_being_written_is_refused_then_stored_whole_once(tmp_path):
+    """Issue 16 item 7: a file being written was stored half, then whole as a second
+    article. Now a file that changes while it is read is refused; once complete it lands
+    once, whole."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD["good_prisoners.txt"])
+    growing, started, stop = folder / "growing.txt", tmp_path / "started", tmp_path / "stop"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(growing), str(started), str(stop)])
+    try:
+        while not started.exists():  # an event, not a sleep: the writer has begun
+            assert writer.poll() is None
+            time.sleep(0.01)
+        db = tmp_path / "t.duckdb"
+        out = _cli(tmp_path, "ingest", str(folder), "--db", str(db), "--json")
+        assert writer.poll() is None, "the writer finished before ingest read the file"
+    finally:
+        stop.write_text("1")
+        writer.wait(60)
+    report = json.loads(out.stdout)
+    assert report["added"] == 1, report
+    (failure,) = report["failed"]
+    assert failure["file"] == str(growing) and "still being written" in failure["error"]
+    again = json.loads(_cli(tmp_path, "ingest", str(folder), "--db", str(db), "--json").stdout)
+    assert (again["added"], again["duplicates"], again["failed"]) == (1, 1, [])
+    with Store(db, read_only=True) as store:
+        texts = [r[0] for r in store.con.execute("SELECT text FROM articles").fetchall()]
+    grown = [t for t in texts if "Sentence 0" in t]
+    assert len(grown) == 1 and grown[0].endswith("THE END.")

@@ -167,3 +167,48 @@ def test_scorer_version_hashes_the_english_word_lists_in_subfolders():
     names = [name for name, _ in _data_files(files("tracker.data"), "")]
     assert {"en/event_rules.csv", "en/mode_cues.csv", "en/lexicon_geo.tsv"} <= set(names)
     assert "actors.csv" in names and not any(n.startswith("samples/") for n in names)
+
+
+def test_a_long_name_list_is_refused_fast_not_scored_for_minutes():
+    """Issue 16 item 12: one 247 KB sentence naming ~9,000 countries took 37 s to score
+    (find_arguments is quadratic in the mentions) and a 290 KB list 781 MB. Over a budget
+    the article is refused with the reason, before the quadratic steps."""
+    import pycountry
+
+    from tracker.coding.budget import MAX_MENTIONS_PER_SENTENCE, BudgetExceeded
+
+    names = [c.name for c in pycountry.countries]
+    huge = "The United States praised " + ", ".join((names * 40)[:9000]) + "."
+    with pytest.raises(BudgetExceeded, match="over the 10,000 limit per sentence"):
+        score_article(_article(huge))
+    listed = "Officials from " + ", ".join(names[: 2 * MAX_MENTIONS_PER_SENTENCE]) + " met."
+    assert len(listed) < 10_000
+    with pytest.raises(BudgetExceeded, match=r"names .* countries or leaders, over the 60"):
+        score_article(_article(listed))
+    fine = "Officials from " + ", ".join(names[:20]) + " met the United States."
+    score_article(_article(fine))  # twenty names in a sentence are news, not a list
+
+
+def test_ingest_reports_an_over_budget_article_and_stores_the_rest(tmp_path):
+    import pycountry
+
+    from tracker.ingest import ingest_articles
+
+    names = ", ".join(c.name for c in pycountry.countries)
+    good = _article("The United States praised Belarus for the release of prisoners.")
+    bad = _article("The summit of " + names + " ended.")
+    report = ingest_articles([good, bad], str(tmp_path / "t.duckdb"), workers=1)
+    assert report.added == [good.id]
+    (failure,) = report.failed
+    assert failure.file == bad.origin and "refused: sentence 1 names" in failure.reason
+
+
+def _article(text: str) -> Article:
+    return Article(
+        id=article_id(text),
+        origin=f"budget-{article_id(text)[:6]}.txt",
+        title="t",
+        text=text,
+        published_at=PUBLISHED,
+        date_source=DateSource.CALLER,
+    )

@@ -115,8 +115,10 @@ def test_a_failing_batch_rolls_back_whole(tmp_path):
         pairs=bad_article.pairs,
         scorer_version="test",
     )
-    with Store(path) as store, pytest.raises(duckdb.Error):
+    # a DuckDB error inside a transaction comes out as a StoreError naming the file
+    with Store(path) as store, pytest.raises(StoreError, match=r"t\.duckdb") as caught:
         store.add_scored([good, broken])
+    assert isinstance(caught.value.__cause__, duckdb.Error)
     assert counts(path) == (0, 0, 0)
 
 

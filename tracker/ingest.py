@@ -23,9 +23,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from tracker.coding.budget import BudgetExceeded
 from tracker.coding.score import default_scorer, score_article
 from tracker.errors import IngestError, StoreBusy
-from tracker.load.reader import Pending, file_size_problem, input_files, pending_articles
+from tracker.lifeline import exit_with_parent
+from tracker.load.paths import RefusedPath, input_files, read_settled
+from tracker.load.reader import Pending, pending_articles
 from tracker.models import Article, ScoredArticle
 from tracker.store import Store
 from tracker.store.rows import ScoredRows, concat_rows, scored_rows
@@ -41,17 +44,21 @@ Item = Article | Pending | IngestError  # what ingest_articles takes
 
 @dataclass
 class IngestReport:
-    """What a run did. ``failed`` holds one (file, reason) per file or record that failed."""
+    """What a run did. ``failed`` holds one (file, reason) per file or record that failed;
+    ``warnings`` one (file, warning) per thing a new article's loader fixed up or guessed
+    (a damaged byte replaced, an encoding detected, a title derived)."""
 
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
             "added": len(self.added),
             "duplicates": len(self.duplicates),
             "failed": [{"file": e.file, "error": e.reason} for e in self.failed],
+            "warnings": [{"file": f, "warning": w} for f, w in self.warnings],
             "article_ids": self.added,
         }
 
@@ -59,29 +66,30 @@ class IngestReport:
         self.added.extend(other.added)
         self.duplicates.extend(other.duplicates)
         self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)
 
 
 def articles_from_paths(
-    paths: Sequence[str], default_date: date | None = None, *, on_file: Progress | None = None
+    paths: Sequence[str],
+    default_date: date | None = None,
+    *,
+    on_file: Progress | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Pending | IngestError]:
     """Every document (or error) in these files, folders and globs, one file at a time.
 
     Documents come as ``Pending`` (see the module docstring): ingest_articles runs their
     remaining rules, which give the errors ``load_articles`` would, for new ones only.
+    A link out of a given folder is refused unless ``follow_links``; a file that is still
+    being written is refused, never stored half (:func:`read_settled`).
     """
-    for path in input_files(paths):
-        try:
-            too_big = file_size_problem(os.stat(path).st_size)
-            if too_big:
-                data = b""
-            else:
-                with open(path, "rb") as file:
-                    data = file.read()
-        except OSError as error:
-            yield IngestError(path, f"cannot read file: {error.strerror or error}")
+    for path in input_files(paths, follow_links=follow_links):
+        if isinstance(path, RefusedPath):
+            yield IngestError(path, path.reason)
         else:
-            if too_big:  # refused before reading: a huge file never sits in memory
-                yield IngestError(path, too_big)
+            data = read_settled(path)
+            if isinstance(data, IngestError):
+                yield data
             else:
                 yield from pending_articles(path, data, default_date)
         if on_file:
@@ -206,6 +214,8 @@ def _new_articles(
                 skipped += 1
             continue
         article = item.article() if isinstance(item, Pending) else item
+        if isinstance(item, Pending) and item.warnings:
+            report.warnings.extend((item.origin, w) for w in item.warnings)
         if isinstance(article, IngestError):
             report.failed.append(article)
         elif article_id in seen:
@@ -279,6 +289,7 @@ _WORKER_ACTORS: str | None = None
 
 def _init_worker(actors_file: str | None) -> None:
     global _WORKER_ACTORS
+    exit_with_parent()  # a SIGKILLed ingest must not leave its workers behind
     _WORKER_ACTORS = actors_file
     default_scorer(actors_file)  # build the matcher, analyzer and rules once per process
 
@@ -299,6 +310,8 @@ def _score_rows(
 def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | IngestError:
     try:
         return score_article(article, default_scorer(actors_file))
+    except BudgetExceeded as error:  # a list of 9,000 names: refused, not scored for minutes
+        return IngestError(article.origin, str(error))
     except Exception as error:  # a scorer bug must cost one article, not the batch
         return IngestError(article.origin, f"could not be scored: {error!r}")
 

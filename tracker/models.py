@@ -42,13 +42,15 @@ class Mode(StrEnum):
 def normalise_text(text: str) -> str:
     """Text as identity sees it: NFKC, case-folded, whitespace collapsed.
 
-    Defined as ``" ".join(NFKC(text).split()).casefold()``; stored ids depend on it, so the
+    Defined as ``" ".join(NFKC(text).split()).casefold()`` after each lone surrogate (a
+    ``"\\udfff"`` escape in JSON decodes to one; UTF-8 cannot encode it, so no id could be
+    computed from it) is replaced with U+FFFD; stored ids depend on it, so the
     faster paths below give exactly that: NFKC of ASCII is the text itself, and text whose
     only whitespace is single spaces inside lines and newlines between them is collapsed by
     joining its non-empty lines (a few line objects, not one string per word).
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
+        text = unicodedata.normalize("NFKC", replace_surrogates(text))
         if _OTHER_SPACE.search(text):
             return " ".join(text.split()).casefold()
     elif any(char in text for char in _ASCII_OTHER_SPACE):
@@ -59,6 +61,19 @@ def normalise_text(text: str) -> str:
     if any(line[0] == " " or line[-1] == " " for line in lines):
         return " ".join(text.split()).casefold()
     return " ".join(lines).casefold()
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with every lone surrogate code point replaced by U+FFFD (the text unchanged,
+    and no copy made, when it has none: the common case costs one regex scan)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def count_surrogates(text: str) -> int:
+    return len(_SURROGATE.findall(text))
 
 
 # Whitespace that str.split() splits on, other than " " and "\n" (then the general path).

@@ -10,7 +10,10 @@ import click
 
 from tracker.cli.common import (
     DB_HELP,
+    check_codes,
+    check_period,
     date_value,
+    db_value,
     direction_value,
     echo_frame,
     echo_json,
@@ -18,9 +21,13 @@ from tracker.cli.common import (
     main,
     pair_value,
 )
-from tracker.errors import TrackerError
+from tracker.errors import TrackerError, UsageError
 
 FREQ = click.Choice(["D", "W", "M"], case_sensitive=False)
+DIRECTION_HELP = (
+    "Directed series, e.g. 'USA>BLR' (quote it: an unquoted > is a shell redirect); "
+    "USA:BLR also works."
+)
 
 
 def _params(volatility, tone_weight, event_weight):
@@ -41,11 +48,16 @@ def _params(volatility, tone_weight, event_weight):
 def _index_options(command):
     for option in reversed(
         [
-            click.option("--db", help=DB_HELP),
-            click.option("--freq", type=FREQ, default="M", show_default=True, help="Period."),
+            click.option("--db", callback=db_value, help=DB_HELP),
             click.option(
-                "--direction", callback=direction_value, help="Directed series, e.g. USA>BLR."
+                "--freq",
+                type=FREQ,
+                default="M",
+                show_default=True,
+                metavar="[D|W|M]",
+                help="Period: day, week or month.",
             ),
+            click.option("--direction", callback=direction_value, help=DIRECTION_HELP),
             click.option(
                 "--volatility",
                 type=click.FloatRange(min=0.0),
@@ -79,6 +91,7 @@ def timeline(
     params = _params(volatility, tone_weight, event_weight)
     try:
         with Store(db, read_only=True, must_exist=True) as store:
+            check_codes(store, [pair])
             frame = compute_timeline(
                 store,
                 pair,
@@ -110,11 +123,14 @@ def explain(
 ):
     """What made a period's temperature: articles, sentences and events with their shares."""
     from tracker.index.timeline import explain as explain_period
+    from tracker.present.safe_text import display_text
     from tracker.store import Store
 
     params = _params(volatility, tone_weight, event_weight)
     try:
+        check_period(period, freq)
         with Store(db, read_only=True, must_exist=True) as store:
+            check_codes(store, [pair])
             result = explain_period(
                 store,
                 pair,
@@ -150,7 +166,7 @@ def explain(
     shown = frame.reindex(frame["contribution"].abs().sort_values(ascending=False).index)
     for row in shown.head(top).itertuples():
         what = row.category if isinstance(row.category, str) and row.category else row.kind
-        text = (row.text if isinstance(row.text, str) else str(row.note or ""))[:90]
+        text = display_text(row.text if isinstance(row.text, str) else str(row.note or ""))[:90]
         click.echo(f"  {row.contribution:+7.2f}  {what:<10} {row.published_at}  {text}")
     if len(frame) > top:
         rest = shown["contribution"].iloc[top:].sum()
@@ -180,20 +196,24 @@ def export(
 ):
     """Export the temperature chart (png, svg, pdf, html) or its data (csv, parquet, json).
 
-    With GDELT events imported for a pair (tracker gdelt import), the data gain the columns
+    The file name's extension picks the format; it and the folder are checked before
+    anything is computed. CSV text cells never start a spreadsheet formula. With GDELT
+    events imported for a pair (tracker gdelt import), the data gain the columns
     gdelt_events, gdelt_goldstein and gdelt_tone and the chart shows GDELT's series beside
     ours (docs/gdelt.md)."""
     from tracker.index.gdelt import with_gdelt
     from tracker.index.timeline import compute_timelines
     from tracker.present.charts import temperature_figure
-    from tracker.present.export import export_bytes
+    from tracker.present.export import export_bytes, export_format_problem
     from tracker.present.gdelt_charts import gdelt_figure
     from tracker.store import Store
 
     suffix = Path(out).suffix.lower().lstrip(".")
     params = _params(volatility, tone_weight, event_weight)
     try:
+        _check_out(Path(out), export_format_problem(suffix))
         with Store(db, read_only=True, must_exist=True) as store:
+            check_codes(store, pairs)
             frame = compute_timelines(
                 store,
                 list(pairs),
@@ -211,9 +231,9 @@ def export(
         else:
             chart_or_table = gdelt_figure(frame, beside)
         data = export_bytes(chart_or_table, suffix)
+        _write_out(Path(out), data)
     except TrackerError as error:
         raise fail(error) from error
-    Path(out).write_bytes(data)
     click.echo(f"wrote {out} ({len(data):,} bytes)")
 
 
@@ -227,6 +247,23 @@ def _gdelt_beside(store, wanted, pairs, freq, start, end, direction):
         store, list(pairs), freq=freq.upper(), start=start, end=end, direction=direction
     )
     return frame if len(frame) or wanted else None
+
+
+def _check_out(out: Path, format_problem: str | None) -> None:
+    """UsageError for an --out the export cannot write: unknown extension, no folder."""
+    if format_problem:
+        raise UsageError(f"--out {out}: {format_problem}")
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give a file name like chart.png")
+    if not out.parent.is_dir():
+        raise UsageError(f"--out {out}: folder {out.parent} does not exist")
+
+
+def _write_out(out: Path, data: bytes) -> None:
+    try:
+        out.write_bytes(data)
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from error
 
 
 @main.command(name="eval")

@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from tracker.cli.common import (
     DB_HELP,
     date_value,
+    db_value,
     echo_json,
     fail,
     main,
     progress_bar,
 )
-from tracker.errors import TrackerError
+from tracker.errors import IngestError, TrackerError
+
+WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--date", "default_date", callback=date_value, help="Date for files that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the outcome.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Scoring processes (default: cores).")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
-def ingest(paths, db, default_date, as_json, workers, actors):
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="Read files that symbolic links in the given folders lead to, even outside them.",
+)
+def ingest(paths, db, default_date, as_json, workers, actors, follow_links):
     """Load, score and store articles from files, folders (recursive) and globs.
 
     Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
@@ -35,9 +42,11 @@ def ingest(paths, db, default_date, as_json, workers, actors):
     from tracker.load.reader import input_files
 
     try:
-        total = len(input_files(paths))
+        total = len(input_files(paths, follow_links=follow_links))
         with progress_bar(total, "file") as bar:
-            items = articles_from_paths(paths, default_date, on_file=bar.update)
+            items = articles_from_paths(
+                paths, default_date, on_file=bar.update, follow_links=follow_links
+            )
             report = ingest_articles(items, db, workers=workers, actors_file=actors)
     except TrackerError as error:
         raise fail(error) from error
@@ -50,6 +59,11 @@ def ingest(paths, db, default_date, as_json, workers, actors):
         )
         for failure in report.failed:
             click.echo(f"  failed: {failure.file}: {failure.reason}", err=True)
+        for origin, warning in report.warnings[:WARNINGS_SHOWN]:
+            click.echo(f"  warning: {origin}: {warning}", err=True)
+        if len(report.warnings) > WARNINGS_SHOWN:
+            more = len(report.warnings) - WARNINGS_SHOWN
+            click.echo(f"  ... and {more} more warnings (--json lists them all)", err=True)
     sys.exit(1 if report.failed else 0)
 
 
@@ -60,17 +74,24 @@ def ingest(paths, db, default_date, as_json, workers, actors):
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
 def score(file, default_date, as_json, actors):
     """Score one file without storing it: pairs, dyadic tone and events."""
+    from tracker.coding.budget import BudgetExceeded
     from tracker.coding.score import default_scorer, score_article
+    from tracker.load.paths import read_settled
     from tracker.load.reader import load_articles
     from tracker.present.serialize import scored_to_dict
 
     scorer = default_scorer(actors)
     results, failures = [], []
-    for item in load_articles(file, Path(file).read_bytes(), default_date):
+    data = read_settled(file)  # refused by size before reading, as ingest does
+    items = [data] if isinstance(data, TrackerError) else load_articles(file, data, default_date)
+    for item in items:
         if isinstance(item, TrackerError):
             failures.append(item)
-        else:
+            continue
+        try:
             results.append(scored_to_dict(score_article(item, scorer)))
+        except BudgetExceeded as error:  # a name list, not news: refused, not scored
+            failures.append(IngestError(item.origin, str(error)))
     for failure in failures:
         click.echo(f"error: {failure}", err=True)
     if as_json:
@@ -102,7 +123,7 @@ def _echo_summary(result: dict) -> None:
 
 
 @main.command()
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--force", is_flag=True, help="Rescore every article, not only stale ones.")
 @click.option("--workers", type=click.IntRange(1, 64))
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
@@ -124,7 +145,7 @@ def rescore(db, force, workers, actors):
 
 
 @main.command()
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
 def demo(db, as_json):
     """Load the bundled demo corpus (package data: tracker/data/samples/)."""

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import click
 
 from tracker.cli.common import (
     DB_HELP,
+    db_value,
     echo_frame,
     fail,
     main,
 )
-from tracker.errors import StoreError, TrackerError
+from tracker.errors import TrackerError
 
 
 @main.command()
-@click.option("--db", help=DB_HELP)
+@click.option("--db", callback=db_value, help=DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table")
 def pairs(db, fmt):
     """Pairs of countries present, with article, sentence and event counts."""
@@ -35,38 +33,35 @@ def pairs(db, fmt):
 
 @main.command()
 @click.argument("dest", type=click.Path(dir_okay=False))
-@click.option("--db", help=DB_HELP)
-def backup(dest, db):
+@click.option("--db", callback=db_value, help=DB_HELP)
+@click.option("--force", is_flag=True, help="Replace DEST if it exists.")
+def backup(dest, db, force):
     """Copy the database to DEST, consistently (waits for writers to finish)."""
-    from tracker.store import Store
+    from tracker.store.files import backup_database
 
     try:
-        with Store(db) as store:  # holding the write lock: nobody writes while we copy
-            store.checkpoint()
-            shutil.copyfile(store.path, dest)
+        source = backup_database(db, dest, force=force)
     except TrackerError as error:
         raise fail(error) from error
-    click.echo(f"backed up {db or 'database'} to {dest}")
+    click.echo(f"backed up {source} to {dest}")
 
 
 @main.command()
-@click.argument("src", type=click.Path(exists=True, dir_okay=False))
-@click.option("--db", help=DB_HELP)
+@click.argument("src", type=click.Path(dir_okay=False))
+@click.option("--db", callback=db_value, help=DB_HELP)
 def restore(src, db):
-    """Replace the database with the backup SRC (checked to be a tracker database first)."""
-    from tracker.store import Store, resolve_db_path
+    """Replace the database with the backup SRC.
+
+    SRC is read whole first (every block's checksum): a truncated or damaged backup is
+    refused and nothing changes. The database it replaces is kept beside it as
+    DB.before-restore-YYYYmmddTHHMMSS.
+    """
+    from tracker.store.files import restore_database
 
     try:
-        with Store(src, read_only=True, must_exist=True) as backup_store:
-            if backup_store.schema_version() == 0:
-                raise StoreError(f"{src} is a DuckDB file but not a tracker database")
-            count = backup_store.article_count()
-        target = resolve_db_path(db)
-        with Store(target) as store:  # hold the lock while swapping the file in
-            store.checkpoint()
-            tmp = Path(target).with_suffix(".restoring")
-            shutil.copyfile(src, tmp)
-            tmp.replace(target)
+        done = restore_database(src, db)
     except TrackerError as error:
         raise fail(error) from error
-    click.echo(f"restored {count} articles from {src} into {target}")
+    click.echo(f"restored {done.articles} articles from {src} into {done.target}")
+    if done.kept:
+        click.echo(f"the database it replaced is kept as {done.kept}")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
+from tracker.coding.budget import check_mentions, check_sentences
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
 from tracker.coding.sentences import split_sentences
@@ -117,8 +118,10 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     sentences = split_sentences(article.text)
     on = article.published_at
     find = scorer.matcher.find
+    check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps
     speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
     mentions = [with_first_person(s.text, find(s.text, on), speaker) for s in sentences]
+    check_mentions(sentences, mentions)
     tone_of: dict[int, float] = {}
     read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)

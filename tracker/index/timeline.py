@@ -297,6 +297,6 @@ def explain(
     )
     match = timeline[timeline["period"] == period]
     if match.empty:
-        raise UsageError(f"no period {period!r} in the {freq} timeline of {pair}")
+        raise UsageError(f"no period {period!r} in the {freq} timeline of {'-'.join(pair)}")
     last = timeline["as_of"].max()
     return explain_row(store, match.iloc[0], end=last, params=params, estimate=estimate)

@@ -76,6 +76,8 @@ def _parse_field(value: object) -> date | None:
         return None
     iso = _ISO_PREFIX.match(value)
     if iso:
+        if not _valid_time(value[iso.end(1) :]):
+            return None  # "2025-08-15T25:99:00": a date with an impossible time is no date
         try:
             return date.fromisoformat(iso.group(1))
         except ValueError:
@@ -91,6 +93,18 @@ def _parse_field(value: object) -> date | None:
         return parser.parse(value, default=datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError, TypeError, ArithmeticError):
         return None
+
+
+_TIME = re.compile(r"[T\s]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _valid_time(rest: str) -> bool:
+    """False when what follows an ISO date starts with a time of day that cannot be."""
+    found = _TIME.match(rest)
+    if not found:
+        return True
+    hour, minute, second = (int(g) if g else 0 for g in found.groups())
+    return hour < 24 and minute < 60 and second <= 60  # 60: a leap second
 
 
 def find_written_date(text: str, year_hint: int | None = None) -> date | None:

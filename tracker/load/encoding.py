@@ -6,8 +6,9 @@ Order of decisions (first that applies wins):
 2. NUL bytes: UTF-16 without a BOM when they sit on every other byte (ASCII-range text
    encoded as UTF-16 has a NUL in one byte of each pair); any other NUL -> binary;
 3. strict UTF-8 (the fast path for almost every file);
-4. UTF-8 with a few stray bytes (at most 1 in 1,000 invalid, and real multi-byte
-   characters present) -> UTF-8 with U+FFFD replacements and a warning;
+4. UTF-8 with a few stray bytes (at most 1 in 1,000 invalid, or at most
+   UTF8_DAMAGE_MIN_BYTES in a short file, and more real multi-byte characters than bad
+   bytes) -> UTF-8 with U+FFFD replacements and a warning;
 5. charset-normalizer restricted to the legacy encodings we expect from news archives
    (cp1252, cp1251, latin-1, KOI8-R); a cp1251/cp1252 tie is broken by counting words that
    mix Latin and Cyrillic letters ("cafй" is cp1252 read as cp1251).
@@ -32,6 +33,9 @@ CONTROL_SAMPLE_CHARS = 65_536
 # UTF-8 with at most 1 invalid byte in this many is read with replacements (a damaged file),
 # not handed to legacy detection (which would garble its real multi-byte characters).
 UTF8_DAMAGE_PER_BYTES = 1000
+# ... and this many bad bytes are always damage, whatever the file's size: one stray byte in
+# a 2 KB article is a damaged UTF-8 file, not a cp1251 one (which would garble every "é").
+UTF8_DAMAGE_MIN_BYTES = 3
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Every byte but those _CONTROL matches: deleting them leaves the control bytes (in UTF-8 a
@@ -121,10 +125,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 def _damaged_utf8(data: bytes) -> Decoded | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    if bad * UTF8_DAMAGE_PER_BYTES > len(data):
+    rare = bad * UTF8_DAMAGE_PER_BYTES <= len(data)
+    if not rare and bad > UTF8_DAMAGE_MIN_BYTES:
         return None
-    if not any(ord(c) > 0x7F and c != "\ufffd" for c in text[:CONTROL_SAMPLE_CHARS]):
-        return None  # no real multi-byte characters: more likely a legacy single-byte file
+    sample = text[:CONTROL_SAMPLE_CHARS]
+    real = sum(1 for c in sample if ord(c) > 0x7F and c != "\ufffd")
+    if not real or (not rare and real < bad):
+        return None  # too few real multi-byte characters: more likely a legacy file
     _check_not_binary(text)
     return Decoded(text, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced with '\ufffd'",))
 

@@ -14,4 +14,5 @@ MAX_RECORDS_PER_FILE = 200_000  # records (or zip members) per file: bounds memo
 MAX_ZIP_UNPACKED_BYTES = 200 * MB  # all members of one zip, enforced while reading
 MAX_CSV_FIELD_BYTES = 2 * MB  # one CSV cell (csv counts characters; process-wide setting)
 MAX_JSON_DEPTH = 50  # records are 2 levels deep; 50 leaves room for rich metadata
+HTML_PARSE_TIMEOUT_S = 20.0  # one HTML page, parsed in a worker (tracker.load.html_worker)
 ZIP_READ_CHUNK = 1 * MB  # members are read in chunks so a lying header cannot overshoot

@@ -4,7 +4,8 @@
 *yielded* as an ``IngestError(file, reason)`` and the other records still come through.
 Origins name the record: ``batch.jsonl#3`` (1-based), ``bundle.zip/inner/a.txt``.
 
-This module finds the files and dispatches on the extension; one module per format:
+This module dispatches on the extension (which files to read: tracker.load.paths); one
+module per format:
 
     .txt/.md   tracker.load.text_files (front matter, Markdown headings)
     .html/.htm tracker.load.html_files (trafilatura + htmldate, visible-text fallback)
@@ -18,21 +19,17 @@ Dates: see tracker.load.dates for the precedence FIELD > HTML_META > DATELINE > 
 
 from __future__ import annotations
 
-import errno
-import glob
-import os
-import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
 from functools import partial
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
-from tracker.errors import IngestError, UsageError
-from tracker.load import dates, limits
+from tracker.errors import IngestError
+from tracker.load import dates
 from tracker.load.archive import read_zip
 from tracker.load.documents import Draft, derive_title, document_or_error, finish_document
 from tracker.load.encoding import UndecodableError, decode_bytes
-from tracker.load.html_files import html_draft
+from tracker.load.html_worker import html_draft_with_deadline
 from tracker.load.limits import (
     MAX_ARTICLE_CHARS,
     MAX_CSV_FIELD_BYTES,
@@ -42,6 +39,14 @@ from tracker.load.limits import (
     MAX_ZIP_UNPACKED_BYTES,
     MB,
     ZIP_READ_CHUNK,
+)
+from tracker.load.paths import (
+    SUPPORTED_EXTENSIONS,
+    RefusedPath,
+    file_size_problem,
+    file_suffix,
+    input_files,
+    iter_input_files,
 )
 from tracker.load.records import csv_records, json_records, jsonl_records, record_drafts
 from tracker.load.text_files import split_front_matter, text_draft
@@ -61,6 +66,7 @@ __all__ = [
     "SUPPORTED_EXTENSIONS",
     "ZIP_READ_CHUNK",
     "Pending",
+    "RefusedPath",
     "date_document",
     "derive_title",
     "file_size_problem",
@@ -71,10 +77,6 @@ __all__ = [
     "read_documents",
     "split_front_matter",
 ]
-
-SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(
-    {".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip"}
-)
 
 NO_DATE_HINT = (
     "no publication date found: add a 'date: YYYY-MM-DD' line at the top, or pass --date YYYY-MM-DD"
@@ -109,10 +111,11 @@ class Pending:
     duplicate costs the read and the hash; a stored duplicate is a duplicate even when the
     rules would now refuse it (a changed date, or a stricter language rule)."""
 
-    __slots__ = ("default_date", "draft", "file")
+    __slots__ = ("default_date", "draft", "file", "warnings")
 
     def __init__(self, draft: Draft, default_date: date | None, file: str) -> None:
         self.draft, self.default_date, self.file = draft, default_date, file
+        self.warnings: tuple[str, ...] = draft.warnings  # all of them once article() ran
 
     @property
     def id(self) -> str:
@@ -126,6 +129,7 @@ class Pending:
         """The Article, or the IngestError ``load_articles`` gives for this document."""
         try:
             doc = finish_document(self.draft)
+            self.warnings = doc.warnings
             return _dated(doc, self.default_date, self.draft.id)
         except IngestError as error:
             return error
@@ -191,147 +195,13 @@ def load_articles(
             yield error
 
 
-def iter_input_files(paths: Sequence[str]) -> Iterator[Path]:
-    """Files named by paths, folders (recursive) and globs, in a stable order.
-
-    Folders and globs give only supported, non-hidden files (sorted); a file named
-    explicitly is given as is (the loader reports an unsupported type). Raises UsageError,
-    before anything is yielded, when a path matches nothing.
-    """
-    return iter([Path(found) for found in input_files(paths)])
-
-
-def input_files(paths: Sequence[str]) -> list[str]:
-    """iter_input_files as strings (``str(path)`` of each), without a Path per file."""
-    found: list[str] = []
-    seen: set[str] = set()
-    for raw in paths:
-        matched = _expand(raw)
-        if not matched:
-            kinds = ", ".join(sorted(SUPPORTED_EXTENSIONS))
-            raise UsageError(f"{raw}: no such file, or no supported files in it ({kinds})")
-        for path in matched:
-            if path not in seen:  # the strings are normalised (str of a Path): same as Paths
-                seen.add(path)
-                found.append(path)
-    return found
-
-
-def _expand(raw: str) -> list[str]:
-    path = _path_str(raw)
-    mode = _stat_mode(path)
-    if stat.S_ISREG(mode):
-        return [path]
-    if stat.S_ISDIR(mode):
-        return _folder_files(path)
-    if glob.has_magic(raw):
-        out: list[str] = []
-        for hit in sorted(glob.glob(path, recursive=True)):
-            p = Path(hit)
-            if p.is_dir():
-                out.extend(_folder_files(str(p)))
-            elif p.is_file() and _wanted(p.name):
-                out.append(str(p))
-        return out
-    return []
-
-
-def _path_str(raw: str) -> str:
-    """``str(Path(raw).expanduser())``, without a Path when ``raw`` is already in that form
-    (no ``~`` to expand, no empty or ``.`` part for Path to drop)."""
-    if (
-        raw
-        and raw[0] != "~"
-        and "//" not in raw
-        and "/./" not in raw
-        and not raw.startswith("./")
-        and not raw.endswith(("/", "/."))
-    ):
-        return raw
-    return str(Path(raw).expanduser())
-
-
-def _stat_mode(path: str) -> int:
-    """The st_mode of ``path`` (symlinks followed), 0 where Path.is_file() says False."""
-    try:
-        return os.stat(path).st_mode
-    except OSError as error:
-        if error.errno not in _NO_SUCH_PATH:
-            raise  # as Path.is_file: a permission error is not "no such file"
-        return 0
-    except ValueError:  # a NUL in the name
-        return 0
-
-
-_NO_SUCH_PATH = frozenset((errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP))
-
-
-def _folder_files(folder: str) -> list[str]:
-    """What ``Path(folder).rglob("*")`` gives that is a file, wanted and under no hidden
-    folder, as ``str`` of each Path, sorted as Paths sort (by parts): one os.scandir per
-    folder. Like rglob, symlinked folders are not entered and unreadable ones are skipped."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    prefix = "" if folder == "." else folder if folder.endswith("/") else folder + "/"
-    stack: list[tuple[str, tuple[str, ...]]] = [(prefix, ())]
-    while stack:
-        where, parts = stack.pop()
-        try:
-            with os.scandir(where or ".") as entries:
-                listed = list(entries)
-        except PermissionError:
-            continue
-        for entry in listed:
-            name = entry.name
-            if name.startswith("."):
-                continue  # hidden, or under a hidden folder
-            if _is_dir(entry):
-                stack.append((where + name + "/", (*parts, name)))
-            elif _suffix(name).lower() in SUPPORTED_EXTENSIONS and _is_file(entry):
-                found.append(((*parts, name), where + name))
-    found.sort(key=lambda item: item[0])
-    return [path for _, path in found]
-
-
-def _is_dir(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir(follow_symlinks=False)
-    except OSError:
-        return False
-
-
-def _is_file(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_file()  # follows a symlink, as Path.is_file does
-    except OSError:
-        return False
-
-
-def _wanted(filename: str) -> bool:
-    return not filename.startswith(".") and _suffix(filename).lower() in SUPPORTED_EXTENSIONS
-
-
-def _suffix(filename: str) -> str:
-    """PurePosixPath(filename).suffix of a name without "/" (a folder entry)."""
-    if not filename or filename == "." or "/" in filename:
-        return PurePosixPath(filename).suffix
-    dot = filename.rfind(".")
-    return filename[dot:] if 0 < dot < len(filename) - 1 else ""
-
-
 def _extension(name: str) -> str:
     """The lower-cased suffix of an origin, read as a POSIX path with ``\\`` as ``/``."""
     posix = name.replace("\\", "/")
     base = posix.rpartition("/")[2]
     if not base or base == ".":  # "a/", "a/.": PurePosixPath drops the empty or "." part
         return PurePosixPath(posix).suffix.lower()
-    return _suffix(base).lower()
-
-
-def file_size_problem(size: int) -> str | None:
-    """The message for a file over MAX_FILE_BYTES, or None when its size is fine."""
-    if size <= limits.MAX_FILE_BYTES:
-        return None
-    return f"file is {size / MB:.0f} MB, over the {limits.MAX_FILE_BYTES // MB} MB limit; split it"
+    return file_suffix(base).lower()
 
 
 # --- dispatch ------------------------------------------------------------------------------
@@ -365,7 +235,9 @@ def _read_file(name: str, data: bytes, in_zip: bool) -> Iterator[Draft | IngestE
             name, lambda: text_draft(name, decoded.text, ext == ".md", warnings)
         )
     elif ext in (".html", ".htm"):
-        yield document_or_error(name, lambda: html_draft(name, decoded.text, warnings))
+        yield document_or_error(
+            name, lambda: html_draft_with_deadline(name, decoded.text, warnings)
+        )
     elif ext == ".json":
         yield from record_drafts(name, json_records(name, decoded.text), warnings)
     elif ext == ".jsonl":

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from tracker.errors import IngestError
 from tracker.load import limits
 from tracker.load.documents import FIELD_ALIASES, Draft, document_or_error, draft_document
+from tracker.models import count_surrogates, replace_surrogates
 
 _JSON_LIST_KEYS = ("articles", "items", "records", "data")
 Record = tuple[str, "dict[str, object] | IngestError"]
@@ -78,7 +79,23 @@ def _record_draft(
             fields[field] = value
         else:
             warnings += (f"{field} ignored: not text",)
+    text, fields, warnings = _without_surrogates(text, fields, warnings)
     return draft_document(origin, name, text, fields, warnings)
+
+
+def _without_surrogates(
+    text: str, fields: dict[str, object], warnings: tuple[str, ...]
+) -> tuple[str, dict[str, object], tuple[str, ...]]:
+    """JSON's ``"\\udfff"`` escapes decode to lone surrogates, which no UTF-8 file, database
+    or page can hold: each becomes U+FFFD, with a warning (the record is kept)."""
+    count = count_surrogates(text) + sum(
+        count_surrogates(v) for v in fields.values() if isinstance(v, str)
+    )
+    if not count:
+        return text, fields, warnings
+    fields = {k: replace_surrogates(v) if isinstance(v, str) else v for k, v in fields.items()}
+    warning = f"{count} lone surrogate escape(s) (like \\udfff) replaced with '\ufffd'"
+    return replace_surrogates(text), fields, (*warnings, warning)
 
 
 def json_records(name: str, text: str) -> Iterator[Record]:
@@ -152,11 +169,17 @@ def _parse_json(origin: str, text: str, lineno: int | None = None) -> object:
 
 
 def csv_records(name: str, text: str) -> Iterator[Record]:
-    """(origin, {column: cell}) per non-blank row of a .csv file, known columns only."""
-    csv.field_size_limit(limits.MAX_CSV_FIELD_BYTES)
+    """(origin, {column: cell}) per non-blank row of a .csv file, known columns only.
+
+    A cell over MAX_CSV_FIELD_BYTES fails its record alone (csv's own field limit would end
+    the file there and silently drop every row after it): the reader's limit is the file
+    limit, and each record's cells are measured here.
+    """
+    csv.field_size_limit(max(limits.MAX_FILE_BYTES, limits.MAX_CSV_FIELD_BYTES))
     first_line = text.split("\n", 1)[0]
     delimiter = _csv_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    n = 0
     try:
         header = next(reader, None)
         if header is None:
@@ -170,14 +193,31 @@ def csv_records(name: str, text: str) -> Iterator[Record]:
             raise IngestError(
                 name, f"CSV has no text column (need text, body or content; found: {shown})"
             )
-        n = 0
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
             n += 1
-            yield f"{name}#{n}", {a: row[i] for a, i in wanted.items() if i < len(row)}
+            origin = f"{name}#{n}"
+            record = {a: row[i] for a, i in wanted.items() if i < len(row)}
+            yield origin, _oversized_cell(origin, record, reader.line_num) or record
     except csv.Error as error:
-        raise IngestError(name, f"malformed CSV at line {reader.line_num}: {error}") from None
+        after = f" after record {n}" if n else ""
+        raise IngestError(
+            name,
+            f"malformed CSV at line {reader.line_num}{after}: {error}; the rest of the file "
+            "was not read",
+        ) from None
+
+
+def _oversized_cell(origin: str, record: dict[str, str], line: int) -> IngestError | None:
+    for column, cell in record.items():
+        if len(cell) > limits.MAX_CSV_FIELD_BYTES:
+            return IngestError(
+                origin,
+                f"field '{column}' (ending on line {line}) is {len(cell):,} characters, over "
+                f"the {limits.MAX_CSV_FIELD_BYTES:,} limit per field",
+            )
+    return None
 
 
 def _csv_delimiter(first_line: str) -> str:

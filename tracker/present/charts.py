@@ -22,6 +22,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.present.safe_text import display_text
+
 # A colour-blind-safe qualitative palette (Okabe & Ito 2008), one colour per series.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 # PLOVER/CAMEO quad classes: 1 verbal cooperation, 2 material cooperation,
@@ -70,7 +72,7 @@ def _or_unknown(code: object) -> object:
 
 
 def _escape(value: object, limit: int | None = None) -> str:
-    text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    text = display_text(value)  # "" for None/NaN; no bidi controls
     if limit and len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return html.escape(text, quote=True)

@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 
 from tracker.config import chromium_override
 from tracker.errors import TrackerError
+from tracker.present.safe_text import csv_safe_frame
 
 FIGURE_FORMATS = ("png", "svg", "pdf", "html", "json")
 TABLE_FORMATS = ("csv", "parquet", "json")
@@ -204,10 +205,16 @@ def figure_bytes(
 
 
 def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """The data behind a chart as csv (UTF-8), parquet or json (records, ISO dates)."""
+    """The data behind a chart as csv (UTF-8), parquet or json (records, ISO dates).
+
+    CSV text cells never start a formula and carry no bidi controls
+    (:func:`tracker.present.safe_text.csv_cell`); ``frame.attrs`` (the timeline keeps its
+    parameters there) is not written: pandas would put it in the Parquet metadata as JSON,
+    and a dataclass in it made that raise.
+    """
     fmt = fmt.lower()
     if fmt == "csv":
-        return frame.to_csv(index=False).encode("utf-8")
+        return csv_safe_frame(frame).to_csv(index=False).encode("utf-8")
     if fmt == "parquet":
         buffer = io.BytesIO()
         _parquet_safe(frame).to_parquet(buffer, index=False)
@@ -217,9 +224,23 @@ def table_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     raise ValueError(f"unknown table format {fmt!r}; use one of {', '.join(TABLE_FORMATS)}")
 
 
+def export_format_problem(fmt: str) -> str | None:
+    """Why ``fmt`` (a file extension, no dot) cannot be exported, or None: checked before
+    anything is computed or rendered."""
+    known = sorted(set(FIGURE_FORMATS) | set(TABLE_FORMATS))
+    if fmt.lower() in known:
+        return None
+    shown = f"'.{fmt}'" if fmt else "no extension"
+    return f"cannot export to {shown}; the file name must end in " + ", ".join(
+        f".{k}" for k in known
+    )
+
+
 def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Tuples (pairs, directions) become 'A-B' strings: Arrow cannot type mixed objects."""
+    """Tuples (pairs, directions) become 'A-B' strings: Arrow cannot type mixed objects;
+    attrs are dropped (see table_bytes)."""
     out = frame.copy()
+    out.attrs = {}
     for column in out.columns:
         if out[column].dtype == object and out[column].map(type).eq(tuple).any():
             out[column] = out[column].map(

@@ -22,6 +22,7 @@ import plotly.offline
 from tracker.index.headline import headline
 from tracker.present import charts
 from tracker.present.export import figure_bytes, html_to_pdf
+from tracker.present.safe_text import escape_display
 from tracker.store import Store
 
 TOP_ARTICLES = 8  # articles listed per pair: the ones with most events, then most sentences
@@ -220,7 +221,7 @@ def _turning_points(brief: Brief) -> str:
                 f"<li><b>{html.escape(str(ev['category']))}</b> ({html.escape(str(ev['mode']))}, "
                 f"{html.escape(actors)}, {ev['intensity']:+.1f}) — "
                 f"{html.escape(_fmt_date(ev['published_at']))} "
-                f"<i>{html.escape(str(ev['title']))}</i>"
+                f"<i>{escape_display(ev['title'])}</i>"
                 f"<blockquote>{highlight_span(ev.get('text'), ev['span_start'], ev['span_end'])}"
                 "</blockquote></li>"
             )
@@ -240,13 +241,13 @@ def _top_articles(brief: Brief) -> str:
         part = part.sort_values(["events", "sentences"], ascending=False).head(TOP_ARTICLES)
         rows = []
         for _, a in part.iterrows():
-            title = html.escape(str(a["title"]))
+            title = escape_display(a["title"])
             url = str(a["url"] or "")
             if url.startswith(("http://", "https://")):
                 title = f"<a href='{html.escape(url, quote=True)}' rel='noopener'>{title}</a>"
             rows.append(
                 f"<tr><td>{html.escape(_fmt_date(a['published_at']))}</td><td>{title}</td>"
-                f"<td>{html.escape(str(a['outlet'] or ''))}</td>"
+                f"<td>{escape_display(a['outlet'] or '')}</td>"
                 f"<td class='{_css_class(a['tone'])}'>{a['tone']:+.2f}</td>"
                 f"<td>{int(a['events'])}</td><td>{int(a['sentences'])}</td></tr>"
             )

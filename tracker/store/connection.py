@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -57,6 +57,29 @@ def _path_lock(path: str) -> threading.RLock:
 def _is_lock_error(error: Exception) -> bool:
     text = str(error)
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set" in text)
+
+
+_DAMAGE_SIGNS = ("Corrupt database", "Could not read enough bytes", "checksum", "INTERNAL Error")
+_PERMISSION_SIGNS = ("Permission denied", "Read-only file system")
+
+
+def db_error_message(path: str, error: BaseException, *, opening: bool = False) -> str:
+    """One line for a DuckDB error on ``path``: what is wrong and what to do about it."""
+    text = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    head = f"cannot open database {path}: " if opening else f"database {path}: "
+    if any(sign in text for sign in _PERMISSION_SIGNS):
+        folder = Path(path).absolute().parent
+        return (
+            f"{head}permission denied ({text}); the file and its folder {folder} must be "
+            "writable (DuckDB keeps a .wal file beside it): fix the permissions or choose "
+            "another --db"
+        )
+    if any(sign in text for sign in _DAMAGE_SIGNS):
+        return (
+            f"{head}the file is damaged ({text}); restore a backup with "
+            f"'tracker restore BACKUP --db {path}', or move it away to start afresh"
+        )
+    return head + text
 
 
 def _is_being_created(path: str, error: Exception) -> bool:
@@ -120,9 +143,9 @@ class StoreConnection:
                 if _is_being_created(self.path, error) and time.monotonic() < created_deadline:
                     time.sleep(_RETRY_SLEEP_S)  # another process is writing its first pages
                     continue
-                raise StoreError(f"cannot open database {self.path}: {error}") from error
+                raise StoreError(db_error_message(self.path, error, opening=True)) from error
             except duckdb.Error as error:
-                raise StoreError(f"cannot open database {self.path}: {error}") from error
+                raise StoreError(db_error_message(self.path, error, opening=True)) from error
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         """A read-only or in-memory connection as is; a writer attaches with small row groups."""
@@ -154,13 +177,23 @@ class StoreConnection:
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        """One transaction; a DuckDB error in it (a full disk, an unwritable folder, a
+        damaged file) is rolled back and raised as a StoreError naming the file."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as error:
+            with suppress(duckdb.Error):  # a failed commit may have ended it already
+                self.con.execute("ROLLBACK")
+            if isinstance(error, duckdb.Error):
+                raise StoreError(db_error_message(self.path, error)) from error
             raise
-        self.con.execute("COMMIT")
+        try:
+            self.con.execute("COMMIT")
+        except duckdb.Error as error:
+            with suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            raise StoreError(db_error_message(self.path, error)) from error
 
     def checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (before a file-level copy)."""

@@ -18,6 +18,7 @@ import streamlit as st
 
 from tracker.errors import TrackerError
 from tracker.present.charts import series_label
+from tracker.present.safe_text import display_text
 from tracker.ui import cached
 from tracker.ui.state import Key
 
@@ -33,7 +34,7 @@ def safe_inline(text: object) -> str:
     if text is None or (isinstance(text, float) and pd.isna(text)):
         return ""
     out = []
-    for ch in re.sub(r"\s+", " ", str(text)):
+    for ch in re.sub(r"\s+", " ", display_text(text)):  # no bidi controls (issue 16 #11)
         out.append(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};")
     return "".join(out)
 

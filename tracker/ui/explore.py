@@ -8,6 +8,8 @@ import streamlit as st
 
 from tracker.index.headline import headline
 from tracker.present import charts
+from tracker.present.export import table_bytes
+from tracker.present.safe_text import display_frame
 from tracker.ui import cached, drilldown
 from tracker.ui.exports import export_buttons, file_stem
 from tracker.ui.state import FREQ_NAMES, Context, Key
@@ -75,7 +77,7 @@ def render(ctx: Context) -> None:
             "the Articles CSV below has all of them."
         )
     st.dataframe(
-        table.head(MAX_TABLE_ROWS),
+        display_frame(table.head(MAX_TABLE_ROWS)),  # no bidi controls (issue 16 #11)
         hide_index=True,
         width="stretch",
         height=320,
@@ -86,7 +88,7 @@ def render(ctx: Context) -> None:
     )
     st.download_button(
         "Articles CSV",
-        data=lambda: table.to_csv(index=False).encode("utf-8"),
+        data=lambda: table_bytes(table, "csv"),  # no formula starts a cell (issue 16 #10)
         file_name=f"{file_stem('articles', stem_pairs)}.csv",
         mime="text/csv",
         on_click="ignore",
