@@ -28,35 +28,21 @@ def read_zip(
 ) -> Iterator[Draft | IngestError]:
     """Drafts of the zip's members with a ``supported`` extension, each read by
     ``read_member(origin, content)``; every problem is yielded as an IngestError."""
+    opened = _open_members(name, data)
+    if isinstance(opened, IngestError):
+        yield opened
+        return
+    archive, files = opened
     limit = f"{limits.MAX_ZIP_UNPACKED_BYTES // MB} MB"
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except Exception as error:  # BadZipFile, NotImplementedError (unknown version), ...
-        yield IngestError(name, f"not a readable zip file ({type(error).__name__}: {error})")
-        return
-    # not ZipInfo.is_dir(): it fails on an empty member name (found by the fuzzer)
-    files = [m for m in members if not m.filename.endswith("/") and not _hidden_member(m.filename)]
-    if len(files) > limits.MAX_RECORDS_PER_FILE:
-        yield IngestError(
-            name, f"zip has more than {limits.MAX_RECORDS_PER_FILE:,} files; split it"
-        )
-        return
-    declared = sum(m.file_size for m in files)
-    if declared > limits.MAX_ZIP_UNPACKED_BYTES:
-        yield IngestError(
-            name, f"zip unpacks to more than {declared // MB} MB (limit {limit}); split it"
-        )
-        return
     budget = limits.MAX_ZIP_UNPACKED_BYTES
     read_any = False
     for member in files:
         origin = f"{name}/{member.filename}"
+        ext = PurePosixPath(member.filename).suffix.lower()
         unsafe = _unsafe_member(member.filename)
         if unsafe:
             yield IngestError(origin, f"unsafe member name ({unsafe}); skipped")
             continue
-        ext = PurePosixPath(member.filename).suffix.lower()
         if ext not in supported:
             continue  # as in a folder: other files (images, PDFs) are skipped
         read_any = True
@@ -82,6 +68,31 @@ def read_zip(
     if not read_any:
         kinds = ", ".join(sorted(supported - {".zip"}))
         yield IngestError(name, f"zip has no supported files ({kinds})")
+
+
+def _open_members(
+    name: str, data: bytes
+) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]] | IngestError:
+    """The archive and its file members, or why the whole zip is refused (unreadable, too
+    many files, declared sizes over the unpacked limit)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except Exception as error:  # BadZipFile, NotImplementedError (unknown version), ...
+        return IngestError(name, f"not a readable zip file ({type(error).__name__}: {error})")
+    # not ZipInfo.is_dir(): it fails on an empty member name (found by the fuzzer)
+    files = [m for m in members if not m.filename.endswith("/") and not _hidden_member(m.filename)]
+    if len(files) > limits.MAX_RECORDS_PER_FILE:
+        return IngestError(
+            name, f"zip has more than {limits.MAX_RECORDS_PER_FILE:,} files; split it"
+        )
+    declared = sum(m.file_size for m in files)
+    if declared > limits.MAX_ZIP_UNPACKED_BYTES:
+        limit = f"{limits.MAX_ZIP_UNPACKED_BYTES // MB} MB"
+        return IngestError(
+            name, f"zip unpacks to more than {declared // MB} MB (limit {limit}); split it"
+        )
+    return archive, files
 
 
 def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, cap: int) -> bytes:

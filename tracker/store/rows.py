@@ -8,13 +8,14 @@ neither unpickles nested dataclasses nor converts them row by row.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tracker.models import ScoredArticle
+from tracker.models import PairScore, ScoredArticle
 
 # articles without ``ingested_at``: the writer stamps it, once per batch, when it inserts
 ARTICLE_SCHEMA = pa.schema(
@@ -124,67 +125,80 @@ def scored_rows(items: Sequence[ScoredArticle]) -> ScoredRows:
     sentences: list[tuple] = []
     events: list[tuple] = []
     for item in items:
-        a = item.article
-        article_id, published_at = a.id, a.published_at
-        articles.append(
-            (
-                article_id,
-                a.title,
-                a.url,
-                a.source,
-                a.origin,
-                published_at,
-                str(a.date_source),
-                a.lang,
-                a.text,
-                item.sentence_count,
-                item.scorer_version,
-                a.speaker,
-            )
-        )
+        articles.append(_article_row(item))
+        key = (item.article.id, item.article.published_at)
         for pair_score in item.pairs:
-            pair_a, pair_b = pair_score.pair
-            sentences.extend(
-                (
-                    article_id,
-                    published_at,
-                    pair_a,
-                    pair_b,
-                    s.sentence_index,
-                    s.source,
-                    s.target,
-                    s.tone,
-                    s.text,
-                    json.dumps([[m.start, m.end, m.code, m.kind, m.surface] for m in s.mentions]),
-                )
-                for s in pair_score.sentences
-            )
-            events.extend(
-                (
-                    article_id,
-                    published_at,
-                    pair_a,
-                    pair_b,
-                    e.sentence_index,
-                    e.source,
-                    e.target,
-                    e.category,
-                    str(e.mode),
-                    e.intensity,
-                    e.cameo,
-                    e.quad_class,
-                    e.span_start,
-                    e.span_end,
-                    e.rule,
-                    e.year,
-                    e.source_basis,
-                )
-                for e in pair_score.events
-            )
+            sentences.extend(_sentence_rows(key, pair_score))
+            events.extend(_event_rows(key, pair_score))
     return ScoredRows(
         _table(articles, ARTICLE_SCHEMA),
         _table(sentences, SENTENCE_SCHEMA),
         _table(events, EVENT_SCHEMA),
+    )
+
+
+def _article_row(item: ScoredArticle) -> tuple:
+    a = item.article
+    return (
+        a.id,
+        a.title,
+        a.url,
+        a.source,
+        a.origin,
+        a.published_at,
+        str(a.date_source),
+        a.lang,
+        a.text,
+        item.sentence_count,
+        item.scorer_version,
+        a.speaker,
+    )
+
+
+def _sentence_rows(key: tuple[str, date], pair_score: PairScore) -> Iterator[tuple]:
+    article_id, published_at = key
+    pair_a, pair_b = pair_score.pair
+    return (
+        (
+            article_id,
+            published_at,
+            pair_a,
+            pair_b,
+            s.sentence_index,
+            s.source,
+            s.target,
+            s.tone,
+            s.text,
+            json.dumps([[m.start, m.end, m.code, m.kind, m.surface] for m in s.mentions]),
+        )
+        for s in pair_score.sentences
+    )
+
+
+def _event_rows(key: tuple[str, date], pair_score: PairScore) -> Iterator[tuple]:
+    article_id, published_at = key
+    pair_a, pair_b = pair_score.pair
+    return (
+        (
+            article_id,
+            published_at,
+            pair_a,
+            pair_b,
+            e.sentence_index,
+            e.source,
+            e.target,
+            e.category,
+            str(e.mode),
+            e.intensity,
+            e.cameo,
+            e.quad_class,
+            e.span_start,
+            e.span_end,
+            e.rule,
+            e.year,
+            e.source_basis,
+        )
+        for e in pair_score.events
     )
 
 
