@@ -115,6 +115,8 @@ def _trigger_arguments(
 ) -> Args:
     """Arguments of a trigger not in a clause about a private person."""
     near = scene.near
+    if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
+        return _duty_arguments(scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
         return args if args.sources else Args(own=True)  # the speaker is never its source
@@ -145,6 +147,27 @@ def _trigger_arguments(
     if not args.sources and _pronoun_subject(words, m.first):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
+
+
+DUTY_RULE = "request.must"  # a modal of obligation: its subject is the one demanded of
+
+
+def _duty_arguments(scene: Scene, near: Near) -> Args:
+    """ "The minister said Libya must hand over the suspects": the subject of "must" is the
+    target of the demand; its source is whoever states it, the actor before that subject
+    ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
+    said"). Without a speaker in the sentence, only the target is known."""
+    if not scene.before:
+        return Args((), (), *near)
+    target = scene.before[0].codes
+    if len(scene.before_all) > 1:
+        speaker = scene.before_all[1].codes
+    elif scene.after_all:
+        speaker = scene.after_all[-1].codes
+    else:
+        speaker = ()
+    speaker = tuple(c for c in speaker if c not in target)
+    return Args(speaker, target, *near)
 
 
 def _reduced_passive(words: Sequence[str], m: Match) -> bool:

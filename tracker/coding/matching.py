@@ -42,9 +42,12 @@ class _Compiled:
 # A future act its source declares ("Israel announced it would free 150 prisoners", "Obama
 # said he would not provide support"): the declaration itself is an act of the day, CAMEO 03
 # "express intent to cooperate" (AGREE) or 12 "reject" (REJECT); the act stays hypothetical
-# or negated beside it.
+# or negated beside it. A declared future act of force or punishment ("Palestinian leaders
+# said they would boycott all contact with the US", "Moscow will expel the diplomats") is
+# CAMEO 13 / PLOVER THREATEN: the announcement is the threat.
 _STATED_FUTURE = frozenset({"will", "would", "'ll", "shall", "won't", "wouldn't"})
 _COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+_CONFLICT_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
 _INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able to free")
 _DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
 
@@ -64,11 +67,18 @@ def _stated_modal(words: Sequence[str], first: int) -> str | None:
 
 
 def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
-    """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act that
-    its source declares for the future (see _STATED_FUTURE)."""
+    """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act, and a
+    THREATEN for each act of force or punishment, that its source declares for the future
+    (see _STATED_FUTURE)."""
     out: list[Match] = []
     for m in matches:
         out.append(m)
+        if m.category in _CONFLICT_ACTS and m.mode is Mode.HYPOTHETICAL:
+            if _stated_modal(words, m.first) == "will":
+                out.append(
+                    m._replace(rule="threaten.intent", category="THREATEN", mode=Mode.ASSERTED)
+                )
+            continue
         if m.category not in _COOPERATIVE_ACTS or m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
             continue
         modal = _stated_modal(words, m.first)

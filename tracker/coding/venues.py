@@ -22,7 +22,7 @@ VENUE_KEEP = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
     r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
     r"killed|targets?|targeted|targeting|troops|protests?|protesters|arrested|detained|jailed|"
-    r"blockades?|sieges?|raids?|demolished|tortured|"
+    r"blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)|"
     r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
     r"police|prosecutors?)\b",
     re.IGNORECASE,
