@@ -100,6 +100,19 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     return words
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
+    "the annexed Crimea")? It names a state of affairs, not an act of the day."""
+    return (
+        0 < i < len(words) - 1
+        and words[i - 1] in _DETERMINERS
+        and surface[i + 1][:1].isupper()
+    )
+
+
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
 
 
@@ -168,6 +181,8 @@ class RuleMatcher:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
+            if w.endswith("ed") and _attributive(words, surface, i):
+                continue
             for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)
                 if last < 0:

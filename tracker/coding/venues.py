@@ -131,6 +131,12 @@ def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+# "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
+# an "air" followed by a word of military action keeps the mention.
+_STATE_AIR = re.compile(
+    r"\s+(?:raids?|strikes?|forces?|attacks?|defen[cs]es?|campaigns?|power|operations?|"
+    r"assaults?|bombardments?|support|patrols?|space|bases?|units?|wings?|cover)\b"
+)
 
 
 def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -146,6 +152,7 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue
             head = _HEAD.match(after)
             if head is not None and head.group(1) in words:
-                continue
+                if head.group(1) != "air" or not _STATE_AIR.match(after, head.end()):
+                    continue
         keep.append(m)
     return keep
