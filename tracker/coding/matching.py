@@ -106,11 +106,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
     "the annexed Crimea")? It names a state of affairs, not an act of the day."""
-    return (
-        0 < i < len(words) - 1
-        and words[i - 1] in _DETERMINERS
-        and surface[i + 1][:1].isupper()
-    )
+    return 0 < i < len(words) - 1 and words[i - 1] in _DETERMINERS and surface[i + 1][:1].isupper()
 
 
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)

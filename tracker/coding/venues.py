@@ -151,8 +151,11 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             if after.startswith(suffixes):
                 continue
             head = _HEAD.match(after)
-            if head is not None and head.group(1) in words:
-                if head.group(1) != "air" or not _STATE_AIR.match(after, head.end()):
-                    continue
+            if (
+                head is not None
+                and head.group(1) in words
+                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end()))
+            ):
+                continue
         keep.append(m)
     return keep
