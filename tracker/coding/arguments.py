@@ -53,7 +53,8 @@ _OWN_ARG = re.compile(
 # Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
 _MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
-    r"the|was|were|is|are|has|have|had|who|which|that|and|or)\s)[\w-]+\s+){0,3}$",
+    r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
+    r"which|that|and|or)\s)[\w-]+\s+){0,3}$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -68,7 +69,7 @@ _PP_PREPS = frozenset(
 _VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
-_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
+_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on"})
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
 )  # "claimed responsibility for the attack": the claimant did it
@@ -276,7 +277,7 @@ def _own_arguments(
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
     ):
-        return _TOOK_PART  # "during talks in the Kremlin": the clause's actors took part
+        return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
     return args
 
 
