@@ -498,3 +498,9 @@ def test_attributive_participle_is_no_act() -> None:
     assert "ASSAULT" not in {e.category for e in events}
     acted = code("Turkish troops occupied Afrin in Syria.", [("Turkish", "TUR"), ("Syria", "SYR")])
     assert "ASSAULT" in {e.category for e in acted}
+
+
+def test_a_negotiator_is_a_title_not_a_meeting() -> None:
+    text = "Ukraine's chief negotiator said Russian demands were unacceptable."
+    events = code(text, [("Ukraine", "UKR"), ("Russian", "RUS")])
+    assert "CONSULT" not in {e.category for e in events}

@@ -69,7 +69,7 @@ _PP_PREPS = frozenset(
 _VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
-_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on"})
+_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
 )  # "claimed responsibility for the attack": the claimant did it
