@@ -127,8 +127,13 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     # dyads per sentence; where some name both actors, those whose actors are partly
     # implied ("The conversation ... touched on Putin's visit") do not count
     dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
-    named = Counter(dyad.sentence_index for dyad, support in dyads if _named(dyad, support))
-    dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
+    if len(dyads_in) < len(dyads):  # some sentence has several dyads (else nothing changes)
+        named = Counter(
+            dyad.sentence_index
+            for dyad, support in dyads
+            if dyads_in[dyad.sentence_index] > 1 and _named(dyad, support)
+        )
+        dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
         i, pair = dyad.sentence_index, dyad.pair
