@@ -44,11 +44,11 @@ class _Compiled:
 # "express intent to cooperate" (AGREE; for a meeting, "X will visit Y", 036 "express intent
 # to meet or negotiate") or 12 "reject" (REJECT); the act stays hypothetical
 # or negated beside it. A declared future act of force or punishment ("Palestinian leaders
-# said they would boycott all contact with the US", "Moscow will expel the diplomats") is
+# said they would boycott all contact with the US", "Minsk will arrest any diplomat who") is
 # CAMEO 13 / PLOVER THREATEN: the announcement is the threat.
 _STATED_FUTURE = frozenset({"will", "would", "'ll", "shall", "won't", "wouldn't"})
 _COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONSULT"})
-_CONFLICT_ACTS = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST"})
+_CONFLICT_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST"})  # an announced sanction is a decision
 _INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able to free")
 _DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
 
