@@ -142,6 +142,12 @@ def _trigger_arguments(
         src = previous[1].sources
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near, unowned=previous[1].unowned)
+    if _comma_participle(words, m) and scene.before_all:
+        # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
+        # participle's subject is the sentence's first actor, not the nearest one
+        src = scene.before_all[-1].codes
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *near)
     if _reduced_passive(words, m):  # "French officials accused of ...": they are its target
         target = scene.before[0].codes if scene.before else ()
         return Args((), target, *near, unowned=True)
@@ -169,6 +175,12 @@ def _duty_arguments(scene: Scene, near: Near) -> Args:
         speaker = ()
     speaker = tuple(c for c in speaker if c not in target)
     return Args(speaker, target, *near)
+
+
+def _comma_participle(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger a present participle opening a clause after a comma (", urging",
+    ", calling on")?"""
+    return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
 
 
 def _reduced_passive(words: Sequence[str], m: Match) -> bool:
