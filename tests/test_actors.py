@@ -316,3 +316,12 @@ def test_topic_and_venue_search_only_the_last_words(before):
     both = _TOPIC_OR_VENUE.search(before, tail)
     expected = "topic" if _TOPIC.search(before) else "venue" if _VENUE.search(before) else None
     assert (both and both.lastgroup) == expected
+
+
+def test_air_raids_keep_the_state_but_an_airline_does_not() -> None:
+    from tracker.coding.actors import default_matcher
+
+    on = date(2024, 1, 1)
+    raids = default_matcher().find("Two Israeli air raids hit the border town.", on)
+    assert [m.code for m in raids] == ["ISR"]
+    assert default_matcher().find("Korean Air ordered new planes.", on) == []

@@ -3,6 +3,7 @@ regression thresholds on the real pipeline (PLOVER part skipped when the file is
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
@@ -291,3 +292,13 @@ def test_own_set_has_the_statement_and_venue_sentences():
     assert all(i.speaker_pair and i.speaker in i.speaker_pair for i in statements)
     assert all(i.speaker_pair in {p.pair for p in i.pairs} for i in statements)
     assert len([i for i in items if i.id.startswith("vp-")]) >= 40
+
+
+def test_score_plover_asserted_micro_counts_only_asserted_events():
+    hit = _outcome("ACCUSE", ["ACCUSE", "SANCTION"], True)
+    # the SANCTION was hypothetical ("threatened sanctions"): asserted events are ACCUSE only
+    hit = dataclasses.replace(hit, asserted=("ACCUSE",))
+    only_hypothetical = dataclasses.replace(_outcome("AID", ["AID"], True), asserted=())
+    s = ev.score_plover([hit, only_hypothetical])
+    assert s.micro == PRF(tp=2, fp=1, fn=0)
+    assert s.micro_asserted == PRF(tp=1, fp=0, fn=1)

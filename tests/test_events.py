@@ -489,3 +489,18 @@ def test_every_event_names_its_source_and_target_or_is_mutual():
     for text, actors, *_ in CASES:
         for e in code_sentence(text, mentions(text, actors), PUBLISHED):
             assert (e.source and e.target) or e.category in {"CONSULT", "AGREE", "COOPERATE"}, e
+
+
+def test_attributive_participle_is_no_act() -> None:
+    """ "the occupied West Bank" names a state of affairs; "occupied the city" is an act."""
+    text = "Turkish troops patrolled the occupied Afrin region near Syria."
+    events = code(text, [("Turkish", "TUR"), ("Syria", "SYR")])
+    assert "ASSAULT" not in {e.category for e in events}
+    acted = code("Turkish troops occupied Afrin in Syria.", [("Turkish", "TUR"), ("Syria", "SYR")])
+    assert "ASSAULT" in {e.category for e in acted}
+
+
+def test_a_negotiator_is_a_title_not_a_meeting() -> None:
+    text = "Ukraine's chief negotiator said Russian demands were unacceptable."
+    events = code(text, [("Ukraine", "UKR"), ("Russian", "RUS")])
+    assert "CONSULT" not in {e.category for e in events}

@@ -53,7 +53,8 @@ _OWN_ARG = re.compile(
 # Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
 _MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
-    r"the|was|were|is|are|has|have|had|who|which|that|and|or)\s)[\w-]+\s+){0,3}$",
+    r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
+    r"which|that|and|or)\s)[\w-]+\s+){0,3}$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -68,7 +69,7 @@ _PP_PREPS = frozenset(
 _VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
-_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before"})
+_CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
 )  # "claimed responsibility for the attack": the claimant did it
@@ -115,6 +116,8 @@ def _trigger_arguments(
 ) -> Args:
     """Arguments of a trigger not in a clause about a private person."""
     near = scene.near
+    if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
+        return _duty_arguments(scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
         return args if args.sources else Args(own=True)  # the speaker is never its source
@@ -139,12 +142,45 @@ def _trigger_arguments(
         src = previous[1].sources
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near, unowned=previous[1].unowned)
+    if _comma_participle(words, m) and scene.before_all:
+        # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
+        # participle's subject is the sentence's first actor, not the nearest one
+        src = scene.before_all[-1].codes
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *near)
     if _reduced_passive(words, m):  # "French officials accused of ...": they are its target
         target = scene.before[0].codes if scene.before else ()
         return Args((), target, *near, unowned=True)
     if not args.sources and _pronoun_subject(words, m.first):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
+
+
+DUTY_RULE = "request.must"  # a modal of obligation: its subject is the one demanded of
+
+
+def _duty_arguments(scene: Scene, near: Near) -> Args:
+    """ "The minister said Libya must hand over the suspects": the subject of "must" is the
+    target of the demand; its source is whoever states it, the actor before that subject
+    ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
+    said"). Without a speaker in the sentence, only the target is known."""
+    if not scene.before:
+        return Args((), (), *near)
+    target = scene.before[0].codes
+    if len(scene.before_all) > 1:
+        speaker = scene.before_all[1].codes
+    elif scene.after_all:
+        speaker = scene.after_all[-1].codes
+    else:
+        speaker = ()
+    speaker = tuple(c for c in speaker if c not in target)
+    return Args(speaker, target, *near)
+
+
+def _comma_participle(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger a present participle opening a clause after a comma (", urging",
+    ", calling on")?"""
+    return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
 
 
 def _reduced_passive(words: Sequence[str], m: Match) -> bool:
@@ -253,7 +289,7 @@ def _own_arguments(
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
     ):
-        return _TOOK_PART  # "during talks in the Kremlin": the clause's actors took part
+        return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
     return args
 
 

@@ -172,11 +172,7 @@ class EventCoder:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
-            if m.rule in _JOINT_RULES and (
-                direction is RECIPROCAL
-                or direction == (None, None)  # co-agents: "Russia and Belarus held drills near"
-                or _WITH_PARTNER.match(text, m.end)
-            ):  # "French and Egyptian warships launched war games": they cooperate
+            if m.rule in _JOINT_RULES and _joint(m, direction, text):
                 m = m._replace(category="COOPERATE")
                 direction = (None, None)
             mutual = m.category in MUTUAL_KINDS
@@ -211,6 +207,16 @@ Direction = tuple[str | None, str | None]
 # against each other: a coordinated group's, or one "with" a partner.
 _JOINT_RULES = frozenset({"mobilize.exercise"})
 _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
+
+
+def _joint(m: Match, direction: object, text: str) -> bool:
+    """Are exercises held together ("French and Egyptian warships launched war games",
+    co-agents "Russia and Belarus held drills near", "drills with X")? Then they cooperate."""
+    return (
+        direction is RECIPROCAL
+        or direction == (None, None)
+        or _WITH_PARTNER.match(text, m.end) is not None
+    )
 
 
 def _direction(

@@ -41,10 +41,14 @@ class _Compiled:
 
 # A future act its source declares ("Israel announced it would free 150 prisoners", "Obama
 # said he would not provide support"): the declaration itself is an act of the day, CAMEO 03
-# "express intent to cooperate" (AGREE) or 12 "reject" (REJECT); the act stays hypothetical
-# or negated beside it.
+# "express intent to cooperate" (AGREE; for a meeting, "X will visit Y", 036 "express intent
+# to meet or negotiate") or 12 "reject" (REJECT); the act stays hypothetical
+# or negated beside it. A declared future act of force or punishment ("Palestinian leaders
+# said they would boycott all contact with the US", "Minsk will arrest any diplomat who") is
+# CAMEO 13 / PLOVER THREATEN: the announcement is the threat.
 _STATED_FUTURE = frozenset({"will", "would", "'ll", "shall", "won't", "wouldn't"})
-_COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT"})
+_COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONSULT"})
+_CONFLICT_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST"})  # an announced sanction is a decision
 _INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able to free")
 _DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
 
@@ -64,11 +68,18 @@ def _stated_modal(words: Sequence[str], first: int) -> str | None:
 
 
 def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
-    """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act that
-    its source declares for the future (see _STATED_FUTURE)."""
+    """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act, and a
+    THREATEN for each act of force or punishment, that its source declares for the future
+    (see _STATED_FUTURE)."""
     out: list[Match] = []
     for m in matches:
         out.append(m)
+        if m.category in _CONFLICT_ACTS and m.mode is Mode.HYPOTHETICAL:
+            if _stated_modal(words, m.first) == "will":
+                out.append(
+                    m._replace(rule="threaten.intent", category="THREATEN", mode=Mode.ASSERTED)
+                )
+            continue
         if m.category not in _COOPERATIVE_ACTS or m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
             continue
         modal = _stated_modal(words, m.first)
@@ -88,6 +99,15 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     if len(words) != len(surface):
         words = [w.lower() for w in surface]
     return words
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
+    "the annexed Crimea")? It names a state of affairs, not an act of the day."""
+    return 0 < i < len(words) - 1 and words[i - 1] in _DETERMINERS and surface[i + 1][:1].isupper()
 
 
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
@@ -158,6 +178,8 @@ class RuleMatcher:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
+            if w.endswith("ed") and _attributive(words, surface, i):
+                continue
             for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)
                 if last < 0:

@@ -155,6 +155,8 @@ def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: 
             if k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS:
                 return False
             continue
+        if w == "." and k > 0 and len(words[k - 1]) == 1:
+            continue  # the stops of an abbreviation: "rejected a U.S. request"
         if w in CLAUSE_BREAK or w in _TOPIC_STOPS or k in verbs:
             return False  # a verb trigger between: "condemned X and imposed sanctions"
     return False

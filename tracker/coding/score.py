@@ -112,6 +112,20 @@ def _named(dyad: Dyad, support: Sequence[Mention]) -> bool:
     return all(any(m.code == c and m.start >= 0 for m in support) for c in dyad.pair)
 
 
+def _dyads_per_sentence(dyads: Sequence[tuple[Dyad, Sequence[Mention]]]) -> Counter[int]:
+    """Dyads per sentence; where some name both actors, those whose actors are partly
+    implied ("The conversation ... touched on Putin's visit") do not count."""
+    dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
+    if len(dyads_in) < len(dyads):  # some sentence has several dyads (else nothing changes)
+        named = Counter(
+            dyad.sentence_index
+            for dyad, support in dyads
+            if dyads_in[dyad.sentence_index] > 1 and _named(dyad, support)
+        )
+        dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
+    return dyads_in
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
@@ -127,11 +141,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     dyads = attribute_dyads(sentences, mentions)
-    # dyads per sentence; where some name both actors, those whose actors are partly
-    # implied ("The conversation ... touched on Putin's visit") do not count
-    dyads_in = Counter(dyad.sentence_index for dyad, _ in dyads)
-    named = Counter(dyad.sentence_index for dyad, support in dyads if _named(dyad, support))
-    dyads_in.update({i: named[i] - n for i, n in dyads_in.items() if named[i]})
+    dyads_in = _dyads_per_sentence(dyads)
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
         i, pair = dyad.sentence_index, dyad.pair

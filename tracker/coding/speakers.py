@@ -143,7 +143,10 @@ def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int
 def with_first_person(text: str, mentions: list[Mention], speaker: str | None) -> list[Mention]:
     """``mentions`` plus a ``speaker`` mention for each first-person word that stands for
     the speaker: inside an attributed quotation its speaker, elsewhere the document's."""
-    quote = quote_speaker(text, mentions) if any(q in text for q in _QUOTES) else None
+    quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES (inlined: hot)
+    if speaker is None and not quoted:
+        return mentions
+    quote = quote_speaker(text, mentions) if quoted else None
     if quote is None and speaker is None:
         return mentions
     added: list[Mention] = []

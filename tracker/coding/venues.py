@@ -22,6 +22,7 @@ VENUE_KEEP = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
     r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
     r"killed|targets?|targeted|targeting|troops|protests?|protesters|arrested|detained|jailed|"
+    r"blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)|"
     r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
     r"police|prosecutors?)\b",
     re.IGNORECASE,
@@ -130,6 +131,12 @@ def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+# "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
+# an "air" followed by a word of military action keeps the mention.
+_STATE_AIR = re.compile(
+    r"\s+(?:raids?|strikes?|forces?|attacks?|defen[cs]es?|campaigns?|power|operations?|"
+    r"assaults?|bombardments?|support|patrols?|space|bases?|units?|wings?|cover)\b"
+)
 
 
 def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -144,7 +151,11 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             if after.startswith(suffixes):
                 continue
             head = _HEAD.match(after)
-            if head is not None and head.group(1) in words:
+            if (
+                head is not None
+                and head.group(1) in words
+                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end()))
+            ):
                 continue
         keep.append(m)
     return keep

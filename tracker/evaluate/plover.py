@@ -16,6 +16,7 @@ from tracker.evaluate.codebook import QUAD_CLASS, QUAD_NAMES
 from tracker.evaluate.metrics import PRF, prf_by_label, ratio
 from tracker.evaluate.pipeline import pipeline_scorer, sentence_article
 from tracker.evaluate.plover_gold import PloverRecord, gold_mentions, load_plover
+from tracker.models import Mode
 
 if TYPE_CHECKING:
     from tracker.coding.score import Scorer
@@ -57,6 +58,7 @@ class PloverOutcome:
     best: tuple[str, str | None, str | None] | None  # (category, source, target)
     first: str | None
     direction_ok: bool | None
+    asserted: tuple[str, ...] = ()  # distinct categories of the ASSERTED events
 
     @property
     def found(self) -> bool:
@@ -83,6 +85,9 @@ class PloverScores:
     undirected: int
     per_category: dict[str, PRF]
     per_quad: dict[str, PRF]
+    # micro P/R counting only asserted events (hypothetical, negated and historical ones are
+    # not claims that the act happened; the gold codes what happened): both sides, not P alone
+    micro_asserted: PRF = field(default_factory=PRF)
 
     @property
     def detection_rate(self) -> float | None:  # "any event" recall
@@ -133,6 +138,7 @@ class PloverScores:
             "direction_accuracy": self.direction_accuracy,
             "undirected_events": self.undirected,
             "micro": self.micro.as_dict(),
+            "micro_asserted": self.micro_asserted.as_dict(),
             "per_category": {k: v.as_dict() for k, v in self.per_category.items()},
             "per_quad": {k: v.as_dict() for k, v in self.per_quad.items()},
         }
@@ -167,6 +173,10 @@ def score_plover(outcomes: Sequence[PloverOutcome]) -> PloverScores:
         undirected=sum(o.best is not None and o.best[1] is None for o in found),
         per_category=prf_by_label(cat_items),
         per_quad=prf_by_label(quad_items),
+        micro_asserted=sum(
+            prf_by_label([({o.record.category}, set(o.asserted)) for o in outcomes]).values(),
+            PRF(),
+        ),
     )
 
 
@@ -181,6 +191,11 @@ def _outcome(record: PloverRecord, events: Sequence[Event]) -> PloverOutcome:
         best=(best.category, best.source, best.target) if best else None,
         first=first.category if first else None,
         direction_ok=record.direction_ok(best.source, best.target) if best else None,
+        asserted=tuple(
+            dict.fromkeys(
+                e.category for e in ordered if e.category in QUAD_CLASS and e.mode is Mode.ASSERTED
+            )
+        ),
     )
 
 

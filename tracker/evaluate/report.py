@@ -50,6 +50,7 @@ def _plover_block(title: str, s: PloverScores) -> list[str]:
         f"    direction accuracy             {_fmt(s.direction_accuracy)}    judged "
         f"{s.direction_judged}, undirected best events {s.undirected}",
         _prf_row("micro (category)", s.micro),
+        _prf_row("  asserted events only", s.micro_asserted),
     ]
     return lines
 
