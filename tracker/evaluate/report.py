@@ -12,9 +12,11 @@ from tracker.evaluate.plover import PETRARCH_BASELINE, PloverResult, PloverScore
 
 # Thresholds of the regression test (from the eval issue). Checked by tests/test_evaluate.py.
 THRESHOLDS = {
-    "plover_quad_accuracy": 0.75,  # QuadClass accuracy where the coder finds an event
-    "plover_event_recall": 0.60,  # share of gold sentences with an event of the gold category
-    "plover_direction_accuracy": 0.80,  # among found events with both actors in the gold
+    # PLOVER gold, whole pipeline: issue 13's targets for QuadClass and direction (met), and
+    # a regression floor under recall (target 0.8, reached 0.783; docs/evaluation.md)
+    "plover_quad_accuracy": 0.90,  # QuadClass accuracy where the coder finds an event
+    "plover_event_recall": 0.75,  # share of gold sentences with an event of the gold category
+    "plover_direction_accuracy": 0.93,  # among found events with both actors in the gold
     "own_tone_sign_accuracy": 0.90,  # labelled +1/-1 pairs the system finds
     # issue 13: first-person statements ("We condemn ...") with the speaker in metadata
     "own_statement_pair_found": 0.90,  # the speaker's pair is found
