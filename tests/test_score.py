@@ -212,3 +212,38 @@ def _article(text: str) -> Article:
         published_at=PUBLISHED,
         date_source=DateSource.CALLER,
     )
+
+
+class ConstantTone:
+    """A second tone model: every sentence reads +0.5 (the seam, not a useful model)."""
+
+    version = "constant-0.5"
+
+    def score(self, text: str) -> float:
+        return 0.5
+
+
+def test_a_second_tone_model_plugs_in_through_the_factory():
+    from tracker.coding.score import build_scorer, default_scorer
+
+    text = "The United States praised Belarus for releasing prisoners."
+    article = _article(text)
+    base = default_scorer()
+    swapped = build_scorer(tone=ConstantTone())
+    assert {"tone=constant-0.5", f"events={base.events.version}"} <= set(swapped.version.split(";"))
+    assert swapped.version != base.version  # stored articles would be rescored
+    (pair,) = score_article(article, swapped).pairs
+    (reference,) = score_article(article, base).pairs
+    assert pair.events == reference.events  # the event model is untouched
+    asserted = [e.intensity for e in pair.events if e.mode == "asserted"]
+    expected = 0.5 * 0.5 + 0.5 * (sum(asserted) / len(asserted) / 10) if asserted else 0.5
+    assert pair.tone == pytest.approx(expected)
+
+
+def test_the_scorer_version_names_every_model():
+    from tracker.coding.score import default_scorer
+
+    version = default_scorer().version
+    package, tone, events = version.split(";")
+    assert package.startswith("0.") and tone.startswith("tone=vader3.3.2+overlay.")
+    assert events.startswith("events=plover.")

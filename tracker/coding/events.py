@@ -14,6 +14,7 @@ Matching (compute) is separate from building events (annotate).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -90,9 +91,10 @@ class EventCoder:
     ) -> None:
         self.categories = dict(load_categories() if categories is None else categories)
         self.rules = tuple(load_rules() if rules is None else rules)
-        self._rules = RuleMatcher(
-            self.rules, self.categories, ModeReader(load_mode_cues() if cues is None else cues)
-        )
+        cues = tuple(load_mode_cues() if cues is None else cues)
+        self._rules = RuleMatcher(self.rules, self.categories, ModeReader(cues))
+        rules_text = repr((self.rules, sorted(self.categories.items()), cues)).encode()
+        self.version = f"plover.{hashlib.sha256(rules_text).hexdigest()[:8]}"
         # No per-call state: after __init__ the coder is only read, so one instance may be
         # shared between threads (the dashboard's sessions do).
 

@@ -11,21 +11,22 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import Any, Protocol
 
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.budget import check_mentions, check_sentences
 from tracker.coding.dyads import attribute_dyads
-from tracker.coding.events import CodedSentence, EventCoder, default_event_coder
+from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.sentences import split_sentences
 from tracker.coding.speakers import document_speaker, with_first_person
-from tracker.coding.tone import ToneScorer, default_tone_scorer
+from tracker.coding.tone import default_tone_scorer
 from tracker.models import (
     Article,
     Dyad,
@@ -38,13 +39,46 @@ from tracker.models import (
 )
 
 
+class ToneModel(Protocol):
+    """How warm a sentence's words are, -1 (hostile) .. +1 (warm). The package's model is
+    :class:`tracker.coding.tone.ToneScorer` (VADER with a geopolitical overlay); a second one
+    (a classifier, another lexicon) plugs in through :func:`build_scorer`. ``version``
+    changes whenever its scores may change: stored articles are then rescored."""
+
+    version: str
+
+    def score(self, text: str) -> float: ...
+
+
+class EventModel(Protocol):
+    """Who did what to whom in one sentence. The package's model is
+    :class:`tracker.coding.events.EventCoder` (PLOVER rules with modes). A dyadic sentence is
+    read once (``analyse``, whatever the model keeps of it), then each of its dyads is coded
+    (``code_dyad``). Must be pure and safe to share between threads (the dashboard does)."""
+
+    version: str
+
+    def analyse(
+        self, sentence_text: str, published_year: int, sentence_mentions: Sequence[Mention]
+    ) -> Any: ...
+
+    def code_dyad(
+        self,
+        sentence: Any,
+        mentions: Sequence[Mention],
+        dyad: Dyad,
+        dyad_count: int | None = None,
+        earlier: Mapping[tuple[tuple[str, str], str], tuple[str, str]] | None = None,
+    ) -> list[Event]: ...
+
+
 @dataclass(frozen=True)
 class Scorer:
-    """The per-process scoring resources, built once (matcher, analyzer, rules)."""
+    """The per-process scoring resources, built once by :func:`build_scorer`."""
 
     matcher: ActorMatcher
-    tone: ToneScorer
-    events: EventCoder
+    tone: ToneModel
+    events: EventModel
     version: str
 
 
@@ -73,15 +107,25 @@ def _data_files(folder: Traversable, prefix: str) -> list[tuple[str, Traversable
     return out
 
 
+def build_scorer(
+    actors_file: str | None = None,
+    *,
+    tone: ToneModel | None = None,
+    events: EventModel | None = None,
+) -> Scorer:
+    """The one factory of scorers: ingest (and its workers), the dashboard, cluster workers
+    and ``tracker score`` all build theirs here. Its version names every part: the package
+    and its data files, the tone model's version and the event model's."""
+    tone = tone or default_tone_scorer()
+    events = events or default_event_coder()
+    version = f"{scorer_version(actors_file)};tone={tone.version};events={events.version}"
+    return Scorer(ActorMatcher(load_gazetteer(actors_file)), tone, events, version)
+
+
 @cache
 def default_scorer(actors_file: str | None = None) -> Scorer:
-    """One scorer per process (and per user actor file)."""
-    return Scorer(
-        matcher=ActorMatcher(load_gazetteer(actors_file)),
-        tone=default_tone_scorer(),
-        events=default_event_coder(),
-        version=scorer_version(actors_file),
-    )
+    """One scorer with the package's models per process (and per user actor file)."""
+    return build_scorer(actors_file)
 
 
 EVENT_TONE_WEIGHT = 0.5  # share of a dyad-sentence's tone taken from its asserted events

@@ -12,6 +12,7 @@ an exact and faster VADER (the same compound, bit for bit, as vaderSentiment's).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from functools import cache
@@ -85,6 +86,8 @@ class ToneScorer:
         extra = load_overlay() if overlay is None else {k.lower(): v for k, v in overlay.items()}
         lexicon.update(extra)
         lexicon.setdefault(RELIEF_TOKEN, RELIEF_VALENCE)
+        overlay_digest = hashlib.sha256(repr(sorted(extra.items())).encode()).hexdigest()[:8]
+        self.version = f"vader3.3.2+overlay.{overlay_digest}"  # FastVader == VADER 3.3.2
         self._analyzer.lexicon = lexicon
         phrases = sorted((w for w in extra if PHRASE_JOIN in w.strip(PHRASE_JOIN)), key=len)
         self._phrases: dict[str, str] = {p.replace(PHRASE_JOIN, " "): p for p in phrases}
