@@ -149,5 +149,14 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE articles_v3 RENAME TO articles;
         """,
     ),
+    (
+        4,
+        "demo_articles: the ids the demo corpus stored (the dashboard's demo note)",
+        # The dashboard says "this is demo data" while every stored article is one of these,
+        # in every session and after a restart, until the user adds their own articles.
+        """
+        CREATE TABLE demo_articles (id VARCHAR PRIMARY KEY);
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
