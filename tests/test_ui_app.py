@@ -6,12 +6,15 @@ import io
 import json
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_report import HOSTILE_TITLE, demo_db  # noqa: F401 - session fixture
 
+from tracker.load.review import NEEDS_DATE, TYPED
 from tracker.store import Store
 from tracker.ui.drilldown import highlight_sentence, safe_inline
 from tracker.ui.state import Key, parse_view
@@ -121,6 +124,10 @@ UNDATED = (
 BAD = ("broken.json", b"{not json", "application/json")
 
 
+def review_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "File / record" in d.value.columns)
+
+
 def test_upload_goes_through_review_and_lands(db):
     at = app().run()
     uploader = at.get("file_uploader")[0]
@@ -129,25 +136,86 @@ def test_upload_goes_through_review_and_lands(db):
     uploader.upload(*BAD)
     at.run()
     assert not at.exception
-    review = [d for d in at.dataframe if "origin" in d.value.columns]
-    table = review[0].value
-    assert list(table["origin"])[:2] == ["2025-10-30-good.txt", "undated.txt"]
-    assert "none: edit it" in list(table["date source"])  # undated: editable date, today
-    assert table["error"].iloc[2]  # the broken file shows its error
+    table = review_table(at)
+    assert list(table["File / record"])[:2] == ["2025-10-30-good.txt", "undated.txt"]
+    assert table["Date"].iloc[1] == "" and table["Date from"].iloc[1] == NEEDS_DATE
+    assert table["Problem"].iloc[2]  # the broken file shows its error
+    assert table["Pairs found"].iloc[0] == "BLR–USA"
+    # no date, no Add: nothing may be stored with a date the user did not see
+    assert at.button(key=Key.ADD_BUTTON).disabled
+    assert any("have no date" in e.value for e in at.error)
     with Store(db, read_only=True) as store:
         count = store.article_count()
+    undated_input = next(d for d in at.date_input if "undated.txt" in d.label)
+    undated_input.set_value(date(2025, 10, 29)).run()
+    assert not at.exception
+    table = review_table(at)
+    assert table["Date"].iloc[1] == "2025-10-29" and table["Date from"].iloc[1] == TYPED
+    assert NEEDS_DATE not in set(table["Date from"])
+    assert table["Pairs found"].iloc[1] == "RUS–USA"
+    assert not at.button(key=Key.ADD_BUTTON).disabled
     at.button(key=Key.ADD_BUTTON).click().run()
     assert not at.exception
     with Store(db, read_only=True) as store:
         assert store.article_count() == count + 2
+        ((stored_date,),) = store.con.execute(
+            "SELECT published_at FROM articles WHERE origin = 'undated.txt'"
+        ).fetchall()
+    assert stored_date == date(2025, 10, 29)
     summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
     assert "Added 2 article(s)" in summary and "1 failed" in summary
+    assert "Added to: BLR–USA (1), RUS–USA (1)" in summary
     # the same file again is a duplicate
     at.get("file_uploader")[0].upload(GOOD[0], GOOD[1], "text/plain")
     at.run()
     at.button(key=Key.ADD_BUTTON).click().run()
     summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
     assert "1 duplicate(s)" in summary
+
+
+def test_upload_is_scored_once_and_capped(db, monkeypatch):
+    from tracker.load import review
+    from tracker.ui import upload
+
+    monkeypatch.setattr(review, "MAX_UPLOAD_RECORDS", 3)
+    monkeypatch.setattr(review.read_upload, "__defaults__", (3,))
+    calls = []
+    real = upload.score_articles
+
+    def counting(articles):
+        articles = list(articles)
+        calls.append(len(articles))
+        return real(articles)
+
+    monkeypatch.setattr(upload, "score_articles", counting)
+    records = "\n".join(
+        f'{{"date": "2025-10-0{i}", "text": "The United States praised Belarus {i} times."}}'
+        for i in range(1, 6)
+    )
+    at = app().run()
+    at.get("file_uploader")[0].upload("batch.jsonl", records.encode(), "application/json")
+    at.run()
+    assert not at.exception
+    assert len(review_table(at)) == 3
+    assert any("has 5 records" in w.value and "left out" in w.value for w in at.warning)
+    at.radio(key=Key.FREQ).set_value("W").run()  # another widget: no re-scoring
+    at.run()
+    assert calls == [3]
+    at.button(key=Key.ADD_BUTTON).click().run()
+    assert calls == [3]  # Add stores the review's scores
+    assert "Added 3 article(s)" in " ".join(s.value for s in at.success)
+
+
+def test_title_labels_are_dropped_in_the_review(db):
+    at = app().run()
+    at.get("file_uploader")[0].upload(
+        "2025-10-30-breaking.txt",
+        "#BREAKING — US and Belarus agree on prisoner release\n\nThe United States praised "
+        "Belarus on Thursday.\n".encode(),
+        "text/plain",
+    )
+    at.run()
+    assert review_table(at)["Title"].iloc[0] == "US and Belarus agree on prisoner release"
 
 
 def test_read_only_mode_hides_upload(db, monkeypatch):
@@ -253,8 +321,8 @@ def test_hostile_uploads_get_their_errors_and_the_rest_lands(db, monkeypatch):
         uploader.upload(name, data, mime)
     at.run()
     assert not at.exception
-    table = next(d.value for d in at.dataframe if "origin" in d.value.columns)
-    errors = dict(zip(table["origin"], table["error"], strict=True))
+    table = review_table(at)
+    errors = dict(zip(table["File / record"], table["Problem"], strict=True))
     for name, *_ in hostile:
         assert any(origin.startswith(name) and error for origin, error in errors.items()), name
     with Store(db, read_only=True) as store:

@@ -33,7 +33,10 @@ class Key(StrEnum):
     DRILL_PERIOD = "drill_period"
     UPLOADER = "uploader"  # + nonce: a new nonce empties the uploader after an add
     UPLOAD_NONCE = "upload_nonce"
-    REVIEW_TABLE = "review_table"
+    REVIEW_TABLE = "review_table"  # + review version
+    REVIEW = "upload_review"  # the upload under review (tracker.ui.upload.Review)
+    RECORD_DATE = "record_date"  # + upload digest + record index
+    DATE_FOR_ALL = "date_for_all"  # + upload digest
     ADD_BUTTON = "add_button"
     UPLOAD_SUMMARY = "upload_summary"
     EXPORT_PREFIX = "export_"  # + chart id
