@@ -16,7 +16,8 @@ from test_report import HOSTILE_TITLE, demo_db  # noqa: F401 - session fixture
 
 from tracker.load.review import NEEDS_DATE, TYPED
 from tracker.store import Store
-from tracker.ui.drilldown import highlight_sentence, safe_inline
+from tracker.ui.drilldown import highlight_sentence
+from tracker.ui.safe_text import safe_inline
 from tracker.ui.state import Key, parse_view
 
 TIMEOUT = 120
@@ -245,7 +246,7 @@ def test_hostile_title_shows_as_text(db):
     assert "<script>" not in markdown and "**Belarus**" not in markdown
     assert "javascript:" not in markdown
     tables = [d.value for d in at.dataframe]
-    titles = {t for frame in tables if "title" in frame.columns for t in frame["title"]}
+    titles = {t for frame in tables if "Title" in frame.columns for t in frame["Title"]}
     assert HOSTILE_TITLE in titles  # shown verbatim as data in st.dataframe
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +18,8 @@ import streamlit as st
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index import timeline as tl
 from tracker.store import resolve_db_path
-from tracker.ui import briefing, cached, explore, upload
+from tracker.ui import briefing, cached, explore, removal, upload
+from tracker.ui.pairs import pair_option_label
 from tracker.ui.state import (
     DEFAULT_FREQ,
     DEFAULT_PAIRS,
@@ -32,17 +32,9 @@ from tracker.ui.state import (
     view_params,
     write_query_params,
 )
+from tracker.ui.weights import ranges, settings_text, weights
 
 _DEMO_LOCK = threading.Lock()  # sessions run on threads: one demo load per process
-# Parameter widgets: (min, max, step) per TemperatureParams field; others get a default.
-_PARAM_RANGES = {
-    "half_life_days": (1.0, 365.0, 1.0),
-    "tone_scale": (0.05, 2.0, 0.05),
-    "event_scale": (1.0, 50.0, 1.0),
-    "tone_prior_n": (0.1, 10.0, 0.1),
-    "band_z": (0.0, 3.0, 0.05),
-}
-_DEFAULT_RANGE = (0.0, 5.0, 0.05)
 
 
 def read_only_mode() -> bool:
@@ -67,13 +59,16 @@ def _run(db: str, read_only: bool) -> None:
         return
     version = cached.data_version(db)
     pairs = cached.pairs(db, version)
-    if st.session_state.get(Key.DEMO_NOTE):
+    if cached.only_demo_data(db, version):
         st.info(
             "This is **demo data**: the bundled sample corpus (tracker/data/samples) was loaded "
-            "because the database was empty. Add your own articles under *Add articles*.",
+            "because the database was empty. It stays marked as demo until you add your own "
+            "articles under *Add articles*.",
             icon="ℹ️",
         )
     ctx = _sidebar(db, version, pairs, read_only)
+    if not read_only:
+        removal.undo_banner(db)
     for warning in st.session_state.get(Key.URL_WARNINGS, ()):
         st.caption(f"⚠️ Link: {warning}")
     names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
@@ -113,7 +108,6 @@ def _ensure_data(db: str, read_only: bool) -> bool:
                 st.info(f"The database is empty and there is no demo corpus ({error}).")
                 return False
             cached.clear_data()
-    st.session_state[Key.DEMO_NOTE] = True
     return cached.data_version(db)[0] > 0
 
 
@@ -145,8 +139,9 @@ def _sidebar(
             "Country pairs",
             codes,
             key=Key.PAIRS,
-            format_func=lambda c: f"{c.replace('-', '–')} ({counts[c]} articles)",
-            placeholder="Choose pairs",
+            format_func=lambda c: pair_option_label(c, int(counts[c])),
+            placeholder="Type a country, people or code: Russia, Belarusian, BLR",
+            help="Search by country name, demonym (Belarusian) or ISO code (BLR).",
         )
         picked = st.date_input(
             "Date range", key=Key.DATE_RANGE, min_value=first, max_value=last, format="YYYY-MM-DD"
@@ -164,13 +159,13 @@ def _sidebar(
             key=Key.DIRECTED,
             help="Split each pair into its two directions: who did what to whom.",
         )
-        params = _params_widgets()
+        values, params = _params_widgets()
         st.divider()
         st.caption(f"Database: `{Path(db).name}` · {version[0]} articles")
         if read_only:
             st.caption("Read-only mode: uploads are disabled.")
     selected = tuple(tuple(c.split("-", 1)) for c in chosen)
-    write_query_params(view_params(selected, start, end, freq, directed))
+    write_query_params(view_params(selected, start, end, freq, directed, values))
     return Context(
         db=db,
         version=version,
@@ -181,56 +176,59 @@ def _sidebar(
         directed=directed,
         params_key=cached.params_key(params),
         read_only=read_only,
+        settings=settings_text(values),
     )
 
 
 def _init_from_url(available: list[tuple[str, str]], first: date, last: date) -> None:
     state = st.session_state
-    view = parse_view(st.query_params.to_dict(), available, first=first, last=last)
+    view = parse_view(
+        st.query_params.to_dict(), available, first=first, last=last, weight_ranges=ranges()
+    )
     defaults = [p for p in DEFAULT_PAIRS if p in available] or available[:2]
     state[Key.PAIRS] = [pair_code(p) for p in (view.pairs or defaults)]
     state[Key.DATE_RANGE] = (view.start or first, view.end or last)
     state[Key.FREQ] = view.freq or DEFAULT_FREQ
     state[Key.DIRECTED] = bool(view.directed)
     state[Key.URL_WARNINGS] = view.warnings
-    for name, value in _param_defaults().items():
+    _reset_params()
+    for name, value in view.weights:
         state[f"{Key.PARAM_PREFIX}{name}"] = value
     state[Key.INITIALISED] = True
 
 
-def _param_defaults() -> dict[str, float]:
-    defaults = tl.TemperatureParams()
-    return {
-        f.name: float(getattr(defaults, f.name))
-        for f in fields(tl.TemperatureParams)
-        if isinstance(getattr(defaults, f.name), int | float)
-    }
-
-
 def _reset_params() -> None:
-    for name, value in _param_defaults().items():
-        st.session_state[f"{Key.PARAM_PREFIX}{name}"] = value
+    for weight in weights():
+        st.session_state[f"{Key.PARAM_PREFIX}{weight.name}"] = weight.default
 
 
-def _params_widgets() -> tl.TemperatureParams:
+def _params_widgets() -> tuple[dict[str, float], tl.TemperatureParams]:
+    """The weights panel: plain labels, a help text each, and a reset button."""
     values = {}
     with st.expander("Temperature weights"):
-        st.caption("Half-life of an event's effect, and the weights of tone, events and modes.")
-        for name in _param_defaults():
-            low, high, step = _PARAM_RANGES.get(name, _DEFAULT_RANGE)
-            key = f"{Key.PARAM_PREFIX}{name}"
-            st.session_state[key] = min(max(float(st.session_state.get(key, low)), low), high)
-            label = name.replace("_", " ")
-            if name == "half_life_days":
-                values[name] = st.slider(label, low, high, step=step, key=key)
-            else:
-                values[name] = st.number_input(label, low, high, step=step, key=key)
+        st.caption(
+            "How the temperature is made from the articles: how long events are remembered "
+            "and how much tone and events count. Hover ⓘ for what each does."
+        )
+        for weight in weights():
+            key = f"{Key.PARAM_PREFIX}{weight.name}"
+            current = float(st.session_state.get(key, weight.default))
+            st.session_state[key] = min(max(current, weight.low), weight.high)
+            widget = st.slider if weight.name == "half_life_days" else st.number_input
+            values[weight.name] = widget(
+                weight.label,
+                weight.low,
+                weight.high,
+                step=weight.step,
+                key=key,
+                help=weight.help,
+            )
         st.button("Reset weights", key=Key.PARAMS_RESET, on_click=_reset_params)
     try:
-        return tl.TemperatureParams(**values)
+        return values, tl.TemperatureParams(**values)
     except (TypeError, ValueError) as error:
         st.sidebar.warning(f"Weights not applied: {error}")
-        return tl.TemperatureParams()
+        return values, tl.TemperatureParams()
 
 
 def _range_of(picked: object, first: date, last: date) -> tuple[date, date]:

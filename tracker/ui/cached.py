@@ -52,6 +52,12 @@ def scorer():
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def only_demo_data(db: str, version: tuple[int, str]) -> bool:
+    with open_store(db) as store:
+        return store.only_demo_data()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def pairs(db: str, version: tuple[int, str]) -> pd.DataFrame:
     with open_store(db) as store:
         return store.pairs()

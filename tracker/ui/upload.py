@@ -22,7 +22,7 @@ from tracker.ingest import ingest_scored, score_articles
 from tracker.load.reader import SUPPORTED_EXTENSIONS
 from tracker.load.review import Upload, date_label, read_upload, reviewed_article
 from tracker.models import Document, ScoredArticle
-from tracker.present.charts import pair_label
+from tracker.present.labels import pair_label
 from tracker.ui import cached
 from tracker.ui.state import Key
 
