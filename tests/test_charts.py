@@ -146,8 +146,8 @@ def test_axis_legend_and_hover_explain_the_chart():
     assert fig.layout.yaxis.ticktext[0] == "−100 hostile"
     assert fig.layout.yaxis.ticktext[-1] == "+100 warm"
     legend = {t.name for t in fig.data if t.showlegend is not False}
-    assert {"shaded band: 95% uncertainty", "▲ mostly cooperative events"} <= legend
-    assert "▼ mostly conflictual events" in legend and "articles per month" in legend
+    assert {"shaded band: 95% uncertainty", "mostly cooperative events"} <= legend
+    assert "mostly conflictual events" in legend and "articles per month" in legend
     line = next(t for t in fig.data if t.name == "BLR–USA")
     july = next(c for c in line.customdata if c[1] == "2025-07")
     assert "AGREE" in july[6]  # the point under a marker tells the event too

@@ -41,6 +41,12 @@ def chart_data(at: AppTest) -> str:
     return at.get("plotly_chart")[0].proto.spec
 
 
+def chart_values(at: AppTest) -> dict[str, list]:
+    """Each series' temperatures, as drawn."""
+    data = json.loads(chart_data(at))["data"]
+    return {t["name"]: t["y"] for t in data if t.get("mode") == "lines+markers"}
+
+
 def test_empty_database_loads_the_demo_with_a_note(tmp_path, monkeypatch):
     path = tmp_path / "empty.duckdb"
     monkeypatch.setenv("TRACKER_DB", str(path))
@@ -338,3 +344,126 @@ def test_hostile_uploads_get_their_errors_and_the_rest_lands(db, monkeypatch):
     assert "praised Belarus" in text
     for marker in ("<script", "onerror", "javascript:", "<iframe"):
         assert marker not in text and marker not in title
+
+
+def test_weights_travel_in_the_link_and_change_the_numbers(db):
+    at = app()
+    at.query_params["pairs"] = "RUS-USA"
+    at.query_params["w_half_life_days"] = "30"
+    at.query_params["w_band_z"] = "9"  # out of range: ignored with a warning
+    at.query_params["w_bogus"] = "1"
+    at.run()
+    assert not at.exception
+    assert at.slider(key=f"{Key.PARAM_PREFIX}half_life_days").value == 30.0
+    assert at.query_params["w_half_life_days"] in ("30", ["30"])
+    assert at.query_params["w_band_z"] in ("1.96", ["1.96"])  # the default, written back
+    captions = " ".join(c.value for c in at.caption)
+    assert "band_z: outside" in captions and "unknown weight" in captions
+    shorter = chart_data(at)
+    default = app()
+    default.query_params["pairs"] = "RUS-USA"
+    default.run()
+    assert chart_data(default) != shorter  # another memory, other numbers
+
+
+def test_weights_panel_speaks_plainly(db):
+    at = app().run()
+    labels = [s.label for s in at.slider] + [n.label for n in at.number_input]
+    assert "How long an event is remembered (days)" in labels
+    assert not any("_" in label for label in labels)
+    assert all(n.help for n in at.number_input)
+
+
+def test_pair_picker_labels_carry_names_and_demonyms(db):
+    at = app().run()
+    picker = at.multiselect(key=Key.PAIRS)
+    labels = list(picker.options)  # the formatted labels the browser searches
+    blr = next(label for label in labels if "BLR–USA" in label)
+    assert "Belarus" in blr and "Belarusian" in blr and "United States" in blr
+    assert any("Russia" in label for label in labels)
+
+
+def test_demo_note_persists_until_own_articles_are_added(tmp_path, monkeypatch):
+    path = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    monkeypatch.delenv("TRACKER_READONLY", raising=False)
+    app().run()
+    again = app().run()  # a new session, another browser: the note is still there
+    assert any("demo data" in i.value for i in again.info)
+    again.get("file_uploader")[0].upload(GOOD[0], GOOD[1], "text/plain")
+    again.run()
+    again.button(key=Key.ADD_BUTTON).click().run()
+    later = app().run()
+    assert not any("demo data" in i.value for i in later.info)
+
+
+def test_remove_an_article_then_undo(db):
+    at = app()
+    at.query_params["pairs"] = "BLR-USA"
+    at.query_params["from"] = "2025-08-01"
+    at.run()
+    with Store(db, read_only=True) as store:
+        count = store.article_count()
+    before = chart_values(at)
+    remove = next(b for b in at.button if b.key and b.key.startswith(Key.REMOVE_PREFIX))
+    removed_id = remove.key[len(Key.REMOVE_PREFIX) :]
+    remove.click().run()
+    assert not at.exception
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == count - 1
+        assert not store.existing_ids([removed_id])
+    assert chart_values(at) != before  # the timeline updated
+    assert any("Removed 1 article(s)" in w.value for w in at.warning)
+    at.button(key=Key.UNDO_BUTTON).click().run()
+    assert not at.exception
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == count
+        assert store.existing_ids([removed_id])
+    assert chart_values(at) == before
+
+
+def test_read_only_mode_offers_no_remove(db, monkeypatch):
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    at = app()
+    at.query_params["pairs"] = "BLR-USA"
+    at.run()
+    assert not any(b.key and b.key.startswith(Key.REMOVE_PREFIX) for b in at.button)
+
+
+def test_brief_made_for_another_view_is_not_offered(db, monkeypatch):
+    from tracker.present import export
+
+    monkeypatch.setattr(export, "static_export_problem", lambda: "no chromium in this test")
+    monkeypatch.setattr(
+        "tracker.ui.briefing.static_export_problem", lambda: "no chromium in this test"
+    )
+    monkeypatch.setattr(
+        "tracker.present.report.static_export_problem", lambda: "no chromium in this test"
+    )
+    at = app().run()
+    at.button(key=Key.BRIEF_BUTTON).click().run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button") if b.label.startswith("Brief")]
+    at.radio(key=Key.FREQ).set_value("W").run()
+    assert not [b.label for b in at.get("download_button") if b.label.startswith("Brief")]
+    assert any("make it again" in c.value for c in at.caption)
+
+
+def test_a_click_on_a_point_without_articles_opens_its_period():
+    from tracker.ui.drilldown import point_options, ref_from_selection
+
+    timeline = pd.DataFrame(
+        {
+            "pair": ["BLR-USA"] * 2,
+            "direction": ["", ""],
+            "period": ["2025-06", "2025-07"],
+            "period_start": pd.to_datetime(["2025-06-01", "2025-07-01"]),
+            "articles": [2, 0],
+            "events": [1, 0],
+        }
+    )
+    click = {"selection": {"points": [{"customdata": ["BLR–USA", "2025-07", 1]}]}}
+    ref = ref_from_selection(click, timeline)
+    assert ref is not None and ref.period == "2025-07"
+    assert ref.code in point_options(timeline, ref)
+    assert ref.code not in point_options(timeline)

@@ -227,8 +227,8 @@ def _add_legend_keys(fig: go.Figure, with_events: bool) -> None:
     keys = [("shaded band: 95% uncertainty", "square", "rgba(120,120,120,0.3)", 0)]
     if with_events:
         keys += [
-            ("▲ mostly cooperative events", "triangle-up", "white", 2),
-            ("▼ mostly conflictual events", "triangle-down", "white", 2),
+            ("mostly cooperative events", "triangle-up", "white", 2),
+            ("mostly conflictual events", "triangle-down", "white", 2),
         ]
     for label, symbol, fill, width in keys:
         fig.add_trace(
