@@ -130,7 +130,7 @@ def test_every_marker_carries_the_timeline_period_label():
         fig = charts.temperature_figure(frame, events_frame(), freq=freq)
         markers = next(t for t in fig.data if t.name == "BLR–USA events")
         periods = set(frame["period"])
-        assert markers.customdata and all(c[1] in periods for c in markers.customdata)
+        assert len(markers.customdata) and all(c[1] in periods for c in markers.customdata)
         bars = next(t for t in fig.data if t.type == "bar")
         assert [c[1] for c in bars.customdata] == list(frame["period"])
 

@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.present.charts import custom_data
 from tracker.present.labels import escape, pair_label, period_label, period_starts
 
 # PLOVER/CAMEO quad classes: 1 verbal cooperation, 2 material cooperation,
@@ -71,10 +72,9 @@ def category_figure(counts: pd.DataFrame, *, title: str | None = None) -> go.Fig
                     legendgroup=quad_name,
                     showlegend=row == 1,
                     marker_color=QUAD_COLOURS[quad],
-                    customdata=[
-                        [escape(pair), escape(p), int(n)]
-                        for p, n in zip(periods, q["count"], strict=True)
-                    ],
+                    customdata=custom_data(
+                        [escape(pair)] * len(q), [escape(p) for p in periods], q["count"]
+                    ),
                     hovertemplate=(
                         f"{quad_name}: %{{customdata[2]}} in %{{customdata[1]}}"
                         f"<br>click for the articles<extra>{escape(pair)}</extra>"

@@ -7,6 +7,7 @@ Environment: TRACKER_DB (database path, default data/tracker.duckdb), TRACKER_RE
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from datetime import date
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index import timeline as tl
@@ -55,9 +57,9 @@ def main() -> None:
 
 
 def _run(db: str, read_only: bool) -> None:
-    if not _ensure_data(db, read_only):
+    version = _ensure_data(db, read_only)
+    if version is None:
         return
-    version = cached.data_version(db)
     pairs = cached.pairs(db, version)
     if cached.only_demo_data(db, version):
         st.info(
@@ -66,38 +68,59 @@ def _run(db: str, read_only: bool) -> None:
             "articles under *Add articles*.",
             icon="ℹ️",
         )
-    ctx = _sidebar(db, version, pairs, read_only)
+    ctx, weights_slot = _sidebar(db, version, pairs, read_only)
     if not read_only:
         removal.undo_banner(db)
     for warning in st.session_state.get(Key.URL_WARNINGS, ()):
         st.caption(f"⚠️ Link: {warning}")
     names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
     tabs = dict(zip(names, st.tabs(names), strict=True))
+    # A new view is drawn in two passes: the first sends the headline and the chart alone
+    # (nothing competes with them, in the script or in the browser), then reruns for the
+    # rest of the page. Clicks and edits within a view take one pass.
+    view = None if ctx is None else (version, *dataclasses.astuple(ctx))
+    chart_first = bool(ctx and ctx.pairs) and st.session_state.get(Key.DRAWN_VIEW) != view
+    if weights_slot is not None and not (chart_first and Key.DRAWN_VIEW not in st.session_state):
+        with weights_slot:  # (not on a session's very first pass: the chart comes first)
+            _params_widgets()
     with tabs["Explore"]:
         if ctx is None:
             st.info("No country pairs yet: add articles that mention two countries.")
+        elif chart_first:
+            explore.render_chart_only(ctx)
         else:
             explore.render(ctx)
+    if chart_first:
+        st.session_state[Key.DRAWN_VIEW] = view
+        st.rerun()
     if not read_only:
         with tabs["Add articles"]:
             upload.render(db)
     with tabs["Briefing"]:
         if ctx is not None:
             briefing.render(ctx)
+    if ctx is not None and ctx.pairs:  # last: nothing on the page waits for it
+        cached.prewarm_frequencies(
+            ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed,
+            ctx.params_key,
+        )  # fmt: skip
 
 
-def _ensure_data(db: str, read_only: bool) -> bool:
-    """Load the demo corpus into an empty database (never in read-only mode)."""
+def _ensure_data(db: str, read_only: bool) -> tuple[int, str] | None:
+    """The data version; the demo corpus first if the database is empty (never in
+    read-only mode). None: nothing to show."""
     if read_only:
-        if not Path(db).exists() or cached.data_version(db)[0] == 0:
+        version = cached.data_version(db) if Path(db).exists() else (0, "")
+        if version[0] == 0:
             st.info(
                 "Read-only mode and the database is empty: nothing to show yet. An "
                 "administrator can load data with `tracker ingest` or `tracker demo`."
             )
-            return False
-        return True
-    if cached.data_version(db)[0] > 0:
-        return True
+            return None
+        return version
+    version = cached.data_version(db)
+    if version[0] > 0:
+        return version
     from tracker.demo import load_demo
 
     with _DEMO_LOCK, st.spinner("First run: loading the demo corpus…"):
@@ -106,17 +129,19 @@ def _ensure_data(db: str, read_only: bool) -> bool:
                 load_demo(db)
             except FileNotFoundError as error:
                 st.info(f"The database is empty and there is no demo corpus ({error}).")
-                return False
+                return None
             cached.clear_data()
-    return cached.data_version(db)[0] > 0
+    version = cached.data_version(db)
+    return version if version[0] > 0 else None
 
 
 def _sidebar(
     db: str, version: tuple[int, str], pairs: pd.DataFrame, read_only: bool
-) -> Context | None:
+) -> tuple[Context | None, DeltaGenerator | None]:
+    """The view's widgets; the weights panel's place (filled by the caller) and the view."""
     state = st.session_state
     if not len(pairs):
-        return None
+        return None, None
     available = [(a, b) for a, b in zip(pairs["pair_a"], pairs["pair_b"], strict=True)]
     codes = [pair_code(p) for p in available]
     counts = dict(zip(codes, pairs["articles"], strict=True))
@@ -159,14 +184,15 @@ def _sidebar(
             key=Key.DIRECTED,
             help="Split each pair into its two directions: who did what to whom.",
         )
-        values, params = _params_widgets()
+        weights_slot = st.container()
+        values, params = _current_params()
         st.divider()
         st.caption(f"Database: `{Path(db).name}` · {version[0]} articles")
         if read_only:
             st.caption("Read-only mode: uploads are disabled.")
     selected = tuple(tuple(c.split("-", 1)) for c in chosen)
     write_query_params(view_params(selected, start, end, freq, directed, values))
-    return Context(
+    context = Context(
         db=db,
         version=version,
         pairs=selected,  # type: ignore[arg-type]
@@ -178,6 +204,7 @@ def _sidebar(
         read_only=read_only,
         settings=settings_text(values),
     )
+    return context, weights_slot
 
 
 def _init_from_url(available: list[tuple[str, str]], first: date, last: date) -> None:
@@ -192,19 +219,38 @@ def _init_from_url(available: list[tuple[str, str]], first: date, last: date) ->
     state[Key.DIRECTED] = bool(view.directed)
     state[Key.URL_WARNINGS] = view.warnings
     _reset_params()
-    for name, value in view.weights:
-        state[f"{Key.PARAM_PREFIX}{name}"] = value
+    state[Key.WEIGHTS] = {**state[Key.WEIGHTS], **dict(view.weights)}
     state[Key.INITIALISED] = True
 
 
 def _reset_params() -> None:
+    st.session_state[Key.WEIGHTS] = {w.name: w.default for w in weights()}
     for weight in weights():
         st.session_state[f"{Key.PARAM_PREFIX}{weight.name}"] = weight.default
 
 
-def _params_widgets() -> tuple[dict[str, float], tl.TemperatureParams]:
+def _current_params() -> tuple[dict[str, float], tl.TemperatureParams]:
+    """The weights of the view (Key.WEIGHTS holds them, whether or not the panel is drawn
+    in this run), clamped to their ranges, and the model parameters made from them."""
+    stored = st.session_state.get(Key.WEIGHTS) or {}
+    values = {
+        w.name: min(max(float(stored.get(w.name, w.default)), w.low), w.high) for w in weights()
+    }
+    try:
+        return values, tl.TemperatureParams(**values)
+    except (TypeError, ValueError) as error:
+        st.sidebar.warning(f"Weights not applied: {error}")
+        return values, tl.TemperatureParams()
+
+
+def _weight_changed(name: str) -> None:
+    key = f"{Key.PARAM_PREFIX}{name}"
+    st.session_state[Key.WEIGHTS] = {**st.session_state[Key.WEIGHTS], name: st.session_state[key]}
+
+
+def _params_widgets() -> None:
     """The weights panel: plain labels, a help text each, and a reset button."""
-    values = {}
+    values, _ = _current_params()
     with st.expander("Temperature weights"):
         st.caption(
             "How the temperature is made from the articles: how long events are remembered "
@@ -212,23 +258,19 @@ def _params_widgets() -> tuple[dict[str, float], tl.TemperatureParams]:
         )
         for weight in weights():
             key = f"{Key.PARAM_PREFIX}{weight.name}"
-            current = float(st.session_state.get(key, weight.default))
-            st.session_state[key] = min(max(current, weight.low), weight.high)
+            st.session_state[key] = values[weight.name]
             widget = st.slider if weight.name == "half_life_days" else st.number_input
-            values[weight.name] = widget(
+            widget(
                 weight.label,
                 weight.low,
                 weight.high,
                 step=weight.step,
                 key=key,
                 help=weight.help,
+                on_change=_weight_changed,
+                args=(weight.name,),
             )
         st.button("Reset weights", key=Key.PARAMS_RESET, on_click=_reset_params)
-    try:
-        return values, tl.TemperatureParams(**values)
-    except (TypeError, ValueError) as error:
-        st.sidebar.warning(f"Weights not applied: {error}")
-        return values, tl.TemperatureParams()
 
 
 def _range_of(picked: object, first: date, last: date) -> tuple[date, date]:

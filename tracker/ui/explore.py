@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.present import charts
 from tracker.present.category_chart import category_counts, category_figure
 from tracker.present.chart_titles import export_title
 from tracker.present.labels import series_label
@@ -33,15 +32,21 @@ def render(ctx: Context) -> None:
     _explore(ctx)
 
 
-@st.fragment
-def _explore(ctx: Context) -> None:
+def render_chart_only(ctx: Context) -> None:
+    """The first pass of a new view: the headline and the chart, nothing else."""
+    if ctx.pairs:
+        _explore(ctx, chart_only=True)
+
+
+def _chart(ctx: Context):
     timeline = cached.timelines(
         ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed, ctx.params_key
     )
-    events = cached.events(ctx.db, ctx.version, ctx.pairs, ctx.start, ctx.end)
     headline(timeline)
     st.subheader("Relationship temperature", anchor="temperature")
-    fig = charts.temperature_figure(timeline, events, freq=ctx.freq)
+    fig = cached.temperature_chart(
+        ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed, ctx.params_key
+    )
     selection = st.plotly_chart(
         fig,
         key=Key.CHART,
@@ -50,6 +55,16 @@ def _explore(ctx: Context) -> None:
         width="stretch",
         config={"displaylogo": False},
     )
+    return timeline, fig, selection
+
+
+@st.fragment
+def _explore(ctx: Context, chart_only: bool = False) -> None:
+    timeline, fig, selection = _chart(ctx)
+    if chart_only:
+        st.caption("Loading the drill-down, events and articles…")
+        return
+    events = cached.events(ctx.db, ctx.version, ctx.pairs, ctx.start, ctx.end)
     # everything below comes after the first chart has been sent to the browser
     stem_pairs = "_".join(f"{a}-{b}" for a, b in ctx.pairs)
     export_buttons(

@@ -27,7 +27,8 @@ class Key(StrEnum):
     DATE_RANGE = "date_range"
     FREQ = "freq"
     DIRECTED = "directed"
-    PARAM_PREFIX = "param_"  # + TemperatureParams field name
+    PARAM_PREFIX = "param_"  # + TemperatureParams field name (the weights panel's widgets)
+    WEIGHTS = "weights"  # the view's weights, {field: value}: the widgets write here
     PARAMS_RESET = "params_reset"
     CHART = "temperature_chart"
     CATEGORY_CHART = "category_chart"
@@ -49,7 +50,7 @@ class Key(StrEnum):
     BRIEF_RESULT = "brief_result"
     INITIALISED = "view_initialised"
     URL_WARNINGS = "url_warnings"
-    DEMO_NOTE = "demo_note"
+    DRAWN_VIEW = "drawn_view"  # the view whose whole page was drawn (app.py: chart first)
 
 
 FREQ_CODES = ("D", "W", "M")
