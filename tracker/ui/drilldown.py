@@ -196,11 +196,17 @@ def render(ctx, timeline: pd.DataFrame, events: pd.DataFrame, selections: dict) 
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(parts), 280),
-        column_config={
-            "Title": st.column_config.TextColumn("Title", width="large"),
+        column_config={  # fits 1400 px without scrolling: the contribution stays in view
+            "What": st.column_config.TextColumn("What", width=110),
+            "Date": st.column_config.TextColumn("Date", width=88),
+            "Title": st.column_config.TextColumn("Title", width=260),
+            "Event": st.column_config.TextColumn("Event", width=90),
+            "Mode": st.column_config.TextColumn("Mode", width=80),
+            "Who → whom": st.column_config.TextColumn("Who → whom", width=85),
             "Contribution": st.column_config.NumberColumn(
-                "Contribution", format="%+.1f", help="Degrees of the temperature"
+                "Degrees", format="%+.1f", width=70, help="Its part of the temperature"
             ),
+            "Note": st.column_config.TextColumn("Note", width=120),
         },
     )
     if len(own):

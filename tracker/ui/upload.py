@@ -195,11 +195,14 @@ def _table(review: Review) -> None:
         on_change=changed,
         disabled=_READ_ONLY_COLUMNS,
         column_config={
-            "Add": st.column_config.CheckboxColumn("Add", help="Store this record", width=50),
-            "Title": st.column_config.TextColumn("Title", width="large"),
-            "Date": st.column_config.TextColumn("Date", width=95),
-            "Warnings": st.column_config.TextColumn("Warnings", width="medium"),
-            "Problem": st.column_config.TextColumn("Problem", width="medium"),
+            "Add": st.column_config.CheckboxColumn("Add", help="Store this record", width=45),
+            "Title": st.column_config.TextColumn("Title", width=230),
+            "Date": st.column_config.TextColumn("Date", width=88),
+            "Date from": st.column_config.TextColumn("Date from", width=130),
+            "Warnings": st.column_config.TextColumn("Warnings", width=130),
+            "Pairs found": st.column_config.TextColumn("Pairs found", width=110),
+            "Problem": st.column_config.TextColumn("Problem", width=110),
+            "File / record": st.column_config.TextColumn("File / record", width=110),
         },
     )
 
