@@ -110,6 +110,13 @@ def temperature_figure(
             _add_event_markers(fig, part, notes, name, colour)
     if names:
         _add_legend_keys(fig, events is not None and len(events) > 0)
+    _axes_and_layout(fig, title, unit, show_coverage)
+    if not names:
+        _empty_note(fig, "No data for this selection")
+    return fig
+
+
+def _axes_and_layout(fig: go.Figure, title: str | None, unit: str, coverage: bool) -> None:
     fig.add_hline(y=0, line={"color": "#888", "width": 1, "dash": "dot"}, row=1, col=1)
     fig.update_yaxes(
         title_text="temperature",
@@ -120,7 +127,7 @@ def temperature_figure(
         row=1,
         col=1,
     )
-    if show_coverage:
+    if coverage:
         fig.update_yaxes(title_text=f"articles per {unit}", rangemode="tozero", row=2, col=1)
         fig.update_layout(barmode="group")
     fig.update_layout(
@@ -132,9 +139,6 @@ def temperature_figure(
         hovermode="closest",
         clickmode="event+select",
     )
-    if not names:
-        _empty_note(fig, "No data for this selection")
-    return fig
 
 
 def _add_band(fig: go.Figure, part: pd.DataFrame, name: str, colour: str) -> None:

@@ -139,7 +139,6 @@ def _sidebar(
     db: str, version: tuple[int, str], pairs: pd.DataFrame, read_only: bool
 ) -> tuple[Context | None, DeltaGenerator | None]:
     """The view's widgets; the weights panel's place (filled by the caller) and the view."""
-    state = st.session_state
     if not len(pairs):
         return None, None
     available = [(a, b) for a, b in zip(pairs["pair_a"], pairs["pair_b"], strict=True)]
@@ -147,16 +146,7 @@ def _sidebar(
     counts = dict(zip(codes, pairs["articles"], strict=True))
     first = pd.Timestamp(pairs["first_date"].min()).date()
     last = pd.Timestamp(pairs["last_date"].max()).date()
-    if Key.INITIALISED not in state:
-        _init_from_url(available, first, last)
-    state[Key.PAIRS] = [c for c in state.get(Key.PAIRS, []) if c in counts]
-    current = state.get(Key.DATE_RANGE, (first, last))
-    if isinstance(current, tuple | list) and len(current) == 2:
-        clamped = (_clamp(current[0], first, last), _clamp(current[1], first, last))
-        if tuple(current) != clamped:
-            state[Key.DATE_RANGE] = clamped
-    elif not isinstance(current, tuple | list) or len(current) != 1:
-        state[Key.DATE_RANGE] = (first, last)
+    _sync_state(available, counts, first, last)
 
     with st.sidebar:
         st.header("View")
@@ -205,6 +195,22 @@ def _sidebar(
         settings=settings_text(values),
     )
     return context, weights_slot
+
+
+def _sync_state(available: list[tuple[str, str]], counts: dict, first: date, last: date) -> None:
+    """The view's state before the widgets: from the URL on a session's first run, then
+    kept to the pairs and dates the database has."""
+    state = st.session_state
+    if Key.INITIALISED not in state:
+        _init_from_url(available, first, last)
+    state[Key.PAIRS] = [c for c in state.get(Key.PAIRS, []) if c in counts]
+    current = state.get(Key.DATE_RANGE, (first, last))
+    if isinstance(current, tuple | list) and len(current) == 2:
+        clamped = (_clamp(current[0], first, last), _clamp(current[1], first, last))
+        if tuple(current) != clamped:
+            state[Key.DATE_RANGE] = clamped
+    elif not isinstance(current, tuple | list) or len(current) != 1:
+        state[Key.DATE_RANGE] = (first, last)
 
 
 def _init_from_url(available: list[tuple[str, str]], first: date, last: date) -> None:

@@ -153,10 +153,8 @@ def render(ctx, timeline: pd.DataFrame, events: pd.DataFrame, selections: dict) 
     if not options:
         st.caption("No period with articles or events in this selection.")
         return
-    if clicked is not None:
-        st.session_state[Key.DRILL_PERIOD] = clicked.code
-    if st.session_state.get(Key.DRILL_PERIOD) not in options:
-        st.session_state[Key.DRILL_PERIOD] = next(iter(options))
+    if clicked is not None or st.session_state.get(Key.DRILL_PERIOD) not in options:
+        st.session_state[Key.DRILL_PERIOD] = (clicked or options[next(iter(options))]).code
     st.caption("Click any point, marker or bar of the charts, or pick a period here.")
     code = st.selectbox(
         "Series and period",
@@ -173,12 +171,7 @@ def render(ctx, timeline: pd.DataFrame, events: pd.DataFrame, selections: dict) 
     except TrackerError as error:
         st.warning(str(error))
         return
-    cols = st.columns(4)
-    cols[0].metric(f"Temperature in {ref.period}", f"{explanation.value:+.0f}")
-    cols[1].metric("Uncertainty band", f"{explanation.lower:+.0f} … {explanation.upper:+.0f}")
-    tone = explanation.tone
-    cols[2].metric("Mean tone (−1 … +1)", "–" if pd.isna(tone) else f"{tone:+.2f}")
-    cols[3].metric("Event flow", f"{explanation.events_score:+.1f}")
+    _metrics(ref, explanation)
     parts = explanation.contributions
     own = parts[parts["kind"].isin(("tone", "event")) & parts["article_id"].notna()]
     if not len(own):
@@ -211,6 +204,15 @@ def render(ctx, timeline: pd.DataFrame, events: pd.DataFrame, selections: dict) 
     )
     if len(own):
         _articles(ctx, ref, own, events)
+
+
+def _metrics(ref: PointRef, explanation) -> None:
+    cols = st.columns(4)
+    cols[0].metric(f"Temperature in {ref.period}", f"{explanation.value:+.0f}")
+    cols[1].metric("Uncertainty band", f"{explanation.lower:+.0f} … {explanation.upper:+.0f}")
+    tone = explanation.tone
+    cols[2].metric("Mean tone (−1 … +1)", "–" if pd.isna(tone) else f"{tone:+.2f}")
+    cols[3].metric("Event flow", f"{explanation.events_score:+.1f}")
 
 
 def _articles(ctx, ref: PointRef, in_period: pd.DataFrame, events: pd.DataFrame) -> None:
