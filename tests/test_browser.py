@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,36 +45,27 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def server(demo_db, tmp_path):  # noqa: F811
-    db = tmp_path / "tracker.duckdb"
-    shutil.copy(demo_db, db)
+@contextmanager
+def streamlit_server(db: Path, folder: Path, env_extra: dict[str, str] | None = None):
+    """The real server on a free loopback port, ready when /_stcore/health says ok."""
     port = free_port()
-    log_path = tmp_path / "server.log"
+    log_path = folder / f"server-{port}.log"
     env = {**os.environ, "TRACKER_DB": str(db)}
     env.pop("TRACKER_READONLY", None)
+    env.update(env_extra or {})
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(ROOT / "dashboard.py"),
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
+                sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+                "--server.port", str(port), "--server.address", "127.0.0.1",
+                "--server.headless", "true", "--browser.gatherUsageStats", "false",
+                "--server.fileWatcherType", "none",
             ],
             cwd=ROOT,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
-        )
+        )  # fmt: skip
     try:
         deadline = time.monotonic() + HEALTH_TIMEOUT_S
         while True:
@@ -88,13 +80,41 @@ def server(demo_db, tmp_path):  # noqa: F811
             if process.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("server did not start:\n" + log_path.read_text(errors="replace"))
             time.sleep(0.2)  # polling interval, not a wait for the app
-        yield f"http://127.0.0.1:{port}/", log_path, tmp_path
+        yield f"http://127.0.0.1:{port}/", log_path
     finally:
         process.terminate()
         try:
             process.wait(10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture
+def server(demo_db, tmp_path):  # noqa: F811
+    db = tmp_path / "tracker.duckdb"
+    shutil.copy(demo_db, db)
+    with streamlit_server(db, tmp_path) as (url, log_path):
+        yield url, log_path, tmp_path
+
+
+@pytest.fixture(scope="module")
+def shared_server(demo_db, tmp_path_factory):  # noqa: F811
+    """One server for the tests that only read (each test opens its own browser context)."""
+    folder = tmp_path_factory.mktemp("browser")
+    db = folder / "tracker.duckdb"
+    shutil.copy(demo_db, db)
+    with streamlit_server(db, folder) as (url, log_path):
+        yield url, log_path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
 
 
 def wait_idle(page) -> None:

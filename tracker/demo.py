@@ -8,6 +8,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from tracker.ingest import IngestReport, articles_from_paths, ingest_articles
+from tracker.store import Store
 
 # Package data read through importlib.resources, so a wheel installed with `pip install .`
 # carries it; installed packages are folders on disk (wheels are unpacked), hence a Path.
@@ -36,4 +37,7 @@ def load_demo(db: str | Path | None = None, *, samples_dir: Path = SAMPLES_DIR) 
         if seed:
             yield from articles_from_paths(seed, SEED_DATE)
 
-    return ingest_articles(items(), db)
+    report = ingest_articles(items(), db)
+    with Store(db) as store:  # the dashboard's demo note holds while only these are stored
+        store.mark_demo(report.added)
+    return report

@@ -316,6 +316,43 @@ def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | Ing
         return IngestError(article.origin, f"could not be scored: {error!r}")
 
 
+def score_articles(articles: Iterable[Article]) -> list[ScoredArticle | IngestError]:
+    """Score here, one by one (the upload review: each record once, for the date shown)."""
+    return [_score_one(article, None) for article in articles]
+
+
+def ingest_scored(
+    items: Iterable[ScoredArticle | IngestError],
+    db: str | Path | None = None,
+    *,
+    on_article: Progress | None = None,
+) -> IngestReport:
+    """Store articles scored already (the reviewed upload), a transaction per WINDOW; errors
+    go to the report, stored ids count as duplicates. Nothing is scored a second time."""
+    report = IngestReport()
+    batch: list[ScoredArticle] = []
+
+    def flush() -> None:
+        if batch:
+            with Store(db) as store:
+                result = store.add_scored(batch)
+            report.added.extend(result.added)
+            report.duplicates.extend(result.duplicates)
+            if on_article:
+                on_article(len(batch))
+            batch.clear()
+
+    for item in items:
+        if isinstance(item, IngestError):
+            report.failed.append(item)
+            continue
+        batch.append(item)
+        if len(batch) == WINDOW:
+            flush()
+    flush()
+    return report
+
+
 def rescore(
     db: str | Path | None = None,
     *,

@@ -1,4 +1,4 @@
-"""`tracker pairs`, `backup` and `restore`: the store as a whole."""
+"""`tracker pairs`, `backup`, `restore` and `remove`: the store as a whole."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from tracker.cli.common import (
     DB_HELP,
     db_value,
     echo_frame,
+    echo_json,
     fail,
     main,
 )
@@ -65,3 +66,33 @@ def restore(src, db):
     click.echo(f"restored {done.articles} articles from {src} into {done.target}")
     if done.kept:
         click.echo(f"the database it replaced is kept as {done.kept}")
+
+
+@main.command()
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--db", callback=db_value, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def remove(ids, db, as_json):
+    """Remove stored articles by ID (as `tracker explain` and the dashboard show them).
+
+    Their sentences, events and tone rows go with them, in one transaction; the
+    temperature is recomputed from what is left on the next read. IDs not stored are
+    reported and exit status is 1 when none of them was stored.
+    """
+    from tracker.store import Store
+
+    try:
+        with Store(db, must_exist=True) as store:
+            removed = store.remove_articles(ids)
+    except TrackerError as error:
+        raise fail(error) from error
+    unknown = [i for i in dict.fromkeys(ids) if i not in removed]
+    if as_json:
+        echo_json({"removed": list(removed), "not_found": unknown})
+    else:
+        for article_id in removed:
+            click.echo(f"removed {article_id}")
+        for article_id in unknown:
+            click.echo(f"not found: {article_id} (no article with this id is stored)", err=True)
+    if not removed:
+        raise SystemExit(1)

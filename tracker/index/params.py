@@ -31,11 +31,13 @@ class TemperatureParams:
     tone_day_sd: float = 0.10
     # Events move the level: a day's de-duplicated, mode-weighted intensity sum (Goldstein
     # units) divided by event_scale is added to x, and the move lasts (no decay by itself).
-    # Fitted: 150 (95% interval 38-610): the demo's later tone moves about a seventh as far
-    # as the old scale of 20 assumed. One asserted ASSAULT (-9.7) moves x by -0.065 (-6.5
-    # degrees near neutral); a day of ten conflict events (-40) by -0.27.
+    # Fitted on the demo: 150 (95% interval 38-610), a wide interval from a small corpus.
+    # The default is 60, inside it: at 150 no change of US-Russia over 2014-2025 (Crimea
+    # sanctions, the 2016 expulsions, the 2022 invasion) exceeds its own uncertainty, so the
+    # index would show no turning point where every analyst sees one (docs/temperature.md).
+    # At 60 one asserted ASSAULT (-9.7) moves x by -0.16 (about -16 degrees near neutral).
     event_weight: float = 1.0
-    event_scale: float = 150.0
+    event_scale: float = 60.0
     # Relative coding error of one event's impulse: adds (event_rel_se * move)**2 to the
     # state's variance on the event's day.
     event_rel_se: float = 0.25

@@ -17,6 +17,7 @@ from tracker.coding.sentences import split_sentences
 from tracker.errors import IngestError
 from tracker.load import dates, limits
 from tracker.load.language import language_problem
+from tracker.load.titles import clean_title
 from tracker.models import DateSource, Document, article_id
 
 HEADLINE_MAX_CHARS = 200  # a longer first line is prose, not a headline
@@ -104,6 +105,8 @@ def finish_document(draft: Draft) -> Document:
     if refusal:
         raise IngestError(origin, refusal)
     title = fields.get("title")
+    if isinstance(title, str):
+        title = clean_title(title)
     if not isinstance(title, str) or not title.strip():
         title, derived = derive_title(text)
         if derived:
@@ -112,7 +115,7 @@ def finish_document(draft: Draft) -> Document:
     url, outlet, speaker = fields.get("url"), fields.get("source"), fields.get("speaker")
     return Document(
         origin=origin,
-        title=" ".join(title.split()),
+        title=clean_title(title),
         text=text,
         published_at=published,
         date_source=source,
@@ -158,6 +161,7 @@ def _resolve_date(
 def derive_title(text: str) -> tuple[str, bool]:
     """(title, derived_from_sentence): the first line if it looks like a headline."""
     first = next((line.strip() for line in text.split("\n", 50) if line.strip()), "")
+    first = clean_title(first)
     if (
         len(first) <= HEADLINE_MAX_CHARS
         and len(first.split()) <= HEADLINE_MAX_WORDS

@@ -19,7 +19,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from tracker.present.charts import PALETTE, pair_label
+from tracker.present.charts import PALETTE
+from tracker.present.labels import pair_label
 
 GDELT_COLOUR = "#555555"
 GDELT_RANGE = (-10.5, 10.5)  # Goldstein is -10..+10; AvgTone is -100..+100 but mostly -10..+5

@@ -32,6 +32,20 @@ class StoreDashboardReads(StoreConnection):
         ).fetchall()
         return int(count), str(latest or "")
 
+    def only_demo_data(self) -> bool:
+        """True while the store holds the demo corpus and nothing else (migration 4's
+        demo_articles); False on a database from before it (nothing was recorded there)."""
+        known = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'demo_articles'"
+        ).fetchall()[0][0]
+        if not known:
+            return False
+        ((demo, other),) = self.con.execute(
+            "SELECT (SELECT count(*) FROM demo_articles), "
+            "(SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM demo_articles))"
+        ).fetchall()
+        return demo > 0 and other == 0
+
     @staticmethod
     def _pair_lists(pairs: Sequence[tuple[str, str]]) -> list[list[str]]:
         """Pairs (codes sorted, as stored) as two bound lists: first codes, second codes."""

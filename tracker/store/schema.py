@@ -150,6 +150,15 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         """,
     ),
     (
+        4,
+        "demo_articles: the ids the demo corpus stored (the dashboard's demo note)",
+        # The dashboard says "this is demo data" while every stored article is one of these,
+        # in every session and after a restart, until the user adds their own articles.
+        """
+        CREATE TABLE demo_articles (id VARCHAR PRIMARY KEY);
+        """,
+    ),
+    (
         5,
         "sources and source_items (feeds and pages polled), gdelt_events (GDELT 2.0 imports)",
         # docs/sources.md and docs/gdelt.md. A source is polled with conditional requests

@@ -17,6 +17,9 @@ from tracker.store.connection import StoreConnection, utc_now
 from tracker.store.rows import INGESTED_AT, ScoredRows, scored_rows
 from tracker.store.schema import TONE_AGGREGATES
 
+# Every table with one or more rows per article (article_id), besides articles itself.
+_SCORE_TABLES = (*(table for table, _ in TONE_AGGREGATES), "dyad_sentences", "events")
+
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
@@ -87,12 +90,51 @@ class StoreWrites(StoreConnection):
         self.con.register("_ids", ids)
         try:
             with self._transaction():
-                tables = [table for table, _ in TONE_AGGREGATES] + ["dyad_sentences", "events"]
-                for table in tables:  # constants, never input
+                for table in _SCORE_TABLES:  # constants, never input
                     sql = f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM _ids)"  # noqa: S608
                     self.con.execute(sql)
                 self.con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _ids)")
                 self._insert_rows(rows)
+        finally:
+            self.con.unregister("_ids")
+
+    def remove_articles(self, ids: Iterable[str]) -> tuple[str, ...]:
+        """Delete these articles and every score row of theirs, in one transaction.
+
+        Returns the ids that were stored (and are now gone), in the order given; unknown ids
+        are ignored. The timeline reads the same tables, so it changes at once.
+        """
+        wanted = list(dict.fromkeys(str(i) for i in ids))
+        if not wanted:
+            return ()
+        stored = self.existing_ids(wanted)
+        if not stored:
+            return ()
+        table = pa.table({"id": pa.array(sorted(stored), pa.string())})
+        self.con.register("_ids", table)
+        try:
+            with self._transaction():
+                for name in _SCORE_TABLES:  # constants, never input
+                    sql = f"DELETE FROM {name} WHERE article_id IN (SELECT id FROM _ids)"  # noqa: S608
+                    self.con.execute(sql)
+                self.con.execute("DELETE FROM demo_articles WHERE id IN (SELECT id FROM _ids)")
+                self.con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM _ids)")
+        finally:
+            self.con.unregister("_ids")
+        return tuple(i for i in wanted if i in stored)
+
+    def mark_demo(self, ids: Iterable[str]) -> None:
+        """Record these stored ids as the demo corpus (see :meth:`only_demo_data`)."""
+        table = pa.table({"id": pa.array(sorted(set(ids)), pa.string())})
+        if not table.num_rows:
+            return
+        self.con.register("_ids", table)
+        try:
+            with self._transaction():
+                self.con.execute(
+                    "INSERT INTO demo_articles SELECT id FROM _ids "
+                    "WHERE id NOT IN (SELECT id FROM demo_articles)"
+                )
         finally:
             self.con.unregister("_ids")
 

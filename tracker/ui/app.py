@@ -7,21 +7,23 @@ Environment: TRACKER_DB (database path, default data/tracker.duckdb), TRACKER_RE
 
 from __future__ import annotations
 
+import dataclasses
 import threading
-from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
-from tracker.ui import briefing, cached, explore, upload
+from tracker.ui import briefing, cached, explore, removal, upload
 from tracker.ui import gdelt as gdelt_view
 from tracker.ui import sources as sources_view
+from tracker.ui.pairs import pair_option_label
 from tracker.ui.state import (
     DEFAULT_FREQ,
     DEFAULT_PAIRS,
@@ -34,18 +36,9 @@ from tracker.ui.state import (
     view_params,
     write_query_params,
 )
+from tracker.ui.weights import ranges, settings_text, weights
 
 _DEMO_LOCK = threading.Lock()  # sessions run on threads: one demo load per process
-# Parameter widgets: (min, max, step) per TemperatureParams field; others get a default.
-_PARAM_RANGES = {
-    "volatility": (0.0, 0.2, 0.001),
-    "reversion_per_year": (0.0, 0.99, 0.01),
-    "tone_scale": (0.05, 2.0, 0.05),
-    "event_scale": (1.0, 500.0, 1.0),
-    "prior_sd": (0.05, 5.0, 0.05),
-    "band_z": (0.0, 3.0, 0.05),
-}
-_DEFAULT_RANGE = (0.0, 5.0, 0.05)
 
 
 def read_only_mode() -> bool:
@@ -66,29 +59,45 @@ def main() -> None:
 
 
 def _run(db: str, read_only: bool) -> None:
-    if not _ensure_data(db, read_only):
+    version = _ensure_data(db, read_only)
+    if version is None:
         return
-    version = cached.data_version(db)
     pairs = cached.pairs(db, version)
-    if st.session_state.get(Key.DEMO_NOTE):
+    if cached.only_demo_data(db, version):
         st.info(
             "This is **demo data**: the bundled sample corpus (tracker/data/samples) was loaded "
-            "because the database was empty. Add your own articles under *Add articles*.",
+            "because the database was empty. It stays marked as demo until you add your own "
+            "articles under *Add articles*.",
             icon="ℹ️",
         )
-    ctx = _sidebar(db, version, pairs, read_only)
+    ctx, weights_slot = _sidebar(db, version, pairs, read_only)
+    if not read_only:
+        removal.undo_banner(db)
     for warning in st.session_state.get(Key.URL_WARNINGS, ()):
         st.caption(f"⚠️ Link: {warning}")
     names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
     if not read_only:
         names.append("Sources")  # feeds and pages: writes, so never in read-only mode
     tabs = dict(zip(names, st.tabs(names), strict=True))
+    # A new view is drawn in two passes: the first sends the headline and the chart alone
+    # (nothing competes with them, in the script or in the browser), then reruns for the
+    # rest of the page. Clicks and edits within a view take one pass.
+    view = None if ctx is None else (version, *dataclasses.astuple(ctx))
+    chart_first = bool(ctx and ctx.pairs) and st.session_state.get(Key.DRAWN_VIEW) != view
+    if weights_slot is not None and not (chart_first and Key.DRAWN_VIEW not in st.session_state):
+        with weights_slot:  # (not on a session's very first pass: the chart comes first)
+            _params_widgets()
     with tabs["Explore"]:
         if ctx is None:
             st.info("No country pairs yet: add articles that mention two countries.")
+        elif chart_first:
+            explore.render_chart_only(ctx)
         else:
             explore.render(ctx)
             gdelt_view.render(ctx)  # GDELT beside our line, when imported for these pairs
+    if chart_first:
+        st.session_state[Key.DRAWN_VIEW] = view
+        st.rerun()
     if not read_only:
         with tabs["Add articles"]:
             upload.render(db)
@@ -97,20 +106,28 @@ def _run(db: str, read_only: bool) -> None:
     with tabs["Briefing"]:
         if ctx is not None:
             briefing.render(ctx)
+    if ctx is not None and ctx.pairs:  # last: nothing on the page waits for it
+        cached.prewarm_frequencies(
+            ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed,
+            ctx.params_key,
+        )  # fmt: skip
 
 
-def _ensure_data(db: str, read_only: bool) -> bool:
-    """Load the demo corpus into an empty database (never in read-only mode)."""
+def _ensure_data(db: str, read_only: bool) -> tuple[int, str] | None:
+    """The data version; the demo corpus first if the database is empty (never in
+    read-only mode). None: nothing to show."""
     if read_only:
-        if not Path(db).exists() or cached.data_version(db)[0] == 0:
+        version = cached.data_version(db) if Path(db).exists() else (0, "")
+        if version[0] == 0:
             st.info(
                 "Read-only mode and the database is empty: nothing to show yet. An "
                 "administrator can load data with `tracker ingest` or `tracker demo`."
             )
-            return False
-        return True
-    if cached.data_version(db)[0] > 0:
-        return True
+            return None
+        return version
+    version = cached.data_version(db)
+    if version[0] > 0:
+        return version
     from tracker.demo import load_demo
 
     with _DEMO_LOCK, st.spinner("First run: loading the demo corpus…"):
@@ -119,33 +136,24 @@ def _ensure_data(db: str, read_only: bool) -> bool:
                 load_demo(db)
             except FileNotFoundError as error:
                 st.info(f"The database is empty and there is no demo corpus ({error}).")
-                return False
+                return None
             cached.clear_data()
-    st.session_state[Key.DEMO_NOTE] = True
-    return cached.data_version(db)[0] > 0
+    version = cached.data_version(db)
+    return version if version[0] > 0 else None
 
 
 def _sidebar(
     db: str, version: tuple[int, str], pairs: pd.DataFrame, read_only: bool
-) -> Context | None:
-    state = st.session_state
+) -> tuple[Context | None, DeltaGenerator | None]:
+    """The view's widgets; the weights panel's place (filled by the caller) and the view."""
     if not len(pairs):
-        return None
+        return None, None
     available = [(a, b) for a, b in zip(pairs["pair_a"], pairs["pair_b"], strict=True)]
     codes = [pair_code(p) for p in available]
     counts = dict(zip(codes, pairs["articles"], strict=True))
     first = pd.Timestamp(pairs["first_date"].min()).date()
     last = pd.Timestamp(pairs["last_date"].max()).date()
-    if Key.INITIALISED not in state:
-        _init_from_url(available, first, last)
-    state[Key.PAIRS] = [c for c in state.get(Key.PAIRS, []) if c in counts]
-    current = state.get(Key.DATE_RANGE, (first, last))
-    if isinstance(current, tuple | list) and len(current) == 2:
-        clamped = (_clamp(current[0], first, last), _clamp(current[1], first, last))
-        if tuple(current) != clamped:
-            state[Key.DATE_RANGE] = clamped
-    elif not isinstance(current, tuple | list) or len(current) != 1:
-        state[Key.DATE_RANGE] = (first, last)
+    _sync_state(available, counts, first, last)
 
     with st.sidebar:
         st.header("View")
@@ -153,8 +161,9 @@ def _sidebar(
             "Country pairs",
             codes,
             key=Key.PAIRS,
-            format_func=lambda c: f"{c.replace('-', '–')} ({counts[c]} articles)",
-            placeholder="Choose pairs",
+            format_func=lambda c: pair_option_label(c, int(counts[c])),
+            placeholder="Type a country, people or code: Russia, Belarusian, BLR",
+            help="Search by country name, demonym (Belarusian) or ISO code (BLR).",
         )
         picked = st.date_input(
             "Date range", key=Key.DATE_RANGE, min_value=first, max_value=last, format="YYYY-MM-DD"
@@ -172,14 +181,15 @@ def _sidebar(
             key=Key.DIRECTED,
             help="Split each pair into its two directions: who did what to whom.",
         )
-        params = _params_widgets()
+        weights_slot = st.container()
+        values, params = _current_params()
         st.divider()
         st.caption(f"Database: `{Path(db).name}` · {version[0]} articles")
         if read_only:
             st.caption("Read-only mode: uploads are disabled.")
     selected = tuple(tuple(c.split("-", 1)) for c in chosen)
-    write_query_params(view_params(selected, start, end, freq, directed))
-    return Context(
+    write_query_params(view_params(selected, start, end, freq, directed, values))
+    context = Context(
         db=db,
         version=version,
         pairs=selected,  # type: ignore[arg-type]
@@ -189,56 +199,91 @@ def _sidebar(
         directed=directed,
         params_key=cached.params_key(params),
         read_only=read_only,
+        settings=settings_text(values),
     )
+    return context, weights_slot
+
+
+def _sync_state(available: list[tuple[str, str]], counts: dict, first: date, last: date) -> None:
+    """The view's state before the widgets: from the URL on a session's first run, then
+    kept to the pairs and dates the database has."""
+    state = st.session_state
+    if Key.INITIALISED not in state:
+        _init_from_url(available, first, last)
+    state[Key.PAIRS] = [c for c in state.get(Key.PAIRS, []) if c in counts]
+    current = state.get(Key.DATE_RANGE, (first, last))
+    if isinstance(current, tuple | list) and len(current) == 2:
+        clamped = (_clamp(current[0], first, last), _clamp(current[1], first, last))
+        if tuple(current) != clamped:
+            state[Key.DATE_RANGE] = clamped
+    elif not isinstance(current, tuple | list) or len(current) != 1:
+        state[Key.DATE_RANGE] = (first, last)
 
 
 def _init_from_url(available: list[tuple[str, str]], first: date, last: date) -> None:
     state = st.session_state
-    view = parse_view(st.query_params.to_dict(), available, first=first, last=last)
+    view = parse_view(
+        st.query_params.to_dict(), available, first=first, last=last, weight_ranges=ranges()
+    )
     defaults = [p for p in DEFAULT_PAIRS if p in available] or available[:2]
     state[Key.PAIRS] = [pair_code(p) for p in (view.pairs or defaults)]
     state[Key.DATE_RANGE] = (view.start or first, view.end or last)
     state[Key.FREQ] = view.freq or DEFAULT_FREQ
     state[Key.DIRECTED] = bool(view.directed)
     state[Key.URL_WARNINGS] = view.warnings
-    for name, value in _param_defaults().items():
-        state[f"{Key.PARAM_PREFIX}{name}"] = value
+    _reset_params()
+    state[Key.WEIGHTS] = {**state[Key.WEIGHTS], **dict(view.weights)}
     state[Key.INITIALISED] = True
 
 
-def _param_defaults() -> dict[str, float]:
-    defaults = TemperatureParams()
-    return {
-        f.name: float(getattr(defaults, f.name))
-        for f in fields(TemperatureParams)
-        if isinstance(getattr(defaults, f.name), int | float)
-    }
-
-
 def _reset_params() -> None:
-    for name, value in _param_defaults().items():
-        st.session_state[f"{Key.PARAM_PREFIX}{name}"] = value
+    st.session_state[Key.WEIGHTS] = {w.name: w.default for w in weights()}
+    for weight in weights():
+        st.session_state[f"{Key.PARAM_PREFIX}{weight.name}"] = weight.default
 
 
-def _params_widgets() -> TemperatureParams:
-    values = {}
-    with st.expander("Temperature weights"):
-        st.caption("Volatility and noise of the level, and the weights of tone, events and modes.")
-        for name in _param_defaults():
-            low, high, step = _PARAM_RANGES.get(name, _DEFAULT_RANGE)
-            key = f"{Key.PARAM_PREFIX}{name}"
-            st.session_state[key] = min(max(float(st.session_state.get(key, low)), low), high)
-            label = name.replace("_", " ")
-            if name == "volatility":
-                values[name] = st.slider(label, low, high, step=step, key=key)
-            else:
-                values[name] = st.number_input(label, low, high, step=step, key=key)
-        st.button("Reset weights", key=Key.PARAMS_RESET, on_click=_reset_params)
+def _current_params() -> tuple[dict[str, float], TemperatureParams]:
+    """The weights of the view (Key.WEIGHTS holds them, whether or not the panel is drawn
+    in this run), clamped to their ranges, and the model parameters made from them."""
+    stored = st.session_state.get(Key.WEIGHTS) or {}
+    values = {
+        w.name: min(max(float(stored.get(w.name, w.default)), w.low), w.high) for w in weights()
+    }
     try:
-        return TemperatureParams(**values)
+        return values, TemperatureParams(**values)
     except (TypeError, ValueError) as error:
         st.sidebar.warning(f"Weights not applied: {error}")
-        return TemperatureParams()
+        return values, TemperatureParams()
+
+
+def _weight_changed(name: str) -> None:
+    key = f"{Key.PARAM_PREFIX}{name}"
+    st.session_state[Key.WEIGHTS] = {**st.session_state[Key.WEIGHTS], name: st.session_state[key]}
+
+
+def _params_widgets() -> None:
+    """The weights panel: plain labels, a help text each, and a reset button."""
+    values, _ = _current_params()
+    with st.expander("Temperature weights"):
+        st.caption(
+            "How the temperature is made from the articles: how fast relations drift, how much "
+            "tone and events count. Hover ⓘ for what each does."
+        )
+        for weight in weights():
+            key = f"{Key.PARAM_PREFIX}{weight.name}"
+            st.session_state[key] = values[weight.name]
+            widget = st.slider if weight.name == "volatility" else st.number_input
+            widget(
+                weight.label,
+                weight.low,
+                weight.high,
+                step=weight.step,
+                key=key,
+                help=weight.help,
+                on_change=_weight_changed,
+                args=(weight.name,),
+            )
+        st.button("Reset weights", key=Key.PARAMS_RESET, on_click=_reset_params)
 
 
 def _range_of(picked: object, first: date, last: date) -> tuple[date, date]:

@@ -20,6 +20,7 @@ import streamlit as st
 from tracker.index.params import TemperatureParams
 from tracker.index.temperature import empty_timeline
 from tracker.index.timeline import Explanation, compute_timeline, explain
+from tracker.present import charts
 from tracker.store import Store
 
 READ_BUSY_TIMEOUT_S = 3.0  # a reader waits this long for a writer, then shows "busy, retry"
@@ -54,6 +55,12 @@ def scorer():
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def only_demo_data(db: str, version: tuple[int, str]) -> bool:
+    with open_store(db) as store:
+        return store.only_demo_data()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def pairs(db: str, version: tuple[int, str]) -> pd.DataFrame:
     with open_store(db) as store:
         return store.pairs()
@@ -83,6 +90,41 @@ def timelines(
                 if len(frame):
                     frames.append(frame)
     return pd.concat(frames, ignore_index=True) if frames else empty_timeline()
+
+
+@st.cache_resource(show_spinner=False, max_entries=48)
+def temperature_chart(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    freq: str,
+    start: date | None,
+    end: date | None,
+    directed: bool,
+    params: ParamsKey,
+):
+    """The temperature figure of a view, built once and shared by every session (a
+    resource, not data: a plotly Figure re-validates itself when unpickled). Never
+    mutated: exports draw a titled copy."""
+    timeline = timelines(db, version, pairs, freq, start, end, directed, params)
+    return charts.temperature_figure(timeline, events(db, version, pairs, start, end), freq=freq)
+
+
+def prewarm_frequencies(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    shown: str,
+    start: date | None,
+    end: date | None,
+    directed: bool,
+    params: ParamsKey,
+) -> None:
+    """After the page is drawn: the other frequencies' series and figures, so a switch
+    finds them ready (a cache hit costs nothing when another session did it already)."""
+    for freq in ("M", "W", "D"):
+        if freq != shown:
+            temperature_chart(db, version, pairs, freq, start, end, directed, params)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -143,5 +185,7 @@ def sentences(
 
 
 def clear_data() -> None:
-    """After an upload: every cached query is stale."""
+    """After an upload or a removal: every cached query and figure is stale (they are keyed
+    by the data version too; this frees them at once)."""
     st.cache_data.clear()
+    temperature_chart.clear()

@@ -7,11 +7,13 @@ when the button is clicked, so reruns stay fast and no browser starts until aske
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from tracker.present.chart_titles import titled
 from tracker.present.export import MIME, figure_bytes, static_export_problem, table_bytes
 from tracker.ui.state import Key
 
@@ -23,8 +25,14 @@ def file_stem(*parts: str) -> str:
     return _UNSAFE_NAME.sub("_", "_".join(p for p in parts if p)).strip("_")[:120] or "export"
 
 
-def export_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, stem: str) -> None:
-    """One row of download buttons under a chart."""
+TitleFn = Callable[[], tuple[str, str]]
+
+
+def export_buttons(
+    chart_id: str, fig: go.Figure, data: pd.DataFrame, stem: str, title: TitleFn | None = None
+) -> None:
+    """One row of download buttons under a chart. ``title()`` gives the exported figure's
+    (title, note), asked for only when a button is clicked."""
     problem = static_export_problem()
     columns = st.columns(5)
     key = f"{Key.EXPORT_PREFIX}{chart_id}"
@@ -32,7 +40,7 @@ def export_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, stem: str)
         for column, fmt in zip(columns[:2], ("png", "svg"), strict=True):
             column.download_button(
                 fmt.upper(),
-                data=_figure_callable(fig, fmt),
+                data=_figure_callable(fig, fmt, title),
                 file_name=f"{stem}.{fmt}",
                 mime=MIME[fmt],
                 key=f"{key}_{fmt}",
@@ -41,7 +49,7 @@ def export_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, stem: str)
             )
     columns[2].download_button(
         "HTML",
-        data=_figure_callable(fig, "html"),
+        data=_figure_callable(fig, "html", title),
         file_name=f"{stem}.html",
         mime=MIME["html"],
         key=f"{key}_html",
@@ -63,8 +71,11 @@ def export_buttons(chart_id: str, fig: go.Figure, data: pd.DataFrame, stem: str)
         st.warning(problem, icon=":material/warning:")
 
 
-def _figure_callable(fig: go.Figure, fmt: str):
-    return lambda: figure_bytes(fig, fmt)
+def _figure_callable(fig: go.Figure, fmt: str, title: TitleFn | None):
+    def make() -> bytes:
+        return figure_bytes(titled(fig, *title()) if title else fig, fmt)
+
+    return make
 
 
 def _table_callable(data: pd.DataFrame, fmt: str):

@@ -1,9 +1,10 @@
 """Widget and session keys (one enum), and the view <-> URL query-parameter sync.
 
-A shared link carries ``?pairs=BLR-USA,RUS-USA&from=2021-01-01&to=2022-12-31&freq=M&dir=1``.
+A shared link carries the whole view: ``?pairs=BLR-USA,RUS-USA&from=2021-01-01&to=2022-12-31
+&freq=M&dir=1&w_volatility=0.03&...`` (one ``w_`` parameter per temperature weight).
 Everything read from the URL is validated here before it reaches a widget (and so before
 it can reach a query): unknown pairs, malformed codes, bad or out-of-range dates and unknown
-frequencies are dropped with a short warning.
+frequencies, and unknown or out-of-range weights are dropped with a short warning.
 """
 
 from __future__ import annotations
@@ -26,14 +27,22 @@ class Key(StrEnum):
     DATE_RANGE = "date_range"
     FREQ = "freq"
     DIRECTED = "directed"
-    PARAM_PREFIX = "param_"  # + TemperatureParams field name
+    PARAM_PREFIX = "param_"  # + TemperatureParams field name (the weights panel's widgets)
+    WEIGHTS = "weights"  # the view's weights, {field: value}: the widgets write here
     PARAMS_RESET = "params_reset"
     CHART = "temperature_chart"
-    CHART_SELECTION_SEEN = "chart_selection_seen"
+    CATEGORY_CHART = "category_chart"
+    CHART_SELECTION_SEEN = "chart_selection_seen"  # + chart key
+    REMOVED = "removed_articles"  # the undo stack: lists of Articles removed in this session
+    REMOVE_PREFIX = "remove_"  # + article id
+    UNDO_BUTTON = "undo_remove"
     DRILL_PERIOD = "drill_period"
     UPLOADER = "uploader"  # + nonce: a new nonce empties the uploader after an add
     UPLOAD_NONCE = "upload_nonce"
-    REVIEW_TABLE = "review_table"
+    REVIEW_TABLE = "review_table"  # + review version
+    REVIEW = "upload_review"  # the upload under review (tracker.ui.upload.Review)
+    RECORD_DATE = "record_date"  # + upload digest + record index
+    DATE_FOR_ALL = "date_for_all"  # + upload digest
     ADD_BUTTON = "add_button"
     UPLOAD_SUMMARY = "upload_summary"
     EXPORT_PREFIX = "export_"  # + chart id
@@ -41,7 +50,7 @@ class Key(StrEnum):
     BRIEF_RESULT = "brief_result"
     INITIALISED = "view_initialised"
     URL_WARNINGS = "url_warnings"
-    DEMO_NOTE = "demo_note"
+    DRAWN_VIEW = "drawn_view"  # the view whose whole page was drawn (app.py: chart first)
 
 
 FREQ_CODES = ("D", "W", "M")
@@ -56,7 +65,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @dataclass(frozen=True)
 class View:
-    """What the URL can set: pairs, date range, frequency, directed view."""
+    """What the URL can set: pairs, date range, frequency, directed view, weights."""
 
     pairs: tuple[tuple[str, str], ...] = ()
     start: date | None = None
@@ -64,6 +73,7 @@ class View:
     freq: str | None = None
     directed: bool | None = None
     warnings: tuple[str, ...] = field(default=())
+    weights: tuple[tuple[str, float], ...] = field(default=())
 
 
 def pair_code(pair: tuple[str, str]) -> str:
@@ -76,8 +86,10 @@ def parse_view(
     *,
     first: date | None = None,
     last: date | None = None,
+    weight_ranges: Mapping[str, tuple[float, float]] | None = None,
 ) -> View:
-    """Validate query parameters against the pairs present and the data's date span."""
+    """Validate query parameters against the pairs present, the data's date span and the
+    model's weights (``weight_ranges``: name -> (low, high))."""
     known = set(available)
     warnings: list[str] = []
     pairs: list[tuple[str, str]] = []
@@ -120,7 +132,36 @@ def parse_view(
             directed = raw_dir == "1"
         else:
             warnings.append("ignored an unknown direction setting in the link")
-    return View(tuple(pairs), start, end, freq, directed, tuple(dict.fromkeys(warnings)))
+    weights = _parse_weights(params, weight_ranges or {}, warnings)
+    return View(tuple(pairs), start, end, freq, directed, tuple(dict.fromkeys(warnings)), weights)
+
+
+WEIGHT_PREFIX = "w_"
+
+
+def _parse_weights(
+    params: Mapping[str, str], ranges: Mapping[str, tuple[float, float]], warnings: list[str]
+) -> tuple[tuple[str, float], ...]:
+    out: list[tuple[str, float]] = []
+    for key in list(params)[:64]:
+        if not str(key).startswith(WEIGHT_PREFIX):
+            continue
+        name = str(key)[len(WEIGHT_PREFIX) :]
+        text = _get(params, key)
+        if name not in ranges:
+            warnings.append(f"ignored an unknown weight in the link ({name[:40]})")
+            continue
+        try:
+            value = float(text)
+        except ValueError:
+            warnings.append(f"ignored the link's weight {name}: not a number")
+            continue
+        low, high = ranges[name]
+        if not low <= value <= high:  # NaN fails this too
+            warnings.append(f"ignored the link's weight {name}: outside {low:g} … {high:g}")
+            continue
+        out.append((name, value))
+    return tuple(out)
 
 
 def _get(params: Mapping[str, str], name: str) -> str:
@@ -151,8 +192,10 @@ def view_params(
     end: date | None,
     freq: str,
     directed: bool,
+    weights: Mapping[str, float] | None = None,
 ) -> dict[str, str]:
-    """The query parameters that reproduce a view."""
+    """The query parameters that reproduce a view (every weight: a link keeps its numbers
+    even where the defaults differ)."""
     params = {"pairs": ",".join(pair_code(p) for p in pairs), "freq": freq}
     if start:
         params["from"] = start.isoformat()
@@ -160,6 +203,8 @@ def view_params(
         params["to"] = end.isoformat()
     if directed:
         params["dir"] = "1"
+    for name, value in (weights or {}).items():
+        params[f"{WEIGHT_PREFIX}{name}"] = f"{float(value):.10g}"
     return params
 
 
@@ -183,3 +228,4 @@ class Context:
     directed: bool
     params_key: tuple[tuple[str, object], ...]
     read_only: bool
+    settings: str = ""  # the weights in words (exports, brief)
