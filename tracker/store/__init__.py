@@ -7,12 +7,15 @@
 - ``writes``: scored articles in bulk (Arrow + ``INSERT ... SELECT``), one transaction per batch;
 - ``article_reads``: ids, stale counts and articles for rescoring, pairs for listings;
 - ``timeline_reads``: per-day aggregates for tracker/timeline.py;
-- ``dashboard_reads``: the dashboard's and the report's frames.
+- ``dashboard_reads``: the dashboard's and the report's frames;
+- ``archive_views``: Parquet archives attached to the store, read with it (routing);
+- ``archive_sql``: what a cluster task computes on its batch for an archive.
 """
 
 from __future__ import annotations
 
 from tracker.errors import StoreBusy, StoreError
+from tracker.store.archive_views import StoreArchives
 from tracker.store.article_reads import StoreArticleReads
 from tracker.store.connection import (
     BUSY_TIMEOUT_S,
@@ -42,10 +45,24 @@ __all__ = [
 
 
 class Store(
-    StoreWrites, StoreArticleReads, StoreTimelineReads, StoreDashboardReads, StoreConnection
+    StoreWrites,
+    StoreArticleReads,
+    StoreTimelineReads,
+    StoreDashboardReads,
+    StoreArchives,
+    StoreConnection,
 ):
     """A short-lived connection to the tracker database.
 
     Use as a context manager: ``with Store(path) as store: ...``. ``read_only=True`` opens
     an existing file without taking the write lock (several readers may share it).
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.read_only:  # every read sees attached archives (archive_views.route_archives)
+            try:
+                self.route_archives()
+            except BaseException:
+                self.close()
+                raise

@@ -149,5 +149,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE articles_v3 RENAME TO articles;
         """,
     ),
+    (
+        8,
+        "attached_archives: Parquet archives the reads include (tracker attach)",
+        # The views over each archive (archive_<table>) are made by attach itself: they
+        # name the archive's location, which a migration cannot know.
+        """
+        CREATE TABLE attached_archives (
+            location VARCHAR PRIMARY KEY,
+            attached_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]
