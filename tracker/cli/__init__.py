@@ -5,7 +5,7 @@ into one-line messages (exit status 1 for failures, 2 for usage errors). Importi
 registers every command on :data:`main`.
 """
 
-from tracker.cli import analysis, ingest, store
+from tracker.cli import analysis, archive, ingest, store
 from tracker.cli.common import main
 
-__all__ = ["analysis", "ingest", "main", "store"]
+__all__ = ["analysis", "archive", "ingest", "main", "store"]

@@ -25,12 +25,21 @@ from tracker.errors import TrackerError
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object with the outcome.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Scoring processes (default: cores).")
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
-def ingest(paths, db, default_date, as_json, workers, actors):
+@click.option("--cluster", help="Score on Dask: a scheduler (tcp://HOST:8786) or local[:N].")
+@click.option("--archive", help="With --cluster: write to this Parquet archive (folder or URL).")
+def ingest(paths, db, default_date, as_json, workers, actors, cluster, archive):
     """Load, score and store articles from files, folders (recursive) and globs.
 
     Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
     a file that fails is reported and the others still land (exit status 1).
     """
+    if cluster or archive:  # tracker/cli/archive.py; docs/scale.md
+        from tracker.cli.archive import check_cluster_options, cluster_ingest_command
+
+        check_cluster_options(cluster, archive, workers)
+        options = {"db": db, "default_date": default_date, "as_json": as_json, "actors": actors}
+        cluster_ingest_command(paths, cluster=cluster, archive=archive, **options)
+        return
     from tracker.ingest import articles_from_paths, ingest_articles
     from tracker.load.reader import input_files
 

@@ -75,14 +75,18 @@ class StoreArchives(StoreConnection):
                 continue
             hive_types = ", ".join(f"'{p}': 'VARCHAR'" for p in ARCHIVE_PARTITIONS[table])
             files = ", ".join(_literal(table_glob(loc, table)) for loc in locations)
-            self.con.execute(
+            create = (
                 f"CREATE VIEW {view} AS SELECT * EXCLUDE (month) FROM read_parquet("  # noqa: S608
                 f"[{files}], hive_partitioning = true, hive_types = {{{hive_types}}})"
             )
             try:
+                self.con.execute(create)
                 counts[table] = self.con.execute(f"SELECT count(*) FROM {view}").fetchall()[0][0]  # noqa: S608
             except duckdb.Error as error:
-                raise StoreError(f"cannot read the archive's {table}: {error}") from error
+                raise StoreError(
+                    f"cannot read the archive's {table} (is every location a tracker archive, "
+                    f"written by tracker ingest --archive?): {error}"
+                ) from error
         return counts
 
     def route_archives(self) -> None:
