@@ -3,7 +3,8 @@
 Ingest writes one file per batch in every partition the batch touches, so an archive fed
 in small batches holds many small files; a read pays per file (open, footer, row groups).
 Compaction rewrites each folder with two or more files as one ``compacted-<h>.parquet``
-(rows sorted by date and article), ``h`` a hash of the merged files' names.
+(rows in the table's clustering: by pair, date and article), ``h`` a hash of the merged
+files' names.
 
 Crash safety (one writer at a time, as for ingest): the merged file is written as ``.tmp``
 (no reader globs it), then a journal ``_compacting/<h>.json`` names the inputs and the
@@ -25,7 +26,15 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from tracker.archive.layout import COMPACTING, EMPTY_FILE, MANIFEST, TABLE_SCHEMAS, Archive
+from tracker.archive.layout import (
+    COMPACTING,
+    EMPTY_FILE,
+    MANIFEST,
+    ROW_GROUP_ROWS,
+    TABLE_SCHEMAS,
+    Archive,
+    clustering_of,
+)
 from tracker.archive.staging import COMPRESSION, recover
 
 
@@ -76,12 +85,11 @@ def _merge(archive: Archive, folder: str, inputs: list[str]) -> None:
         with fs.open_input_file(path) as source:
             tables.append(pq.read_table(source))
     merged = pa.concat_tables(tables, promote_options="default")
-    order = [
-        (c, "ascending") for c in ("published_at", "article_id", "id") if c in merged.column_names
-    ]
+    table = folder[len(archive.root) + 1 :].split("/", 1)[0]
+    order = clustering_of(table) if table in TABLE_SCHEMAS else [("id", "ascending")]
     merged = merged.sort_by(order)
     with fs.open_output_stream(f"{output}.tmp") as stream:
-        pq.write_table(merged, stream, compression=COMPRESSION)
+        pq.write_table(merged, stream, compression=COMPRESSION, row_group_size=ROW_GROUP_ROWS)
     journal = archive.path(COMPACTING, f"{name}.json")
     fs.create_dir(archive.path(COMPACTING), recursive=True)
     with fs.open_output_stream(f"{journal}.tmp") as stream:

@@ -1,15 +1,21 @@
 """Where an archive keeps its files (no I/O beyond resolving the location).
 
-    ROOT/articles/month=2025-08/part-<batch>-0.parquet
-    ROOT/<table>/pair_a=BLR/pair_b=USA/month=2025-08/part-<batch>-0.parquet
-         for dyad_sentences, events, article_pair_tone, article_direction_tone
+    ROOT/<table>/month=2025-08/part-<batch>-0.parquet   (after compact: compacted-<h>.parquet)
+         for articles, dyad_sentences, events, article_pair_tone, article_direction_tone
     ROOT/_manifest/batch-<batch>.parquet   committed article ids (id, published_at, batch)
     ROOT/_staging/<batch>/...              a batch written, not committed yet
 
+Hive-partitioned by month; inside a file, rows are sorted by pair then date (clustered by
+pair) in row groups of ROW_GROUP_ROWS, so a read of one pair opens each month's footer and
+only the row groups whose pair_a/pair_b statistics match. Pair folders were measured first
+and dropped: pair x month partitions make a file per pair and month (93,000 files, 756 MB
+for 1M dyadic sentences of 300 pairs over 12 years, ~8 KB of overhead each), and DuckDB
+lists every file of a glob before it prunes, so one pair's timeline took 4 s and opening a
+store 4-8 s (docs/scale.md, "Layout").
+
 A batch's name is a hash of the article ids it adds (and the scorer version), so a task run
-twice writes the same names. Partition columns (pair_a, pair_b, month) live in the paths, not
-in the files: a read filtered to a pair opens that pair's folders only. Each table also holds
-an empty file in a placeholder partition (``-``), so a glob over it never matches nothing.
+twice writes the same names. Each table also holds an empty file in a placeholder partition
+(``month=-``), so a glob over it never matches nothing.
 
 A location is a local path or a URL pyarrow.fs resolves (s3://, gs://, hdfs://, file://;
 other fsspec protocols through fsspec when it is installed).
@@ -23,7 +29,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.fs as pafs
 
-from tracker.store.archive_sql import ARCHIVE_PARTITIONS
+from tracker.store.archive_sql import ARCHIVE_CLUSTERING, ARCHIVE_PARTITIONS
 from tracker.store.rows import ARTICLE_SCHEMA, EVENT_SCHEMA, INGESTED_AT, SENTENCE_SCHEMA
 
 PLACEHOLDER = "-"  # the value of every partition key of a table's empty file
@@ -59,8 +65,16 @@ MANIFEST_SCHEMA = pa.schema(
 )
 
 
+ROW_GROUP_ROWS = 16_384  # rows per row group: small enough that one pair's rows skip most
+
+
 def partitions_of(table: str) -> tuple[str, ...]:
     return ARCHIVE_PARTITIONS[table]
+
+
+def clustering_of(table: str) -> list[tuple[str, str]]:
+    """The sort order of a table's rows inside a file (pyarrow's sort_by keys)."""
+    return [(column, "ascending") for column in ARCHIVE_CLUSTERING[table]]
 
 
 def file_schema(table: str) -> pa.Schema:

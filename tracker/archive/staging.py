@@ -36,15 +36,17 @@ from tracker.archive.layout import (
     MANIFEST,
     MANIFEST_SCHEMA,
     PLACEHOLDER,
+    ROW_GROUP_ROWS,
     STAGING,
     TABLE_SCHEMAS,
     Archive,
+    clustering_of,
     file_schema,
     partitions_of,
 )
 
 COMPRESSION = "zstd"
-MAX_PARTITIONS = 1 << 20  # pyarrow's default (1,024) is below one batch's pair x month count
+MAX_PARTITIONS = 1 << 16  # months a batch may touch (pyarrow's default: 1,024)
 
 
 def batch_name(ids: Iterable[str], scorer_version: str) -> str:
@@ -105,10 +107,7 @@ def _write_partitioned(archive: Archive, table: str, rows: pa.Table, base: str, 
     month = pc.strftime(rows.column("published_at"), format="%Y-%m")
     rows = rows.append_column("month", month)
     keys = partitions_of(table)
-    order = [(k, "ascending") for k in keys] + [("published_at", "ascending")]
-    if "article_id" in rows.column_names:
-        order.append(("article_id", "ascending"))
-    rows = rows.sort_by(order)
+    rows = rows.sort_by([(k, "ascending") for k in keys] + clustering_of(table))
     written: list[str] = []
     ds.write_dataset(
         rows,
@@ -120,6 +119,7 @@ def _write_partitioned(archive: Archive, table: str, rows: pa.Table, base: str, 
         existing_data_behavior="overwrite_or_ignore",
         max_partitions=MAX_PARTITIONS,
         max_open_files=MAX_PARTITIONS,
+        max_rows_per_group=ROW_GROUP_ROWS,
         file_options=ds.ParquetFileFormat().make_write_options(compression=COMPRESSION),
         file_visitor=lambda f: written.append(f.path),
         use_threads=False,  # one Dask task per core already

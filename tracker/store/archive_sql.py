@@ -15,13 +15,19 @@ from tracker.store.connection import utc_now
 from tracker.store.rows import INGESTED_AT, ScoredRows
 from tracker.store.schema import TONE_AGGREGATES
 
-# The archive's tables and their hive partition columns (tracker/archive/layout.py): articles
-# by month, the rest by pair and month. Partition columns live in the paths, not the files.
+# The archive's tables, their hive partition columns (in the paths, not the files) and the
+# order of rows inside a file (tracker/archive/layout.py: partitioned by month, clustered
+# by pair, so a read of one pair skips the other pairs' row groups by their statistics).
 ARCHIVE_PARTITIONS: dict[str, tuple[str, ...]] = {
     "articles": ("month",),
-    "dyad_sentences": ("pair_a", "pair_b", "month"),
-    "events": ("pair_a", "pair_b", "month"),
-    **{table: ("pair_a", "pair_b", "month") for table, _ in TONE_AGGREGATES},
+    "dyad_sentences": ("month",),
+    "events": ("month",),
+    **{table: ("month",) for table, _ in TONE_AGGREGATES},
+}
+_BY_PAIR = ("pair_a", "pair_b", "published_at", "article_id")
+ARCHIVE_CLUSTERING: dict[str, tuple[str, ...]] = {
+    "articles": ("published_at", "id"),
+    **{table: _BY_PAIR for table in ARCHIVE_PARTITIONS if table != "articles"},
 }
 
 

@@ -2,7 +2,7 @@
 
 ``attach_archive`` records an archive in ``attached_archives`` (migration 8) and (re)makes
 one persisted view per table, ``archive_<table>``: the union of every attached archive's
-files, read with ``read_parquet`` (hive partitions pair_a, pair_b, month from the paths). The
+files, read with ``read_parquet`` (hive partition month from the paths, unused). The
 views live in the database file, so any DuckDB client sees them.
 
 Routing is in ONE place, ``route_archives``, run by every read-only Store (the CLI's and the
