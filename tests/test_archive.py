@@ -215,3 +215,16 @@ def test_attach_refuses_what_is_not_an_archive_and_detach_stops_reading(tmp_path
     with Store(db) as store:
         assert store.attach_archive(str(location))["articles"] == 0
         assert store.detach_archive(str(location)) and store.attached_archives() == []
+
+
+def test_an_archive_gone_missing_names_the_way_out(corpus, tmp_path):
+    location = tmp_path / "archive"
+    ingest_in_process(corpus, location)
+    db = attached(tmp_path, location)
+    shutil.rmtree(location)
+    with pytest.raises(StoreError, match="tracker detach"):
+        Store(db, read_only=True)
+    with Store(db) as store:  # writes are never routed: the store still opens to detach
+        assert store.detach_archive(str(location))
+    with Store(db, read_only=True) as store:
+        assert store.article_count() == 0

@@ -7,7 +7,8 @@ views live in the database file, so any DuckDB client sees them.
 
 Routing is in ONE place, ``route_archives``, run by every read-only Store (the CLI's and the
 dashboard's reads): it shadows each table with a TEMP view of the same name, the stored rows
-UNION ALL the archive's rows whose article is not stored (the local copy wins), so every read
+UNION ALL the archive's rows whose article is not stored (the local copy wins; read-only
+connections see no writer, so whether any article is stored is decided once), so every read
 query of tracker/store/*_reads.py reads archive + local rows unchanged. Write connections
 are never routed: writes go to the tables.
 
@@ -96,14 +97,20 @@ class StoreArchives(StoreConnection):
             return
         catalog = self.con.execute("SELECT current_database()").fetchall()[0][0]
         stored = f"{_identifier(catalog)}.main"
+        # the local copy of an article wins; without local articles there is nothing to drop
+        # (and the anti-join would cost each read the archive's article ids: ~2x a scan)
+        has_local = self.con.execute(f"SELECT EXISTS (FROM {stored}.articles)").fetchall()[0][0]
         for table in ARCHIVE_PARTITIONS:  # constants, never input
             key = _ARTICLE_KEY.get(table, "article_id")
-            view = ARCHIVE_VIEW.format(table=table)
+            view = f"{stored}.{ARCHIVE_VIEW.format(table=table)}"
+            archived = f"SELECT * FROM {view}"  # noqa: S608 - constants and the catalog name
+            if has_local:
+                archived = (
+                    f"SELECT r.* FROM {view} r ANTI JOIN {stored}.articles l ON r.{key} = l.id"  # noqa: S608
+                )
             self._route(
                 f"CREATE OR REPLACE TEMP VIEW {table} AS "  # noqa: S608
-                f"SELECT * FROM {stored}.{table} UNION ALL BY NAME "
-                f"SELECT r.* FROM {stored}.{view} r "
-                f"ANTI JOIN {stored}.articles l ON r.{key} = l.id",
+                f"SELECT * FROM {stored}.{table} UNION ALL BY NAME {archived}"
             )
 
     def _route(self, sql: str) -> None:
