@@ -250,7 +250,9 @@ def time_archive(location: Path, attach_db: Path, repeats: int) -> dict:
             "periods": len(frame)}  # fmt: skip
 
 
-def bench_archive(out: Path, sizes: list[float], repeats: int, details: dict) -> list[Row]:
+def bench_archive(
+    out: Path, sizes: list[float], repeats: int, details: dict, *, reuse: bool = False
+) -> list[Row]:
     from benchmarks.synth_store import SENTENCES_PER_ARTICLE, build_store
 
     rows: list[Row] = []
@@ -259,11 +261,18 @@ def bench_archive(out: Path, sizes: list[float], repeats: int, details: dict) ->
         articles = int(millions * 1_000_000 / SENTENCES_PER_ARTICLE)
         label = f"{millions:g}M"
         store_db = out / "db" / f"archive-src-{label}.duckdb"
-        _log(f"archive {label}: building a {articles:,}-article store ...")
-        built = build_store(_fresh(store_db), articles=articles, seed=7)
         location = out / "db" / f"archive-{label}"
-        _log(f"  built in {built['build_s']:.0f} s; exporting to {location} ...")
-        exported = export_archive(store_db, location)
+        made = location.with_name(location.name + ".json")  # what built it (for --reuse)
+        if reuse and made.exists():
+            built, exported = json.loads(made.read_text())
+            _log(f"archive {label}: reusing {location}")
+        else:
+            _log(f"archive {label}: building a {articles:,}-article store ...")
+            built = build_store(_fresh(store_db), articles=articles, seed=7)
+            _log(f"  built in {built['build_s']:.0f} s; exporting to {location} ...")
+            exported = export_archive(store_db, location)
+            made.write_text(json.dumps([built, exported], default=str))
+            store_db.unlink(missing_ok=True)
         _log(f"  {exported}; timing ...")
         timed = time_archive(location, out / "db" / f"attached-{label}.duckdb", repeats)
         med = timed["median_s"]
@@ -280,7 +289,6 @@ def bench_archive(out: Path, sizes: list[float], repeats: int, details: dict) ->
             Row("  timeline incl. opening the store (views made)", med["open"],
                 med["bare_pair"], "s", med["open"] / med["bare_pair"], "(info)", None, ""),
         ]  # fmt: skip
-        store_db.unlink(missing_ok=True)  # the archive is kept for the dashboard measure
         _log(f"  timeline {med['timeline']:.3f} s, bare all {med['bare_all']:.3f} s, "
              f"bare pair {med['bare_pair']:.3f} s")  # fmt: skip
     return rows
@@ -327,6 +335,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeline-repeats", type=int, default=7)
     parser.add_argument("--sizes", default="1,3,10", help="archive sizes, million sentences")
     parser.add_argument("--only", default="ingest,archive,dashboard")
+    parser.add_argument("--reuse", action="store_true", help="keep archives built before")
     parser.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
@@ -336,7 +345,7 @@ def main(argv: list[str] | None = None) -> None:
     if "ingest" in only:
         rows += bench_ingest(args.out, args.articles, args.repeats, details)
     if "archive" in only:
-        rows += bench_archive(args.out, sizes, args.timeline_repeats, details)
+        rows += bench_archive(args.out, sizes, args.timeline_repeats, details, reuse=args.reuse)
     if "dashboard" in only:
         rows += bench_dashboard(args.out, sizes, details)
     print(render_table(rows))

@@ -158,12 +158,12 @@ def test_cli_ingest_cluster_archive_attach_timeline(corpus, local, tmp_path):
     runner = CliRunner()
     location = str(tmp_path / "archive")
     db = str(tmp_path / "cli.duckdb")
-    result = runner.invoke(
-        main, ["ingest", str(corpus), "--cluster", "local:1", "--archive", location, "--json"]
-    )
+    argv = ["ingest", str(corpus), "--cluster", "local:1", "--archive", location, "--json"]
+    result = runner.invoke(main, [*argv, "--batch-mb", "0.05"])  # several tasks, files
     assert result.exit_code == 1, result.output  # two files failed, the rest landed
     assert '"added": 36' in result.stdout and "undated.txt" in result.stdout
-    assert runner.invoke(main, ["compact", location]).exit_code == 0
+    compacted = runner.invoke(main, ["compact", location, "--json"])
+    assert compacted.exit_code == 0 and '"folders": 0' not in compacted.stdout
     assert runner.invoke(main, ["attach", location, "--db", db]).exit_code == 0
     ours = runner.invoke(main, ["timeline", "--pair", "USA-RUS", "--db", db, "--format", "csv"])
     theirs = runner.invoke(
@@ -182,6 +182,7 @@ def test_cluster_usage_errors(tmp_path):
         ["ingest", str(tmp_path), "--archive", str(tmp_path / "a")],
         ["ingest", str(tmp_path), "--cluster", "local:2", "--workers", "2"],
         ["ingest", str(tmp_path), "--cluster", "local:0"],
+        ["ingest", str(tmp_path), "--batch-mb", "1"],
     ):
         result = runner.invoke(main, argv)
         assert result.exit_code == 2, (argv, result.output)

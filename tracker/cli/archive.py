@@ -13,7 +13,9 @@ from tracker.cli.common import DB_HELP, echo_json, fail, main, progress_bar
 from tracker.errors import TrackerError, UsageError
 
 
-def cluster_ingest_command(paths, *, db, default_date, as_json, actors, cluster, archive) -> None:
+def cluster_ingest_command(
+    paths, *, db, default_date, as_json, actors, cluster, archive, batch_mb=None
+) -> None:
     """The body of ``tracker ingest ... --cluster SPEC [--archive LOCATION]``."""
     from tracker.cluster.run import cluster_ingest
     from tracker.cluster.session import cluster_client, local_workers
@@ -35,6 +37,7 @@ def cluster_ingest_command(paths, *, db, default_date, as_json, actors, cluster,
                 actors_file=actors,
                 on_batch=bar.update,
                 on_plan=planned,
+                **({"max_bytes": int(batch_mb * 2**20)} if batch_mb else {}),
             )
     except TrackerError as error:
         raise fail(error) from error
@@ -51,9 +54,13 @@ def cluster_ingest_command(paths, *, db, default_date, as_json, actors, cluster,
     sys.exit(1 if report.failed else 0)
 
 
-def check_cluster_options(cluster: str | None, archive: str | None, workers: int | None) -> None:
-    if archive and not cluster:
-        raise fail(UsageError("--archive needs --cluster (local[:N] or a scheduler address)"))
+def check_cluster_options(
+    cluster: str | None, archive: str | None, workers: int | None, batch_mb: float | None = None
+) -> None:
+    if (archive or batch_mb) and not cluster:
+        raise fail(
+            UsageError("--archive and --batch-mb need --cluster (local[:N] or a scheduler address)")
+        )
     if cluster and workers:
         raise fail(UsageError("--workers is for local ingest; with --cluster use local:N"))
 

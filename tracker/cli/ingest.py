@@ -27,7 +27,10 @@ from tracker.errors import TrackerError
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False), help="Extra actors CSV.")
 @click.option("--cluster", help="Score on Dask: a scheduler (tcp://HOST:8786) or local[:N].")
 @click.option("--archive", help="With --cluster: write to this Parquet archive (folder or URL).")
-def ingest(paths, db, default_date, as_json, workers, actors, cluster, archive):
+@click.option(
+    "--batch-mb", type=click.FloatRange(0.01, 1024), help="With --cluster: MB of files per task."
+)
+def ingest(paths, db, default_date, as_json, workers, actors, cluster, archive, batch_mb):
     """Load, score and store articles from files, folders (recursive) and globs.
 
     Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
@@ -36,9 +39,11 @@ def ingest(paths, db, default_date, as_json, workers, actors, cluster, archive):
     if cluster or archive:  # tracker/cli/archive.py; docs/scale.md
         from tracker.cli.archive import check_cluster_options, cluster_ingest_command
 
-        check_cluster_options(cluster, archive, workers)
+        check_cluster_options(cluster, archive, workers, batch_mb)
         options = {"db": db, "default_date": default_date, "as_json": as_json, "actors": actors}
-        cluster_ingest_command(paths, cluster=cluster, archive=archive, **options)
+        cluster_ingest_command(
+            paths, cluster=cluster, archive=archive, batch_mb=batch_mb, **options
+        )
         return
     from tracker.ingest import articles_from_paths, ingest_articles
     from tracker.load.reader import input_files
