@@ -327,7 +327,7 @@ def test_migration_2_backfills_a_schema_1_database(tmp_path):
         assert store.schema_version() == 1
 
     with Store(old) as store:  # a writer migrates
-        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
+        assert [v for v, _ in store.applied_migrations()] == [m[0] for m in MIGRATIONS]
     assert tone_rows(old) == tone_rows(fresh)
     for got, want in zip(timelines(old), expected, strict=True):
         pd.testing.assert_frame_equal(got, want)
@@ -371,7 +371,7 @@ def test_migration_3_keeps_the_articles_and_stores_their_text_as_zstd(tmp_path):
     assert text_compression(old) != {"ZSTD"}
 
     with Store(old) as store:  # a writer migrates
-        assert [v for v, _ in store.applied_migrations()] == [1, 2, 3]
+        assert [v for v, _ in store.applied_migrations()] == [m[0] for m in MIGRATIONS]
         store.add_scored(_items())  # the primary key still holds: all duplicates
     assert article_rows(old) == article_rows(fresh)
     assert text_compression(old) == {"ZSTD"}

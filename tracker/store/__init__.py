@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tracker.errors import StoreBusy, StoreError
 from tracker.store.archive_views import StoreArchives
 from tracker.store.article_reads import StoreArticleReads
@@ -58,8 +60,17 @@ class Store(
     an existing file without taking the write lock (several readers may share it).
     """
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        must_exist: bool = False,
+    ) -> None:
+        super().__init__(
+            path, read_only=read_only, busy_timeout=busy_timeout, must_exist=must_exist
+        )
         if self.read_only:  # every read sees attached archives (archive_views.route_archives)
             try:
                 self.route_archives()
