@@ -25,6 +25,7 @@ from tracker.ingest import articles_from_paths, ingest_articles
 from tracker.store import Store
 
 TIMEOUT = 120  # seconds, for any one result: far above a batch's cost
+pytestmark = pytest.mark.timeout(300)  # a test that hangs fails (calls without a timeout)
 TABLES = ("articles", "dyad_sentences", "events", "article_pair_tone", "article_direction_tone")
 
 

@@ -12,6 +12,8 @@ import click
 from tracker.cli.common import DB_HELP, echo_json, fail, main, progress_bar
 from tracker.errors import TrackerError, UsageError
 
+RESULT_TIMEOUT_S = 1800.0  # no batch in 30 min: the cluster lost its workers; say so, exit 1
+
 
 def cluster_ingest_command(
     paths, *, db, default_date, as_json, actors, cluster, archive, batch_mb=None
@@ -37,6 +39,7 @@ def cluster_ingest_command(
                 actors_file=actors,
                 on_batch=bar.update,
                 on_plan=planned,
+                timeout=RESULT_TIMEOUT_S,
                 **({"max_bytes": int(batch_mb * 2**20)} if batch_mb else {}),
             )
     except TrackerError as error:

@@ -3,7 +3,6 @@
     batches  the client's plan: files -> batches of about BATCH_BYTES (pure)
     tasks    what a worker runs: one batch -> store-ready Arrow rows (or staged Parquet)
     session  the Dask client: a running scheduler's address or ``local[:N]``
-    preload  what local workers' forkserver imports first (the scorer, built once)
     run      the client loop: bounded submission, results taken in batch order, written to
              the DuckDB store or committed to a Parquet archive (tracker.archive)
 

@@ -17,6 +17,7 @@ fixed by its content, the retry adds nothing twice.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -115,7 +116,7 @@ class _Loop:
             skip,
             pure=False,
             retries=TASK_RETRIES,
-            key=f"tracker-batch-{batch.index}-{len(skip)}-{id(self)}",
+            key=f"tracker-batch-{batch.index}-{uuid.uuid4().hex}",  # never an old run's
         )
 
     def _take(self, result: BatchResult) -> set[str]:
