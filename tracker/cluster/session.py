@@ -41,7 +41,10 @@ def local_workers(spec: str) -> int | None:
 @contextmanager
 def cluster_client(spec: str, *, timeout: float = CONNECT_TIMEOUT_S) -> Iterator:
     """A connected ``distributed.Client``; a local cluster is closed on the way out."""
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise UsageError("--cluster needs Dask: pip install 'tracker[cluster]'") from error
 
     workers = local_workers(spec)
     if workers is None:
