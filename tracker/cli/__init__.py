@@ -5,7 +5,7 @@ into one-line messages (exit status 1 for failures, 2 for usage errors). Importi
 registers every command on :data:`main`.
 """
 
-from tracker.cli import analysis, gdelt, ingest, sources, store
+from tracker.cli import analysis, archive, gdelt, ingest, sources, store
 from tracker.cli.common import main
 
-__all__ = ["analysis", "gdelt", "ingest", "main", "sources", "store"]
+__all__ = ["analysis", "archive", "gdelt", "ingest", "main", "sources", "store"]

@@ -32,12 +32,28 @@ WARNINGS_SHOWN = 20  # on a terminal; --json lists every warning
     is_flag=True,
     help="Read files that symbolic links in the given folders lead to, even outside them.",
 )
-def ingest(paths, db, default_date, as_json, workers, actors, follow_links):
+@click.option("--cluster", help="Score on Dask: a scheduler (tcp://HOST:8786) or local[:N].")
+@click.option("--archive", help="With --cluster: write to this Parquet archive (folder or URL).")
+@click.option(
+    "--batch-mb", type=click.FloatRange(0.01, 1024), help="With --cluster: MB of files per task."
+)
+def ingest(
+    paths, db, default_date, as_json, workers, actors, follow_links, cluster, archive, batch_mb
+):
     """Load, score and store articles from files, folders (recursive) and globs.
 
     Formats: .txt .md .html .json .jsonl .csv and .zip of those. Each article is stored once;
     a file that fails is reported and the others still land (exit status 1).
     """
+    if cluster or archive:  # tracker/cli/archive.py; docs/scale.md
+        from tracker.cli.archive import check_cluster_options, cluster_ingest_command
+
+        check_cluster_options(cluster, archive, workers, batch_mb)
+        options = {"db": db, "default_date": default_date, "as_json": as_json, "actors": actors}
+        cluster_ingest_command(
+            paths, cluster=cluster, archive=archive, batch_mb=batch_mb, **options
+        )
+        return
     from tracker.ingest import articles_from_paths, ingest_articles
     from tracker.load.reader import input_files
 

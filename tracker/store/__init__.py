@@ -10,11 +10,16 @@
 - ``dashboard_reads``: the dashboard's and the report's frames;
 - ``source_store``: feeds and pages polled (tracker/sources/), their entries;
 - ``gdelt_store``: GDELT 2.0 events imported (tracker/gdelt/), read per pair and day.
+- ``archive_views``: Parquet archives attached to the store, read with it (routing);
+- ``archive_sql``: what a cluster task computes on its batch for an archive.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tracker.errors import StoreBusy, StoreError
+from tracker.store.archive_views import StoreArchives
 from tracker.store.article_reads import StoreArticleReads
 from tracker.store.connection import (
     BUSY_TIMEOUT_S,
@@ -50,6 +55,7 @@ class Store(
     StoreDashboardReads,
     StoreSources,
     StoreGdelt,
+    StoreArchives,
     StoreConnection,
 ):
     """A short-lived connection to the tracker database.
@@ -57,3 +63,21 @@ class Store(
     Use as a context manager: ``with Store(path) as store: ...``. ``read_only=True`` opens
     an existing file without taking the write lock (several readers may share it).
     """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        read_only: bool = False,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+        must_exist: bool = False,
+    ) -> None:
+        super().__init__(
+            path, read_only=read_only, busy_timeout=busy_timeout, must_exist=must_exist
+        )
+        if self.read_only:  # every read sees attached archives (archive_views.route_archives)
+            try:
+                self.route_archives()
+            except BaseException:
+                self.close()
+                raise

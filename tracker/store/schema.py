@@ -221,5 +221,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         ALTER TABLE events ADD COLUMN source_basis VARCHAR;
         """,
     ),
+    (
+        7,
+        "attached_archives: Parquet archives the reads include (tracker attach)",
+        # The views over each archive (archive_<table>) are made by attach itself: they
+        # name the archive's location, which a migration cannot know.
+        """
+        CREATE TABLE attached_archives (
+            location VARCHAR PRIMARY KEY,
+            attached_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -1,0 +1,175 @@
+"""The client loop of ``tracker ingest --cluster``: submit batches, take results in order.
+
+At most ``2 x worker threads + 2`` batches are in flight, so memory stays flat in the
+corpus size and every worker always has a batch queued. Results are taken in batch order
+(a later batch that finishes first waits in memory), so the first copy of a text in file
+order is the one stored, as with local ingest. Per batch:
+
+- DuckDB store: its rows are written in one transaction (``Store.add_rows``), minus the ids
+  an earlier batch of the run added (duplicates);
+- archive: it is committed (tracker/archive/staging.py), unless it adds an id an earlier
+  batch committed: then its staging is dropped and it runs again without those ids.
+
+A worker that dies takes its tasks with it; the scheduler runs them again elsewhere (Dask's
+``allowed-failures``), and since a task's output is either returned or staged under a name
+fixed by its content, the retry adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from tracker.archive import staging
+from tracker.archive.layout import open_archive
+from tracker.cluster.batches import BATCH_BYTES, BATCH_FILES, Batch, plan_batches
+from tracker.cluster.tasks import BatchResult, TaskOptions, run_batch
+from tracker.errors import IngestError, TrackerError
+from tracker.ingest import IngestReport
+from tracker.load.reader import input_files
+from tracker.store import Store
+
+TASK_RETRIES = 2  # a task that raises (not a failed file: those are results) runs again
+
+
+class ClusterError(TrackerError):
+    """The cluster did not answer in time, or a task failed on every try."""
+
+
+def cluster_ingest(
+    paths: Sequence[str],
+    client,
+    *,
+    db: str | Path | None = None,
+    archive: str | None = None,
+    default_date: date | None = None,
+    actors_file: str | None = None,
+    on_batch: Callable[[int], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
+    max_bytes: int = BATCH_BYTES,
+    max_files: int = BATCH_FILES,
+    timeout: float | None = None,
+) -> IngestReport:
+    """Ingest files on the cluster of ``client`` into the store ``db`` or the ``archive``.
+
+    ``on_plan(batches)`` once the files are batched, ``on_batch(1)`` per batch taken;
+    ``timeout``: longest wait for any one result (None: no limit).
+    """
+    batches = plan_batches(input_files(paths), max_bytes=max_bytes, max_files=max_files)
+    if on_plan:
+        on_plan(len(batches))
+    if archive is not None:
+        target = open_archive(archive)
+        staging.ensure_layout(target)
+        staging.recover(target)
+    options = TaskOptions(default_date, actors_file, archive)
+    loop = _Loop(client, options, db, timeout)
+    return loop.run(batches, on_batch)
+
+
+class _Loop:
+    def __init__(self, client, options: TaskOptions, db, timeout: float | None) -> None:
+        self.client, self.options, self.db, self.timeout = client, options, db, timeout
+        self.archive = open_archive(options.archive) if options.archive else None
+        self.report = IngestReport()
+        self.added: set[str] = set()  # ids this run stored or committed
+        threads = sum(client.nthreads().values()) or 1
+        self.limit = 2 * threads + 2
+
+    def run(self, batches: list[Batch], on_batch) -> IngestReport:
+        from distributed import wait
+
+        queue = list(reversed(batches))
+        in_flight: dict = {}  # future -> batch
+        done: dict[int, tuple[Batch, BatchResult]] = {}
+        following = 0
+        try:
+            while following < len(batches):
+                while queue and len(in_flight) < self.limit:
+                    batch = queue.pop()
+                    in_flight[self._submit(batch)] = batch
+                finished = _wait_any(wait, list(in_flight), self.timeout)
+                for future in finished:
+                    batch = in_flight.pop(future)
+                    done[batch.index] = (batch, _result(future, self.timeout))
+                while following in done:
+                    batch, result = done.pop(following)
+                    again = self._take(result)
+                    if again:  # ids an earlier batch committed: run it without them
+                        in_flight[self._submit(batch, frozenset(again))] = batch
+                        break
+                    following += 1
+                    if on_batch:
+                        on_batch(1)
+        finally:
+            for future in in_flight:
+                future.cancel()
+        return self.report
+
+    def _submit(self, batch: Batch, skip: frozenset[str] = frozenset()):
+        return self.client.submit(
+            run_batch,
+            batch,
+            self.options,
+            skip,
+            pure=False,
+            retries=TASK_RETRIES,
+            key=f"tracker-batch-{batch.index}-{uuid.uuid4().hex}",  # never an old run's
+        )
+
+    def _take(self, result: BatchResult) -> set[str]:
+        """Store or commit one batch; the ids to run it again without (archive overlap)."""
+        report = self.report
+        overlap = self.added.intersection(result.added)
+        if self.archive is not None:
+            if overlap and result.staged:
+                staging.drop_staged(self.archive, result.staged)
+                return overlap
+            if result.staged:
+                staging.commit_batch(self.archive, result.staged)
+            report.added.extend(result.added)
+            report.failed.extend(result.failed)
+        else:
+            self._write(result, overlap)
+        report.duplicates.extend(result.duplicates)
+        self.added.update(result.added)
+        return set()
+
+    def _write(self, result: BatchResult, overlap: set[str]) -> None:
+        report = self.report
+        rows = result.rows.without(overlap) if result.rows is not None else None
+        refused = [error for _, error in result.refused]
+        with Store(self.db) as store:
+            if rows is not None and len(rows):
+                written = store.add_rows(rows)
+                report.added.extend(written.added)
+                report.duplicates.extend(written.duplicates)
+            if result.refused:  # a stored id is a duplicate whatever its rules say now
+                ids = [article_id for article_id, _ in result.refused]
+                before_run = store.existing_ids(ids) - self.added
+                refused = [e for i, e in result.refused if i not in before_run]
+                report.duplicates.extend(i for i in ids if i in before_run)
+        report.duplicates.extend(i for i in result.added if i in overlap)
+        report.failed.extend(result.failed)
+        report.failed.extend(refused)
+
+
+def _wait_any(wait, futures: list, timeout: float | None) -> list:
+    try:
+        finished, _ = wait(futures, timeout=timeout, return_when="FIRST_COMPLETED")
+    except TimeoutError as error:
+        raise ClusterError(f"no batch finished within {timeout:g} s: is the cluster up?") from error
+    return list(finished)
+
+
+def _result(future, timeout: float | None) -> BatchResult:
+    try:
+        return future.result(timeout=timeout)
+    except IngestError:
+        raise
+    except TrackerError:
+        raise
+    except Exception as error:  # KilledWorker (a task lost with 3 workers), or a bug
+        raise ClusterError(f"a batch failed on the cluster: {error!r}") from error
