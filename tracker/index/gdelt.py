@@ -17,7 +17,7 @@ import pandas as pd
 
 from tracker.errors import UsageError
 from tracker.index.periods import FREQS, period_labels, period_starts, to_days
-from tracker.models import make_pair, parse_direction, parse_pair
+from tracker.index.timeline import direction_key, pair_key
 
 if TYPE_CHECKING:
     from tracker.store import Store
@@ -50,8 +50,8 @@ def gdelt_series(
     no GDELT event are left out). ``direction=("USA", "RUS")``: Actor1 USA, Actor2 RUS."""
     if freq not in FREQS:
         raise UsageError(f"unknown frequency {freq!r}: use one of {', '.join(FREQS)}")
-    key = _pair(pair)
-    directed = _direction(key, direction)
+    key = pair_key(pair)
+    directed = direction_key(key, direction)
     lo = None
     if start is not None:
         lo = period_starts(np.array([start], "datetime64[D]"), freq)[0].astype(object)
@@ -109,28 +109,3 @@ def with_gdelt(timeline: pd.DataFrame, gdelt: pd.DataFrame) -> pd.DataFrame:
     merged["gdelt_events"] = merged["gdelt_events"].fillna(0).astype("int64")
     order = np.lexsort((to_days(merged["period_start"]), merged["pair"].astype(str)))
     return merged.iloc[order].reset_index(drop=True)
-
-
-def _pair(pair: tuple[str, str] | str) -> tuple[str, str]:
-    if isinstance(pair, str):
-        try:
-            return parse_pair(pair)
-        except ValueError as error:
-            raise UsageError(str(error)) from error
-    return make_pair(*(code.upper() for code in pair))
-
-
-def _direction(
-    pair: tuple[str, str], direction: tuple[str, str] | str | None
-) -> tuple[str, str] | None:
-    if not direction:
-        return None
-    if isinstance(direction, str):
-        try:
-            direction = parse_direction(direction)
-        except ValueError as error:
-            raise UsageError(str(error)) from error
-    direction = (direction[0].upper(), direction[1].upper())
-    if make_pair(*direction) != pair:
-        raise UsageError(f"direction {'>'.join(direction)} is not within pair {'-'.join(pair)}")
-    return direction

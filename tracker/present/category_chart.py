@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from tracker.present.charts import custom_data
+from tracker.present.charts import custom_data, empty_note
 from tracker.present.labels import escape, pair_label, period_label, period_starts
 
 # PLOVER/CAMEO quad classes: 1 verbal cooperation, 2 material cooperation,
@@ -93,13 +93,5 @@ def category_figure(counts: pd.DataFrame, *, title: str | None = None) -> go.Fig
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.04, "x": 0},
     )
     if not pairs:
-        fig.add_annotation(
-            text="No asserted events in this selection",
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            font={"size": 16},
-        )
+        empty_note(fig, "No asserted events in this selection")
     return fig

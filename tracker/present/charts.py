@@ -112,7 +112,7 @@ def temperature_figure(
         _add_legend_keys(fig, events is not None and len(events) > 0)
     _axes_and_layout(fig, title, unit, show_coverage)
     if not names:
-        _empty_note(fig, "No data for this selection")
+        empty_note(fig, "No data for this selection")
     return fig
 
 
@@ -375,7 +375,8 @@ def custom_data(*columns: object) -> np.ndarray:
     return out
 
 
-def _empty_note(fig: go.Figure, text: str) -> None:
+def empty_note(fig: go.Figure, text: str) -> None:
+    """A centred note on a figure with nothing to draw."""
     fig.add_annotation(
         text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5, font={"size": 16}
     )

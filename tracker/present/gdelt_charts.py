@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from tracker.present.charts import PALETTE
+from tracker.present.charts import PALETTE, empty_note
 from tracker.present.labels import pair_label
 
 GDELT_COLOUR = "#555555"
@@ -68,15 +68,7 @@ def gdelt_figure(
         hovermode="closest",
     )
     if not pairs:
-        fig.add_annotation(
-            text="No data for this selection",
-            showarrow=False,
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=0.5,
-            font={"size": 16},
-        )
+        empty_note(fig, "No data for this selection")
     return fig
 
 
