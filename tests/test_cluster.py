@@ -70,15 +70,20 @@ def outcome(report) -> tuple:
     )
 
 
-def test_cluster_ingest_equals_local_ingest_row_for_row(client, corpus, local, tmp_path):
+@pytest.mark.parametrize("window", [512, 3], ids=["one-write", "a-write-per-few-articles"])
+def test_cluster_ingest_equals_local_ingest_row_for_row(client, corpus, local, tmp_path, window):
     local_db, local_report = local
     db = tmp_path / "cluster.duckdb"
-    report = cluster_ingest([str(corpus)], client, db=db, max_files=5, timeout=TIMEOUT)
+    report = cluster_ingest(
+        [str(corpus)], client, db=db, max_files=5, timeout=TIMEOUT, window=window
+    )
     assert outcome(report) == outcome(local_report)
     assert len(report.added) == 36 and len(report.duplicates) == 1 and len(report.failed) == 2
     for table in TABLES:
         pd.testing.assert_frame_equal(rows(db, table), rows(local_db, table), check_exact=True)
-    again = cluster_ingest([str(corpus)], client, db=db, max_files=5, timeout=TIMEOUT)
+    again = cluster_ingest(
+        [str(corpus)], client, db=db, max_files=5, timeout=TIMEOUT, window=window
+    )
     assert again.added == [] and len(again.duplicates) == 37
     assert outcome(again)[2] == outcome(report)[2]
     assert rows(db, "articles").shape[0] == 36
