@@ -224,6 +224,7 @@ def test_plover_thresholds(report):
     assert h.quad_accuracy >= ev.THRESHOLDS["plover_quad_accuracy"], detail
     assert h.event_recall >= ev.THRESHOLDS["plover_event_recall"], detail
     assert h.direction_accuracy >= ev.THRESHOLDS["plover_direction_accuracy"], detail
+    assert h.micro.precision >= ev.THRESHOLDS["plover_micro_precision"], detail
 
 
 def test_report_renders_and_serialises(report):

@@ -283,6 +283,8 @@ TR_RU = [("Trump", "USA"), ("Russia", "RUS")]
 WH_RU_US = [("White House", "USA"), ("Russian", "RUS"), ("U.S. troops", "USA")]
 KARELINA_ACTORS = [("Russia", "RUS"), ("U.S.", "USA"), ("Russian c", "RUS"), ("Ukrainian", "UKR")]
 SINCE_ACTORS = [("United States", "USA"), ("Russia", "RUS")]
+RU_UA = [("Russia", "RUS"), ("Ukraine", "UKR")]
+RU_US = [("Russia", "RUS"), ("United States", "USA")]
 
 
 def all_events(
@@ -296,11 +298,10 @@ def all_events(
 @pytest.mark.parametrize(
     ("text", "actors", "event"),
     [
-        # 1. the content of a threat, request or offer is hypothetical; so is a condition
-        (THREAT, TR_RU, ("SANCTION", H, "USA", "RUS")),
-        (THREAT, TR_RU, ("AGREE", H, "RUS", "USA")),
+        # 1. the content of a threat, request or offer is hypothetical; so is a condition.
+        # On the dyad of the threat or request it is that event's content (below); on
+        # another dyad it is an event of its own.
         (THREAT, TR_RU, ("RETREAT", H, "RUS", "USA")),
-        ("Trump threatened to impose sanctions on Russia.", TR_RU, ("SANCTION", H, "USA", "RUS")),
         (
             "Poland urged Washington to lift sanctions on Belarus.",
             [("Poland", "POL"), ("Washington", "USA"), ("Belarus", "BLR")],
@@ -319,7 +320,7 @@ def all_events(
         (
             "Russia threatened an attack on Ukraine.",
             [("Russia", "RUS"), ("Ukraine", "UKR")],
-            ("ASSAULT", H, "RUS", "UKR"),
+            ("THREATEN", A, "RUS", "UKR"),
         ),
         # 2. raising a grievance is disapproval; the invasion keeps its own actor
         (NAVALNY, WH_RU_US, ("ACCUSE", A, "USA", "RUS")),
@@ -349,6 +350,43 @@ def all_events(
 )
 def test_framed_event(text, actors, event) -> None:
     assert event in all_events(text, actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "event"),
+    [
+        ("Trump threatened to impose sanctions on Russia.", TR_RU, ("THREATEN", A, "USA", "RUS")),
+        ("Russia threatened an attack on Ukraine.", RU_UA, ("THREATEN", A, "RUS", "UKR")),
+        ("Trump urged Putin to agree to a ceasefire.", USRU, ("REQUEST", A, "USA", "RUS")),
+        ("Putin refused to meet Trump.", [("Putin", "RUS"), ("Trump", "USA")],
+         ("REJECT", A, "RUS", "USA")),
+        ("Russia will boycott the summit hosted by the United States.", RU_US,
+         ("THREATEN", A, "RUS", "USA")),
+        ("Obama wants to attack Switzerland.", [("Obama", "USA"), ("Switzerland", "CHE")],
+         ("THREATEN", A, "USA", "CHE")),
+        ("Yemen rejected a U.S. request to interrogate detainees.",
+         [("Yemen", "YEM"), ("U.S.", "USA")], ("REJECT", A, "YEM", "USA")),
+    ],
+)  # fmt: skip
+def test_the_content_of_a_threat_demand_or_refusal_is_not_a_second_event(
+    text, actors, event
+) -> None:
+    """CAMEO and PLOVER code the governing act: what is threatened, demanded, refused or
+    rejected is its content, not another event of the same pair (one statement, one event;
+    the temperature does not count "threatened to attack" twice)."""
+    assert all_events(text, actors) == [event]
+
+
+def test_an_agreement_keeps_its_content_and_another_pair_keeps_its_act() -> None:
+    agreed = all_events(
+        "Obama has agreed to lift the sanctions on Iran.", [("Obama", "USA"), ("Iran", "IRN")]
+    )
+    assert ("AGREE", A, "USA", "IRN") in agreed and ("CONCEDE", H, "USA", "IRN") in agreed
+    urged = all_events(
+        "Poland urged Washington to lift sanctions on Belarus.",
+        [("Poland", "POL"), ("Washington", "USA"), ("Belarus", "BLR")],
+    )
+    assert ("REQUEST", A, "POL", "USA") in urged and ("CONCEDE", H, "USA", "BLR") in urged
 
 
 @pytest.mark.parametrize(

@@ -162,40 +162,59 @@ class EventCoder:
             dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
         text = sentence.text
-        events: list[Event] = []
-        seen: set[tuple[str, Mode]] = set()
-        fallback: tuple[list[Mention], list[Mention]] | None = None
+        fallback: list = []  # the dyad's mentions by position, found once when needed
+        per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
             found = _direction(args, m.category, pair, single, inherited, implied, earlier)
             if found is None:
+                per_match.append([])
                 continue
             direction, basis = found
             if direction is FALLBACK:
-                if fallback is None:
-                    fallback = dyad_mentions(mentions, dyad)
+                if not fallback:
+                    fallback.extend(dyad_mentions(mentions, dyad))
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
-            if m.rule in _JOINT_RULES and _joint(m, direction, text):
-                m = m._replace(category="COOPERATE")
-                direction = (None, None)
-            mutual = m.category in MUTUAL_KINDS
-            if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
-                directions = [(None, None)] if mutual else [pair, pair[::-1]]
-            elif direction[0] is None and not mutual:
-                continue  # every event names its source and target unless it is mutual
-            else:
-                directions = [direction]
-            key = (m.category, m.mode)
+            per_match.append(self._events(m, direction, basis, dyad, mentions, text))
+        events: list[Event] = []
+        seen: set[tuple[str, Mode]] = set()
+        for m, coded in zip(matches, per_match, strict=True):
+            if not coded or (m.governor >= 0 and per_match[m.governor]):
+                continue  # an act this dyad's agreement, demand or threat says: its content
+            key = (coded[0].category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue
             seen.add(key)
-            cat = self.categories[m.category]
-            for source, target in directions:
-                events.append(
-                    Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
-                          cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
-                          m.rule, m.year, basis or _basis(source, mentions))
-                )  # fmt: skip  # positional: the fields of Event in order
+            events.extend(coded)
         return events
+
+    def _events(
+        self,
+        m: Match,
+        direction: object,
+        basis: str,
+        dyad: Dyad,
+        mentions: Sequence[Mention],
+        text: str,
+    ) -> list[Event]:
+        """The events of one trigger on one dyad, once its direction is known."""
+        pair = dyad.pair
+        if m.rule in _JOINT_RULES and _joint(m, direction, text):
+            m = m._replace(category="COOPERATE")
+            direction = (None, None)
+        mutual = m.category in MUTUAL_KINDS
+        if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
+            directions = [(None, None)] if mutual else [pair, pair[::-1]]
+        elif direction[0] is None and not mutual:  # type: ignore[index]
+            return []  # every event names its source and target unless it is mutual
+        else:
+            directions = [direction]
+        cat = self.categories[m.category]
+        return [
+            Event(pair, dyad.sentence_index, source, target, cat.name, m.mode,
+                  cat.intensity, cat.cameo, cat.quad_class, text, m.start, m.end,
+                  m.rule, m.year, basis or _basis(source, mentions))
+            for source, target in directions
+        ]  # fmt: skip  # positional: the fields of Event in order
 
     def arguments(
         self, sentence_text: str, published_year: int, mentions: Sequence[Mention]

@@ -24,6 +24,7 @@ from tracker.coding.event_rules import (
     slot_forms,
     token_starts,
 )
+from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH
 from tracker.coding.modes import ModeReader
 from tracker.models import Mode
 
@@ -49,15 +50,25 @@ class _Compiled:
 _STATED_FUTURE = frozenset({"will", "would", "'ll", "shall", "won't", "wouldn't"})
 _COOPERATIVE_ACTS = frozenset({"CONCEDE", "COOPERATE", "AID", "RETREAT", "SUPPORT", "CONSULT"})
 _CONFLICT_ACTS = frozenset({"COERCE", "ASSAULT", "PROTEST"})  # an announced sanction is a decision
+# Verbs of intent before "to" declare the act as "will" does ("Obama wants to attack
+# Switzerland": CAMEO 138, a threat; "wants to help Israel": 033, intent to aid).
+_INTENT_VERBS = frozenset({"want", "wants", "intend", "intends", "plan", "plans"})
+_DECLARING = _STATED_FUTURE | _INTENT_VERBS  # a sentence without any declares no intent
 _INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able to free")
 _DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
 
 
-def _stated_modal(words: Sequence[str], first: int) -> str | None:
-    """The future modal (with a negation, "not") a few tokens before ``first`` in its clause."""
+def _stated_modal(words: Sequence[str], first: int, after: int = -1) -> str | None:
+    """The future modal (with a negation, "not") a few tokens before ``first`` in its clause
+    and after token ``after`` (the trigger before: "will boycott the summit" declares the
+    boycott, not the summit)."""
     negated = False
-    for k in range(first - 1, max(-1, first - 1 - _INTENT_REACH), -1):
+    for k in range(first - 1, max(after, first - 1 - _INTENT_REACH), -1):
         w = words[k]
+        if w == "to" and k > 0 and words[k - 1] in _INTENT_VERBS:  # "wants to attack"
+            before = words[max(0, k - 3) : k - 1]
+            denied = negated or any(b in {"not", "never"} or b.endswith("n't") for b in before)
+            return "not" if denied else "will"
         if w in _DECLARATION_BREAKS:
             return None
         if w in {"not", "never"} or w.endswith("n't"):
@@ -70,24 +81,83 @@ def _stated_modal(words: Sequence[str], first: int) -> str | None:
 def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
     """``matches`` plus an AGREE (intent) or REJECT (refusal) for each cooperative act, and a
     THREATEN for each act of force or punishment, that its source declares for the future
-    (see _STATED_FUTURE)."""
+    (see _STATED_FUTURE); the act of a threat or refusal is its content (``governor``)."""
     out: list[Match] = []
+    after = -1  # the last token of the trigger before
     for m in matches:
         out.append(m)
-        if m.category in _CONFLICT_ACTS and m.mode is Mode.HYPOTHETICAL:
-            if _stated_modal(words, m.first) == "will":
-                out.append(
-                    m._replace(rule="threaten.intent", category="THREATEN", mode=Mode.ASSERTED)
-                )
+        after, before = m.last, after
+        if m.category in _CONFLICT_ACTS:
+            if m.mode is not Mode.HYPOTHETICAL or _stated_modal(words, m.first, before) != "will":
+                continue
+            declared = m._replace(rule="threaten.intent", category="THREATEN", mode=Mode.ASSERTED)
+        elif m.category not in _COOPERATIVE_ACTS or m.mode not in (
+            Mode.HYPOTHETICAL,
+            Mode.NEGATED,
+        ):
             continue
-        if m.category not in _COOPERATIVE_ACTS or m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
-            continue
-        modal = _stated_modal(words, m.first)
-        if modal == "will" and m.mode is Mode.HYPOTHETICAL:
-            out.append(m._replace(rule="agree.intent", category="AGREE", mode=Mode.ASSERTED))
+        elif (modal := _stated_modal(words, m.first, before)) == "will" and (
+            m.mode is Mode.HYPOTHETICAL
+        ):
+            declared = m._replace(rule="agree.intent", category="AGREE", mode=Mode.ASSERTED)
         elif modal == "not" and m.mode is Mode.NEGATED:
-            out.append(m._replace(rule="reject.refusal", category="REJECT", mode=Mode.ASSERTED))
+            declared = m._replace(rule="reject.refusal", category="REJECT", mode=Mode.ASSERTED)
+        else:
+            continue
+        if declared.category in GOVERNING:  # a threat's or refusal's act is its content
+            out[-1] = m._replace(governor=len(out))
+        out.append(declared)
     return tuple(out)
+
+
+# Acts whose object is another act: a demand, a threat or a refusal to do it ("demanded that
+# Moscow admit", "threatened to cut gas", "refused to withdraw"). The act they govern is their
+# content, coded with them, not a second event of the sentence (CAMEO and PLOVER code the
+# governing verb). An agreement's content stays beside it, hypothetical ("agreed to lift the
+# sanctions": PETRARCH-2's validation codes the lifting; docs/tone_and_events.md, "Content").
+GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT"})
+# The object of a response to a proposal ("rejected a U.S. request", "accepted the offer")
+# is the proposal itself: reported when it was made, not a second act of the sentence.
+RESPONDING = frozenset({"REJECT", "AGREE"})
+
+
+def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` with ``governor`` set on each act that is not asserted and follows, in
+    the same clause and within EMBED_REACH tokens, a GOVERNING trigger (its content), and on
+    each topic of a RESPONDING trigger (what it responds to)."""
+    out = list(matches)
+    for j, m in enumerate(matches):
+        if m.governor >= 0:
+            continue
+        if m.topic:
+            k = _topic_verb(matches, j)
+            if k >= 0:
+                out[j] = m._replace(governor=k)
+            continue
+        if m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
+            continue
+        for k in range(j - 1, -1, -1):
+            g = matches[k]
+            if g.last >= m.first or m.first - g.last - 1 > EMBED_REACH:
+                if g.last < m.first:
+                    break  # too far: every earlier trigger is further still
+                continue
+            if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]):
+                break
+            if g.category in GOVERNING and g.governor < 0:
+                out[j] = m._replace(governor=k)
+                break
+    return tuple(out)
+
+
+def _topic_verb(matches: tuple[Match, ...], j: int) -> int:
+    """The response whose object the topic ``matches[j]`` is: the nearest trigger before it
+    that is not a topic itself ("rejected a U.S. request", "blamed Israel for the bombing")."""
+    for k in range(j - 1, -1, -1):
+        g = matches[k]
+        if not g.topic and g.governor < 0 and g.category in RESPONDING:
+            return k
+    return -1
 
 
 def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
@@ -128,6 +198,7 @@ class Match(NamedTuple):
     mode: Mode
     year: int | None
     topic: bool = False  # the object of a verb of speech ("raised the arrest"): own actors only
+    governor: int = -1  # the match whose content this act is ("agreed to withdraw"), else -1
 
 
 Matched = tuple[tuple["Match", ...], list[str], list[int]]  # matches, tokens, token starts
@@ -214,6 +285,8 @@ class RuleMatcher:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
-        if _STATED_FUTURE.intersection(words):
+        if not _DECLARING.isdisjoint(words):
             result = _with_stated_intent(result, words)
+        if len(result) > 1:
+            result = _with_governors(result, words)
         return result, words, starts
