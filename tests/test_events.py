@@ -364,6 +364,9 @@ def test_framed_event(text, actors, event) -> None:
          ("THREATEN", A, "RUS", "USA")),
         ("Obama wants to attack Switzerland.", [("Obama", "USA"), ("Switzerland", "CHE")],
          ("THREATEN", A, "USA", "CHE")),
+        ("Nigeria announced that it will withdraw its peacekeeping force from Chad unless"
+         " elections are held.", [("Nigeria", "NGA"), ("Chad", "TCD")],
+         ("THREATEN", A, "NGA", "TCD")),
         ("Yemen rejected a U.S. request to interrogate detainees.",
          [("Yemen", "YEM"), ("U.S.", "USA")], ("REJECT", A, "YEM", "USA")),
     ],

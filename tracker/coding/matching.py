@@ -99,7 +99,12 @@ def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tup
         elif (modal := _stated_modal(words, m.first, before)) == "will" and (
             m.mode is Mode.HYPOTHETICAL
         ):
-            declared = m._replace(rule="agree.intent", category="AGREE", mode=Mode.ASSERTED)
+            if "unless" in words[m.last + 1 :]:  # "will withdraw its force unless ...": CAMEO
+                declared = m._replace(  # 139, an ultimatum, not an intent to cooperate
+                    rule="threaten.ultimatum_intent", category="THREATEN", mode=Mode.ASSERTED
+                )
+            else:
+                declared = m._replace(rule="agree.intent", category="AGREE", mode=Mode.ASSERTED)
         elif modal == "not" and m.mode is Mode.NEGATED:
             declared = m._replace(rule="reject.refusal", category="REJECT", mode=Mode.ASSERTED)
         else:
