@@ -339,6 +339,12 @@ def all_events(
             [("Lukashenko", "BLR"), ("Trump", "USA")],
             ("CONCEDE", H, "BLR", "USA"),
         ),
+        # 3. forces "in" a state are that state's, as troops and police are
+        (
+            "Security forces in Guinea have tortured scores of Liberian refugees.",
+            [("Guinea", "GIN"), ("Liberian", "LBR")],
+            ("ASSAULT", A, "GIN", "LBR"),
+        ),
         # 4. a released dual citizen: the other nationality is the target
         (KARELINA, KARELINA_ACTORS, ("CONCEDE", A, "RUS", "USA")),
         (
