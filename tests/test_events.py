@@ -345,6 +345,18 @@ def all_events(
             [("Guinea", "GIN"), ("Liberian", "LBR")],
             ("ASSAULT", A, "GIN", "LBR"),
         ),
+        # the attacker of the attack a passive act happened in is its agent
+        (
+            "Four Palestinians were killed in Israeli shelling.",
+            [("Palestinians", "PSE"), ("Israeli", "ISR")],
+            ("ASSAULT", A, "ISR", "PSE"),
+        ),
+        (
+            "KHARKIV, Ukraine: Two civilians were killed in Russian artillery shelling on"
+            " Friday, officials said.",
+            [("Ukraine", "UKR"), ("Russian", "RUS")],
+            ("ASSAULT", A, "RUS", "UKR"),
+        ),
         # 4. a released dual citizen: the other nationality is the target
         (KARELINA, KARELINA_ACTORS, ("CONCEDE", A, "RUS", "USA")),
         (

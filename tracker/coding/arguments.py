@@ -21,7 +21,13 @@ from tracker.coding.argument_groups import (
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
-from tracker.coding.passive import PASSIVE_REACH, is_agent_by, is_passive
+from tracker.coding.passive import (
+    ATTACKS,
+    PASSIVE_REACH,
+    is_agent_by,
+    is_passive,
+    passive_agent,
+)
 from tracker.models import Mention
 
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
@@ -91,6 +97,7 @@ def find_arguments(
         return (Args(),) * len(matches)
     relative = not _RELATIVE_PERSON.isdisjoint(words)
     leading = bool(words) and words[0] in _PP_PREPS
+    attacks = tuple(x.start for x in matches if x.category in ATTACKS)
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None
     for m in matches:
@@ -99,7 +106,7 @@ def find_arguments(
         if person is not None:
             args = _person_arguments(text, m, person, scene.after_all)
         else:
-            args = _trigger_arguments(text, words, m, scene, previous)
+            args = _trigger_arguments(text, words, m, scene, previous, attacks)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
         out.append(args)
@@ -113,8 +120,10 @@ def _trigger_arguments(
     m: Match,
     scene: Scene,
     previous: tuple[Match, Args] | None,
+    attacks: tuple[int, ...] = (),
 ) -> Args:
-    """Arguments of a trigger not in a clause about a private person."""
+    """Arguments of a trigger not in a clause about a private person; ``attacks``: where
+    the sentence's attack triggers start."""
     near = scene.near
     if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
         return _duty_arguments(scene, near)
@@ -130,7 +139,7 @@ def _trigger_arguments(
             return own
     # verbs and gerunds ("against supplying missiles") take clause arguments
     args = _clause_arguments(
-        text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near
+        text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near, attacks
     )
     if (
         previous is not None
@@ -330,23 +339,17 @@ def _clause_arguments(
     after_all: Sequence[Group],
     inside: Sequence[Group],
     near: Near,
+    attacks: tuple[int, ...] = (),
 ) -> Args:
     """Source = nearest group before the trigger in its clause, target = nearest after it;
-    a passive "by X" (or a noun's "from X") agent is the source; a passive without an agent
+    a passive "by X" (or a noun's "from X") agent is the source, and so is the actor of the
+    attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
     if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
-        for k, g in enumerate(after_all):
-            if g.start - m.end > PASSIVE_REACH:
-                break
-            if is_agent_by(text, m.end, g.start):
-                if before:
-                    target = before[0].codes
-                elif inside:
-                    target = inside[0].codes
-                else:
-                    target = after_all[k - 1].codes if k else ()
-                return Args(g.codes, target, *near)
+        agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
+        if agent is not None:
+            return Args(*agent, *near)
     if (
         before
         and m.first == m.last
@@ -366,8 +369,13 @@ def _clause_arguments(
     if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):
         return Args(after[0].codes, (), *near)  # "talks between X and Y"
     src = before[0] if before else None
-    if src is not None and len(before) > 1 and _LOCATIVE.search(text, 0, src.start):
-        src = before[1]  # "The U.S. embassy in Minsk suspended ...": Minsk is the place
+    if (
+        src is not None
+        and len(before) > 1
+        and _LOCATIVE.search(text, 0, src.start)
+        and not (words[m.first].endswith("ing") and _MODIFIER_GAP.match(text, src.end, m.start))
+    ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
+        src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
     sources = src.codes if src is not None else ()
     if inside:  # "lifted sanctions on Belarus": an actor inside a long trigger is the object
         targets = inside[0].codes

@@ -10,6 +10,12 @@ Unicode case folding decides, so the regexes run as they are).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.coding.argument_groups import Group
+    from tracker.coding.matching import Match
 
 PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the passive agent
 PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
@@ -50,6 +56,23 @@ def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
     )
 
 
+# Material conflict: "were killed in Israeli shelling" names the attacker in the attack.
+ATTACKS = frozenset({"ASSAULT", "COERCE"})  # categories of the attacks an agent is read from
+_IN_ATTACK = re.compile(r"^\s+(?:in|during)\s+(?:an?\s+|the\s+)?$", re.I)
+_TO_ATTACK = re.compile(r"^(?:'s|')?\s+(?:[\w-]+\s+){0,2}$")  # "Israeli tank shelling"
+
+
+def is_attack_agent(
+    text: str, trigger_end: int, actor_start: int, actor_end: int, attacks: tuple[int, ...]
+) -> bool:
+    """Is the actor the attacker of an attack the passive trigger happened in ("were killed
+    in Israeli shelling", "died in a Russian drone strike")? ``attacks``: where the
+    sentence's attack triggers start."""
+    if not attacks or not _IN_ATTACK.match(text[trigger_end:actor_start]):
+        return False
+    return any(a >= actor_end and _TO_ATTACK.match(text[actor_end:a]) for a in attacks)
+
+
 def _may_hold_be(lower: str) -> bool:
     """Does lower-cased ASCII text hold a "be" word of BE_PARTICIPLE (at least as part of
     a word: "been" and "being" hold "be")?"""
@@ -61,3 +84,32 @@ def _may_hold_be(lower: str) -> bool:
         or "are" in lower
         or "got" in lower
     )
+
+
+def passive_agent(
+    text: str,
+    m: Match,
+    before: Sequence[Group],
+    after_all: Sequence[Group],
+    inside: Sequence[Group],
+    attacks: tuple[int, ...],
+    passive: bool | None,
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(source, target) when an actor after the trigger is its passive agent ("was praised
+    by Trump", "were killed in Israeli shelling"), else None; ``passive``: is the trigger
+    passive (None: not known yet)."""
+    for k, g in enumerate(after_all):
+        if g.start - m.end > PASSIVE_REACH:
+            break
+        if is_agent_by(text, m.end, g.start) or (
+            is_attack_agent(text, m.end, g.start, g.end, attacks)
+            and (passive if passive is not None else is_passive(text, m.start, m.end))
+        ):
+            if before:
+                target = before[0].codes
+            elif inside:
+                target = inside[0].codes
+            else:
+                target = after_all[k - 1].codes if k else ()
+            return g.codes, target
+    return None
