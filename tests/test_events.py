@@ -357,6 +357,23 @@ def all_events(
             [("Ukraine", "UKR"), ("Russian", "RUS")],
             ("ASSAULT", A, "RUS", "UKR"),
         ),
+        # a reduced passive: the noun before the participle is its object, "by X" its agent
+        (
+            "Ten Russian soldiers killed by Ukrainian drones were buried on Monday.",
+            [("Russian", "RUS"), ("Ukrainian", "UKR")],
+            ("ASSAULT", A, "UKR", "RUS"),
+        ),
+        (
+            "Three Russian soldiers detained in Ukraine were exchanged.",
+            [("Russian", "RUS"), ("Ukraine", "UKR")],
+            ("COERCE", A, "UKR", "RUS"),
+        ),
+        # ... not where the verb also goes without an object
+        (
+            "Russian troops attacked in the night, Ukraine said.",
+            [("Russian", "RUS"), ("Ukraine", "UKR")],
+            ("ASSAULT", A, "RUS", "UKR"),
+        ),
         # 4. a released dual citizen: the other nationality is the target
         (KARELINA, KARELINA_ACTORS, ("CONCEDE", A, "RUS", "USA")),
         (

@@ -23,22 +23,19 @@ from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.passive import (
     ATTACKS,
+    MATERIAL,
     PASSIVE_REACH,
     is_agent_by,
     is_passive,
     passive_agent,
+    reduced_material_passive,
+    reduced_passive,
 )
 from tracker.models import Mention
 
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
-# Categories of acts (QuadClass 2 and 4) whose agentless passive has its subject as target;
-# verbal ones are often adjectives ("is opposed to", "is committed to").
-MATERIAL = frozenset(
-    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-     "ASSAULT"}
-)  # fmt: skip
 _RELATIVE_PERSON = frozenset({"who", "whom"})
 RELATIVE_REACH = 12  # tokens back from a trigger searched for its clause's "who"
 # A "who" clause after these nouns is about a state agent ("a Russian official who ordered"),
@@ -157,9 +154,20 @@ def _trigger_arguments(
         src = scene.before_all[-1].codes
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near)
-    if _reduced_passive(words, m):  # "French officials accused of ...": they are its target
+    if reduced_passive(words, m):  # "French officials accused of ...": they are its target
         target = scene.before[0].codes if scene.before else ()
         return Args((), target, *near, unowned=True)
+    if (
+        scene.before
+        and reduced_material_passive(words, m)
+        and text[scene.before[0].end : m.start].strip()  # a head noun: not "Russia attacked"
+    ):
+        # "Ten Russian soldiers killed by Ukrainian drones", "Americans detained in Iran":
+        # the noun before the participle is its object; "by X" is the agent
+        target = scene.before[0].codes
+        agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
+        source = agent[0] if agent is not None else ()
+        return Args(source, tuple(c for c in target if c not in source), *near)
     if not args.sources and _pronoun_subject(words, m.first):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
@@ -192,20 +200,6 @@ def _comma_participle(words: Sequence[str], m: Match) -> bool:
     return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
 
 
-def _reduced_passive(words: Sequence[str], m: Match) -> bool:
-    """ "officials accused of playing a role": a participle straight before of/for/over/by
-    modifies the noun before it; whoever accused them is not said."""
-    nxt = words[m.last + 1] if m.last + 1 < len(words) else ""
-    return (
-        m.first == m.last
-        and m.first > 0
-        and words[m.first].endswith("ed")
-        and nxt in {"of", "for", "over"}
-        and words[m.first - 1] not in _AUXILIARY_BEFORE
-    )
-
-
-_AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
 
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
+
 if TYPE_CHECKING:
     from tracker.coding.argument_groups import Group
     from tracker.coding.matching import Match
@@ -113,3 +115,64 @@ def passive_agent(
                 target = after_all[k - 1].codes if k else ()
             return g.codes, target
     return None
+
+
+# Categories of acts (QuadClass 2 and 4) whose agentless passive has its subject as target;
+# verbal ones are often adjectives ("is opposed to", "is committed to").
+MATERIAL = frozenset(
+    {"CONCEDE", "COOPERATE", "AID", "RETREAT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+     "ASSAULT"}
+)  # fmt: skip
+
+
+def reduced_passive(words: Sequence[str], m: Match) -> bool:
+    """ "officials accused of playing a role": a participle straight before of/for/over/by
+    modifies the noun before it; whoever accused them is not said."""
+    nxt = words[m.last + 1] if m.last + 1 < len(words) else ""
+    return (
+        m.first == m.last
+        and m.first > 0
+        and words[m.first].endswith("ed")
+        and nxt in {"of", "for", "over"}
+        and words[m.first - 1] not in _AUXILIARY_BEFORE
+    )
+
+
+# After a participle of a material act, these open what follows a reduced passive ("soldiers
+# killed in Ukraine", "killed by drones", "detained near the border").
+_AFTER_REDUCED = frozenset(
+    {"by", "in", "at", "near", "during", "on", "outside", "inside", "while", "when", "after"}
+)
+
+
+def reduced_material_passive(words: Sequence[str], m: Match) -> bool:
+    """ "Russian soldiers killed in Ukraine": a material act's participle right after a noun
+    (no auxiliary, no pronoun) and before a preposition is a reduced passive."""
+    if m.category not in MATERIAL or m.first != m.last or m.first == 0:
+        return False
+    word, prev = words[m.first], words[m.first - 1]
+    nxt = words[m.last + 1] if m.last + 1 < len(words) else ""
+    return (
+        (word.endswith("ed") or word in IRREGULAR_PARTICIPLES)
+        and nxt in _AFTER_REDUCED
+        and prev.isalpha()
+        and prev not in _AUXILIARY_BEFORE
+        and prev not in _NOT_A_HEAD
+        and word not in _ALSO_INTRANSITIVE
+    )
+
+
+# Participles whose verb also goes without an object ("Russian troops attacked in the
+# night" is active): no reduced passive is read from them.
+_ALSO_INTRANSITIVE = frozenset(
+    {"attacked", "shelled", "struck", "fired", "bombed", "fought", "advanced", "raided",
+     "clashed", "retaliated", "protested", "demonstrated", "rioted", "retreated", "withdrew",
+     "mobilized", "mobilised", "intervened", "invaded", "escalated"}
+)  # fmt: skip
+
+
+_NOT_A_HEAD = frozenset(
+    {"who", "which", "that", "he", "she", "they", "we", "it", "i", "also", "reportedly",
+     "allegedly", "and", "or", "then", "later", "had", "has", "have"}
+)  # fmt: skip
+_AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
