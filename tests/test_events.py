@@ -580,3 +580,20 @@ def test_a_negotiator_is_a_title_not_a_meeting() -> None:
     text = "Ukraine's chief negotiator said Russian demands were unacceptable."
     events = code(text, [("Ukraine", "UKR"), ("Russian", "RUS")])
     assert "CONSULT" not in {e.category for e in events}
+
+
+def test_a_bare_verb_after_and_shares_the_mode_of_the_act_before_it() -> None:
+    """ "wants to reopen its embassy ... and normalise relations": both acts are wanted, the
+    want is the act of the day; "threatened sanctions and expelled diplomats" are two acts."""
+    wanted = all_events(
+        "The United States wants to reopen its embassy in Minsk and normalise relations"
+        " with Belarus.",
+        [("United States", "USA"), ("Minsk", "BLR"), ("Belarus", "BLR")],
+    )
+    assert ("AGREE", A, "USA", "BLR") in wanted
+    assert [e for e in wanted if e[0] == "SUPPORT"] == [("SUPPORT", H, "USA", "BLR")], wanted
+    done = all_events("Trump threatened sanctions and expelled Russian diplomats.", TR_RU_2)
+    assert ("SANCTION", A, "USA", "RUS") in done, done
+
+
+TR_RU_2 = [("Trump", "USA"), ("Russian", "RUS")]

@@ -24,7 +24,7 @@ from tracker.coding.event_rules import (
     slot_forms,
     token_starts,
 )
-from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH
+from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle
 from tracker.coding.modes import ModeReader
 from tracker.models import Mode
 
@@ -152,6 +152,36 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
             if g.category in GOVERNING and g.governor < 0:
                 out[j] = m._replace(governor=k)
                 break
+    return tuple(out)
+
+
+def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """What one trigger does to another: a shared modal, a declared intent, a content."""
+    if len(matches) > 1:
+        matches = _with_coordinated_modes(matches, words)
+    if not _DECLARING.isdisjoint(words):
+        matches = _with_stated_intent(matches, words)
+    if len(matches) > 1:
+        matches = _with_governors(matches, words)
+    return matches
+
+
+def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """A bare verb or noun after "and"/"or" shares the hypothetical mode of the trigger it is
+    coordinated with ("wants to reopen its embassy and normalise relations", "may impose
+    tariffs and sanctions"); a past form is its own act ("threatened sanctions and expelled
+    diplomats")."""
+    out = list(matches)
+    for j in range(1, len(matches)):
+        m, prev = matches[j], out[j - 1]
+        if m.mode is not Mode.ASSERTED or prev.mode is not Mode.HYPOTHETICAL:
+            continue
+        word = words[m.first]
+        if words[m.first - 1] not in {"and", "or"} or is_participle(word) or word.endswith("ing"):
+            continue
+        between = words[prev.last + 1 : m.first - 1]
+        if len(between) <= EMBED_REACH and CLAUSE_BREAK.isdisjoint(between):
+            out[j] = m._replace(mode=Mode.HYPOTHETICAL)
     return tuple(out)
 
 
@@ -290,8 +320,4 @@ class RuleMatcher:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
-        if not _DECLARING.isdisjoint(words):
-            result = _with_stated_intent(result, words)
-        if len(result) > 1:
-            result = _with_governors(result, words)
-        return result, words, starts
+        return _between_triggers(result, words), words, starts
