@@ -597,3 +597,17 @@ def test_a_bare_verb_after_and_shares_the_mode_of_the_act_before_it() -> None:
 
 
 TR_RU_2 = [("Trump", "USA"), ("Russian", "RUS")]
+
+
+def test_a_declared_agreement_is_the_act_and_a_wish_is_not() -> None:
+    """ "will deepen our cooperation" declares the intent today (asserted AGREE, CAMEO 03);
+    "looked forward to meeting" only wishes for the meeting (hypothetical)."""
+    declared = all_events(
+        "Russia will deepen its cooperation with China.", [("Russia", "RUS"), ("China", "CHN")]
+    )
+    assert ("AGREE", A, "RUS", "CHN") in declared, declared
+    wished = all_events(
+        "Trump said he looked forward to meeting Lukashenko in person.",
+        [("Trump", "USA"), ("Lukashenko", "BLR")],
+    )
+    assert wished and all(mode is H for _, mode, _, _ in wished), wished

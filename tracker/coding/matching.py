@@ -91,6 +91,10 @@ def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tup
             if m.mode is not Mode.HYPOTHETICAL or _stated_modal(words, m.first, before) != "will":
                 continue
             declared = m._replace(rule="threaten.intent", category="THREATEN", mode=Mode.ASSERTED)
+        elif m.category == "AGREE" and m.mode is Mode.HYPOTHETICAL:
+            if _stated_modal(words, m.first, before) == "will":  # "will deepen cooperation":
+                out[-1] = m._replace(mode=Mode.ASSERTED)  # the declared intent is the act
+            continue
         elif m.category not in _COOPERATIVE_ACTS or m.mode not in (
             Mode.HYPOTHETICAL,
             Mode.NEGATED,
