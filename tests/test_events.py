@@ -611,3 +611,11 @@ def test_a_declared_agreement_is_the_act_and_a_wish_is_not() -> None:
         [("Trump", "USA"), ("Lukashenko", "BLR")],
     )
     assert wished and all(mode is H for _, mode, _, _ in wished), wished
+
+
+def test_mobilizing_support_is_no_force_posture() -> None:
+    actors = [("Saudi Arabia", "SAU"), ("United States", "USA")]
+    lobby = all_events("Saudi Arabia mobilized pressure groups in the United States.", actors)
+    assert "MOBILIZE" not in {e[0] for e in lobby}, lobby
+    troops = all_events("Russia mobilized troops on the border with Ukraine.", RU_UA)
+    assert ("MOBILIZE", A, "RUS", "UKR") in troops, troops
