@@ -21,7 +21,8 @@ VENUE_KEEP_REACH = 40
 VENUE_KEEP = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
     r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
-    r"killed|targets?|targeted|targeting|troops|forces|protests?|protesters|arrested|detained|jailed|"
+    r"killed|targets?|targeted|targeting|troops|forces(?=\s+(?:in|at)\s)|protests?|protesters|"
+    r"arrested|detained|jailed|"
     r"blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)|"
     r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
     r"police|prosecutors?)\b",
