@@ -170,8 +170,9 @@ class RuleMatcher:
         in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
         # (-length, first token, rule order): longest first, then leftmost, then file order
         cands: list[tuple[int, int, int, int, _Compiled]] = []
-        for i in [i for i, w in enumerate(words) if w in index]:  # (a comprehension: fast)
-            w = words[i]
+        for i, w in enumerate(words):
+            if w not in index:
+                continue
             if surface[i][0].isupper():  # "Economic Cooperation" inside a name is no trigger
                 if in_name is None:
                     in_name = name_tokens(surface)
