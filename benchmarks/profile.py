@@ -1,6 +1,7 @@
 """Where the time goes: pyinstrument profiles and a per-stage breakdown of ingest.
 
     python -m benchmarks.profile ingest|reingest|stages|timeline|dashboard [--articles N]
+    python -m benchmarks.profile stages --dense   (CPU seconds per stage, dense corpus)
 
 Profiles run in one process (``workers=1``: a sampling profiler does not follow a process
 pool) and are written as text to ``benchmarks/out/profiles/<what>.txt`` (call tree) and
@@ -37,8 +38,8 @@ def _save(profiler, name: str, out: Path) -> Path:
     return folder / f"{name}.txt"
 
 
-def _corpus_files(out: Path, n: int, seed: int) -> list[str]:
-    corpus, _ = ensure_corpus(out / "corpus", n, seed, "txt")
+def _corpus_files(out: Path, n: int, seed: int, dense: bool = False) -> list[str]:
+    corpus, _ = ensure_corpus(out / "corpus", n, seed, "txt", dense=dense)
     return [str(p) for p in sorted(corpus.rglob("*.txt"))][:n]
 
 
@@ -74,47 +75,41 @@ class _Timed:
             return value
 
         def timed(*args, **kwargs):
-            start = time.perf_counter()
+            start = time.process_time()
             try:
                 return value(*args, **kwargs)
             finally:
-                self._times[label] += time.perf_counter() - start
+                self._times[label] += time.process_time() - start
 
         return timed
 
 
-def stage_breakdown(out: Path, n: int, seed: int) -> dict[str, float]:
-    """Seconds per pipeline stage over ``n`` articles in one process: score_article itself,
-    with its stages' entry points wrapped in timers (in this process only), plus loading,
-    the store, and bare VADER on every sentence of the same articles for scale."""
-    import dataclasses
-
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
+def stage_breakdown(out: Path, n: int, seed: int, dense: bool = False) -> dict[str, float]:
+    """CPU seconds per pipeline stage over ``n`` articles (the mixed or the dense corpus) in
+    one process: score_article itself, with its stages' entry points wrapped in timers (in
+    this process only), plus loading, the rows an ingest worker builds, the store, and bare
+    VADER on every sentence of the same articles for scale."""
     import tracker.coding.score as score_module
-    from tracker.coding.sentences import split_sentences
     from tracker.load.reader import load_articles
     from tracker.store import Store
+    from tracker.store.rows import scored_rows
 
     t: dict[str, float] = defaultdict(float)
-    clock = time.perf_counter
-    files = _corpus_files(out, n, seed)
+    clock = time.process_time
+    files = _corpus_files(out, n, seed, dense)
     articles = []
     start = clock()
     for path in files:
         articles.extend(load_articles(path, Path(path).read_bytes()))
     t["load (read, decode, front matter, dates, id)"] = clock() - start
-    base = score_module.default_scorer()
-    scorer = dataclasses.replace(
-        base,
-        matcher=_Timed(base.matcher, {"find": "actors (matcher.find)"}, t),
-        tone=_Timed(base.tone, {"score": "tone (dyadic sentences)"}, t),
-        events=_Timed(base.events, {"code": "events (code)"}, t),
-    )
-    originals = {
-        name: getattr(score_module, name) for name in ("split_sentences", "attribute_dyads")
+    scorer = _timed_scorer(score_module.default_scorer(), t)
+    labels = {
+        "split_sentences": "segment (split_sentences)",
+        "document_speaker": "speaker of the document",
+        "with_first_person": "first-person mentions (with_first_person)",
+        "attribute_dyads": "dyads (attribute_dyads)",
     }
-    labels = {"split_sentences": "segment (split_sentences)", "attribute_dyads": "dyads"}
+    originals = {name: getattr(score_module, name) for name in labels}
     for name, function in originals.items():
         setattr(score_module, name, _timer(function, labels[name], t))
     try:
@@ -126,6 +121,9 @@ def stage_breakdown(out: Path, n: int, seed: int) -> dict[str, float]:
             setattr(score_module, name, function)
     staged = sum(v for k, v in t.items() if not k.startswith(("load", "score_article")))
     t["  rest of score_article (dataclasses, glue)"] = t["score_article total"] - staged
+    start = clock()
+    scored_rows(scored)
+    t["rows (scored_rows: what an ingest worker sends back)"] = clock() - start
     db = out / "db" / "profile-stages.duckdb"
     for stale in (db, db.with_name(db.name + ".wal")):
         stale.unlink(missing_ok=True)
@@ -133,14 +131,7 @@ def stage_breakdown(out: Path, n: int, seed: int) -> dict[str, float]:
     with Store(db) as store:
         store.add_scored(scored)
     t["store (add_scored, one transaction)"] = clock() - start
-    analyzer = SentimentIntensityAnalyzer()
-    start = clock()
-    sentences = 0
-    for article in articles:
-        for s in split_sentences(article.text):
-            analyzer.polarity_scores(s.text)
-            sentences += 1
-    t["bare VADER baseline: split + VADER on every sentence"] = clock() - start
+    sentences, t["bare VADER baseline: split + VADER on every sentence"] = _bare_vader(articles)
     counts = {
         "count: articles": len(articles),
         "count: sentences": sentences,
@@ -150,13 +141,45 @@ def stage_breakdown(out: Path, n: int, seed: int) -> dict[str, float]:
     return {**t, **counts}
 
 
+def _bare_vader(articles) -> tuple[int, float]:
+    """Split and VADER every sentence (the baseline): (sentences, CPU seconds, the
+    analyzer's construction left out)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from tracker.coding.sentences import split_sentences
+
+    analyzer = SentimentIntensityAnalyzer()
+    start = time.process_time()
+    sentences = 0
+    for article in articles:
+        for s in split_sentences(article.text):
+            analyzer.polarity_scores(s.text)
+            sentences += 1
+    return sentences, time.process_time() - start
+
+
+def _timed_scorer(base, t: dict[str, float]):
+    """``base`` with its matcher, tone model and event coder timed (a copy: the default
+    scorer itself is left alone)."""
+    import dataclasses
+
+    events = {"analyse": "events: read each dyadic sentence (analyse)",
+              "code_dyad": "events: each dyad (code_dyad)"}  # fmt: skip
+    return dataclasses.replace(
+        base,
+        matcher=_Timed(base.matcher, {"find": "actors (matcher.find)"}, t),
+        tone=_Timed(base.tone, {"score": "tone (dyadic sentences)"}, t),
+        events=_Timed(base.events, events, t),
+    )
+
+
 def _timer(function, label: str, times: dict[str, float]):
     def timed(*args, **kwargs):
-        start = time.perf_counter()
+        start = time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            times[label] += time.perf_counter() - start
+            times[label] += time.process_time() - start
 
     return timed
 
@@ -204,9 +227,11 @@ def profile_missed(rows, out: Path, plan, seed: int) -> dict[str, str]:
         r.met is False and r.measure.startswith("ingest vs") for r in rows
     ):
         done["ingest"] = str(profile_ingest(out, PROFILE_ARTICLES, seed))
-        stages = stage_breakdown(out, PROFILE_ARTICLES, seed)
-        (out / "profiles" / "stages.txt").write_text(_stages_text(stages))
-        done["stages"] = str(out / "profiles" / "stages.txt")
+        for dense in (False, True) if "dense" in missed else (False,):
+            name = "stages-dense" if dense else "stages"
+            stages = stage_breakdown(out, PROFILE_ARTICLES, seed, dense)
+            (out / "profiles" / f"{name}.txt").write_text(_stages_text(stages))
+            done[name] = str(out / "profiles" / f"{name}.txt")
     if reingest_missed:
         done["reingest"] = str(profile_ingest(out, PROFILE_ARTICLES, seed, again=True))
     if "timeline" in missed:
@@ -230,11 +255,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("what", choices=("ingest", "reingest", "stages", "timeline", "dashboard"))
     parser.add_argument("--articles", type=int, default=PROFILE_ARTICLES)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dense", action="store_true", help="stages: the dense corpus")
     args = parser.parse_args(argv)
     if args.what == "stages":
-        text = _stages_text(stage_breakdown(OUT, args.articles, args.seed))
+        text = _stages_text(stage_breakdown(OUT, args.articles, args.seed, args.dense))
         (OUT / "profiles").mkdir(parents=True, exist_ok=True)
-        (OUT / "profiles" / "stages.txt").write_text(text)
+        name = "stages-dense" if args.dense else "stages"
+        (OUT / "profiles" / f"{name}.txt").write_text(text)
         print(text)
         return
     if args.what in ("ingest", "reingest"):

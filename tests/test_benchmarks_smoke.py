@@ -95,3 +95,24 @@ def test_fuzz_seeds_hold_the_issue_16_attacks_and_pass():
     assert seeds["name_list.txt"].count(b", ") > 60  # over the mentions-per-sentence cap
     for data in seeds.values():
         fuzz_load.test_one_input(data)
+
+
+def test_the_stage_breakdown_times_every_stage_of_the_dense_corpus(tmp_path):
+    """``python -m benchmarks.profile stages --dense``: each stage the coder runs is timed
+    (the events model's ``analyse`` and ``code_dyad`` included), and the stages add up to
+    no more than score_article itself."""
+    from benchmarks.profile import stage_breakdown
+
+    stages = stage_breakdown(tmp_path, 4, SEED, dense=True)
+    assert stages["count: articles"] == 4
+    assert stages["count: dyadic sentences"] > 0
+    timed = [
+        "actors (matcher.find)",
+        "dyads (attribute_dyads)",
+        "tone (dyadic sentences)",
+        "events: read each dyadic sentence (analyse)",
+        "events: each dyad (code_dyad)",
+        "rows (scored_rows: what an ingest worker sends back)",
+    ]
+    assert all(stages[name] > 0 for name in timed)
+    assert stages["  rest of score_article (dataclasses, glue)"] >= 0

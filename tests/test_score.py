@@ -247,3 +247,14 @@ def test_the_scorer_version_names_every_model():
     package, tone, events = version.split(";")
     assert package.startswith("0.") and tone.startswith("tone=vader3.3.2+overlay.")
     assert events.startswith("events=plover.")
+
+
+def test_the_default_scorer_moves_its_tables_out_of_the_collectors_reach():
+    """Full collections would walk the gazetteer and lexicons again and again (speed)."""
+    import gc
+
+    from tracker.coding.score import default_scorer
+
+    scorer = default_scorer()
+    assert gc.is_tracked(scorer.events.rules)  # a container the collector would walk ...
+    assert gc.get_freeze_count() > 0  # ... moved to the permanent generation

@@ -56,6 +56,32 @@ def test_mentions_are_stored_as_json_lists(make_scored):
     assert json.loads(mentions) == [[0, 5, "USA", "leader", "Trump"]]
 
 
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        (),
+        (Mention("USA", 0, 5, "Trump", "leader"),),
+        (
+            Mention("BLR", -1, -1, "the two leaders", "pronoun"),
+            Mention("RUS", 7, 14, "Russia's", "country"),
+        ),
+        (Mention("TUR", 3, 10, 'Türkiye "Ankara"\\ \u2028 \U0001f600', "capital"),),
+    ],
+)
+def test_mentions_json_is_what_json_dumps_writes(make_scored, mentions):
+    """The writer formats the JSON itself (fast): character for character json.dumps."""
+    item = make_scored("2024-03-01", ("USA", "BLR"), [0.5])
+    sentence = item.pairs[0].sentences[0]
+    mentioned = type(sentence)(
+        **{f: getattr(sentence, f) for f in sentence.__slots__ if f != "mentions"},
+        mentions=mentions,
+    )
+    pair = type(item.pairs[0])(item.pairs[0].pair, 0.5, (mentioned,), ())
+    rows = scored_rows([type(item)(item.article, 1, (pair,), "test")])
+    (stored,) = rows.sentences.column("mentions").to_pylist()
+    assert stored == json.dumps([[m.start, m.end, m.code, m.kind, m.surface] for m in mentions])
+
+
 def test_without_drops_articles_with_their_sentences_and_events(make_scored, make_event):
     items = _items(make_scored, make_event)
     rows = scored_rows(items).without({items[1].article.id})

@@ -141,10 +141,15 @@ class Scene(NamedTuple):
     def of(cls, text: str, layout: Layout, m: Match, leading: bool) -> Scene:
         """``leading``: the sentence opens with a preposition ("In a call on Tuesday, ...")."""
         start, end = m.start, m.end
-        groups, parties = layout.groups, layout.parties
-        before_all = [g for g in parties if g.end <= start]
+        groups = layout.groups
+        before_all: list[Group] = []
+        after_all: list[Group] = []
+        for g in layout.parties:  # (one pass: a group ends before or starts after it)
+            if g.end <= start:
+                before_all.append(g)
+            elif g.start >= end:
+                after_all.append(g)
         before_all.reverse()  # nearest first
-        after_all = [g for g in parties if g.start >= end]
         inside = [g for g in groups if g.start >= start and g.end <= end]
         search_break = layout.search_break
         before = []  # the groups in the trigger's clause: no clause break in between
@@ -165,7 +170,10 @@ class Scene(NamedTuple):
             if stop:
                 break
             after.append(g)
-        near = (_codes_of(before_all), _codes_of(after_all))
+        near = (
+            before_all[0].codes if len(before_all) == 1 else _codes_of(before_all),
+            after_all[0].codes if len(after_all) == 1 else _codes_of(after_all),
+        )
         return cls(before_all, after_all, before, after, inside, near)
 
 

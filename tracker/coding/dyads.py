@@ -321,12 +321,15 @@ def attribute_dyads(
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if may_inherit and (one_state or dyads):
+        if may_inherit and dyads:  # only a sentence naming the last meeting looks back
+            if words.coref_event.match(sentence.text):
+                antecedents = find_antecedents(sentences, results, i)
+                extra = event_dyad(sentence, mentions, antecedents)
+                if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
+                    result = SentenceDyads([*dyads, extra], links.subject)
+        elif may_inherit and one_state:
             antecedents = find_antecedents(sentences, results, i)
-            extra = event_dyad(sentence, mentions, antecedents) if dyads else None
-            if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
-                result = SentenceDyads([*dyads, extra], links.subject)
-            elif not dyads and antecedents:
+            if antecedents:
                 result = inherit_dyads(sentence, mentions, antecedents) or result
         if result.dyads or result.subject:
             last_antecedent = i

@@ -7,15 +7,14 @@ neither unpickles nested dataclasses nor converts them row by row.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import date
+from json.encoder import encode_basestring_ascii as _quote
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tracker.models import PairScore, ScoredArticle
+from tracker.models import DyadSentence, Event, Mention, ScoredArticle
 
 # articles without ``ingested_at``: the writer stamps it, once per batch, when it inserts
 ARTICLE_SCHEMA = pa.schema(
@@ -120,89 +119,96 @@ def concat_rows(parts: Sequence[ScoredRows]) -> ScoredRows:
 
 
 def scored_rows(items: Sequence[ScoredArticle]) -> ScoredRows:
-    """The store rows of these scored articles (enum values as strings, mentions as JSON)."""
-    articles: list[tuple] = []
-    sentences: list[tuple] = []
-    events: list[tuple] = []
+    """The store rows of these scored articles (enum values as strings, mentions as JSON).
+
+    Built column by column (one comprehension per column over the flat list of sentences
+    or events) rather than row by row: an ingest worker does this for every article."""
+    articles = [item.article for item in items]
+    sentences: list[DyadSentence] = []
+    events: list[Event] = []
+    keys: list[list] = [[], [], [], []]  # article id, date, pair_a, pair_b of each sentence
+    event_keys: list[list] = [[], [], [], []]  # the same for each event
     for item in items:
-        articles.append(_article_row(item))
-        key = (item.article.id, item.article.published_at)
+        a = item.article
         for pair_score in item.pairs:
-            sentences.extend(_sentence_rows(key, pair_score))
-            events.extend(_event_rows(key, pair_score))
+            key = (a.id, a.published_at, *pair_score.pair)
+            sentences.extend(pair_score.sentences)
+            _repeat(keys, key, len(pair_score.sentences))
+            events.extend(pair_score.events)
+            _repeat(event_keys, key, len(pair_score.events))
     return ScoredRows(
-        _table(articles, ARTICLE_SCHEMA),
-        _table(sentences, SENTENCE_SCHEMA),
-        _table(events, EVENT_SCHEMA),
+        _columns(_article_columns(items, articles), ARTICLE_SCHEMA),
+        _columns(_sentence_columns(keys, sentences), SENTENCE_SCHEMA),
+        _columns(_event_columns(event_keys, events), EVENT_SCHEMA),
     )
 
 
-def _article_row(item: ScoredArticle) -> tuple:
-    a = item.article
+def _repeat(columns: list[list], key: tuple, n: int) -> None:
+    for column, value in zip(columns, key, strict=True):
+        column.extend([value] * n)
+
+
+def _article_columns(items: Sequence[ScoredArticle], articles: list) -> list[list]:
+    return [
+        [a.id for a in articles],
+        [a.title for a in articles],
+        [a.url for a in articles],
+        [a.source for a in articles],
+        [a.origin for a in articles],
+        [a.published_at for a in articles],
+        [str(a.date_source) for a in articles],
+        [a.lang for a in articles],
+        [a.text for a in articles],
+        [item.sentence_count for item in items],
+        [item.scorer_version for item in items],
+        [a.speaker for a in articles],
+    ]
+
+
+def _sentence_columns(keys: list[list], sentences: list[DyadSentence]) -> list[list]:
+    return [
+        *keys,
+        [s.sentence_index for s in sentences],
+        [s.source for s in sentences],
+        [s.target for s in sentences],
+        [s.tone for s in sentences],
+        [s.text for s in sentences],
+        [_mentions_json(s.mentions) for s in sentences],
+    ]
+
+
+def _mentions_json(mentions: Sequence[Mention]) -> str:
+    """``json.dumps([[start, end, code, kind, surface], ...])``, character for character,
+    without building an encoder per call (the default separators, ASCII escapes)."""
     return (
-        a.id,
-        a.title,
-        a.url,
-        a.source,
-        a.origin,
-        a.published_at,
-        str(a.date_source),
-        a.lang,
-        a.text,
-        item.sentence_count,
-        item.scorer_version,
-        a.speaker,
-    )
+        "["
+        + ", ".join([
+            f"[{m.start:d}, {m.end:d}, {_quote(m.code)}, {_quote(m.kind)}, {_quote(m.surface)}]"
+            for m in mentions
+        ])
+        + "]"
+    )  # fmt: skip
 
 
-def _sentence_rows(key: tuple[str, date], pair_score: PairScore) -> Iterator[tuple]:
-    article_id, published_at = key
-    pair_a, pair_b = pair_score.pair
-    return (
-        (
-            article_id,
-            published_at,
-            pair_a,
-            pair_b,
-            s.sentence_index,
-            s.source,
-            s.target,
-            s.tone,
-            s.text,
-            json.dumps([[m.start, m.end, m.code, m.kind, m.surface] for m in s.mentions]),
-        )
-        for s in pair_score.sentences
-    )
+def _event_columns(keys: list[list], events: list[Event]) -> list[list]:
+    return [
+        *keys,
+        [e.sentence_index for e in events],
+        [e.source for e in events],
+        [e.target for e in events],
+        [e.category for e in events],
+        [str(e.mode) for e in events],
+        [e.intensity for e in events],
+        [e.cameo for e in events],
+        [e.quad_class for e in events],
+        [e.span_start for e in events],
+        [e.span_end for e in events],
+        [e.rule for e in events],
+        [e.year for e in events],
+        [e.source_basis for e in events],
+    ]
 
 
-def _event_rows(key: tuple[str, date], pair_score: PairScore) -> Iterator[tuple]:
-    article_id, published_at = key
-    pair_a, pair_b = pair_score.pair
-    return (
-        (
-            article_id,
-            published_at,
-            pair_a,
-            pair_b,
-            e.sentence_index,
-            e.source,
-            e.target,
-            e.category,
-            str(e.mode),
-            e.intensity,
-            e.cameo,
-            e.quad_class,
-            e.span_start,
-            e.span_end,
-            e.rule,
-            e.year,
-            e.source_basis,
-        )
-        for e in pair_score.events
-    )
-
-
-def _table(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) if rows else [()] * len(schema)
+def _columns(columns: list[list], schema: pa.Schema) -> pa.Table:
     arrays = [pa.array(column, field.type) for column, field in zip(columns, schema, strict=True)]
     return pa.Table.from_arrays(arrays, schema=schema)
