@@ -92,6 +92,10 @@ CASES = [
     # clause boundaries
     ("China praised the deal; India criticised it.", set()),
     ("Russia attacked Ukraine, but Belarus stayed out.", {"RUS>UKR"}),
+    # a coordinated subject with only places after it: partners ("near the Polish border")
+    ("Russia and Belarus held drills near the Polish border.", {"BLR=RUS", "RUS>POL", "BLR>POL"}),
+    # ... but not when it acts on an object: the tone is about the object
+    ("The US and Britain condemned Russia.", {"USA>RUS", "GBR>RUS"}),
     # ambiguity traps: no second actor
     ("Michael Jordan visited Russia.", set()),
     ("Chad Smith met Russian officials.", set()),

@@ -181,8 +181,12 @@ def _link_subject_and_objects(
         previous = subject
         if len(subject.codes) > 1 and not rest:
             _mutual_within(links, subject.codes)
-    if not anchor_only and len(subject.codes) > 1 and len(groups) == subject_i + 1:
-        _mutual_within(links, subject.codes)  # coordinated subject, no object: mutual
+    if (
+        not anchor_only
+        and len(subject.codes) > 1
+        and all(g.prep in _PLACE_PREPS for g in groups[subject_i + 1 :])
+    ):  # a coordinated subject with no object but places: mutual ("Russia and Belarus held
+        _mutual_within(links, subject.codes)  # drills near the Polish border")
     for g in rest:
         how = _attach_how(g.prep, words, passive, g.gap)
         if g.prep == "by" and passive and not anchor_only:
