@@ -619,3 +619,23 @@ def test_mobilizing_support_is_no_force_posture() -> None:
     assert "MOBILIZE" not in {e[0] for e in lobby}, lobby
     troops = all_events("Russia mobilized troops on the border with Ukraine.", RU_UA)
     assert ("MOBILIZE", A, "RUS", "UKR") in troops, troops
+
+
+def test_joint_exercises_near_a_third_state_through_the_whole_pipeline() -> None:
+    """Partners cooperate; the state the exercises are held near faces a posture; a sea
+    named after a state is no party."""
+    from tracker.coding.score import score_article
+    from tracker.evaluate.pipeline import sentence_article
+
+    def coded(text: str) -> set[tuple]:
+        scored = score_article(sentence_article("t", text, PUBLISHED))
+        return {(p.pair, e.category, e.source, e.target) for p in scored.pairs for e in p.events}
+
+    near = coded("Russia and Belarus held joint military exercises near the Polish border.")
+    assert near == {
+        (("BLR", "RUS"), "COOPERATE", None, None),
+        (("BLR", "POL"), "MOBILIZE", "BLR", "POL"),
+        (("POL", "RUS"), "MOBILIZE", "RUS", "POL"),
+    }
+    sea = coded("Russia and China launched joint naval drills in the Sea of Japan.")
+    assert sea == {(("CHN", "RUS"), "COOPERATE", None, None)}

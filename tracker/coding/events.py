@@ -201,6 +201,12 @@ class EventCoder:
         if m.rule in _JOINT_RULES and _joint(m, direction, text):
             m = m._replace(category="COOPERATE")
             direction = (None, None)
+        elif (
+            m.rule == "cooperate.joint"
+            and _EXERCISE.search(text, m.start, m.end)
+            and not _joint(m, direction, text)
+        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture
+            m = m._replace(category="MOBILIZE")
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
             directions = [(None, None)] if mutual else [pair, pair[::-1]]
@@ -227,6 +233,7 @@ Direction = tuple[str | None, str | None]
 # Exercises held together are cooperation between the participants, not a force posture
 # against each other: a coordinated group's, or one "with" a partner.
 _JOINT_RULES = frozenset({"mobilize.exercise"})
+_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|patrols?)\b", re.I)
 _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
