@@ -119,6 +119,7 @@ def _switch(page, label: str) -> float:
     page.wait_for_selector(IDLE)
     before = page.evaluate(POINTS_JS)
     radio = page.locator('[data-testid="stRadio"]').first.get_by_text(label, exact=True)
+    radio.wait_for(state="visible")  # the clock starts when the user can click
     start = time.perf_counter()
     radio.click()
     page.wait_for_function(

@@ -133,6 +133,7 @@ def temperature_chart(
     (:func:`chart_id`): the browser's "drawn" signal looks for it (tracker.ui.chart_signal)."""
     timeline = timelines(db, version, pairs, freq, start, end, directed, params)
     fig = charts.temperature_figure(timeline, events(db, version, pairs, start, end), freq=freq)
+    charts.fixed_margins(fig)
     fig.layout.uirevision = chart_id(db, version, pairs, freq, start, end, directed, params)
     return fig
 
