@@ -216,3 +216,17 @@ def test_fixed_margins_for_the_dashboard_and_automargin_back_in_exports():
     exported = chart_titles.titled(fig, "title", "note")
     assert exported.layout.yaxis.automargin is True and exported.layout.xaxis2.automargin
     assert fig.layout.yaxis.automargin is False  # the dashboard's figure is not changed
+
+
+def test_a_dense_series_lists_its_events_on_the_markers_only():
+    periods = charts.DENSE_PERIODS + 100
+    frame = timeline_frame(values=[float(i % 40 - 20) for i in range(periods)])
+    fig = charts.temperature_figure(frame, events_frame(), freq="M")
+    markers = next(t for t in fig.data if t.name == "BLR–USA events")
+    assert len(markers.x) == 2 and markers.marker.maxdisplayed == charts.DENSE_DOTS
+    assert "AGREE" in markers.hovertext[0]
+    line = next(t for t in fig.data if t.mode == "lines+markers" and t.yaxis in (None, "y"))
+    assert all(c[6] == "" for c in line.customdata)  # no second copy of the event list
+    sparse = charts.temperature_figure(timeline_frame(), events_frame(), freq="M")
+    line = next(t for t in sparse.data if t.mode == "lines+markers")
+    assert any("AGREE" in c[6] for c in line.customdata)  # a short series keeps it

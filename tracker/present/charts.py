@@ -186,7 +186,9 @@ def _add_line(
     notes: pd.DataFrame | None,
 ) -> None:
     events_text = [""] * len(part)
-    if notes is not None and len(notes):
+    # A dense series lists its events on the event markers only (their hover favours them
+    # anyway): on thousands of days, a second copy in the line's points doubled the payload.
+    if notes is not None and len(notes) and len(part) <= DENSE_PERIODS:
         lookup = notes["text"].to_dict()
         events_text = [
             f"<br>{lookup[s]}" if s in lookup else ""
@@ -368,6 +370,9 @@ def _add_event_markers(
             marker={
                 "symbol": symbols,
                 "size": 14,
+                # on a dense series, at most DENSE_DOTS drawn in view, as its dots; every
+                # marker still answers hover and click (see DENSE_DOTS)
+                "maxdisplayed": DENSE_DOTS if len(series) > DENSE_PERIODS else 0,
                 "color": "white",
                 "line": {"color": colour, "width": 2},
             },
