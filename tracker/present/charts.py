@@ -20,12 +20,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.present.event_notes import event_notes
 from tracker.present.labels import (
     FREQ_WORDS,
     direction_label,
     escape,
-    or_unknown,
-    period_starts,
     series_label,
 )
 
@@ -35,8 +34,6 @@ TEMPERATURE_RANGE = (-100, 100)  # the documented scale of the index
 # The y axis names its ends: a chart copied alone into a slide still says which way is warm.
 Y_TICKS = (-100, -50, 0, 50, 100)
 Y_TICK_TEXT = ("−100 hostile", "−50", "0 neutral", "+50", "+100 warm")
-TITLE_HOVER_CHARS = 90  # a hover label is one line; longer titles are cut with an ellipsis
-MAX_MARKER_TITLES = 3  # titles listed in one event marker's hover
 # Past this many periods in a series (days over years) the line's dots are small and the
 # coverage is a filled step line with small dots, not a bar each: the browser draws
 # thousands of SVG nodes fewer, and every point still answers hover and click (plotly
@@ -110,7 +107,7 @@ def temperature_figure(
     for index, name in enumerate(names):
         colour, dash = styles[name]
         part = frame[frame["series"] == name]
-        notes = _event_notes(part, events, freq) if events is not None and len(events) else None
+        notes = event_notes(part, events, freq) if events is not None and len(events) else None
         if not first_step:
             _add_band(fig, part, name, colour)
         _add_line(fig, part, name, colour, dash, notes)
@@ -296,60 +293,6 @@ def _add_legend_keys(fig: go.Figure, with_events: bool) -> None:
             row=1,
             col=1,
         )
-
-
-def _event_notes(series: pd.DataFrame, events: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Per period start with events of this series (index): ``text`` (hover lines) and
-    ``conflictual`` (most of them conflict: a downward marker)."""
-    pair_value = series["pair"].iloc[0]
-    pair = tuple(pair_value) if isinstance(pair_value, tuple | list) else None
-    if pair is None:
-        pair = tuple(str(pair_value).replace("–", "-").split("-", 1))
-    mine = events[(events["pair_a"] == pair[0]) & (events["pair_b"] == pair[1])]
-    direction = series["direction"].iloc[0] if "direction" in series else None
-    if direction_label(direction):
-        src, dst = direction_label(direction).split("→")
-        mine = mine[(mine["source"] == src) & (mine["target"] == dst)]
-    empty = pd.DataFrame(columns=["text", "conflictual"])
-    if not len(mine):
-        return empty
-    # Vectorised: one groupby over the pair's events, strings only for the few listed per
-    # marker (a Python loop over the periods cost ~4 s for 4,000 daily markers).
-    starts = period_starts(mine["published_at"], freq)
-    known = pd.DatetimeIndex(series["period_start"])
-    keep = starts.isin(known).to_numpy()
-    if not keep.any():
-        return empty
-    mine = mine[keep].assign(period_start=starts[keep])
-    by_period = mine.groupby("period_start", sort=True)
-    counts = by_period.size()
-    listed = by_period.head(MAX_MARKER_TITLES)
-    titles = listed["title"] if "title" in listed else pd.Series(None, index=listed.index)
-    lines = pd.Series(
-        [
-            f"<b>{escape(category)}</b> ({escape(mode)}) "
-            f"{escape(or_unknown(source))}→{escape(or_unknown(target))}: "
-            f"{escape(title, TITLE_HOVER_CHARS)}"
-            for category, mode, source, target, title in zip(
-                listed["category"],
-                listed["mode"],
-                listed["source"],
-                listed["target"],
-                titles,
-                strict=True,
-            )
-        ],
-        index=listed.index,
-        dtype=object,
-    )
-    texts = lines.groupby(listed["period_start"], sort=True).agg("<br>".join)
-    more = counts - MAX_MARKER_TITLES
-    texts = texts.where(more <= 0, texts + "<br>… and " + more.astype(str) + " more")
-    conflict = mine["quad_class"].ge(3).groupby(mine["period_start"], sort=True).sum()
-    return pd.DataFrame(
-        {"text": texts.reindex(counts.index).tolist(), "conflictual": conflict > counts / 2},
-        index=counts.index,
-    )
 
 
 def _add_event_markers(
