@@ -73,14 +73,7 @@ def _run(db: str, read_only: bool) -> None:
         )
     ctx, choices = _view(db, version, pairs, read_only)
     sidebar = st.sidebar.container()  # its widgets come after the chart (see _view)
-    if not read_only:
-        removal.undo_banner(db)
-    for warning in st.session_state.get(Key.URL_WARNINGS, ()):
-        st.caption(f"⚠️ Link: {warning}")
-    names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
-    if not read_only:
-        names.append("Sources")  # feeds and pages: writes, so never in read-only mode
-    tabs = dict(zip(names, st.tabs(names), strict=True))
+    tabs = _banners_and_tabs(db, read_only)
     # A new view is drawn in two passes: the first sends the headline and the chart alone
     # (nothing competes with them, in the script or in the browser), then reruns for the
     # rest of the page. Clicks and edits within a view take one pass.
@@ -120,6 +113,17 @@ def _run(db: str, read_only: bool) -> None:
             briefing.render(ctx)
     if ctx is not None:  # last: nothing on the page waits for it
         _prewarm(ctx)
+
+
+def _banners_and_tabs(db: str, read_only: bool) -> dict[str, DeltaGenerator]:
+    if not read_only:
+        removal.undo_banner(db)
+    for warning in st.session_state.get(Key.URL_WARNINGS, ()):
+        st.caption(f"⚠️ Link: {warning}")
+    names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
+    if not read_only:
+        names.append("Sources")  # feeds and pages: writes, so never in read-only mode
+    return dict(zip(names, st.tabs(names), strict=True))
 
 
 def _prewarm(ctx: Context) -> None:
