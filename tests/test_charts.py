@@ -230,14 +230,3 @@ def test_a_dense_series_lists_its_events_on_the_markers_only():
     sparse = charts.temperature_figure(timeline_frame(), events_frame(), freq="M")
     line = next(t for t in sparse.data if t.mode == "lines+markers")
     assert any("AGREE" in c[6] for c in line.customdata)  # a short series keeps it
-
-
-def test_the_first_step_has_the_line_and_markers_and_the_same_panels():
-    full = charts.temperature_figure(timeline_frame(), events_frame(), freq="M")
-    first = charts.temperature_figure(timeline_frame(), events_frame(), freq="M", first_step=True)
-    names = {t.name for t in first.data}
-    assert "BLR–USA" in names and "BLR–USA events" in names  # every clickable point
-    assert not any(t.yaxis == "y2" for t in first.data)  # coverage comes with the page
-    assert not any(t.fill for t in first.data)  # and so does the band
-    assert {t.name for t in full.data} > names
-    assert first.layout.yaxis2.title.text == full.layout.yaxis2.title.text  # same panels

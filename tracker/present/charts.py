@@ -82,11 +82,8 @@ def temperature_figure(
     title: str | None = None,
     freq: str = "M",
     show_coverage: bool = True,
-    first_step: bool = False,
 ) -> go.Figure:
     """Temperature per series with its uncertainty band, event markers and coverage bars.
-    ``first_step``: the same figure without the band and the coverage traces (the layout,
-    panels included, unchanged), drawn first while the rest of the page is on its way.
 
     Every point, marker and bar carries ``customdata = [series, period, ...]`` (the
     timeline's period label), so a click names what it hit. A point's hover lists the
@@ -108,10 +105,9 @@ def temperature_figure(
         colour, dash = styles[name]
         part = frame[frame["series"] == name]
         notes = event_notes(part, events, freq) if events is not None and len(events) else None
-        if not first_step:
-            _add_band(fig, part, name, colour)
+        _add_band(fig, part, name, colour)
         _add_line(fig, part, name, colour, dash, notes)
-        if show_coverage and not first_step:
+        if show_coverage:
             _add_coverage(fig, part, name, colour, unit, first=index == 0)
         if notes is not None and len(notes):
             _add_event_markers(fig, part, notes, name, colour)

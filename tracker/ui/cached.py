@@ -126,16 +126,13 @@ def temperature_chart(
     end: date | None,
     directed: bool,
     params: ParamsKey,
-    first_step: bool = False,
 ):
     """The temperature figure of a view, built once and shared by every session (a
     resource, not data: a plotly Figure re-validates itself when unpickled). Never
     mutated: exports draw a titled copy. Its ``uirevision`` is the view's id
     (:func:`chart_id`): the browser's "drawn" signal looks for it (tracker.ui.chart_signal)."""
     timeline = timelines(db, version, pairs, freq, start, end, directed, params)
-    fig = charts.temperature_figure(
-        timeline, events(db, version, pairs, start, end), freq=freq, first_step=first_step
-    )
+    fig = charts.temperature_figure(timeline, events(db, version, pairs, start, end), freq=freq)
     charts.fixed_margins(fig)
     fig.layout.uirevision = chart_id(db, version, pairs, freq, start, end, directed, params)
     return fig
@@ -187,7 +184,6 @@ def prewarm_frequencies(
     for freq in ("M", "W", "D"):
         if freq != shown:
             temperature_chart(db, version, pairs, freq, start, end, directed, params)
-            temperature_chart(db, version, pairs, freq, start, end, directed, params, True)
             headlines(db, version, pairs, freq, start, end, directed, params)
 
 

@@ -40,11 +40,11 @@ def render_chart_only(ctx: Context) -> None:
         _explore(ctx, chart_only=True)
 
 
-def _chart(ctx: Context, first_step: bool = False):
+def _chart(ctx: Context):
     timeline = cached.timelines(*ctx.chart_view())
     headline(cached.headlines(*ctx.chart_view()))
     st.subheader("Relationship temperature", anchor="temperature")
-    fig = cached.temperature_chart(*ctx.chart_view(), first_step)
+    fig = cached.temperature_chart(*ctx.chart_view())
     selection = st.plotly_chart(
         fig,
         key=Key.CHART,
@@ -58,7 +58,7 @@ def _chart(ctx: Context, first_step: bool = False):
 
 @st.fragment
 def _explore(ctx: Context, chart_only: bool = False) -> None:
-    timeline, fig, selection = _chart(ctx, first_step=chart_only)
+    timeline, fig, selection = _chart(ctx)
     if chart_only:
         st.caption("Loading the drill-down, events and articles…")
         return
