@@ -73,6 +73,8 @@ def shoot(root: Path, db: Path, out: Path, prefix: str) -> list[Path]:
             page.set_default_timeout(120_000)
             page.goto(f"http://127.0.0.1:{port}/")
             page.wait_for_selector(".js-plotly-plot")
+            # a new view comes in two passes: the chart, then the rest (docs/dashboard.md)
+            page.wait_for_function("() => !document.body.innerText.includes('Loading the ')")
             page.wait_for_selector(IDLE)
 
             def save(name: str, full: bool = False) -> None:

@@ -117,7 +117,14 @@ def browser():
         launched.close()
 
 
+# A new view comes in two passes (tracker/ui/app.py): the chart, then (when the browser has
+# drawn it) the rest. Between them the script is idle but the page says "Loading the ...".
+PAGE_DONE = "() => !document.body.innerText.includes('Loading the ')"
+
+
 def wait_idle(page) -> None:
+    """The script idle and the page whole (not between a new view's two passes)."""
+    page.wait_for_function(PAGE_DONE, timeout=60_000)
     page.wait_for_selector(IDLE, timeout=60_000)
 
 

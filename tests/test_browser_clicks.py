@@ -15,6 +15,7 @@ from test_browser import (  # noqa: F401 - fixtures
     browser,
     demo_db,
     shared_server,
+    wait_idle,
 )
 
 pytestmark = [
@@ -66,7 +67,7 @@ def open_page(browser, url: str):  # noqa: F811
     page.set_default_timeout(90_000)
     page.goto(url)
     page.wait_for_selector(CHART)
-    page.wait_for_selector(IDLE)
+    wait_idle(page)
     return context, page
 
 
@@ -263,5 +264,31 @@ def test_tables_fit_at_1400_px(shared_server, browser):  # noqa: F811
         assert len(widths) >= 2
         assert all(scroll <= client + 1 for scroll, client in widths), widths
         assert "published_at" not in page.locator('[data-testid="stDataFrame"]').last.inner_text()
+    finally:
+        context.close()
+
+
+def test_the_rest_of_a_view_follows_its_chart_without_a_click(shared_server, browser):  # noqa: F811
+    """The first pass draws the chart alone; the browser's "drawn" signal brings the rest
+    (sidebar controls, event chart); a frequency switch does the same for the new view."""
+    url, _ = shared_server
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    try:
+        page.goto(url + "?pairs=BLR-USA&from=2025-01-01&freq=M")
+        page.wait_for_selector(CHART)
+        view = page.evaluate("() => document.querySelector('.js-plotly-plot').layout.uirevision")
+        assert view.startswith("view-")
+        page.locator(CHART).nth(1).wait_for()  # the event chart: the second pass came
+        page.get_by_text("Temperature weights").wait_for()  # and the sidebar's controls
+        wait_idle(page)
+        page.locator('[data-testid="stRadio"]').first.get_by_text("week", exact=True).click()
+        page.wait_for_function(
+            "(old) => document.querySelector('.js-plotly-plot').layout.uirevision !== old",
+            arg=view,
+        )
+        wait_idle(page)
+        assert page.locator(CHART).count() == 2
     finally:
         context.close()

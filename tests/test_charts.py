@@ -194,3 +194,39 @@ def test_category_bars_carry_pair_and_period():
     fig = category_chart.category_figure(counts)
     bar = next(t for t in fig.data if t.name == "verbal cooperation" and len(t.y))
     assert list(bar.customdata[0][:2]) == ["BLR–USA", "2025-07"]
+
+
+def test_a_dense_series_draws_a_bounded_number_of_dots_but_keeps_every_point():
+    days = charts.DENSE_PERIODS + 100
+    frame = timeline_frame(values=[float(i % 40 - 20) for i in range(days)])
+    fig = charts.temperature_figure(frame, None, freq="D")
+    line = next(t for t in fig.data if t.mode == "lines+markers" and t.yaxis in (None, "y"))
+    coverage = next(t for t in fig.data if t.yaxis == "y2")
+    for trace in (line, coverage):
+        assert len(trace.x) == days and len(trace.customdata) == days  # all clickable
+        assert trace.marker.maxdisplayed == charts.DENSE_DOTS
+    sparse = charts.temperature_figure(timeline_frame(), None)
+    line = next(t for t in sparse.data if t.mode == "lines+markers")
+    assert not line.marker.maxdisplayed  # a short series shows every dot
+
+
+def test_fixed_margins_for_the_dashboard_and_automargin_back_in_exports():
+    fig = charts.fixed_margins(charts.temperature_figure(timeline_frame(), None))
+    assert fig.layout.yaxis.automargin is False and fig.layout.xaxis2.automargin is False
+    exported = chart_titles.titled(fig, "title", "note")
+    assert exported.layout.yaxis.automargin is True and exported.layout.xaxis2.automargin
+    assert fig.layout.yaxis.automargin is False  # the dashboard's figure is not changed
+
+
+def test_a_dense_series_lists_its_events_on_the_markers_only():
+    periods = charts.DENSE_PERIODS + 100
+    frame = timeline_frame(values=[float(i % 40 - 20) for i in range(periods)])
+    fig = charts.temperature_figure(frame, events_frame(), freq="M")
+    markers = next(t for t in fig.data if t.name == "BLR–USA events")
+    assert len(markers.x) == 2 and markers.marker.maxdisplayed == charts.DENSE_DOTS
+    assert "AGREE" in markers.hovertext[0]
+    line = next(t for t in fig.data if t.mode == "lines+markers" and t.yaxis in (None, "y"))
+    assert all(c[6] == "" for c in line.customdata)  # no second copy of the event list
+    sparse = charts.temperature_figure(timeline_frame(), events_frame(), freq="M")
+    line = next(t for t in sparse.data if t.mode == "lines+markers")
+    assert any("AGREE" in c[6] for c in line.customdata)  # a short series keeps it

@@ -13,6 +13,8 @@ def titled(fig: go.Figure, title: str, note: str) -> go.Figure:
     """A copy of the figure for export: ``title`` on top, ``note`` (settings and "source: N
     articles") under the plot, so the file explains itself away from the dashboard."""
     out = go.Figure(fig)
+    out.update_xaxes(automargin=True)  # (the dashboard's figure may have it off: charts.py)
+    out.update_yaxes(automargin=True)
     top = out.layout.margin.t or 20
     out.update_layout(
         title={"text": escape(title), "x": 0.01, "xanchor": "left", "font": {"size": 17}},

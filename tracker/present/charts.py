@@ -20,12 +20,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from tracker.present.event_notes import event_notes
 from tracker.present.labels import (
     FREQ_WORDS,
     direction_label,
     escape,
-    or_unknown,
-    period_starts,
     series_label,
 )
 
@@ -35,13 +34,17 @@ TEMPERATURE_RANGE = (-100, 100)  # the documented scale of the index
 # The y axis names its ends: a chart copied alone into a slide still says which way is warm.
 Y_TICKS = (-100, -50, 0, 50, 100)
 Y_TICK_TEXT = ("−100 hostile", "−50", "0 neutral", "+50", "+100 warm")
-TITLE_HOVER_CHARS = 90  # a hover label is one line; longer titles are cut with an ellipsis
-MAX_MARKER_TITLES = 3  # titles listed in one event marker's hover
 # Past this many periods in a series (days over years) the line's dots are small and the
 # coverage is a filled step line with small dots, not a bar each: the browser draws
 # thousands of SVG nodes fewer, and every point still answers hover and click (plotly
 # selects only points drawn as markers, so the dots stay).
 DENSE_PERIODS = 400
+# A dense series draws at most this many of its dots in the visible range (plotly's
+# marker.maxdisplayed: evenly spaced, more as the user zooms in). Each dot is an SVG node
+# and they were most of the drawing time (~1 s for two daily series); the line still runs
+# through every period, and hovering or clicking anywhere on it names and opens the period
+# under the mouse (plotly selects the hovered point whether or not its dot is drawn).
+DENSE_DOTS = 150
 
 
 def _with_series(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -101,7 +104,7 @@ def temperature_figure(
     for index, name in enumerate(names):
         colour, dash = styles[name]
         part = frame[frame["series"] == name]
-        notes = _event_notes(part, events, freq) if events is not None and len(events) else None
+        notes = event_notes(part, events, freq) if events is not None and len(events) else None
         _add_band(fig, part, name, colour)
         _add_line(fig, part, name, colour, dash, notes)
         if show_coverage:
@@ -113,6 +116,15 @@ def temperature_figure(
     _axes_and_layout(fig, title, unit, show_coverage)
     if not names:
         empty_note(fig, "No data for this selection")
+    return fig
+
+
+def fixed_margins(fig: go.Figure) -> go.Figure:
+    """The figure with its axes' ``automargin`` off (in place): the margins set here fit
+    the tick labels, and automargin costs the browser a second layout pass on every draw
+    (~40-80 ms of a ~150 ms redraw). The dashboard's figure; exports keep automargin."""
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
     return fig
 
 
@@ -171,7 +183,9 @@ def _add_line(
     notes: pd.DataFrame | None,
 ) -> None:
     events_text = [""] * len(part)
-    if notes is not None and len(notes):
+    # A dense series lists its events on the event markers only (their hover favours them
+    # anyway): on thousands of days, a second copy in the line's points doubled the payload.
+    if notes is not None and len(notes) and len(part) <= DENSE_PERIODS:
         lookup = notes["text"].to_dict()
         events_text = [
             f"<br>{lookup[s]}" if s in lookup else ""
@@ -189,7 +203,11 @@ def _add_line(
                 "width": 2.5 if len(part) <= DENSE_PERIODS else 1.5,
                 "dash": dash,
             },
-            marker={"size": 8 if len(part) <= DENSE_PERIODS else 3},
+            marker=(
+                {"size": 8}
+                if len(part) <= DENSE_PERIODS
+                else {"size": 4, "maxdisplayed": DENSE_DOTS}
+            ),
             customdata=custom_data(
                 [escape(name)] * len(part),
                 part["period"].astype(str).map(escape),
@@ -218,7 +236,7 @@ def _add_coverage(
     kind = go.Scatter if dense else go.Bar
     style = (
         {"mode": "lines+markers", "line": {"shape": "hv", "width": 0.8, "color": colour},
-         "marker": {"size": 2, "color": colour},
+         "marker": {"size": 3, "color": colour, "maxdisplayed": DENSE_DOTS},
          "fill": "tozeroy", "fillcolor": _rgba(colour, 0.35)}
         if dense
         else {"marker_color": _rgba(colour, 0.55)}
@@ -273,60 +291,6 @@ def _add_legend_keys(fig: go.Figure, with_events: bool) -> None:
         )
 
 
-def _event_notes(series: pd.DataFrame, events: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Per period start with events of this series (index): ``text`` (hover lines) and
-    ``conflictual`` (most of them conflict: a downward marker)."""
-    pair_value = series["pair"].iloc[0]
-    pair = tuple(pair_value) if isinstance(pair_value, tuple | list) else None
-    if pair is None:
-        pair = tuple(str(pair_value).replace("–", "-").split("-", 1))
-    mine = events[(events["pair_a"] == pair[0]) & (events["pair_b"] == pair[1])]
-    direction = series["direction"].iloc[0] if "direction" in series else None
-    if direction_label(direction):
-        src, dst = direction_label(direction).split("→")
-        mine = mine[(mine["source"] == src) & (mine["target"] == dst)]
-    empty = pd.DataFrame(columns=["text", "conflictual"])
-    if not len(mine):
-        return empty
-    # Vectorised: one groupby over the pair's events, strings only for the few listed per
-    # marker (a Python loop over the periods cost ~4 s for 4,000 daily markers).
-    starts = period_starts(mine["published_at"], freq)
-    known = pd.DatetimeIndex(series["period_start"])
-    keep = starts.isin(known).to_numpy()
-    if not keep.any():
-        return empty
-    mine = mine[keep].assign(period_start=starts[keep])
-    by_period = mine.groupby("period_start", sort=True)
-    counts = by_period.size()
-    listed = by_period.head(MAX_MARKER_TITLES)
-    titles = listed["title"] if "title" in listed else pd.Series(None, index=listed.index)
-    lines = pd.Series(
-        [
-            f"<b>{escape(category)}</b> ({escape(mode)}) "
-            f"{escape(or_unknown(source))}→{escape(or_unknown(target))}: "
-            f"{escape(title, TITLE_HOVER_CHARS)}"
-            for category, mode, source, target, title in zip(
-                listed["category"],
-                listed["mode"],
-                listed["source"],
-                listed["target"],
-                titles,
-                strict=True,
-            )
-        ],
-        index=listed.index,
-        dtype=object,
-    )
-    texts = lines.groupby(listed["period_start"], sort=True).agg("<br>".join)
-    more = counts - MAX_MARKER_TITLES
-    texts = texts.where(more <= 0, texts + "<br>… and " + more.astype(str) + " more")
-    conflict = mine["quad_class"].ge(3).groupby(mine["period_start"], sort=True).sum()
-    return pd.DataFrame(
-        {"text": texts.reindex(counts.index).tolist(), "conflictual": conflict > counts / 2},
-        index=counts.index,
-    )
-
-
 def _add_event_markers(
     fig: go.Figure, series: pd.DataFrame, notes: pd.DataFrame, name: str, colour: str
 ) -> None:
@@ -349,6 +313,9 @@ def _add_event_markers(
             marker={
                 "symbol": symbols,
                 "size": 14,
+                # on a dense series, at most DENSE_DOTS drawn in view, as its dots; every
+                # marker still answers hover and click (see DENSE_DOTS)
+                "maxdisplayed": DENSE_DOTS if len(series) > DENSE_PERIODS else 0,
                 "color": "white",
                 "line": {"color": colour, "width": 2},
             },

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
-from tracker.ui import briefing, cached, explore, removal, upload
+from tracker.ui import briefing, cached, chart_signal, explore, removal, upload
 from tracker.ui import gdelt as gdelt_view
 from tracker.ui import sources as sources_view
 from tracker.ui.pairs import pair_option_label
@@ -70,32 +71,36 @@ def _run(db: str, read_only: bool) -> None:
             "articles under *Add articles*.",
             icon="ℹ️",
         )
-    ctx, weights_slot = _sidebar(db, version, pairs, read_only)
-    if not read_only:
-        removal.undo_banner(db)
-    for warning in st.session_state.get(Key.URL_WARNINGS, ()):
-        st.caption(f"⚠️ Link: {warning}")
-    names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
-    if not read_only:
-        names.append("Sources")  # feeds and pages: writes, so never in read-only mode
-    tabs = dict(zip(names, st.tabs(names), strict=True))
+    ctx, choices = _view(db, version, pairs, read_only)
+    sidebar = st.sidebar.container()  # its widgets come after the chart (see _view)
+    tabs = _banners_and_tabs(db, read_only)
     # A new view is drawn in two passes: the first sends the headline and the chart alone
     # (nothing competes with them, in the script or in the browser), then reruns for the
     # rest of the page. Clicks and edits within a view take one pass.
     view = None if ctx is None else (version, *dataclasses.astuple(ctx))
     chart_first = bool(ctx and ctx.pairs) and st.session_state.get(Key.DRAWN_VIEW) != view
-    if weights_slot is not None and not (chart_first and Key.DRAWN_VIEW not in st.session_state):
-        with weights_slot:  # (not on a session's very first pass: the chart comes first)
-            _params_widgets()
     with tabs["Explore"]:
         if ctx is None:
             st.info("No country pairs yet: add articles that mention two countries.")
         elif chart_first:
             explore.render_chart_only(ctx)
-        else:
+    # On a session's very first pass the sidebar's widgets wait for the second pass too:
+    # their scripts (the pair picker's and the date picker's are large) would be fetched
+    # and run beside plotly.js. Their values are in the session state already (_view).
+    if choices is not None and chart_first and Key.DRAWN_VIEW not in st.session_state:
+        sidebar.caption("Loading the view's controls…")
+    elif choices is not None:
+        with _sidebar(sidebar, choices, db, version, read_only):
+            _params_widgets()
+    if ctx is not None and not chart_first:
+        with tabs["Explore"]:
             explore.render(ctx)
             gdelt_view.render(ctx)  # GDELT beside our line, when imported for these pairs
     if chart_first:
+        if _has_browser():  # the rest when the browser says the chart is drawn
+            chart_signal.when_drawn(cached.chart_id(*ctx.chart_view()), _drawn(view))
+            _prewarm(ctx)  # the chart is on its way: this works beside the browser
+            return
         st.session_state[Key.DRAWN_VIEW] = view
         st.rerun()
     if not read_only:
@@ -106,11 +111,37 @@ def _run(db: str, read_only: bool) -> None:
     with tabs["Briefing"]:
         if ctx is not None:
             briefing.render(ctx)
-    if ctx is not None and ctx.pairs:  # last: nothing on the page waits for it
-        cached.prewarm_frequencies(
-            ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed,
-            ctx.params_key,
-        )  # fmt: skip
+    if ctx is not None:  # last: nothing on the page waits for it
+        _prewarm(ctx)
+
+
+def _banners_and_tabs(db: str, read_only: bool) -> dict[str, DeltaGenerator]:
+    if not read_only:
+        removal.undo_banner(db)
+    for warning in st.session_state.get(Key.URL_WARNINGS, ()):
+        st.caption(f"⚠️ Link: {warning}")
+    names = ["Explore", "Briefing"] if read_only else ["Explore", "Add articles", "Briefing"]
+    if not read_only:
+        names.append("Sources")  # feeds and pages: writes, so never in read-only mode
+    return dict(zip(names, st.tabs(names), strict=True))
+
+
+def _prewarm(ctx: Context) -> None:
+    if ctx.pairs:
+        cached.prewarm_frequencies(*ctx.chart_view())
+
+
+def _has_browser() -> bool:
+    """A browser session sends request headers; AppTest and other headless runs have no
+    browser to say when the chart is drawn: they get the rest at once (st.rerun)."""
+    return bool(st.context.headers)
+
+
+def _drawn(view: tuple) -> Callable[[], None]:
+    def mark() -> None:
+        st.session_state[Key.DRAWN_VIEW] = view
+
+    return mark
 
 
 def _ensure_data(db: str, read_only: bool) -> tuple[int, str] | None:
@@ -142,52 +173,35 @@ def _ensure_data(db: str, read_only: bool) -> tuple[int, str] | None:
     return version if version[0] > 0 else None
 
 
-def _sidebar(
+@dataclasses.dataclass(frozen=True)
+class _Choices:
+    """What the sidebar's widgets choose from."""
+
+    codes: list[str]
+    counts: dict[str, int]
+    first: date
+    last: date
+
+
+def _view(
     db: str, version: tuple[int, str], pairs: pd.DataFrame, read_only: bool
-) -> tuple[Context | None, DeltaGenerator | None]:
-    """The view's widgets; the weights panel's place (filled by the caller) and the view."""
+) -> tuple[Context | None, _Choices | None]:
+    """The view, read from the widgets' state before they are drawn: the chart's message
+    then reaches the browser before the sidebar's, and its script is fetched first."""
     if not len(pairs):
         return None, None
     available = [(a, b) for a, b in zip(pairs["pair_a"], pairs["pair_b"], strict=True)]
     codes = [pair_code(p) for p in available]
-    counts = dict(zip(codes, pairs["articles"], strict=True))
+    counts = {c: int(n) for c, n in zip(codes, pairs["articles"], strict=True)}
     first = pd.Timestamp(pairs["first_date"].min()).date()
     last = pd.Timestamp(pairs["last_date"].max()).date()
     _sync_state(available, counts, first, last)
-
-    with st.sidebar:
-        st.header("View")
-        chosen = st.multiselect(
-            "Country pairs",
-            codes,
-            key=Key.PAIRS,
-            format_func=lambda c: pair_option_label(c, int(counts[c])),
-            placeholder="Type a country, people or code: Russia, Belarusian, BLR",
-            help="Search by country name, demonym (Belarusian) or ISO code (BLR).",
-        )
-        picked = st.date_input(
-            "Date range", key=Key.DATE_RANGE, min_value=first, max_value=last, format="YYYY-MM-DD"
-        )
-        start, end = _range_of(picked, first, last)
-        freq = st.radio(
-            "Frequency",
-            FREQ_CODES,
-            key=Key.FREQ,
-            format_func=lambda f: FREQ_NAMES[f],
-            horizontal=True,
-        )
-        directed = st.toggle(
-            "Directed view (A→B and B→A)",
-            key=Key.DIRECTED,
-            help="Split each pair into its two directions: who did what to whom.",
-        )
-        weights_slot = st.container()
-        values, params = _current_params()
-        st.divider()
-        st.caption(f"Database: `{Path(db).name}` · {version[0]} articles")
-        if read_only:
-            st.caption("Read-only mode: uploads are disabled.")
-    selected = tuple(tuple(c.split("-", 1)) for c in chosen)
+    state = st.session_state
+    start, end = _range_of(state[Key.DATE_RANGE], first, last)
+    freq = state[Key.FREQ] if state.get(Key.FREQ) in FREQ_CODES else DEFAULT_FREQ
+    directed = bool(state.get(Key.DIRECTED))
+    values, params = _current_params()
+    selected = tuple(tuple(c.split("-", 1)) for c in state[Key.PAIRS])
     write_query_params(view_params(selected, start, end, freq, directed, values))
     context = Context(
         db=db,
@@ -201,7 +215,49 @@ def _sidebar(
         read_only=read_only,
         settings=settings_text(values),
     )
-    return context, weights_slot
+    return context, _Choices(codes, counts, first, last)
+
+
+def _sidebar(
+    slot: DeltaGenerator, choices: _Choices, db: str, version: tuple[int, str], read_only: bool
+) -> DeltaGenerator:
+    """The view's widgets (their state is the view, :func:`_view`); the weights panel's
+    place, filled by the caller."""
+    with slot:
+        st.header("View")
+        st.multiselect(
+            "Country pairs",
+            choices.codes,
+            key=Key.PAIRS,
+            format_func=lambda c: pair_option_label(c, choices.counts[c]),
+            placeholder="Type a country, people or code: Russia, Belarusian, BLR",
+            help="Search by country name, demonym (Belarusian) or ISO code (BLR).",
+        )
+        st.date_input(
+            "Date range",
+            key=Key.DATE_RANGE,
+            min_value=choices.first,
+            max_value=choices.last,
+            format="YYYY-MM-DD",
+        )
+        st.radio(
+            "Frequency",
+            FREQ_CODES,
+            key=Key.FREQ,
+            format_func=lambda f: FREQ_NAMES[f],
+            horizontal=True,
+        )
+        st.toggle(
+            "Directed view (A→B and B→A)",
+            key=Key.DIRECTED,
+            help="Split each pair into its two directions: who did what to whom.",
+        )
+        weights_slot = st.container()
+        st.divider()
+        st.caption(f"Database: `{Path(db).name}` · {version[0]} articles")
+        if read_only:
+            st.caption("Read-only mode: uploads are disabled.")
+    return weights_slot
 
 
 def _sync_state(available: list[tuple[str, str]], counts: dict, first: date, last: date) -> None:

@@ -13,15 +13,20 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from tracker.index.headline import Headline
+from tracker.index.headline import headline as series_headline
 from tracker.index.params import TemperatureParams
 from tracker.index.temperature import empty_timeline
 from tracker.index.timeline import Explanation, compute_timeline, explain
 from tracker.present import charts
+from tracker.present.labels import series_label
 from tracker.store import Store
+from tracker.ui.chart_signal import view_id
 
 READ_BUSY_TIMEOUT_S = 3.0  # a reader waits this long for a writer, then shows "busy, retry"
 ParamsKey = tuple[tuple[str, object], ...]
@@ -41,7 +46,26 @@ def open_store(db: str) -> Store:
 
 
 def data_version(db: str) -> tuple[int, str]:
-    """Not cached on purpose: this is what invalidates the cached reads."""
+    """What invalidates the cached reads. Read again whenever the database file or its
+    write-ahead log changed on disk (every commit changes one of them: size or mtime), so
+    an unchanged database costs a ``stat``, not a DuckDB connection (30-150 ms a run)."""
+    return _version_at(db, _on_disk(db))
+
+
+def _on_disk(db: str) -> tuple[tuple[int, int], ...]:
+    state = []
+    for path in (Path(db), Path(f"{db}.wal")):
+        try:
+            info = path.stat()
+        except OSError:
+            state.append((-1, -1))
+        else:
+            state.append((info.st_mtime_ns, info.st_size))
+    return tuple(state)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _version_at(db: str, on_disk: tuple[tuple[int, int], ...]) -> tuple[int, str]:
     with open_store(db) as store:
         return store.data_version()
 
@@ -105,9 +129,44 @@ def temperature_chart(
 ):
     """The temperature figure of a view, built once and shared by every session (a
     resource, not data: a plotly Figure re-validates itself when unpickled). Never
-    mutated: exports draw a titled copy."""
+    mutated: exports draw a titled copy. Its ``uirevision`` is the view's id
+    (:func:`chart_id`): the browser's "drawn" signal looks for it (tracker.ui.chart_signal)."""
     timeline = timelines(db, version, pairs, freq, start, end, directed, params)
-    return charts.temperature_figure(timeline, events(db, version, pairs, start, end), freq=freq)
+    fig = charts.temperature_figure(timeline, events(db, version, pairs, start, end), freq=freq)
+    charts.fixed_margins(fig)
+    fig.layout.uirevision = chart_id(db, version, pairs, freq, start, end, directed, params)
+    return fig
+
+
+def chart_id(*view: object) -> str:
+    """The id of a temperature chart's view (the arguments of :func:`temperature_chart`)."""
+    return view_id(view)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def headlines(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    freq: str,
+    start: date | None,
+    end: date | None,
+    directed: bool,
+    params: ParamsKey,
+) -> list[tuple[str, Headline | None, int]]:
+    """(series label, headline, events) per series of the view (tracker.index.headline)."""
+    timeline = timelines(db, version, pairs, freq, start, end, directed, params)
+    if not len(timeline):
+        return []
+    labels = [
+        series_label(p, d) for p, d in zip(timeline["pair"], timeline["direction"], strict=True)
+    ]
+    frame = timeline.assign(series=labels)
+    out = []
+    for name in dict.fromkeys(labels):
+        part = frame[frame["series"] == name].sort_values("period_start")
+        out.append((name, series_headline(part), int(part["events"].sum())))
+    return out
 
 
 def prewarm_frequencies(
@@ -125,6 +184,7 @@ def prewarm_frequencies(
     for freq in ("M", "W", "D"):
         if freq != shown:
             temperature_chart(db, version, pairs, freq, start, end, directed, params)
+            headlines(db, version, pairs, freq, start, end, directed, params)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

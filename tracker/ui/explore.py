@@ -11,11 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from tracker.index.headline import headline as series_headline
+from tracker.index.headline import Headline
 from tracker.present.category_chart import category_counts, category_figure
 from tracker.present.chart_titles import export_title
 from tracker.present.export import table_bytes
-from tracker.present.labels import series_label
 from tracker.present.safe_text import display_frame
 from tracker.present.tables import articles_table
 from tracker.ui import cached, drilldown
@@ -42,14 +41,10 @@ def render_chart_only(ctx: Context) -> None:
 
 
 def _chart(ctx: Context):
-    timeline = cached.timelines(
-        ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed, ctx.params_key
-    )
-    headline(timeline)
+    timeline = cached.timelines(*ctx.chart_view())
+    headline(cached.headlines(*ctx.chart_view()))
     st.subheader("Relationship temperature", anchor="temperature")
-    fig = cached.temperature_chart(
-        ctx.db, ctx.version, ctx.pairs, ctx.freq, ctx.start, ctx.end, ctx.directed, ctx.params_key
-    )
+    fig = cached.temperature_chart(*ctx.chart_view())
     selection = st.plotly_chart(
         fig,
         key=Key.CHART,
@@ -154,23 +149,15 @@ def _title(ctx: Context, what: str) -> tuple[str, str]:
     return export_title(ctx.pairs, ctx.start, ctx.end, ctx.freq, ctx.settings, count, what)
 
 
-def headline(timeline: pd.DataFrame) -> None:
+def headline(heads: list[tuple[str, Headline | None, int]]) -> None:
     """One metric per series: the filtered value now with its band (or "uncertain"), the
     articles of the last 90 days behind it and the change against a stated date
-    (tracker.index.headline)."""
-    if not len(timeline):
+    (tracker.index.headline; computed once per view in tracker.ui.cached.headlines)."""
+    if not heads:
         st.info("No articles for these pairs in this period.")
         return
-    frame = timeline.assign(
-        series=[
-            series_label(p, d) for p, d in zip(timeline["pair"], timeline["direction"], strict=True)
-        ]
-    )
-    names = list(dict.fromkeys(frame["series"]))
-    columns = st.columns(min(4, len(names)))
-    for index, name in enumerate(names):
-        part = frame[frame["series"] == name].sort_values("period_start")
-        head = series_headline(part)
+    columns = st.columns(min(4, len(heads)))
+    for index, (name, head, events) in enumerate(heads):
         column = columns[index % len(columns)]
         if head is None:
             column.metric(name, "–")
@@ -184,6 +171,4 @@ def headline(timeline: pd.DataFrame) -> None:
                 "+100 warm. 'uncertain' when the band is wider than the value."
             ),
         )
-        column.caption(
-            f"{head.band_text} · {head.evidence_text} · {int(part['events'].sum())} events"
-        )
+        column.caption(f"{head.band_text} · {head.evidence_text} · {events} events")

@@ -229,3 +229,10 @@ class Context:
     params_key: tuple[tuple[str, object], ...]
     read_only: bool
     settings: str = ""  # the weights in words (exports, brief)
+
+    def chart_view(self) -> tuple:
+        """The temperature chart's arguments (tracker.ui.cached.temperature_chart)."""
+        return (
+            self.db, self.version, self.pairs, self.freq, self.start, self.end, self.directed,
+            self.params_key,
+        )  # fmt: skip
