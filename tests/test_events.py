@@ -1,4 +1,4 @@
-"""Event coding: rules as data -> PLOVER events with mode and direction (tracker/coding/events.py)."""
+"""Event coding: rules as data -> PLOVER events, modes, direction (tracker/coding/events.py)."""
 
 from __future__ import annotations
 
