@@ -190,12 +190,13 @@ def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) ->
 
 
 def _topic_verb(matches: tuple[Match, ...], j: int) -> int:
-    """The response whose object the topic ``matches[j]`` is: the nearest trigger before it
-    that is not a topic itself ("rejected a U.S. request", "blamed Israel for the bombing")."""
+    """The response to a proposal whose object the topic ``matches[j]`` is ("rejected a U.S.
+    request"): the nearest trigger before it that is not a topic itself, if it is one of the
+    RESPONDING kinds (else -1: "praised the U.S. offer" keeps the offer)."""
     for k in range(j - 1, -1, -1):
         g = matches[k]
-        if not g.topic and g.governor < 0 and g.category in RESPONDING:
-            return k
+        if not g.topic:
+            return k if g.governor < 0 and g.category in RESPONDING else -1
     return -1
 
 
