@@ -1,4 +1,5 @@
-"""tracker.load.reader: formats, front matter, titles, encodings, dates, input files."""
+"""tracker.load.reader: formats, front matter, titles, encodings, input files (dates:
+test_load_dates.py)."""
 
 from __future__ import annotations
 
@@ -8,40 +9,16 @@ import zipfile
 from datetime import date
 
 import pytest
+from load_helpers import BODY, DAY, HTML, article, error, only
 
 from tracker.errors import IngestError, UsageError
 from tracker.load.reader import (
     SUPPORTED_EXTENSIONS,
-    date_document,
     iter_input_files,
     load_articles,
     read_documents,
 )
 from tracker.models import Article, DateSource, Document, article_id
-
-BODY = (
-    "The U.S. envoy met Belarusian leader Alexander Lukashenko on Friday in Minsk. "
-    "He praised him for the release of 16 political prisoners, officials said."
-)
-DAY = date(2025, 8, 15)
-
-
-def only(items):
-    items = list(items)
-    assert len(items) == 1, items
-    return items[0]
-
-
-def article(name: str, data: bytes, default: date | None = None) -> Article:
-    item = only(load_articles(name, data, default))
-    assert isinstance(item, Article), item
-    return item
-
-
-def error(name: str, data: bytes, default: date | None = None) -> IngestError:
-    item = only(load_articles(name, data, default))
-    assert isinstance(item, IngestError), item
-    return item
 
 
 def test_supported_extensions():
@@ -126,13 +103,6 @@ def test_markdown_heading_markers_dropped():
 
 
 # --- html ------------------------------------------------------------------------------------
-HTML = f"""<!doctype html><html><head><meta charset="utf-8">
-<title>US envoy meets Lukashenko</title>
-<meta property="article:published_time" content="2025-08-15T10:00:00Z"></head>
-<body><nav>Home | World</nav><article><h1>US envoy meets Lukashenko</h1>
-<p>{BODY}</p><h2>Background</h2>
-<p>Belarus has been under Western sanctions since 2020. The talks were described as
-constructive by both sides, officials said on Saturday.</p></article></body></html>"""
 
 
 @pytest.mark.parametrize("ext", [".html", ".htm"])
@@ -346,72 +316,6 @@ def test_function_words_counted_in_slices_decide_as_the_whole_count():
             for needed in (0.0, 0.08 * size, 0.3 * size, size + 1.0):
                 whole = sum(w in _FUNCTION_WORDS for w in words) >= needed
                 assert _enough_function_words(words, needed) == whole
-
-
-# --- dates -----------------------------------------------------------------------------------
-@pytest.mark.parametrize(
-    ("name", "body", "expected", "source"),
-    [
-        # field beats everything
-        ("2024-01-01.txt", "date: 2025-08-15\n\nMINSK, Aug. 20, 2025 - x.", DAY, "field"),
-        # dateline beats the file name
-        ("2024-01-01.txt", "Head\n\nMINSK, Aug. 15, 2025 (Reuters) — x.", DAY, "dateline"),
-        ("a.txt", "Head\n\nOn 15 August 2025 the envoy arrived.", DAY, "dateline"),
-        ("a.txt", "Head\n\nPublished 2025-08-15. Text.", DAY, "dateline"),
-        ("a.txt", "Head\n\nAugust 15, 2025 — text.", DAY, "dateline"),
-        # a dateline without a year takes the year from the file name
-        ("news-2025-09-01.txt", "Head\n\nMINSK, Aug. 15 (Reuters) — x.", DAY, "dateline"),
-        # ... and is ignored without one
-        ("a.txt", "Head\n\nMINSK, Aug. 15 (Reuters) — x.", date(2020, 1, 1), "caller"),
-        # the file name beats the caller
-        ("2025-08-15-story.txt", "Head\n\nNo date in here.", DAY, "filename"),
-        ("a.txt", "Head\n\nNo date in here.", date(2020, 1, 1), "caller"),
-        # a date after the first 600 characters is history, not a dateline
-        ("a.txt", "Head\n\n" + "x " * 400 + "15 August 2025", date(2020, 1, 1), "caller"),
-    ],
-)
-def test_date_precedence(name, body, expected, source):
-    a = article(name, body.encode(), date(2020, 1, 1))
-    assert (a.published_at, a.date_source.value) == (expected, source)
-
-
-def test_html_meta_beats_dateline_and_filename():
-    html = HTML.replace(BODY, "MINSK, Aug. 20, 2025 (Reuters) — " + BODY)
-    a = article("2024-01-01.html", html.encode())
-    assert (a.published_at, a.date_source) == (DAY, DateSource.HTML_META)
-
-
-def test_no_date_anywhere_says_how_to_give_one():
-    err = error("a.txt", f"Head\n\n{BODY}".encode())
-    assert "no publication date found" in err.reason
-    assert "date: YYYY-MM-DD" in err.reason and "--date YYYY-MM-DD" in err.reason
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("foo", "date 'foo' is not a date; use YYYY-MM-DD"),
-        ("0001-01-01", "date 0001-01-01 is outside 1900..today"),
-        ("9999-01-01", "date 9999-01-01 is outside 1900..today"),
-        ("2025-02-30", "is not a date"),
-    ],
-)
-def test_bad_explicit_dates(value, message):
-    records = [{"text": BODY, "date": value}, {"text": BODY + " ok", "date": "2025-08-15"}]
-    bad, good = load_articles("b.json", json.dumps(records).encode())
-    assert isinstance(bad, IngestError) and message in bad.reason and bad.file == "b.json#1"
-    assert isinstance(good, Article)
-
-
-def test_date_document_uses_default_only_when_missing():
-    doc = Document(origin="a.txt", title="t", text="x")
-    assert date_document(doc, DAY).date_source is DateSource.CALLER
-    with pytest.raises(IngestError, match="no publication date found"):
-        date_document(doc, None)
-    with pytest.raises(IngestError, match="outside"):
-        date_document(doc, date(1, 1, 1))
-    dated = Document("a.txt", "t", "x", published_at=DAY, date_source=DateSource.FIELD)
-    assert date_document(dated, date(2020, 1, 1)).published_at == DAY
 
 
 # --- input files -----------------------------------------------------------------------------
