@@ -16,9 +16,7 @@ from test_report import HOSTILE_TITLE, demo_db  # noqa: F401 - session fixture
 
 from tracker.load.review import NEEDS_DATE, TYPED
 from tracker.store import Store
-from tracker.ui.drilldown import highlight_sentence
-from tracker.ui.safe_text import safe_inline
-from tracker.ui.state import Key, parse_view
+from tracker.ui.state import Key
 
 TIMEOUT = 120
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
@@ -254,35 +252,6 @@ def test_hostile_title_shows_as_text(db):
     tables = [d.value for d in at.dataframe]
     titles = {t for frame in tables if "Title" in frame.columns for t in frame["Title"]}
     assert HOSTILE_TITLE in titles  # shown verbatim as data in st.dataframe
-
-
-def test_safe_inline_neutralises_html_and_markdown():
-    out = safe_inline("<script>x</script> **b** [l](javascript:a) :red[c] $x$")
-    assert "<" not in out and "*" not in out and "[" not in out and "$" not in out
-    assert "&#60;script&#62;" in out
-
-
-def test_highlight_marks_actors_and_events_with_escaped_text():
-    text = "Trump <praised> Lukashenko"
-    marked = highlight_sentence(text, [[0, 5, "USA", "leader", "Trump"]], [(6, 15, "SUPPORT")])
-    assert marked.count("<mark") == 2
-    assert "<praised>" not in marked and "&#60;praised&#62;" in marked
-
-
-@pytest.mark.parametrize(
-    ("params", "pairs", "warned"),
-    [
-        ({"pairs": "usa-blr"}, (("BLR", "USA"),), False),
-        ({"pairs": "USA-USA"}, (), True),
-        ({"pairs": "A" * 1000}, (), False),
-        ({"from": "2021-02-30"}, (), True),
-        ({"freq": "Y"}, (), True),
-    ],
-)
-def test_parse_view(params, pairs, warned):
-    view = parse_view(params, [("BLR", "USA")])
-    assert view.pairs == pairs
-    assert bool(view.warnings) == warned
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
