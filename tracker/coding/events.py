@@ -162,7 +162,7 @@ class EventCoder:
             dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
         text = sentence.text
-        fallback: list = []  # the dyad's mentions by position, found once when needed
+        fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
             found = _direction(args, m.category, pair, single, inherited, implied, earlier)
@@ -171,8 +171,8 @@ class EventCoder:
                 continue
             direction, basis = found
             if direction is FALLBACK:
-                if not fallback:
-                    fallback.extend(dyad_mentions(mentions, dyad))
+                if fallback is None:
+                    fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
             per_match.append(self._events(m, direction, basis, dyad, mentions, text))
         events: list[Event] = []
