@@ -113,7 +113,7 @@ def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tup
             declared = m._replace(rule="reject.refusal", category="REJECT", mode=Mode.ASSERTED)
         else:
             continue
-        if declared.category in GOVERNING:  # a threat's or refusal's act is its content
+        if governs(declared):  # a threat's, refusal's or intent's act is its content
             out[-1] = m._replace(governor=len(out))
         out.append(declared)
     return tuple(out)
@@ -125,6 +125,17 @@ def _with_stated_intent(matches: tuple[Match, ...], words: Sequence[str]) -> tup
 # governing verb). An agreement's content stays beside it, hypothetical ("agreed to lift the
 # sanctions": PETRARCH-2's validation codes the lifting; docs/tone_and_events.md, "Content").
 GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT"})
+# A declared intent to cooperate is CAMEO 03, one event whatever the act it promises ("will
+# visit" 036, "offered to negotiate" 036, "promised to continue military aid" 033); an
+# agreement ("agreed to lift the sanctions") is coded by what was agreed and keeps it.
+INTENT_RULES = frozenset({"agree.intent", "agree.offer", "agree.willing", "agree.promise"})
+
+
+def governs(m: Match) -> bool:
+    """Is ``m`` a trigger whose act, following it, is its content?"""
+    return m.governor < 0 and (m.category in GOVERNING or m.rule in INTENT_RULES)
+
+
 # The object of a response to a proposal ("rejected a U.S. request", "accepted the offer")
 # is the proposal itself: reported when it was made, not a second act of the sentence.
 RESPONDING = frozenset({"REJECT", "AGREE"})
@@ -153,7 +164,7 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 continue
             if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]):
                 break
-            if g.category in GOVERNING and g.governor < 0:
+            if governs(g):
                 out[j] = m._replace(governor=k)
                 break
     return tuple(out)
