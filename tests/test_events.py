@@ -221,3 +221,62 @@ def test_plover_gold_quad_class_accuracy() -> None:
             quad_ok += event.quad_class == cats[gold].quad_class
     assert found / len(records) >= 0.6
     assert quad_ok / found >= 0.75
+
+
+def _pipeline_events(text: str, on: date = date(2004, 6, 1)) -> list[tuple[str, str, str]]:
+    """(category, source, target) of every event of the whole pipeline on one sentence."""
+    from tracker.coding.score import score_article
+    from tracker.evaluate.pipeline import sentence_article
+
+    scored = score_article(sentence_article("t", text, on))
+    return [(e.category, e.source, e.target) for e in scored.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("A French minister has cancelled a planned visit to Haiti after a state of siege was"
+         " declared in the one-time French colony.", "COERCE"),
+        ("Finland will give Tanzania a grant to finance several projects in the country.", "AID"),
+        ("Serbia lifted a night curfew in Montenegro where 28 people have been killed in ethnic"
+         " riots this year.", "ASSAULT"),
+        ("Uganda said it had paid compensation to British nationals for assets they lost when"
+         " a former dictator expelled them.", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_a_directed_act_with_no_actor_of_its_own_is_not_the_named_pairs(text, category) -> None:
+    """The siege, the financing, the killing and the expulsion have actors of their own,
+    not named: the sentence's two states are not them, whatever their order."""
+    events = _pipeline_events(text)
+    assert not [e for e in events if e[0] == category], events
+
+
+def test_a_mutual_act_with_no_actor_of_its_own_is_the_pairs() -> None:
+    """ "after talks in Jeddah": talks are between the sentence's parties."""
+    events = _pipeline_events(
+        "The United States agreed to resume military aid to Ukraine after talks in Jeddah.",
+        date(2025, 3, 12),
+    )
+    assert any(e[0] == "CONSULT" for e in events), events
+
+
+def test_a_description_of_the_subject_is_neither_a_party_nor_a_clause_break() -> None:
+    """ "Pakistan, a key U.S. ally in the war against terrorism, has refused ...": the U.S.
+    describes Pakistan; Pakistan is the one refusing."""
+    events = _pipeline_events(
+        "Pakistan, a key U.S. ally in the war against terrorism, has refused to deploy"
+        " peacekeepers in Iraq and has urged its citizens to avoid coming here."
+    )
+    assert events == [("REJECT", "PAK", "IRQ")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia urged its citizens to leave Ukraine.", []),
+        ("China praised its diplomats in talks with Japan.", [("CONSULT", "CHN", "JPN")]),
+        ("Russia accused its neighbour Ukraine of shelling.", [("ACCUSE", "RUS", "UKR")]),
+    ],
+)
+def test_an_act_addressed_to_its_own_side_is_not_toward_the_other_state(text, expected):
+    assert _pipeline_events(text, date(2025, 3, 12)) == expected

@@ -50,6 +50,7 @@ from tracker.coding.gazetteer import (
 from tracker.coding.venues import (
     VENUE_KEEP,
     VENUE_KEEP_REACH,
+    drop_appositive_modifiers,
     drop_non_state_heads,
     drop_venues_and_topics,
 )
@@ -246,7 +247,8 @@ class ActorMatcher:
                     break
         if not candidates:
             return []
-        return drop_non_state_heads(plain, drop_venues_and_topics(plain, _select(text, candidates)))
+        placed = drop_venues_and_topics(plain, _select(text, candidates))
+        return drop_appositive_modifiers(plain, drop_non_state_heads(plain, placed))
 
 
 def _select(text: str, candidates: list[tuple[int, int, ActorAlias | None]]) -> list[Mention]:

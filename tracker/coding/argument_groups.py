@@ -123,7 +123,7 @@ class Layout(NamedTuple):
     @classmethod
     def of(cls, text: str, groups: list[Group]) -> Layout:
         parties = [g for g in groups if not _is_place(text, g)]
-        return cls(groups, parties, _break_search(text))
+        return cls(groups, parties, _break_search(text, groups))
 
 
 class Scene(NamedTuple):
@@ -195,22 +195,51 @@ def _is_place(text: str, g: Group) -> bool:
 
 # ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
 _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
+# "Pakistan, a key U.S. ally in the war on terror, has refused": a description of the actor
+# just before it, no clause break either
+_DESCRIPTION = re.compile(r",\s+(?:one\s+of\s+)?(?:a|an|the|another)\s+[^,;:()\"]{1,80}?(?=,)")
 
 
-def _break_search(text: str) -> Callable[[str, int, int], re.Match[str] | None]:
-    """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition."""
+def _break_search(
+    text: str, groups: Sequence[Group] = ()
+) -> Callable[[str, int, int], re.Match[str] | None]:
+    """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition, and
+    around a description that follows an actor group."""
     if text.count(",") < 2:
         return _CLAUSE_BREAK_RE.search
     skip = set()
     for found in _APPOSITION.finditer(text):
         skip.update((found.start(), found.end()))
-    if not skip:
+    described = [  # (start, end): every break from its comma to the closing one is passed
+        (found.start(), found.end())
+        for g in groups
+        if text.startswith(",", g.end) and (found := _DESCRIPTION.match(text, g.end))
+    ]
+    if not skip and not described:
         return _CLAUSE_BREAK_RE.search
 
     def search(s: str, lo: int, hi: int) -> re.Match[str] | None:
         for found in _CLAUSE_BREAK_RE.finditer(s, lo, hi):
-            if found.start() not in skip:
+            at = found.start()
+            if at not in skip and not any(a <= at <= b for a, b in described):
                 return found
         return None
 
     return search
+
+
+# Acts whose object is whom they address: "urged its citizens", "praised their troops" is
+# said to the source's own side, not to the other state of the sentence.
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN"})
+_OWN_OBJECT = re.compile(r"\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
+_OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.IGNORECASE)
+
+
+def addressed_to_own_side(text: str, m: Match, after: Sequence[Group]) -> bool:
+    """Is the trigger said to its source's own people ("urged its citizens"), and not to a
+    state named just after ("accused its neighbour Ukraine")?"""
+    return (
+        m.category in _ADDRESSED
+        and _OWN_OBJECT.match(text, m.end) is not None
+        and not (after and _OWN_NAMED.fullmatch(text, m.end, after[0].start))
+    )

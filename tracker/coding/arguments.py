@@ -18,6 +18,7 @@ from tracker.coding.argument_groups import (
     Near,
     Scene,
     actor_groups,
+    addressed_to_own_side,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
@@ -37,6 +38,8 @@ from tracker.models import Mention
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 _RELATIVE_PERSON = frozenset({"who", "whom"})
+# A relative clause between the actor and a passive act has a subject of its own.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
 RELATIVE_REACH = 12  # tokens back from a trigger searched for its clause's "who"
 # A "who" clause after these nouns is about a state agent ("a Russian official who ordered"),
 # after any other noun about a private person ("a U.S. citizen who donated money").
@@ -350,6 +353,8 @@ def _clause_arguments(
         and m.category in MATERIAL
         and (passive if passive is not None else is_passive(text, m.start, m.end))
     ):
+        if _RELATIVE_SUBJECT.search(text, before[0].end, m.start):
+            return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
         return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
     noun = m.first == m.last and not words[m.first].endswith("ed")
     if (
@@ -371,6 +376,8 @@ def _clause_arguments(
     ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
         src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
     sources = src.codes if src is not None else ()
+    if sources and addressed_to_own_side(text, m, after):
+        return Args(sources, sources, *near)  # "urged its citizens": its own side
     if inside:  # "lifted sanctions on Belarus": an actor inside a long trigger is the object
         targets = inside[0].codes
     elif after:

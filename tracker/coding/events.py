@@ -161,11 +161,12 @@ class EventCoder:
         if dyad_count is None:
             dyad_count = 1 if sentence.codes <= set(pair) else 2
         single = dyad_count == 1
+        named = any(m.start >= 0 for m in mentions if m.code in pair)
         text = sentence.text
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
-            found = _direction(args, m.category, pair, single, inherited, implied, earlier)
+            found = _direction(args, m.category, pair, single, inherited, implied, earlier, named)
             if found is None:
                 per_match.append([])
                 continue
@@ -255,16 +256,25 @@ def _direction(
     inherited: Sequence[Mention],
     implied: bool,
     earlier: Mapping[tuple[tuple[str, str], str], tuple[str, str]] | None,
+    named: bool,
 ) -> tuple[Direction, str] | None:
     """(direction or a sentinel, source basis) of one trigger on one dyad, or None when
     its arguments are not this pair. A trigger with no named actor on a pair with an
-    implied actor takes the pair's earlier direction for the category ("discourse")."""
+    implied actor takes the pair's earlier direction for the category ("discourse").
+
+    A directed act none of whose arguments is an actor ("in line with efforts to end the
+    fighting there", "where 28 people have been killed") is not the pair's when the pair is
+    ``named`` in the sentence: its actors are someone else. A mutual kind ("after talks in
+    Jeddah", "no deal was reached") is the pair's, and so is an act in a sentence that names
+    neither actor ("He imposed sanctions": the pair comes from the sentences before)."""
     bare = not (args.sources or args.targets)
     if bare and inherited and earlier and (pair, category) in earlier:
         return earlier[(pair, category)], "discourse"  # the same act as before, continued
     if bare and implied:
         return ((None, None), "") if category in MUTUAL_KINDS else None
     direction = attach(args, pair, single, inherited)
+    if direction is FALLBACK and named and category not in MUTUAL_KINDS:
+        return None  # the pair is named, but not as this act's actors ("the fighting there")
     return None if direction is None else (direction, "")
 
 

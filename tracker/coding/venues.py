@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from importlib.resources import files
+from itertools import pairwise
 
 from tracker.models import Mention
 
@@ -158,5 +159,30 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
                 and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end()))
             ):
                 continue
+        keep.append(m)
+    return keep
+
+
+# An appositive describes the state before it ("Pakistan, a key U.S. ally in the war on
+# terror, refused ..."; "Iran, a close Russian partner, ..."): a state that modifies its
+# noun is a description, not a party.
+_APPOSITIVE_OPENING = re.compile(
+    r"\s*,\s*(?:one\s+of\s+)?(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+){0,3}", re.IGNORECASE
+)
+_MODIFIED_NOUN = re.compile(r"\s+[a-z]")
+
+
+def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus a state modifying the noun of an appositive to the actor before it."""
+    if len(mentions) < 2 or "," not in text:
+        return mentions
+    keep = [mentions[0]]
+    for before, m in pairwise(mentions):
+        if (
+            m.kind in ("country", "demonym")
+            and _APPOSITIVE_OPENING.fullmatch(text, before.end, m.start)
+            and _MODIFIED_NOUN.match(text, m.end)
+        ):
+            continue
         keep.append(m)
     return keep
