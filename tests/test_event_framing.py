@@ -50,9 +50,9 @@ def all_events(
     ("text", "actors", "event"),
     [
         # 1. the content of a threat, request or offer is hypothetical; so is a condition.
-        # On the dyad of the threat or request it is that event's content (below); on
-        # another dyad it is an event of its own.
-        (THREAT, TR_RU, ("RETREAT", H, "RUS", "USA")),
+        # On the dyad of the threat or request it is that event's content, its terms too
+        # ("if Russia did not agree to a ceasefire"); on another dyad it is an event of its own.
+        (THREAT, TR_RU, ("THREATEN", P, "USA", "RUS")),
         (
             "Poland urged Washington to lift sanctions on Belarus.",
             [("Poland", "POL"), ("Washington", "USA"), ("Belarus", "BLR")],
@@ -155,13 +155,17 @@ def test_framed_event(text, actors, event) -> None:
          ("THREATEN", A, "NGA", "TCD")),
         ("Yemen rejected a U.S. request to interrogate detainees.",
          [("Yemen", "YEM"), ("U.S.", "USA")], ("REJECT", A, "YEM", "USA")),
+        ("Iran threatened to launch a new offensive in its war with Iraq unless Baghdad"
+         " accepted its conditions.", [("Iran", "IRN"), ("Iraq", "IRQ"), ("Baghdad", "IRQ")],
+         ("THREATEN", A, "IRN", "IRQ")),
     ],
 )  # fmt: skip
 def test_the_content_of_a_threat_demand_or_refusal_is_not_a_second_event(
     text, actors, event
 ) -> None:
     """CAMEO and PLOVER code the governing act: what is threatened, demanded, refused or
-    rejected is its content, not another event of the same pair (one statement, one event;
+    rejected is its content, and so are the terms of a threat ("unless Baghdad accepted"),
+    not another event of the same pair (one statement, one event;
     the temperature does not count "threatened to attack" twice)."""
     assert all_events(text, actors) == [event]
 

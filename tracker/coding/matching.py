@@ -156,6 +156,9 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
             continue
         if m.mode not in (Mode.HYPOTHETICAL, Mode.NEGATED):
             continue
+        if (k := _conditioning(out, words, j)) >= 0:
+            out[j] = m._replace(governor=k)
+            continue
         for k in range(j - 1, -1, -1):
             g = matches[k]
             if g.last >= m.first or m.first - g.last - 1 > EMBED_REACH:
@@ -168,6 +171,35 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 out[j] = m._replace(governor=k)
                 break
     return tuple(out)
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+_CONDITIONED = frozenset({"THREATEN", "REQUEST"})
+
+
+def _conditioning(matches: Sequence[Match], words: Sequence[str], j: int) -> int:
+    """The threat or demand whose condition the act ``matches[j]`` is in ("threatened an
+    offensive unless Baghdad accepted its conditions": the acceptance is the threat's
+    terms, not a second event), else -1: the nearest trigger before the condition's "if" or
+    "unless", within the sentence part (no ";" or ":" between)."""
+    m = matches[j]
+    for u in range(m.first - 1, -1, -1):
+        w = words[u]
+        if w in _CONDITIONS:
+            break
+        if w in {";", ":"}:
+            return -1
+    else:
+        return -1
+    for k in range(j - 1, -1, -1):
+        g = matches[k]
+        if g.last < u:
+            if not {";", ":"}.isdisjoint(words[g.last + 1 : u]):
+                return -1
+            if g.governor >= 0:  # "threatened to launch an offensive unless": the threat's
+                k, g = g.governor, matches[g.governor]
+            return k if g.category in _CONDITIONED and g.governor < 0 else -1
+    return -1
 
 
 def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
