@@ -280,3 +280,14 @@ def test_a_description_of_the_subject_is_neither_a_party_nor_a_clause_break() ->
 )
 def test_an_act_addressed_to_its_own_side_is_not_toward_the_other_state(text, expected):
     assert _pipeline_events(text, date(2025, 3, 12)) == expected
+
+
+def test_aid_that_is_banned_is_the_ban_not_aid() -> None:
+    """ "would prohibit all aid to Belarus": one (hypothetical) SANCTION, the aid its object."""
+    events = code(
+        "The United States said it would prohibit all aid to Belarus.",
+        [("United States", "USA"), ("Belarus", "BLR")],
+    )
+    assert [(e.category, e.mode, e.source, e.target) for e in events] == [
+        ("SANCTION", Mode.HYPOTHETICAL, "USA", "BLR")
+    ]
