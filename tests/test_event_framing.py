@@ -88,7 +88,7 @@ def all_events(
         (
             "Lukashenko discussed the potential release of 1,300 prisoners with Trump.",
             [("Lukashenko", "BLR"), ("Trump", "USA")],
-            ("CONCEDE", H, "BLR", "USA"),
+            ("RETREAT", H, "BLR", "USA"),
         ),
         # 3. forces "in" a state are that state's, as troops and police are
         (
@@ -126,7 +126,7 @@ def all_events(
             ("ASSAULT", A, "RUS", "UKR"),
         ),
         # 4. a released dual citizen: the other nationality is the target
-        (KARELINA, KARELINA_ACTORS, ("CONCEDE", A, "RUS", "USA")),
+        (KARELINA, KARELINA_ACTORS, ("RETREAT", A, "RUS", "USA")),
         (
             "Two American diplomats were expelled from Russia.",
             [("American", "USA"), ("Russia", "RUS")],
@@ -239,7 +239,7 @@ def test_an_agreement_keeps_its_content_and_another_pair_keeps_its_act() -> None
             lambda c, m, s, t: c == "ASSAULT",
         ),
         # 4. a relative clause about a private person asserts no act between states
-        (KARELINA, KARELINA_ACTORS, lambda c, m, s, t: c != "CONCEDE" and m is A),
+        (KARELINA, KARELINA_ACTORS, lambda c, m, s, t: c != "RETREAT" and m is A),
         (KARELINA, KARELINA_ACTORS, lambda c, m, s, t: c == "AID"),
     ],
 )

@@ -56,9 +56,9 @@ def test_release_of_16_is_an_asserted_cooperative_act_of_belarus(events) -> None
 def test_release_of_1300_more_is_hypothetical(events) -> None:
     more = where(events, "1,300")
     assert any(
-        (e.source, e.target, e.category, e.mode) == ("BLR", "USA", "CONCEDE", H) for e in more
+        (e.source, e.target, e.category, e.mode) == ("BLR", "USA", "RETREAT", H) for e in more
     ), show(more)
-    assert not [e for e in more if e.category == "CONCEDE" and e.mode is A], show(more)
+    assert not [e for e in more if e.category == "RETREAT" and e.mode is A], show(more)
 
 
 def test_putins_forthcoming_visit_is_a_future_meeting_not_an_asserted_one(events) -> None:
