@@ -291,3 +291,17 @@ def test_aid_that_is_banned_is_the_ban_not_aid() -> None:
     assert [(e.category, e.mode, e.source, e.target) for e in events] == [
         ("SANCTION", Mode.HYPOTHETICAL, "USA", "BLR")
     ]
+
+
+def test_a_dotted_abbreviation_is_one_token_inside_a_gapped_rule() -> None:
+    """ "summoned the U.S. ambassador": "U.S." is one word, not four tokens that push the
+    ambassador out of the rule's reach or end the clause at its dots."""
+    from tracker.coding.events import tokenize_lower
+
+    assert tokenize_lower("the U.S. envoy, e.g. today.") == [
+        "the", "u.s.", "envoy", ",", "e.g.", "today", ".",
+    ]  # fmt: skip
+    events = code(
+        "Russia summoned the U.S. ambassador over the strike.", [("Russia", "RUS"), ("U.S.", "USA")]
+    )
+    assert ("ACCUSE", "RUS", "USA") in [(e.category, e.source, e.target) for e in events]

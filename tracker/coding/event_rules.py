@@ -38,7 +38,10 @@ CONTENTS = frozenset({"", "act", "topic"})  # values of a rule's `content` colum
 
 # No token starts with whitespace: the "(?=\S)" check skips spaces at once (the same tokens
 # as without it, ~12% faster).
-TOKEN = re.compile(r"(?=\S)(?:\d+(?:[.,]\d+)*|[^\W_]+(?:['\-][^\W_]+)*|'ll|n't|[;:,.!?()\"])")
+# A dotted abbreviation ("U.S.", "U.K.", "e.g.") is one token: its dots are no clause break.
+TOKEN = re.compile(
+    r"(?=\S)(?:\d+(?:[.,]\d+)*|(?:[^\W\d_]\.){2,}|[^\W_]+(?:['\-][^\W_]+)*|'ll|n't|[;:,.!?()\"])"
+)
 # Words that end a token run inside a gapped pattern ("imposed ... sanctions").
 SENTENCE_BREAK = frozenset({";", ".", "!", "?", "but", "however"})
 _SLOT_BREAK = SENTENCE_BREAK | {",", ":", "(", ")"}
