@@ -183,12 +183,16 @@ def test_the_content_of_a_threat_demand_or_refusal_is_not_a_second_event(
          [("Britain", "GBR"), ("Mozambique", "MOZ")], ("AGREE", A, "GBR", "MOZ")),
         ("Putin will visit Washington next month.", [("Putin", "RUS"), ("Washington", "USA")],
          ("AGREE", A, "RUS", "USA")),
+        ("The United States was ready to impose sanctions on Russia.",
+         [("United States", "USA"), ("Russia", "RUS")], ("THREATEN", A, "USA", "RUS")),
+        ("Russia is willing to attack Ukraine.", RU_UA, ("THREATEN", A, "RUS", "UKR")),
     ],
 )  # fmt: skip
 def test_a_declared_intent_is_one_event_with_its_act_as_content(text, actors, event) -> None:
     """CAMEO 03 and PLOVER AGREE code the intent ("will visit": 036, "promised to continue
     military aid": 033): the act it promises is its content, not a second, hypothetical
-    event of the pair (an agreement, below, keeps what was agreed)."""
+    event of the pair (an agreement, below, keeps what was agreed). Readiness to sanction
+    or attack is a threat (CAMEO 13), not an intent to cooperate."""
     assert all_events(text, actors) == [event]
 
 

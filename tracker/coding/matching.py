@@ -129,6 +129,8 @@ GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # visit" 036, "offered to negotiate" 036, "promised to continue military aid" 033); an
 # agreement ("agreed to lift the sanctions") is coded by what was agreed and keeps it.
 INTENT_RULES = frozenset({"agree.intent", "agree.offer", "agree.willing", "agree.promise"})
+# ... unless the act is hostile: an intent to sanction, mobilise or attack is a threat (CAMEO 13)
+_HOSTILE_ACTS = _CONFLICT_ACTS | {"SANCTION", "MOBILIZE"}
 
 
 def governs(m: Match) -> bool:
@@ -170,6 +172,10 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
             if governs(g):
                 out[j] = m._replace(governor=k)
                 break
+    for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
+        g = out[m.governor] if m.governor >= 0 else None
+        if g is not None and g.rule in INTENT_RULES and m.category in _HOSTILE_ACTS:
+            out[m.governor] = g._replace(category="THREATEN", rule="threaten.intent")
     return tuple(out)
 
 
