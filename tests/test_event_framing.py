@@ -201,6 +201,10 @@ def test_an_agreement_keeps_its_content_and_another_pair_keeps_its_act() -> None
         "Obama has agreed to lift the sanctions on Iran.", [("Obama", "USA"), ("Iran", "IRN")]
     )
     assert ("AGREE", A, "USA", "IRN") in agreed and ("CONCEDE", H, "USA", "IRN") in agreed
+    planned = all_events(  # "a plan to": a noun, no declared intent that would fold the act
+        "The United States and Russia agreed on a plan to restore a ceasefire in Syria.", RU_US
+    )
+    assert ("RETREAT", H, "USA", "RUS") in planned, planned
     urged = all_events(
         "Poland urged Washington to lift sanctions on Belarus.",
         [("Poland", "POL"), ("Washington", "USA"), ("Belarus", "BLR")],

@@ -58,6 +58,14 @@ _INTENT_REACH = 4  # tokens between the modal and the act ("would soon be able t
 _DECLARATION_BREAKS = frozenset({",", ";", ":", "if", "unless", "whether", "to", "urged"})
 
 
+_NOUN_MARKERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "new"})
+
+
+def _a_noun(words: Sequence[str], k: int) -> bool:
+    """Is the intent word at ``k`` a noun ("agreed on a plan to restore a ceasefire")?"""
+    return k > 0 and words[k - 1] in _NOUN_MARKERS
+
+
 def _stated_modal(words: Sequence[str], first: int, after: int = -1) -> str | None:
     """The future modal (with a negation, "not") a few tokens before ``first`` in its clause
     and after token ``after`` (the trigger before: "will boycott the summit" declares the
@@ -65,7 +73,7 @@ def _stated_modal(words: Sequence[str], first: int, after: int = -1) -> str | No
     negated = False
     for k in range(first - 1, max(after, first - 1 - _INTENT_REACH), -1):
         w = words[k]
-        if w == "to" and k > 0 and words[k - 1] in _INTENT_VERBS:  # "wants to attack"
+        if w == "to" and k > 0 and words[k - 1] in _INTENT_VERBS and not _a_noun(words, k - 1):
             before = words[max(0, k - 3) : k - 1]
             denied = negated or any(b in {"not", "never"} or b.endswith("n't") for b in before)
             return "not" if denied else "will"
