@@ -305,3 +305,28 @@ def test_a_dotted_abbreviation_is_one_token_inside_a_gapped_rule() -> None:
         "Russia summoned the U.S. ambassador over the strike.", [("Russia", "RUS"), ("U.S.", "USA")]
     )
     assert ("ACCUSE", "RUS", "USA") in [(e.category, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Zelensky thanked the American people and said he still wanted to sign the deal.",
+         ("SUPPORT", "UKR", "USA"), ("SUPPORT", "USA", "UKR")),
+        ("Trump met Putin and said he would lift sanctions on Russia.",
+         ("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")),
+    ],
+)  # fmt: skip
+def test_he_after_the_subject_is_the_subject_not_the_nearest_state(text, expected, absent):
+    """ "... and said he would ...": the pronoun is the sentence's subject (its first
+    leader), not the state or people named just before it."""
+    events = _pipeline_events(text, date(2025, 3, 1))
+    assert expected in events and absent not in events, events
+
+
+def test_a_name_he_is_no_pronoun() -> None:
+    """ "Vice Premier Liu He signed": a surname, not "he"."""
+    events = _pipeline_events(
+        "President Donald Trump and Chinese Vice Premier Liu He signed a trade agreement.",
+        date(2020, 1, 15),
+    )
+    assert ("SUPPORT", "CHN", "USA") in events or ("SUPPORT", "USA", "CHN") in events, events

@@ -243,3 +243,25 @@ def addressed_to_own_side(text: str, m: Match, after: Sequence[Group]) -> bool:
         and _OWN_OBJECT.match(text, m.end) is not None
         and not (after and _OWN_NAMED.fullmatch(text, m.end, after[0].start))
     )
+
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name
+
+
+def pronoun_source(
+    text: str, m: Match, before: Sequence[Group], placed: Sequence[Mention], args: Args
+) -> Args:
+    """The source of a trigger whose clause has "he" or "she" between its nearest actor and
+    it ("Zelensky thanked the American people and said he still wanted to sign"): the
+    person is the first leader the sentence names, its subject, not a state or people in
+    between; with no leader named before the pronoun the nearest actor stays."""
+    if not before:
+        return args
+    pronoun = _HE_OR_SHE.search(text, before[0].end, m.start)
+    if pronoun is None:
+        return args
+    leaders = [x for x in placed if x.kind == "leader" and x.end <= pronoun.start()]
+    if not leaders:
+        return args  # "King Hassan of Morocco ... saying he would": no name to prefer
+    source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
+    return args._replace(sources=source, targets=tuple(c for c in args.targets if c not in source))

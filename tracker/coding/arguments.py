@@ -19,6 +19,7 @@ from tracker.coding.argument_groups import (
     Scene,
     actor_groups,
     addressed_to_own_side,
+    pronoun_source,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
@@ -96,6 +97,7 @@ def find_arguments(
     if not groups:
         return (Args(),) * len(matches)
     relative = not _RELATIVE_PERSON.isdisjoint(words)
+    has_pronoun = "he" in words or "she" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
     out: list[Args] = []
@@ -109,6 +111,8 @@ def find_arguments(
             args = _trigger_arguments(text, words, m, scene, previous, attacks)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
+        elif args.sources and has_pronoun:
+            args = pronoun_source(text, m, scene.before, placed, args)
         out.append(args)
         previous = (m, args)
     return tuple(out)
