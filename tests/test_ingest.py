@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from tracker import ingest as ingest_module
+from tracker.coding.score import score_article
 from tracker.errors import IngestError
 from tracker.ingest import articles_from_paths, ingest_articles
 from tracker.load.reader import load_articles
@@ -207,3 +208,68 @@ def test_a_repeat_within_the_run_still_gets_its_own_error(tmp_path):
     report = ingest_articles(articles_from_paths([str(tmp_path)]), tmp_path / "t.duckdb")
     assert [e.file for e in report.failed] == [str(tmp_path / "b.txt")]
     assert (len(report.added), report.duplicates) == (1, [])
+
+
+def count_lookups(monkeypatch) -> list[int]:
+    calls = [0]
+    real = Store.existing_ids
+
+    def counting(self, ids):
+        calls[0] += 1
+        return real(self, ids)
+
+    monkeypatch.setattr(Store, "existing_ids", counting)
+    return calls
+
+
+def test_a_new_database_is_opened_only_to_write(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "WINDOW", 7)  # three windows, then one of repeats
+    docs = list(corpus(20))
+    opens, lookups = count_opens(monkeypatch), count_lookups(monkeypatch)
+    report = ingest_articles(items_of(docs + docs[:3]), tmp_path / "new.duckdb", workers=1)
+    assert (len(report.added), len(report.duplicates)) == (20, 3)
+    # one connection per window written (add_rows re-checks there), no lookup before
+    assert (opens[0], lookups[0]) == (3, 3)
+    assert table_rows(tmp_path / "new.duckdb") == table_rows_of(tmp_path, docs)
+
+
+def table_rows_of(tmp_path, docs):
+    """The rows of the same documents stored in one batch of their own (a reference)."""
+    reference = tmp_path / "reference.duckdb"
+    with Store(reference) as store:
+        store.add_scored([score_article(a) for a in items_of(docs)])
+    return table_rows(reference)
+
+
+def test_an_existing_database_is_still_looked_up_before_scoring(tmp_path, monkeypatch):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(12))
+    ingest_articles(items_of(docs[:6]), db, workers=1)
+    scored = []
+    real = ingest_module._score_one
+    monkeypatch.setattr(ingest_module, "_score_one", lambda a, f: scored.append(a.id) or real(a, f))
+    report = ingest_articles(items_of(docs), db, workers=1)
+    assert (len(report.added), len(report.duplicates), len(scored)) == (6, 6, 6)
+
+
+def test_a_database_created_by_another_writer_mid_run_keeps_its_articles(tmp_path, monkeypatch):
+    """No lookup on a new file: a concurrent writer's articles are found by the write."""
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(10))
+    monkeypatch.setattr(ingest_module, "WINDOW", 5)
+    items = items_of(docs)
+
+    def with_a_rival():
+        for n, item in enumerate(items):
+            if n == 6:  # before this run wrote anything, another writer stores item 7
+                with Store(db) as store:
+                    store.add_scored([score_article(next(iter(items_of(docs[7:8]))))])
+            yield item
+
+    report = ingest_articles(with_a_rival(), db, workers=1)
+    assert (len(report.added), report.duplicates) == (9, [docs_id(docs[7])])
+    assert table_rows(db) == table_rows_of(tmp_path, docs)
+
+
+def docs_id(doc) -> str:
+    return next(iter(items_of([doc]))).id
