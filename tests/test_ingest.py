@@ -273,3 +273,36 @@ def test_a_database_created_by_another_writer_mid_run_keeps_its_articles(tmp_pat
 
 def docs_id(doc) -> str:
     return next(iter(items_of([doc]))).id
+
+
+def test_windows_know_which_is_the_last():
+    ticks = []
+    for n, expected in ((0, []), (3, [3]), (6, [3, 3]), (7, [3, 3, 1])):
+        with_last = list(ingest_module._windows(range(n), lambda: ticks.append(1), size=3))
+        assert [len(w) for w, _ in with_last] == expected
+        assert [last for _, last in with_last] == [
+            i == len(expected) - 1 for i in range(len(expected))
+        ]
+    assert len(ticks) == 16  # one per item read
+
+
+def test_the_last_window_goes_out_in_small_tasks_and_two_halves():
+    chunks = list(ingest_module._chunks(list(range(100)), 32, tail=20))
+    assert [len(c) for c in chunks] == [32, 32, 16, 8, 8, 4]
+    assert [i for chunk in chunks for i in chunk] == list(range(100))
+    assert ingest_module._groups([32, 32, 16, 8, 8, 4], 2) == [[0, 1], [2, 3, 4, 5]]
+    assert ingest_module._groups([32, 32, 16, 8, 8, 4], 1) == [[0, 1, 2, 3, 4, 5]]
+    assert ingest_module._groups([5], 2) == [[0]]
+
+
+def test_the_pool_writes_the_last_window_in_two_transactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(ingest_module, "WINDOW", 30)
+    monkeypatch.setattr(ingest_module, "TAIL_ARTICLES", 16)
+    docs = list(corpus(50))
+    opens = count_opens(monkeypatch)
+    done: list[int] = []
+    db = tmp_path / "t.duckdb"
+    report = ingest_articles(items_of(docs), db, workers=2, on_article=done.append)
+    assert (len(report.added), opens[0], done) == (50, 3, [30, 12, 8])  # the last: 4+8, 8
+    assert table_rows(db) == table_rows_of(tmp_path, docs)
