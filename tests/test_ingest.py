@@ -1,5 +1,6 @@
 """Streaming ingest: windows, the process pool, dedup before scoring."""
 
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 
 from tracker import ingest as ingest_module
@@ -7,7 +8,7 @@ from tracker.coding.score import score_article
 from tracker.errors import IngestError
 from tracker.ingest import articles_from_paths, ingest_articles
 from tracker.load.reader import load_articles
-from tracker.store import Store
+from tracker.store import Store, WriteHost
 
 TEMPLATES = [
     "The United States imposed new sanctions on Russia over the war in Ukraine.",
@@ -306,3 +307,32 @@ def test_the_pool_writes_the_last_window_in_two_transactions(tmp_path, monkeypat
     report = ingest_articles(items_of(docs), db, workers=2, on_article=done.append)
     assert (len(report.added), opens[0], done) == (50, 3, [30, 12, 8])  # the last: 4+8, 8
     assert table_rows(db) == table_rows_of(tmp_path, docs)
+
+
+def test_no_duckdb_instance_is_alive_when_the_workers_fork(tmp_path, monkeypatch):
+    """DuckDB's threads do not survive a fork: the run's kept instance (used here by the
+    lookups of an existing database) is let go before the first task forks the workers."""
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(40))
+    ingest_articles(items_of(docs[:5]), db, workers=1)
+    hosts: list[WriteHost] = []
+    live_at_submit: list[bool] = []
+
+    class Recording(WriteHost):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            hosts.append(self)
+
+    class Checking(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            live_at_submit.append(any(host._con is not None for host in hosts))
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "WriteHost", Recording)
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", Checking)
+    monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(ingest_module, "WINDOW", 20)
+    report = ingest_articles(items_of(docs), db, workers=2)
+    assert (len(report.added), len(report.duplicates)) == (35, 5)
+    assert live_at_submit and live_at_submit[0] is False
+    assert all(host._con is None for host in hosts)  # and let go at the end
