@@ -4,6 +4,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 
 from tracker import ingest as ingest_module
+from tracker.cluster import local_pool as pool_module
 from tracker.coding.score import score_article
 from tracker.errors import IngestError
 from tracker.ingest import articles_from_paths, ingest_articles
@@ -64,7 +65,7 @@ def test_reingest_reports_duplicates_and_scores_nothing(tmp_path, monkeypatch):
     ingest_articles(items_of(docs), db, workers=1)
     scored = []
     monkeypatch.setattr(
-        ingest_module, "_score_one", lambda a, f: scored.append(a) or IngestError(a.origin, "x")
+        pool_module, "score_one", lambda a, f: scored.append(a) or IngestError(a.origin, "x")
     )
     report = ingest_articles(items_of(docs), db, workers=1)
     assert (len(report.added), len(report.duplicates), report.failed) == (0, 12, [])
@@ -90,14 +91,14 @@ def test_errors_pass_through_and_the_rest_lands(tmp_path):
 
 
 def test_a_scoring_bug_costs_one_article_not_the_batch(tmp_path, monkeypatch):
-    real = ingest_module.score_article
+    real = pool_module.score_article
 
     def flaky(article, scorer):
         if "number 1\n" in article.text or article.text.startswith("Report number 1\n"):
             raise RuntimeError("boom")
         return real(article, scorer)
 
-    monkeypatch.setattr(ingest_module, "score_article", flaky)
+    monkeypatch.setattr(pool_module, "score_article", flaky)
     report = ingest_articles(items_of(corpus(3)), tmp_path / "t.duckdb", workers=1)
     assert len(report.added) == 2
     (failure,) = report.failed
@@ -247,8 +248,8 @@ def test_an_existing_database_is_still_looked_up_before_scoring(tmp_path, monkey
     docs = list(corpus(12))
     ingest_articles(items_of(docs[:6]), db, workers=1)
     scored = []
-    real = ingest_module._score_one
-    monkeypatch.setattr(ingest_module, "_score_one", lambda a, f: scored.append(a.id) or real(a, f))
+    real = pool_module.score_one
+    monkeypatch.setattr(pool_module, "score_one", lambda a, f: scored.append(a.id) or real(a, f))
     report = ingest_articles(items_of(docs), db, workers=1)
     assert (len(report.added), len(report.duplicates), len(scored)) == (6, 6, 6)
 
@@ -288,18 +289,18 @@ def test_windows_know_which_is_the_last():
 
 
 def test_the_last_window_goes_out_in_small_tasks_and_two_halves():
-    chunks = list(ingest_module._chunks(list(range(100)), 32, tail=20))
+    chunks = list(pool_module._chunks(list(range(100)), 32, tail=20))
     assert [len(c) for c in chunks] == [32, 32, 16, 8, 8, 4]
     assert [i for chunk in chunks for i in chunk] == list(range(100))
-    assert ingest_module._groups([32, 32, 16, 8, 8, 4], 2) == [[0, 1], [2, 3, 4, 5]]
-    assert ingest_module._groups([32, 32, 16, 8, 8, 4], 1) == [[0, 1, 2, 3, 4, 5]]
-    assert ingest_module._groups([5], 2) == [[0]]
+    assert pool_module._groups([32, 32, 16, 8, 8, 4], 2) == [[0, 1], [2, 3, 4, 5]]
+    assert pool_module._groups([32, 32, 16, 8, 8, 4], 1) == [[0, 1, 2, 3, 4, 5]]
+    assert pool_module._groups([5], 2) == [[0]]
 
 
 def test_the_pool_writes_the_last_window_in_two_transactions(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
     monkeypatch.setattr(ingest_module, "WINDOW", 30)
-    monkeypatch.setattr(ingest_module, "TAIL_ARTICLES", 16)
+    monkeypatch.setattr(pool_module, "TAIL_ARTICLES", 16)
     docs = list(corpus(50))
     opens = count_opens(monkeypatch)
     done: list[int] = []

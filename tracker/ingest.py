@@ -17,32 +17,31 @@ rules would now refuse it; everything else gets exactly the errors of ``load_art
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tracker.coding.budget import BudgetExceeded
-from tracker.coding.score import default_scorer, score_article
+from tracker.cluster.local_pool import (
+    Scored,
+    WindowScoring,
+    default_workers,
+    init_worker,
+)
+from tracker.coding.score import default_scorer
 from tracker.errors import IngestError, StoreBusy
-from tracker.lifeline import exit_with_parent
 from tracker.load.paths import RefusedPath, input_files, read_settled
 from tracker.load.reader import Pending, pending_articles
 from tracker.models import Article, ScoredArticle
 from tracker.store import MEMORY, Store, WriteHost, resolve_db_path
-from tracker.store.rows import ScoredRows, concat_rows, scored_rows
 
 WINDOW = 512  # articles per transaction: big enough to amortise the connection, small in RAM
 POOL_MIN_ARTICLES = 48  # below this, a process pool costs more to start than it saves
-POOL_CHUNK = 32  # articles per task sent to a worker
-# The last window's last TAIL_ARTICLES go out TAIL_CHUNK at a time, so the workers finish
-# within a few articles of each other, and the window is written in two transactions:
-# the first half while the workers score the second (less for the pool to wait on at the end).
-TAIL_ARTICLES = 64
-TAIL_CHUNK = 8
+# DuckDB threads of the run's writes: the workers have the cores, and a second thread only
+# adds CPU to these small writes (-20% of the insert's CPU, ~0.05 s per 2,000 dense articles)
+WRITE_THREADS = 1
 LOOKUP_HOLD_S = 0.5  # longest a duplicate lookup keeps the file open while files are read
 
 Progress = Callable[[int], None]  # called with the number of items just finished
@@ -125,11 +124,8 @@ def ingest_articles(
     report = IngestReport()
     workers = default_workers() if workers is None else workers
     pool: ProcessPoolExecutor | None = None
-    in_flight: _Scoring | None = None
-    # one DuckDB instance for the run's connections (none across a fork), on one thread:
-    # the workers have the cores, and a second DuckDB thread only adds CPU to these small
-    # writes (-20% of the insert's CPU, ~0.05 s per 2,000 dense articles)
-    host = WriteHost(threads=1)
+    in_flight: WindowScoring | None = None
+    host = WriteHost(threads=WRITE_THREADS)  # the run's DuckDB instance (never across a fork)
     lookups = _Lookups(db, host)
     try:
         seen: set[str] = set()
@@ -147,10 +143,10 @@ def ingest_articles(
             if pool is None and workers > 1 and len(todo) >= POOL_MIN_ARTICLES:
                 host.release()  # the workers fork at the first submit
                 pool = ProcessPoolExecutor(
-                    workers, initializer=_init_worker, initargs=(actors_file,)
+                    workers, initializer=init_worker, initargs=(actors_file,)
                 )
             # queued before the previous window is written: the workers never wait for the store
-            scoring = _Scoring(todo, pool, actors_file, on_article, last=last)
+            scoring = WindowScoring(todo, pool, actors_file, on_article, last=last)
             if in_flight is not None:
                 _write(db, in_flight.collect(), report, host)
             in_flight = scoring
@@ -270,7 +266,7 @@ def _new_articles(
 
 def _write(
     db: str | Path | None,
-    results: tuple[ScoredRows, list[IngestError]],
+    results: Scored,
     report: IngestReport,
     host: WriteHost,
 ) -> None:
@@ -281,126 +277,6 @@ def _write(
             result = store.add_rows(rows)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
-
-
-_Scored = tuple[ScoredRows, list[IngestError]]  # a task's rows and its failed articles
-
-
-class _Scoring:
-    """One window being scored: on the pool (futures) or, without one, right here."""
-
-    def __init__(
-        self,
-        articles: list[Article],
-        pool: ProcessPoolExecutor | None,
-        actors_file: str | None,
-        on_article: Progress | None,
-        *,
-        last: bool = False,
-    ) -> None:
-        self.on_article = on_article
-        self.count = len(articles)
-        self.futures: list[Future[_Scored]] = []
-        self.sizes: list[int] = []  # articles per task
-        if pool is None:
-            if articles:
-                self.futures = [_done(_score_rows(articles, actors_file))]
-                self.sizes = [len(articles)]
-        else:
-            for chunk in _chunks(articles, POOL_CHUNK, TAIL_ARTICLES if last else 0):
-                self.futures.append(pool.submit(_score_chunk, chunk))
-                self.sizes.append(len(chunk))
-
-    def collect(self) -> _Scored:
-        """The window's store rows (articles in order) and the articles that failed."""
-        return next(self.collect_parts(1))
-
-    def collect_parts(self, parts: int) -> Iterator[_Scored]:
-        """The same in up to ``parts`` consecutive parts of about as many articles, each
-        as soon as its tasks are done."""
-        if not self.futures:
-            yield concat_rows([]), []
-            return
-        for group in _groups(self.sizes, parts):
-            results = [self.futures[i].result() for i in group]
-            if self.on_article:
-                self.on_article(sum(self.sizes[i] for i in group))
-            yield (
-                concat_rows([rows for rows, _ in results]),
-                [error for _, errors in results for error in errors],
-            )
-
-
-def _done(result: _Scored) -> Future[_Scored]:
-    future: Future[_Scored] = Future()
-    future.set_result(result)
-    return future
-
-
-def _groups(sizes: list[int], parts: int) -> list[list[int]]:
-    """Task indexes in at most ``parts`` consecutive groups of about as many articles."""
-    total, done = sum(sizes), 0
-    groups: list[list[int]] = [[]]
-    for index, size in enumerate(sizes):
-        groups[-1].append(index)
-        done += size
-        if len(groups) < parts and done * parts >= total * len(groups) and index + 1 < len(sizes):
-            groups.append([])
-    return groups
-
-
-def default_workers() -> int:
-    """Both cores on this kind of machine; never more than the CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _chunks(items: list[Article], size: int, tail: int = 0) -> Iterator[list[Article]]:
-    """Chunks of ``size`` items, the last ``tail`` items in chunks of TAIL_CHUNK."""
-    body = max(0, len(items) - tail)
-    for start in range(0, body, size):
-        yield items[start : min(start + size, body)]
-    for start in range(body, len(items), TAIL_CHUNK):
-        yield items[start : start + TAIL_CHUNK]
-
-
-_WORKER_ACTORS: str | None = None
-
-
-def _init_worker(actors_file: str | None) -> None:
-    global _WORKER_ACTORS
-    exit_with_parent()  # a SIGKILLed ingest must not leave its workers behind
-    _WORKER_ACTORS = actors_file
-    default_scorer(actors_file)  # build the matcher, analyzer and rules once per process
-
-
-def _score_chunk(articles: list[Article]) -> tuple[ScoredRows, list[IngestError]]:
-    """Score in a worker; store-ready Arrow tables go back (flat buffers, cheap to unpickle)."""
-    return _score_rows(articles, _WORKER_ACTORS)
-
-
-def _score_rows(
-    articles: list[Article], actors_file: str | None
-) -> tuple[ScoredRows, list[IngestError]]:
-    results = [_score_one(a, actors_file) for a in articles]
-    scored = [r for r in results if not isinstance(r, IngestError)]
-    return scored_rows(scored), [r for r in results if isinstance(r, IngestError)]
-
-
-def _score_one(article: Article, actors_file: str | None) -> ScoredArticle | IngestError:
-    try:
-        return score_article(article, default_scorer(actors_file))
-    except BudgetExceeded as error:  # a list of 9,000 names: refused, not scored for minutes
-        return IngestError(article.origin, str(error))
-    except Exception as error:  # a scorer bug must cost one article, not the batch
-        return IngestError(article.origin, f"could not be scored: {error!r}")
-
-
-def score_articles(articles: Iterable[Article]) -> list[ScoredArticle | IngestError]:
-    """Score here, one by one (the upload review: each record once, for the date shown)."""
-    return [_score_one(article, None) for article in articles]
 
 
 def ingest_scored(
@@ -450,14 +326,14 @@ def rescore(
     workers = default_workers() if workers is None else workers
     pool = None
     if workers > 1 and len(ids) >= POOL_MIN_ARTICLES:
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(actors_file,))
+        pool = ProcessPoolExecutor(workers, initializer=init_worker, initargs=(actors_file,))
     done = 0
     failures: list[IngestError] = []
     try:
         for start in range(0, len(ids), WINDOW):
             with Store(db) as store:
                 articles = store.articles_by_ids(ids[start : start + WINDOW])
-            rows, failed = _Scoring(articles, pool, actors_file, on_article).collect()
+            rows, failed = WindowScoring(articles, pool, actors_file, on_article).collect()
             failures.extend(failed)
             with Store(db) as store:
                 store.replace_rows(rows)
