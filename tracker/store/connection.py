@@ -168,7 +168,8 @@ class StoreConnection:
             )
             con.execute(f"USE {_CATALOG}")
         except BaseException:
-            self._let_go(con)
+            with suppress(duckdb.Error):  # the error that matters (a lock?) is this one
+                self._let_go(con)
             raise
         return con
 
