@@ -29,6 +29,7 @@ from tracker.cluster.local_pool import (
     WindowScoring,
     default_workers,
     init_worker,
+    score_one,
 )
 from tracker.coding.score import default_scorer
 from tracker.errors import IngestError, StoreBusy
@@ -278,6 +279,11 @@ def _write(
             result = store.add_rows(rows)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
+
+
+def score_articles(articles: Iterable[Article]) -> list[ScoredArticle | IngestError]:
+    """Score here, one by one (the upload review: each record once, for the date shown)."""
+    return [score_one(article, None) for article in articles]
 
 
 def ingest_scored(

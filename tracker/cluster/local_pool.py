@@ -11,7 +11,7 @@ last one (see TAIL_ARTICLES) is cut finer at its end and collected in two parts.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from tracker.coding.budget import BudgetExceeded
@@ -143,8 +143,3 @@ def score_one(article: Article, actors_file: str | None) -> ScoredArticle | Inge
         return IngestError(article.origin, str(error))
     except Exception as error:  # a scorer bug must cost one article, not the batch
         return IngestError(article.origin, f"could not be scored: {error!r}")
-
-
-def score_articles(articles: Iterable[Article]) -> list[ScoredArticle | IngestError]:
-    """Score here, one by one (the upload review: each record once, for the date shown)."""
-    return [score_one(article, None) for article in articles]

@@ -17,9 +17,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker.cluster.local_pool import score_articles
 from tracker.errors import IngestError, TrackerError
-from tracker.ingest import ingest_scored
+from tracker.ingest import ingest_scored, score_articles
 from tracker.load.reader import SUPPORTED_EXTENSIONS
 from tracker.load.review import Upload, date_label, read_upload, reviewed_article
 from tracker.models import Document, ScoredArticle
