@@ -1,12 +1,15 @@
 """Streaming ingest: windows, the process pool, dedup before scoring."""
 
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 
 from tracker import ingest as ingest_module
+from tracker.cluster import local_pool as pool_module
+from tracker.coding.score import score_article
 from tracker.errors import IngestError
 from tracker.ingest import articles_from_paths, ingest_articles
 from tracker.load.reader import load_articles
-from tracker.store import Store
+from tracker.store import Store, WriteHost
 
 TEMPLATES = [
     "The United States imposed new sanctions on Russia over the war in Ukraine.",
@@ -62,7 +65,7 @@ def test_reingest_reports_duplicates_and_scores_nothing(tmp_path, monkeypatch):
     ingest_articles(items_of(docs), db, workers=1)
     scored = []
     monkeypatch.setattr(
-        ingest_module, "_score_one", lambda a, f: scored.append(a) or IngestError(a.origin, "x")
+        pool_module, "score_one", lambda a, f: scored.append(a) or IngestError(a.origin, "x")
     )
     report = ingest_articles(items_of(docs), db, workers=1)
     assert (len(report.added), len(report.duplicates), report.failed) == (0, 12, [])
@@ -88,14 +91,14 @@ def test_errors_pass_through_and_the_rest_lands(tmp_path):
 
 
 def test_a_scoring_bug_costs_one_article_not_the_batch(tmp_path, monkeypatch):
-    real = ingest_module.score_article
+    real = pool_module.score_article
 
     def flaky(article, scorer):
         if "number 1\n" in article.text or article.text.startswith("Report number 1\n"):
             raise RuntimeError("boom")
         return real(article, scorer)
 
-    monkeypatch.setattr(ingest_module, "score_article", flaky)
+    monkeypatch.setattr(pool_module, "score_article", flaky)
     report = ingest_articles(items_of(corpus(3)), tmp_path / "t.duckdb", workers=1)
     assert len(report.added) == 2
     (failure,) = report.failed
@@ -207,3 +210,130 @@ def test_a_repeat_within_the_run_still_gets_its_own_error(tmp_path):
     report = ingest_articles(articles_from_paths([str(tmp_path)]), tmp_path / "t.duckdb")
     assert [e.file for e in report.failed] == [str(tmp_path / "b.txt")]
     assert (len(report.added), report.duplicates) == (1, [])
+
+
+def count_lookups(monkeypatch) -> list[int]:
+    calls = [0]
+    real = Store.existing_ids
+
+    def counting(self, ids):
+        calls[0] += 1
+        return real(self, ids)
+
+    monkeypatch.setattr(Store, "existing_ids", counting)
+    return calls
+
+
+def test_a_new_database_is_opened_only_to_write(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "WINDOW", 7)  # three windows, then one of repeats
+    docs = list(corpus(20))
+    opens, lookups = count_opens(monkeypatch), count_lookups(monkeypatch)
+    report = ingest_articles(items_of(docs + docs[:3]), tmp_path / "new.duckdb", workers=1)
+    assert (len(report.added), len(report.duplicates)) == (20, 3)
+    # one connection per window written (add_rows re-checks there), no lookup before
+    assert (opens[0], lookups[0]) == (3, 3)
+    assert table_rows(tmp_path / "new.duckdb") == table_rows_of(tmp_path, docs)
+
+
+def table_rows_of(tmp_path, docs):
+    """The rows of the same documents stored in one batch of their own (a reference)."""
+    reference = tmp_path / "reference.duckdb"
+    with Store(reference) as store:
+        store.add_scored([score_article(a) for a in items_of(docs)])
+    return table_rows(reference)
+
+
+def test_an_existing_database_is_still_looked_up_before_scoring(tmp_path, monkeypatch):
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(12))
+    ingest_articles(items_of(docs[:6]), db, workers=1)
+    scored = []
+    real = pool_module.score_one
+    monkeypatch.setattr(pool_module, "score_one", lambda a, f: scored.append(a.id) or real(a, f))
+    report = ingest_articles(items_of(docs), db, workers=1)
+    assert (len(report.added), len(report.duplicates), len(scored)) == (6, 6, 6)
+
+
+def test_a_database_created_by_another_writer_mid_run_keeps_its_articles(tmp_path, monkeypatch):
+    """No lookup on a new file: a concurrent writer's articles are found by the write."""
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(10))
+    monkeypatch.setattr(ingest_module, "WINDOW", 5)
+    items = items_of(docs)
+
+    def with_a_rival():
+        for n, item in enumerate(items):
+            if n == 6:  # before this run wrote anything, another writer stores item 7
+                with Store(db) as store:
+                    store.add_scored([score_article(next(iter(items_of(docs[7:8]))))])
+            yield item
+
+    report = ingest_articles(with_a_rival(), db, workers=1)
+    assert (len(report.added), report.duplicates) == (9, [docs_id(docs[7])])
+    assert table_rows(db) == table_rows_of(tmp_path, docs)
+
+
+def docs_id(doc) -> str:
+    return next(iter(items_of([doc]))).id
+
+
+def test_windows_know_which_is_the_last():
+    ticks = []
+    for n, expected in ((0, []), (3, [3]), (6, [3, 3]), (7, [3, 3, 1])):
+        with_last = list(ingest_module._windows(range(n), lambda: ticks.append(1), size=3))
+        assert [len(w) for w, _ in with_last] == expected
+        assert [last for _, last in with_last] == [
+            i == len(expected) - 1 for i in range(len(expected))
+        ]
+    assert len(ticks) == 16  # one per item read
+
+
+def test_the_last_window_goes_out_in_small_tasks_and_two_halves():
+    chunks = list(pool_module._chunks(list(range(100)), 32, tail=20))
+    assert [len(c) for c in chunks] == [32, 32, 16, 8, 8, 4]
+    assert [i for chunk in chunks for i in chunk] == list(range(100))
+    assert pool_module._groups([32, 32, 16, 8, 8, 4], 2) == [[0, 1], [2, 3, 4, 5]]
+    assert pool_module._groups([32, 32, 16, 8, 8, 4], 1) == [[0, 1, 2, 3, 4, 5]]
+    assert pool_module._groups([5], 2) == [[0]]
+
+
+def test_the_pool_writes_the_last_window_in_two_transactions(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(ingest_module, "WINDOW", 30)
+    monkeypatch.setattr(pool_module, "TAIL_ARTICLES", 16)
+    docs = list(corpus(50))
+    opens = count_opens(monkeypatch)
+    done: list[int] = []
+    db = tmp_path / "t.duckdb"
+    report = ingest_articles(items_of(docs), db, workers=2, on_article=done.append)
+    assert (len(report.added), opens[0], done) == (50, 3, [30, 12, 8])  # the last: 4+8, 8
+    assert table_rows(db) == table_rows_of(tmp_path, docs)
+
+
+def test_no_duckdb_instance_is_alive_when_the_workers_fork(tmp_path, monkeypatch):
+    """DuckDB's threads do not survive a fork: the run's kept instance (used here by the
+    lookups of an existing database) is let go before the first task forks the workers."""
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(40))
+    ingest_articles(items_of(docs[:5]), db, workers=1)
+    hosts: list[WriteHost] = []
+    live_at_submit: list[bool] = []
+
+    class Recording(WriteHost):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            hosts.append(self)
+
+    class Checking(ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            live_at_submit.append(any(host._con is not None for host in hosts))
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "WriteHost", Recording)
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", Checking)
+    monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(ingest_module, "WINDOW", 20)
+    report = ingest_articles(items_of(docs), db, workers=2)
+    assert (len(report.added), len(report.duplicates)) == (35, 5)
+    assert live_at_submit and live_at_submit[0] is False
+    assert all(host._con is None for host in hosts)  # and let go at the end

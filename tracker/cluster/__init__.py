@@ -5,6 +5,8 @@
     session  the Dask client: a running scheduler's address or ``local[:N]``
     run      the client loop: bounded submission, results taken in batch order, written to
              the DuckDB store or committed to a Parquet archive (tracker.archive)
+    local_pool  without a cluster: tracker.ingest's process pool on this machine (windows
+             of articles in tasks, store-ready rows back); its scoring step is the tasks'
 
 See docs/scale.md.
 """

@@ -29,7 +29,7 @@ def local_workers(spec: str) -> int | None:
             )
         return None
     if match.group(1) is None:
-        from tracker.ingest import default_workers
+        from tracker.cluster.local_pool import default_workers
 
         return default_workers()
     workers = int(match.group(1))

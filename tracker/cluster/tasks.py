@@ -16,9 +16,11 @@ from datetime import date
 from tracker.archive import staging
 from tracker.archive.layout import TABLE_SCHEMAS, open_archive
 from tracker.cluster.batches import Batch
+from tracker.cluster.local_pool import (
+    score_rows,  # the local pool's scoring step, shared on purpose
+)
 from tracker.coding.score import default_scorer
 from tracker.errors import IngestError
-from tracker.ingest import _score_rows  # the local pool's scoring step, shared on purpose
 from tracker.load.reader import Pending, file_size_problem, pending_articles
 from tracker.models import Article
 from tracker.store.archive_sql import archive_tables
@@ -61,7 +63,7 @@ def run_batch(
         ids = {i.id for i in items if isinstance(i, Pending)}
         known |= staging.committed_ids(archive, ids)
     todo, duplicates, failed, refused = _sort(items, known, archive is not None)
-    rows, score_failed = _score_rows(todo, options.actors_file)
+    rows, score_failed = score_rows(todo, options.actors_file)
     failed.extend(score_failed)
     result = BatchResult(
         batch.index, tuple(rows.ids), tuple(duplicates), tuple(failed), tuple(refused)

@@ -25,6 +25,7 @@ from tracker.store.connection import (
     BUSY_TIMEOUT_S,
     MEMORY,
     StoreConnection,
+    WriteHost,
     resolve_db_path,
 )
 from tracker.store.dashboard_reads import StoreDashboardReads
@@ -44,6 +45,7 @@ __all__ = [
     "StoreBusy",
     "StoreConnection",
     "StoreError",
+    "WriteHost",
     "resolve_db_path",
 ]
 
@@ -71,9 +73,14 @@ class Store(
         read_only: bool = False,
         busy_timeout: float = BUSY_TIMEOUT_S,
         must_exist: bool = False,
+        host: WriteHost | None = None,
     ) -> None:
         super().__init__(
-            path, read_only=read_only, busy_timeout=busy_timeout, must_exist=must_exist
+            path,
+            read_only=read_only,
+            busy_timeout=busy_timeout,
+            must_exist=must_exist,
+            host=host,
         )
         if self.read_only:  # every read sees attached archives (archive_views.route_archives)
             try:
