@@ -44,9 +44,9 @@ def _chart(ctx: Context):
     timeline = cached.timelines(*ctx.chart_view())
     headline(cached.headlines(*ctx.chart_view()))
     st.subheader("Relationship temperature", anchor="temperature")
-    fig = cached.temperature_chart(*ctx.chart_view())
+    fig = cached.temperature_chart(*ctx.chart_view())  # exports draw a titled copy of it
     selection = st.plotly_chart(
-        fig,
+        cached.browser_chart(*ctx.chart_view()),  # the same figure, encoded once
         key=Key.CHART,
         on_select="rerun",
         selection_mode="points",
