@@ -100,6 +100,7 @@ def _run(db: str, read_only: bool) -> None:
         if _has_browser():  # the rest when the browser says the chart is drawn
             chart_signal.when_drawn(cached.chart_id(*ctx.chart_view()), _drawn(view))
             _prewarm(ctx)  # the chart is on its way: this works beside the browser
+            chart_signal.wait_for_rerun()  # the previous view's rest stays until replaced
             return
         st.session_state[Key.DRAWN_VIEW] = view
         st.rerun()

@@ -24,6 +24,7 @@ from tracker.index.params import TemperatureParams
 from tracker.index.temperature import empty_timeline
 from tracker.index.timeline import Explanation, compute_timeline, explain
 from tracker.present import charts
+from tracker.present.browser_figure import PreparedFigure
 from tracker.present.labels import series_label
 from tracker.store import Store
 from tracker.ui.chart_signal import view_id
@@ -138,6 +139,24 @@ def temperature_chart(
     return fig
 
 
+@st.cache_resource(show_spinner=False, max_entries=48)
+def browser_chart(
+    db: str,
+    version: tuple[int, str],
+    pairs: tuple[tuple[str, str], ...],
+    freq: str,
+    start: date | None,
+    end: date | None,
+    directed: bool,
+    params: ParamsKey,
+) -> PreparedFigure:
+    """The temperature figure in the form ``st.plotly_chart`` sends, made once per view
+    (tracker.present.browser_figure): every run that draws the chart (both passes of a view,
+    every click) skips re-encoding it. Exports use :func:`temperature_chart`."""
+    view = (db, version, pairs, freq, start, end, directed, params)
+    return PreparedFigure(temperature_chart(*view))
+
+
 def chart_id(*view: object) -> str:
     """The id of a temperature chart's view (the arguments of :func:`temperature_chart`)."""
     return view_id(view)
@@ -183,7 +202,7 @@ def prewarm_frequencies(
     finds them ready (a cache hit costs nothing when another session did it already)."""
     for freq in ("M", "W", "D"):
         if freq != shown:
-            temperature_chart(db, version, pairs, freq, start, end, directed, params)
+            browser_chart(db, version, pairs, freq, start, end, directed, params)
             headlines(db, version, pairs, freq, start, end, directed, params)
 
 
@@ -249,3 +268,4 @@ def clear_data() -> None:
     by the data version too; this frees them at once)."""
     st.cache_data.clear()
     temperature_chart.clear()
+    browser_chart.clear()

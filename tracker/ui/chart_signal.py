@@ -13,11 +13,16 @@ failed to draw never holds the page back) and does not wait for a chart in a hid
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 
 import streamlit as st
 
 FALLBACK_MS = 4000
+# How long a first pass waits for the signal's rerun before it ends on its own (longer than
+# FALLBACK_MS: the browser's fallback fires first), and how often it looks.
+WAIT_S = FALLBACK_MS / 1000 + 2
+POLL_S = 0.02
 _JS = """
 export default function ({ data, setTriggerValue }) {
   let done = false;
@@ -59,3 +64,19 @@ def when_drawn(view: str, on_drawn: Callable[[], None]) -> None:
         on_drawn_change=on_drawn,
         height=0,
     )
+
+
+def wait_for_rerun(timeout_s: float = WAIT_S) -> None:
+    """Keep the first pass running until the signal's rerun stops it (or ``timeout_s``).
+
+    A run that ends normally makes the browser remove every element it did not send: on a
+    frequency switch, the previous view's drill-down, event chart and tables would be torn
+    down while the new chart is being drawn (DOM removal and layout on the same thread), then
+    built again by the second pass. A run stopped by a rerun leaves them in place (stale)
+    until the second pass replaces them. Reading the session state is one of Streamlit's
+    points where a pending rerun stops the script (``SafeSessionState`` checks on access),
+    so this loop ends within ``POLL_S`` of the browser's "drawn"."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        time.sleep(POLL_S)
+        _ = "drawn" in st.session_state  # a yield point: the signal's rerun raises here

@@ -40,13 +40,14 @@ def render_chart_only(ctx: Context) -> None:
         _explore(ctx, chart_only=True)
 
 
-def _chart(ctx: Context):
-    timeline = cached.timelines(*ctx.chart_view())
+def _chart(ctx: Context, chart_only: bool = False):
+    # the series itself only for what follows the chart (a cached copy still costs unpickling)
+    timeline = None if chart_only else cached.timelines(*ctx.chart_view())
     headline(cached.headlines(*ctx.chart_view()))
     st.subheader("Relationship temperature", anchor="temperature")
-    fig = cached.temperature_chart(*ctx.chart_view())
+    fig = cached.temperature_chart(*ctx.chart_view())  # exports draw a titled copy of it
     selection = st.plotly_chart(
-        fig,
+        cached.browser_chart(*ctx.chart_view()),  # the same figure, encoded once
         key=Key.CHART,
         on_select="rerun",
         selection_mode="points",
@@ -58,8 +59,8 @@ def _chart(ctx: Context):
 
 @st.fragment
 def _explore(ctx: Context, chart_only: bool = False) -> None:
-    timeline, fig, selection = _chart(ctx)
-    if chart_only:
+    timeline, fig, selection = _chart(ctx, chart_only)
+    if chart_only or timeline is None:
         st.caption("Loading the drill-down, events and articles…")
         return
     events = cached.events(ctx.db, ctx.version, ctx.pairs, ctx.start, ctx.end)
