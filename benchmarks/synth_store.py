@@ -97,7 +97,8 @@ def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[s
         _run(
             con,
             """
-            INSERT INTO articles
+            INSERT INTO articles (id, title, url, source, origin, published_at, date_source,
+                                  lang, text, sentence_count, scorer_version, ingested_at)
             SELECT md5(format('{}:{}', $seed, k))::VARCHAR AS id,
                    'Synthetic article ' || k AS title,
                    'https://news.example.org/synthetic/' || k AS url,
@@ -128,7 +129,8 @@ def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[s
         _run(
             con,
             """
-            INSERT INTO dyad_sentences
+            INSERT INTO dyad_sentences (article_id, published_at, pair_a, pair_b,
+                                        sentence_index, source, target, tone, text, mentions)
             SELECT r.article_id, r.published_at, s.pair_a, s.pair_b, r.sentence_index,
                    CASE WHEN r.dir < 4 THEN s.pair_a WHEN r.dir < 7 THEN s.pair_b END,
                    CASE WHEN r.dir < 4 THEN s.pair_b WHEN r.dir < 7 THEN s.pair_a END,
@@ -145,7 +147,9 @@ def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[s
         _run(
             con,
             """
-            INSERT INTO events
+            INSERT INTO events (article_id, published_at, pair_a, pair_b, sentence_index,
+                                source, target, category, mode, intensity, cameo, quad_class,
+                                span_start, span_end, rule, year)
             SELECT r.article_id, r.published_at, s.pair_a, s.pair_b, r.sentence_index,
                    CASE WHEN r.dir < 4 THEN s.pair_a WHEN r.dir < 7 THEN s.pair_b END,
                    CASE WHEN r.dir < 4 THEN s.pair_b WHEN r.dir < 7 THEN s.pair_a END,

@@ -116,3 +116,20 @@ def test_the_stage_breakdown_times_every_stage_of_the_dense_corpus(tmp_path):
     ]
     assert all(stages[name] > 0 for name in timed)
     assert stages["  rest of score_article (dataclasses, glue)"] >= 0
+
+
+def test_the_synthetic_store_follows_the_current_schema(tmp_path) -> None:
+    """The dashboard benchmark's 200k store is built by SQL beside the store's own writes:
+    a new column must not break it (it did when ``speaker`` and ``source_basis`` came)."""
+    from benchmarks.synth_store import SENTENCES_PER_ARTICLE, build_store
+    from tracker.store import Store
+
+    path = tmp_path / "synthetic.duckdb"
+    build_store(path, articles=300)
+    with Store(path, read_only=True) as store:
+        count = store.con.execute
+        assert count("SELECT count(*) FROM articles").fetchone() == (300,)
+        assert count("SELECT count(*) FROM dyad_sentences").fetchone() == (
+            300 * SENTENCES_PER_ARTICLE,
+        )
+        assert count("SELECT count(*) FROM events").fetchone()[0] > 0
