@@ -64,10 +64,14 @@ def _run(con, sql: str, values: dict[str, object]) -> None:
 
 
 def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[str, float]:
-    """Create ``path`` afresh with ``articles`` articles and 5x as many dyadic sentences."""
+    """Create ``path`` afresh with ``articles`` articles and 5x as many dyadic sentences.
+
+    Built under a temporary name and renamed when complete: a failed build never leaves a
+    file at ``path`` that a later run would take for a finished store."""
     from tracker.store import Store
 
-    for stale in (path, path.with_name(path.name + ".wal")):
+    final, path = path, path.with_name(path.name + ".building")
+    for stale in (final, path, path.with_name(path.name + ".wal")):
         stale.unlink(missing_ok=True)
     start = time.perf_counter()
     slots = _slots()
@@ -180,11 +184,12 @@ def build_store(path: Path, *, articles: int = 200_000, seed: int = 7) -> dict[s
         usa_rus = con.execute(
             "SELECT count(*) FROM dyad_sentences WHERE pair_a = 'RUS' AND pair_b = 'USA'"
         ).fetchone()[0]
+    path.replace(final)  # (closed and checkpointed: no write-ahead log is left beside it)
     return {
         **counts,
         "usa_rus_sentences": usa_rus,
         "build_s": time.perf_counter() - start,
-        "file_mb": path.stat().st_size / 2**20,
+        "file_mb": final.stat().st_size / 2**20,
     }
 
 

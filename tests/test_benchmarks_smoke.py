@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import duckdb
 import pytest
 
 from benchmarks.corpus import (
@@ -133,3 +134,12 @@ def test_the_synthetic_store_follows_the_current_schema(tmp_path) -> None:
             300 * SENTENCES_PER_ARTICLE,
         )
         assert count("SELECT count(*) FROM events").fetchone()[0] > 0
+
+
+def test_a_failed_synthetic_build_leaves_no_store_behind(tmp_path) -> None:
+    from benchmarks.synth_store import build_store
+
+    path = tmp_path / "synthetic.duckdb"
+    with pytest.raises(duckdb.Error):  # DuckDB refuses range('many') half-way through
+        build_store(path, articles="many")  # type: ignore[arg-type]
+    assert not path.exists()
