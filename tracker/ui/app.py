@@ -100,7 +100,8 @@ def _run(db: str, read_only: bool) -> None:
         if _has_browser():  # the rest when the browser says the chart is drawn
             chart_signal.when_drawn(cached.chart_id(*ctx.chart_view()), _drawn(view))
             _prewarm(ctx)  # the chart is on its way: this works beside the browser
-            chart_signal.wait_for_rerun()  # the previous view's rest stays until replaced
+            if Key.DRAWN_VIEW in st.session_state:  # a previous view's rest is on the page:
+                chart_signal.wait_for_rerun()  # it stays until replaced (a first load has none)
             return
         st.session_state[Key.DRAWN_VIEW] = view
         st.rerun()
