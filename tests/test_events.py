@@ -330,3 +330,20 @@ def test_a_name_he_is_no_pronoun() -> None:
         date(2020, 1, 15),
     )
     assert ("SUPPORT", "CHN", "USA") in events or ("SUPPORT", "USA", "CHN") in events, events
+
+
+def test_a_past_verb_is_not_framed_by_a_later_clauses_modal() -> None:
+    """ "met" is a verb: "said he would lift sanctions" frames the lifting, not the meeting."""
+    from tracker.coding.score import score_article
+    from tracker.evaluate.pipeline import sentence_article
+
+    text = "Trump met Putin and said he would lift sanctions on Russia."
+    scored = score_article(sentence_article("t", text, date(2025, 3, 1)))
+    met = [e for e in scored.events if e.category == "CONSULT"]
+    assert [(e.source, e.target, e.mode) for e in met] == [("USA", "RUS", Mode.ASSERTED)], met
+
+
+def test_would_have_is_a_counterfactual_not_a_declared_intent() -> None:
+    """ "aid that would have funded schools" declares nothing: no AGREE (intent)."""
+    events = _pipeline_events("The US cut aid to Ukraine that would have funded schools.")
+    assert not [e for e in events if e[0] == "AGREE"], events

@@ -22,6 +22,7 @@ from tracker.coding.mode_scopes import (
     CONDITION_REACH,
     CONDITIONAL,
     INNER_CUES,
+    IRREGULAR_PARTICIPLES,
     MODALS,
     MODE_PRECEDENCE,
     MODE_WINDOW,
@@ -44,6 +45,10 @@ from tracker.models import Mode
 Framing = tuple[Mode, int | None, bool]
 # A matched trigger as the framing needs it: (first token, last token, its rule's content).
 
+
+# Past forms that are no nouns: "met" in "Trump met Putin and said he would ..." is not a
+# noun whose clause's modal ("a meeting ... would take place") frames it.
+_PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
 class _Cues(NamedTuple):
     """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
@@ -279,7 +284,7 @@ class ModeReader:
             scope += [w for w in words[i + 1 : last] if w in INNER_CUES or w.endswith("n't")]
         if last + 1 < len(words) and words[last + 1] in AUXILIARIES:
             scope += words[last + 1 : last + 4]
-        elif i == last and not words[i].endswith("ed"):
+        elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
                 if words[k] in CLAUSE_BREAK:
                     break
