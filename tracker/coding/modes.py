@@ -50,6 +50,7 @@ Framing = tuple[Mode, int | None, bool]
 # noun whose clause's modal ("a meeting ... would take place") frames it.
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
+
 class _Cues(NamedTuple):
     """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
 
