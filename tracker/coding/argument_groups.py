@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from tracker.coding.matching import Match
-from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.coding.venues import DESCRIPTION_OPENING, VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
@@ -197,7 +197,7 @@ def _is_place(text: str, g: Group) -> bool:
 _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
 # "Pakistan, a key U.S. ally in the war on terror, has refused": a description of the actor
 # just before it, no clause break either
-_DESCRIPTION = re.compile(r",\s+(?:one\s+of\s+)?(?:a|an|the|another)\s+[^,;:()\"]{1,80}?(?=,)")
+_DESCRIPTION = re.compile(DESCRIPTION_OPENING + r"[^,;:()\"]{1,80}?(?=,)")
 
 
 def _break_search(

@@ -24,7 +24,7 @@ from tracker.coding.event_rules import (
     slot_forms,
     token_starts,
 )
-from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle
+from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle, part_of
 from tracker.coding.modes import ModeReader
 from tracker.models import Mode
 
@@ -197,25 +197,18 @@ def _conditioning(matches: Sequence[Match], words: Sequence[str], j: int) -> int
     """The threat or demand whose condition the act ``matches[j]`` is in ("threatened an
     offensive unless Baghdad accepted its conditions": the acceptance is the threat's
     terms, not a second event), else -1: the nearest trigger before the condition's "if" or
-    "unless", within the sentence part (no ";" or ":" between)."""
+    "unless", all three in one sentence part (``part_of``: split at ";" and ":")."""
     m = matches[j]
-    for u in range(m.first - 1, -1, -1):
-        w = words[u]
-        if w in _CONDITIONS:
-            break
-        if w in {";", ":"}:
-            return -1
-    else:
+    u = next((k for k in range(m.first - 1, -1, -1) if words[k] in _CONDITIONS), -1)
+    if u < 0 or part_of(words, u) != part_of(words, m.first):
         return -1
-    for k in range(j - 1, -1, -1):
-        g = matches[k]
-        if g.last < u:
-            if not {";", ":"}.isdisjoint(words[g.last + 1 : u]):
-                return -1
-            if g.governor >= 0:  # "threatened to launch an offensive unless": the threat's
-                k, g = g.governor, matches[g.governor]
-            return k if g.category in _CONDITIONED and g.governor < 0 else -1
-    return -1
+    k = next((k for k in range(j - 1, -1, -1) if matches[k].last < u), -1)
+    if k < 0 or part_of(words, matches[k].last) != part_of(words, u):
+        return -1
+    if matches[k].governor >= 0:  # "threatened to launch an offensive unless": the threat's
+        k = matches[k].governor
+    g = matches[k]
+    return k if g.category in _CONDITIONED and g.governor < 0 else -1
 
 
 def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:

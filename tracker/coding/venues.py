@@ -166,8 +166,9 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
 # An appositive describes the state before it ("Pakistan, a key U.S. ally in the war on
 # terror, refused ..."; "Iran, a close Russian partner, ..."): a state that modifies its
 # noun is a description, not a party.
+DESCRIPTION_OPENING = r",\s*(?:one\s+of\s+)?(?:a|an|the|another)\s+"  # ", a key U.S. ally"
 _APPOSITIVE_OPENING = re.compile(
-    r"\s*,\s*(?:one\s+of\s+)?(?:a|an|the|another)\s+(?:[a-z][\w-]*\s+){0,3}", re.IGNORECASE
+    r"\s*" + DESCRIPTION_OPENING + r"(?:[a-z][\w-]*\s+){0,3}", re.IGNORECASE
 )
 _MODIFIED_NOUN = re.compile(r"\s+[a-z]")
 
