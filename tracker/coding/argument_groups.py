@@ -200,16 +200,25 @@ _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'
 _DESCRIPTION = re.compile(DESCRIPTION_OPENING + r"[^,;:()\"]{1,80}?(?=,)")
 
 
+# A quoted phrase of at most four words with no punctuation, inside a clause (lower-case
+# or a comma-free word after it): the quotation marks are not clause breaks.
+_SCARE_QUOTE = re.compile(r'(?<=\s)"[\w\'’-]+(?: [\w\'’-]+){0,3}"(?= [a-z])')
+
+
 def _break_search(
     text: str, groups: Sequence[Group] = ()
 ) -> Callable[[str, int, int], re.Match[str] | None]:
     """``_CLAUSE_BREAK_RE.search`` that passes over the commas around an apposition, and
     around a description that follows an actor group."""
-    if text.count(",") < 2:
+    quoted = '"' in text
+    if text.count(",") < 2 and not quoted:
         return _CLAUSE_BREAK_RE.search
     skip = set()
     for found in _APPOSITION.finditer(text):
         skip.update((found.start(), found.end()))
+    if quoted:  # a few words quoted inside a clause: no break ("was \"very disappointed\" with")
+        for found in _SCARE_QUOTE.finditer(text):
+            skip.update((found.start(), found.end() - 1))
     described = [  # (start, end): every break from its comma to the closing one is passed
         (found.start(), found.end())
         for g in groups
@@ -226,6 +235,99 @@ def _break_search(
         return None
 
     return search
+
+
+# A state after one of these is the object of a preposition ("disappointed with Putin",
+# "ambassador to Washington", "backed by the U.S."), not the subject of a verb after it;
+# "of" and "from" name the subject's own state ("the president of Belarus", "an envoy from
+# Minsk"), and "in"/"at" are places (_is_place).
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|between|among|"
+    r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# ... unless it is a possessor ("respond to Finland's decision to close": Finland closes) or
+# the subject of an infinitive ("called on Washington to stop supplying": Washington supplies)
+_OWN_CLAUSE = re.compile(r"(?:'s?|’s?)\s|\s+to\s", re.IGNORECASE)
+
+
+# A subordinate clause opens between an earlier group and the trigger: the earlier group is
+# the main clause's ("demanded an admission by Moscow that Soviet forces murdered ...")
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
+    """The subject among the groups before a trigger in its clause (nearest first): the
+    nearest that is not the object of a preposition, when the clause has one ("Trump said he
+    was disappointed with Putin and threatened ...": Trump) and no subordinate clause opens
+    after it; else the nearest."""
+    if not before:
+        return None
+    for g in before:
+        if (
+            not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
+            or _OWN_CLAUSE.match(text, g.end) is not None
+        ):
+            if g is before[0] or not _SUBORDINATE.search(text, g.end, trigger_start):
+                return g
+            break
+    return before[0]
+
+
+# Acts whose infinitive of purpose has their own subject ("summoned the Lithuanian envoy to
+# protest": Belarus protests; "sent troops into Belarus to attack Ukraine"); after a request,
+# aid or concession the object acts ("urged Washington to", "helped Kyiv to", "allowed X to").
+_SUBJECT_CONTROL = frozenset(
+    {"ACCUSE", "CONSULT", "MOBILIZE", "SANCTION", "ASSAULT", "PROTEST", "RETREAT"}
+)
+PURPOSE_REACH = 10  # tokens from the earlier trigger to the "to" of its purpose
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
+def is_purpose(words: Sequence[str], m: Match, prev: Match) -> bool:
+    """Is ``m`` the infinitive of purpose of the earlier act ``prev`` ("summoned the envoy
+    to protest"): a verb, though its form is also a noun's?"""
+    return (
+        m.first > 0
+        and words[m.first - 1] == "to"
+        and prev.category in _SUBJECT_CONTROL
+        and prev.governor < 0
+        and prev.last < m.first
+        and m.first - prev.last <= PURPOSE_REACH
+    )
+
+
+def carried_subject(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    scene: Scene,
+    previous: tuple[Match, Args],
+    args: Args,
+) -> Args | None:
+    """The arguments of a trigger whose subject is the previous trigger's, else None: a verb
+    coordinated with it ("Trump praised Lukashenko and criticised Putin") or its purpose
+    ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
+    before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
+    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned):
+        return None
+    if before == "and":
+        src = prev_args.sources
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *scene.near, unowned=prev_args.unowned)
+    if (
+        is_purpose(words, m, prev)
+        and prev_args.sources
+        and scene.before
+        and scene.before[0].start > prev.start  # the nearest actor is the earlier act's object
+        and _POSSESSIVE.match(text, scene.before[0].end) is None  # not "X's decision to"
+    ):
+        src = prev_args.sources
+        targets = tuple(c for c in (args.targets or prev_args.targets) if c not in src)
+        return Args(src, targets, *scene.near)
+    return None
 
 
 # Acts whose object is whom they address: "urged its citizens", "praised their troops" is

@@ -19,7 +19,10 @@ from tracker.coding.argument_groups import (
     Scene,
     actor_groups,
     addressed_to_own_side,
+    carried_subject,
+    is_purpose,
     pronoun_source,
+    subject_group,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
@@ -134,7 +137,11 @@ def _trigger_arguments(
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
         return args if args.sources else Args(own=True)  # the speaker is never its source
-    if m.first == m.last and not _is_verb_form(words[m.first]):
+    if (
+        m.first == m.last
+        and not _is_verb_form(words[m.first])
+        and not (previous is not None and is_purpose(words, m, previous[0]))
+    ):
         own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
         clause = [g.codes for g in (*reversed(scene.before), *scene.after)]
         if own is _TOOK_PART and clause:  # "during a phone call": the clause's subject, object
@@ -145,16 +152,8 @@ def _trigger_arguments(
     args = _clause_arguments(
         text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near, attacks
     )
-    if (
-        previous is not None
-        and m.first > 0
-        and words[m.first - 1] == "and"
-        and (previous[1].sources or previous[1].unowned)
-        and previous[0].last < m.first
-    ):  # "Trump praised Lukashenko and criticised Putin": the subject carries over
-        src = previous[1].sources
-        targets = tuple(c for c in args.targets if c not in src)
-        return Args(src, targets, *near, unowned=previous[1].unowned)
+    if previous is not None and (carried := carried_subject(text, words, m, scene, previous, args)):
+        return carried
     if _comma_participle(words, m) and scene.before_all:
         # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
         # participle's subject is the sentence's first actor, not the nearest one
@@ -371,10 +370,10 @@ def _clause_arguments(
         return Args(after[0].codes, target, *near)
     if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):
         return Args(after[0].codes, (), *near)  # "talks between X and Y"
-    src = before[0] if before else None
+    src = subject_group(text, before, m.start)
     if (
-        src is not None
-        and len(before) > 1
+        len(before) > 1
+        and src is before[0]
         and _LOCATIVE.search(text, 0, src.start)
         and not (words[m.first].endswith("ing") and _MODIFIER_GAP.match(text, src.end, m.start))
     ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in

@@ -1,0 +1,97 @@
+"""Argument roles of tracker.coding.argument_groups: which actor group before a trigger is
+its subject (not a preposition's object), and whose subject an infinitive of purpose or a
+coordinated verb carries over."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.argument_groups import Group, subject_group
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
+
+
+def _events(text: str, on: date = date(2025, 10, 25)) -> list[tuple[str, str, str]]:
+    """(category, source, target) of every event of the whole pipeline on one sentence."""
+    scored = score_article(sentence_article("t", text, on))
+    return [(e.category, e.source, e.target) for e in scored.events]
+
+
+def _group(text: str, surface: str, code: str) -> Group:
+    start = text.index(surface)
+    return Group((code,), start, start + len(surface))
+
+
+def test_the_object_of_a_preposition_is_passed_over_for_the_clauses_subject() -> None:
+    text = "Trump said he was disappointed with Putin and threatened tariffs."
+    before = [_group(text, "Putin", "RUS"), _group(text, "Trump", "USA")]
+    assert subject_group(text, before, text.index("threatened")).codes == ("USA",)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "nearest", "code"),
+    [
+        # a possessor is the agent of its noun: Finland closes
+        ("Russia will respond to Finland's decision to close the border.", "close",
+         "Finland", "FIN"),
+        # the subject of an infinitive: Washington supplies
+        ("We call on Washington to stop supplying weapons.", "supplying", "Washington", "USA"),
+        # a subordinate clause opens after the main subject: Moscow's clause is the main one
+        ("Poland demanded an admission by Moscow that its forces killed officers.", "killed",
+         "Moscow", "RUS"),
+    ],
+)  # fmt: skip
+def test_the_nearest_group_stays_the_subject(text, trigger, nearest, code) -> None:
+    before = [_group(text, nearest, code), _group(text, text.split()[0], "XXX")]
+    assert subject_group(text, before, text.index(trigger)).codes == (code,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump said he was \"very disappointed\" with Putin and threatened to impose tariffs"
+         " on buyers of Russian oil.", ("THREATEN", "USA", "RUS")),
+        ("Russia's ambassador to Washington met State Department officials on visas.",
+         ("CONSULT", "RUS", "USA")),
+        ("Russia retaliated against Washington by expelling 60 U.S. diplomats.",
+         ("SANCTION", "RUS", "USA")),
+    ],
+)  # fmt: skip
+def test_the_source_is_the_subject_not_a_prepositions_object(text, expected) -> None:
+    events = _events(text)
+    assert expected in events, events
+    assert (expected[0], expected[2], expected[1]) not in events, events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Belarusian foreign ministry summoned the Lithuanian charge d'affaires to protest"
+         " the closure of the border.", ("PROTEST", "BLR", "LTU")),
+        ("Russia summoned the U.S. ambassador to protest new sanctions.",
+         ("PROTEST", "RUS", "USA")),
+    ],
+)  # fmt: skip
+def test_an_infinitive_of_purpose_has_the_earlier_acts_subject(text, expected) -> None:
+    events = _events(text)
+    assert expected in events, events
+    assert not [e for e in events if e[0] == expected[0] and e[1] != expected[1]], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request's object does what is asked
+        ("The United States urged Russia to withdraw its troops from Georgia.",
+         ("RETREAT", "RUS", "GEO")),
+        # a possessor's decision: Lithuania closes, not the one rejecting it
+        ("Belarus firmly rejected Lithuania's decision to close the border.",
+         ("SANCTION", "LTU", "BLR")),
+    ],
+)  # fmt: skip
+def test_an_infinitive_after_a_request_or_a_possessor_is_theirs(text, expected) -> None:
+    events = _events(text)
+    acts = [e for e in events if e[0] == expected[0]]
+    assert acts and all(e[1] == expected[1] for e in acts), events
