@@ -95,3 +95,29 @@ def test_an_infinitive_after_a_request_or_a_possessor_is_theirs(text, expected) 
     events = _events(text)
     acts = [e for e in events if e[0] == expected[0]]
     assert acts and all(e[1] == expected[1] for e in acts), events
+
+
+def test_a_verb_after_and_carries_the_clauses_verb_past_a_noun_with_its_own_actors() -> None:
+    """ "condemned Russia's invasion of Ukraine and promised aid": Biden promises, not Russia."""
+    events = _events(
+        "Biden condemned Russia's invasion of Ukraine and promised aid to Kyiv.", date(2022, 3, 1)
+    )
+    assert ("ACCUSE", "USA", "RUS") in events, events
+    assert not [e for e in events if e[0] in ("AGREE", "AID") and e[1] == "RUS"], events
+
+
+def test_a_noun_after_and_keeps_the_noun_before_it() -> None:
+    """ "over the SolarWinds cyber attack and interference": both are Russia's, not the
+    sanctioning state's."""
+    events = _events(
+        "The United States imposed sanctions on Russia and expelled 10 Russian diplomats over"
+        " the cyber attack and interference in the election.",
+        date(2021, 4, 15),
+    )
+    assert ("SANCTION", "USA", "RUS") in events, events
+    assert not [e for e in events if e[0] == "COERCE" and e[1] == "USA"], events
+
+
+def test_an_infinitive_after_a_gerund_or_preposition_is_not_the_acts_purpose() -> None:
+    events = _events("Putin accused Washington of seeking a pretext to leave the treaty.")
+    assert ("REJECT", "USA", "RUS") in events, events

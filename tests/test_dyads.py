@@ -77,6 +77,9 @@ CASES = [
     ("Georgia accused Russia of occupying South Ossetia.", {"GEO>RUS"}),
     ("Chad accused Sudan of backing rebels.", {"TCD>SDN"}),
     ("Jordan condemned Israel's strike.", {"JOR>ISR"}),
+    # a possessor acts on its noun's "of" object
+    ("Trump condemned Russia's invasion of Ukraine.", {"USA>RUS", "RUS>UKR"}),
+    ("China's support of Moscow worries Washington.", {"CHN>RUS"}),
     ("Poland and Lithuania urged Belarus to open the border.", {"POL>BLR", "LTU>BLR"}),
     ("In Moscow, Putin met Lukashenko.", {"RUS>BLR"}),
     ("In talks with Putin, Trump said the war must end.", {"USA>RUS"}),

@@ -283,7 +283,15 @@ _SUBJECT_CONTROL = frozenset(
     {"ACCUSE", "CONSULT", "MOBILIZE", "SANCTION", "ASSAULT", "PROTEST", "RETREAT"}
 )
 PURPOSE_REACH = 10  # tokens from the earlier trigger to the "to" of its purpose
-_POSSESSIVE = re.compile(r"['’]s?\s")
+# The object's own words, then "to": "the Lithuanian charge d'affaires to", "the U.S.
+# ambassador to"; not "Lithuania's decision to" (a possessor), "Washington of seeking a
+# pretext to" (a preposition or gerund between: the infinitive is not the act's purpose);
+# a place may come between ("met Modi in Budapest to discuss")
+_OBJECT_THEN_TO = re.compile(
+    r"(?!['’])(?:\s+(?!(?:of|for|on|with|from|about|over|against|by)\b)"
+    r"[\w'’.-]+(?<!ing)){0,4}\s+to\s+$",
+    re.IGNORECASE,
+)
 
 
 def is_purpose(words: Sequence[str], m: Match, prev: Match) -> bool:
@@ -322,7 +330,7 @@ def carried_subject(
         and prev_args.sources
         and scene.before
         and scene.before[0].start > prev.start  # the nearest actor is the earlier act's object
-        and _POSSESSIVE.match(text, scene.before[0].end) is None  # not "X's decision to"
+        and _OBJECT_THEN_TO.match(text, scene.before[0].end, m.start) is not None
     ):
         src = prev_args.sources
         targets = tuple(c for c in (args.targets or prev_args.targets) if c not in src)

@@ -26,6 +26,7 @@ from tracker.coding.argument_groups import (
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments
 from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
@@ -57,26 +58,14 @@ _STATE_AGENTS = frozenset(
 
 
 _TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
-_OWN_ARG = re.compile(
-    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
-)
-# Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
-_MODIFIER_GAP = re.compile(
-    r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
-    r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
-    r"which|that|and|or)\s)[\w-]+\s+){0,3}$",
-    re.I,
-)  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
-_BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
-_OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
 _FROM_AGENT = re.compile(r"^\s*from\s+(?:the\s+)?$", re.I)  # "warnings from Washington"
 # A noun trigger after one of these (within PP_REACH tokens) is inside a prepositional phrase.
 _PP_PREPS = frozenset(
     {"behind", "of", "after", "since", "following", "before", "during", "amid", "despite", "over",
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
-_VERB_BETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
+_VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
@@ -104,20 +93,26 @@ def find_arguments(
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
     out: list[Args] = []
-    previous: tuple[Match, Args] | None = None
+    previous: tuple[Match, Args] | None = None  # the trigger before
+    verb: tuple[Match, Args] | None = None  # the last one that is no noun with its own actors
     for m in matches:
         scene = Scene.of(text, layout, m, leading)
         person = _person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
             args = _person_arguments(text, m, person, scene.after_all)
         else:
-            args = _trigger_arguments(text, words, m, scene, previous, attacks)
+            # a verb carries over the clause's last verb, past nouns with actors of their own
+            # ("condemned Russia's invasion of Ukraine and promised aid")
+            earlier = verb if _is_verb_form(words[m.first]) else previous
+            args = _trigger_arguments(text, words, m, scene, earlier, attacks)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
         elif args.sources and has_pronoun:
             args = pronoun_source(text, m, scene.before, placed, args)
         out.append(args)
         previous = (m, args)
+        if not args.own:
+            verb = previous
     return tuple(out)
 
 
@@ -135,7 +130,7 @@ def _trigger_arguments(
     if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
         return _duty_arguments(scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
-        args = _noun_arguments(text, m, scene.before_all, scene.after_all, near)
+        args = noun_arguments(text, m, scene.before_all, scene.after_all, near)
         return args if args.sources else Args(own=True)  # the speaker is never its source
     if (
         m.first == m.last
@@ -282,7 +277,7 @@ def _own_arguments(
         w = words[k]
         if (
             (w in CLAUSE_BREAK and w not in {"after", "before"})
-            or w in _VERB_BETWEEN
+            or w in _VERBBETWEEN
             or (k < m.first - 1 and w.endswith("ed"))
         ):
             break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
@@ -291,7 +286,7 @@ def _own_arguments(
             break
     if prep < 0 or (prep > 0 and words[prep - 1] in _ROLE_NOUNS):
         return None
-    args = _noun_arguments(text, m, before_all, after_all, near)
+    args = noun_arguments(text, m, before_all, after_all, near)
     if (
         not args.sources
         and not args.targets
@@ -300,34 +295,6 @@ def _own_arguments(
     ):
         return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
     return args
-
-
-def _noun_arguments(
-    text: str,
-    m: Match,
-    before_all: Sequence[Group],
-    after_all: Sequence[Group],
-    near: Near,
-) -> Args:
-    """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
-    U.S. sanctions") or "by/from X" is the source, "of/on/against/with/to/for X" the target."""
-    sources: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    if before_all and _MODIFIER_GAP.match(text, before_all[0].end, m.start):
-        sources = before_all[0].codes
-    pos = m.end
-    for g in after_all[:2]:  # "a visit to Minsk by U.S. envoy John Coale"
-        gap = text[pos : g.start]
-        if _OWN_ARG.match(gap) and not targets:
-            targets = g.codes
-        elif _OWN_AGENT.match(gap) and not sources:
-            sources = g.codes
-        elif _BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
-            sources, targets = g.codes, ()
-        else:
-            break
-        pos = g.end
-    return Args(sources, targets, *near, own=True)
 
 
 def _clause_arguments(
@@ -368,14 +335,14 @@ def _clause_arguments(
     ):
         target = before[0].codes if before else ()
         return Args(after[0].codes, target, *near)
-    if after and len(after[0].codes) > 1 and _BETWEEN.match(text[m.end : after[0].start]):
+    if after and len(after[0].codes) > 1 and BETWEEN.match(text[m.end : after[0].start]):
         return Args(after[0].codes, (), *near)  # "talks between X and Y"
     src = subject_group(text, before, m.start)
     if (
         len(before) > 1
         and src is before[0]
         and _LOCATIVE.search(text, 0, src.start)
-        and not (words[m.first].endswith("ing") and _MODIFIER_GAP.match(text, src.end, m.start))
+        and not (words[m.first].endswith("ing") and MODIFIER_GAP.match(text, src.end, m.start))
     ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
         src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
     sources = src.codes if src is not None else ()

@@ -118,12 +118,23 @@ def prep_before(gap: str, words: RelationWords) -> str:
     return ""
 
 
+# A second verb phrase of the clause's subject: "and promised", "and then imposed", "and met"
+COORDINATED_VERB = re.compile(
+    r"\band\s+(?:\w+ly\s+|then\s+|also\s+)?(?:\w+ed|met|sent|held|gave|made|took|struck|spoke)\b"
+)
+
+
 def clause_groups(
     text: str, mentions: list[Mention], start: int, words: RelationWords
 ) -> list[Group]:
     actors: list[Actor] = []
     for m in mentions:
-        if actors and actors[-1].code == m.code and "," not in text[actors[-1].end : m.start]:
+        if (
+            actors
+            and actors[-1].code == m.code
+            and "," not in (between := text[actors[-1].end : m.start])
+            and not COORDINATED_VERB.search(between)  # "Ukraine and promised aid to Kyiv"
+        ):
             actors[-1].end = m.end
         else:
             actors.append(Actor(m.code, m.start, m.end))

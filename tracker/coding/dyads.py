@@ -67,7 +67,7 @@ from tracker.coding.coreference import (
     find_antecedents,
     inherit_dyads,
 )
-from tracker.coding.dyad_groups import Group, Links, clause_groups, prep_before
+from tracker.coding.dyad_groups import COORDINATED_VERB, Group, Links, clause_groups, prep_before
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.coding.venues import VENUE_KEEP
 from tracker.models import Dyad, Mention, Sentence
@@ -86,9 +86,16 @@ def _link(links: Links, left: Group, right: Group, how: str) -> None:
                 links.add(b, a)
 
 
+# "Russia's invasion of Ukraine", "China's support of Moscow": the possessor acts on the
+# object of its noun
+_POSSESSOR_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$")
+
+
 def _attach_how(prep: str, words: RelationWords, passive: bool, gap: str = "") -> str:
     if prep in _PLACE_OF and VENUE_KEEP.search(gap):
         return "forward"  # the place of force is its target: "killed in Israeli shelling in Gaza"
+    if prep == "of" and _POSSESSOR_OF.match(gap):
+        return "forward"
     if prep in words.mutual:
         return "mutual"
     if prep in words.directed or prep == "to-verb":
@@ -189,7 +196,9 @@ def _link_subject_and_objects(
         _mutual_within(links, subject.codes)  # drills near the Polish border")
     for g in rest:
         how = _attach_how(g.prep, words, passive, g.gap)
-        if g.prep == "by" and passive and not anchor_only:
+        if not anchor_only and COORDINATED_VERB.search(g.gap):
+            previous = subject  # "condemned Russia's invasion of Ukraine and promised aid to
+        if g.prep == "by" and passive and not anchor_only:  # Kyiv": the subject's object
             _link(links, subject, g, "reverse")
         elif how:
             _link(links, previous, g, how)

@@ -178,9 +178,11 @@ class EventCoder:
             per_match.append(self._events(m, direction, basis, dyad, mentions, text))
         events: list[Event] = []
         seen: set[tuple[str, Mode]] = set()
-        for m, coded in zip(matches, per_match, strict=True):
-            if not coded or (m.governor >= 0 and per_match[m.governor]):
-                continue  # an act this dyad's agreement, demand or threat says: its content
+        for m, args, coded in zip(matches, sentence.arguments, per_match, strict=True):
+            if not coded or (m.governor >= 0 and (per_match[m.governor] or not args.sources)):
+                # an act this dyad's agreement, demand or threat says: its content; with no
+                # source of its own it is another dyad's content ("promised aid to Kyiv")
+                continue
             key = (coded[0].category, m.mode)
             if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
                 continue

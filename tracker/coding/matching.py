@@ -226,19 +226,29 @@ def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) ->
     """A bare verb or noun after "and"/"or" shares the hypothetical mode of the trigger it is
     coordinated with ("wants to reopen its embassy and normalise relations", "may impose
     tariffs and sanctions"); a past form is its own act ("threatened sanctions and expelled
-    diplomats")."""
+    diplomats"). An infinitive of purpose shares a hypothetical or negated mode too ("could
+    meet Modi in Budapest to discuss trade", "did not meet Biden to discuss")."""
     out = list(matches)
     for j in range(1, len(matches)):
         m, prev = matches[j], out[j - 1]
-        if m.mode is not Mode.ASSERTED or prev.mode is not Mode.HYPOTHETICAL:
+        if m.mode is not Mode.ASSERTED or prev.mode not in _SHARED_MODES:
             continue
-        word = words[m.first]
-        if words[m.first - 1] not in {"and", "or"} or is_participle(word) or word.endswith("ing"):
+        word, joint = words[m.first], words[m.first - 1]
+        if joint == "to":
+            mode = prev.mode
+        elif joint in {"and", "or"} and prev.mode is Mode.HYPOTHETICAL:
+            mode = Mode.HYPOTHETICAL
+        else:
+            continue
+        if is_participle(word) or word.endswith("ing"):
             continue
         between = words[prev.last + 1 : m.first - 1]
         if len(between) <= EMBED_REACH and CLAUSE_BREAK.isdisjoint(between):
-            out[j] = m._replace(mode=Mode.HYPOTHETICAL)
+            out[j] = m._replace(mode=mode)
     return tuple(out)
+
+
+_SHARED_MODES = frozenset({Mode.HYPOTHETICAL, Mode.NEGATED})
 
 
 def _topic_verb(matches: tuple[Match, ...], j: int) -> int:

@@ -1,0 +1,59 @@
+"""A noun trigger's own arguments ("Russia's invasion of Ukraine", "sanctions on Belarus by
+the United States", "at the invitation of Belarus"): the actors its phrase names, read from
+the words between them and the noun (docs/tone_and_events.md, "Arguments and direction")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.coding.argument_groups import Args, Group, Near
+from tracker.coding.matching import Match
+
+_OWN_ARG = re.compile(
+    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
+)
+# "at the invitation/request/urging of X": X is the one who invited, asked, urged
+_AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
+_OF = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
+# Between an actor and the noun it modifies: "Russia's 2022 invasion", "U.S. sanctions".
+MODIFIER_GAP = re.compile(
+    r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
+    r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
+    r"which|that|and|or)\s)[\w-]+\s+){0,3}$",
+    re.I,
+)  # a preposition or verb between them is not a modifier: "Russia since the invasion"
+BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
+_OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
+
+
+def noun_arguments(
+    text: str,
+    m: Match,
+    before_all: Sequence[Group],
+    after_all: Sequence[Group],
+    near: Near,
+) -> Args:
+    """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
+    U.S. sanctions"), "by/from X" or, after "at the", "of X" ("at the invitation of Belarus")
+    is the source; "of/on/against/with/to/for X" the target."""
+    sources: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    if before_all and MODIFIER_GAP.match(text, before_all[0].end, m.start):
+        sources = before_all[0].codes
+    pos = m.end
+    agent_of = _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
+    for g in after_all[:2]:  # "a visit to Minsk by U.S. envoy John Coale"
+        gap = text[pos : g.start]
+        if agent_of and not sources and _OF.match(gap):  # "at the invitation of Belarus"
+            sources = g.codes
+        elif _OWN_ARG.match(gap) and not targets:
+            targets = g.codes
+        elif _OWN_AGENT.match(gap) and not sources:
+            sources = g.codes
+        elif BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
+            sources, targets = g.codes, ()
+        else:
+            break
+        pos = g.end
+    return Args(sources, targets, *near, own=True)
