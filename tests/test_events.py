@@ -346,3 +346,38 @@ def test_would_have_is_a_counterfactual_not_a_declared_intent() -> None:
     """ "aid that would have funded schools" declares nothing: no AGREE (intent)."""
     events = _pipeline_events("The US cut aid to Ukraine that would have funded schools.")
     assert not [e for e in events if e[0] == "AGREE"], events
+
+
+def test_an_act_in_response_to_the_same_act_is_two_events() -> None:
+    """One event per category, mode and direction: a tit-for-tat expulsion is two."""
+    events = _pipeline_events(
+        "The United States on Friday expelled a Russian diplomat in response to Moscow's"
+        " expulsion of an American diplomat.",
+        date(2025, 3, 12),
+    )
+    assert sorted(events) == [("SANCTION", "RUS", "USA"), ("SANCTION", "USA", "RUS")]
+
+
+def test_workers_on_strike_are_no_attack() -> None:
+    events = _pipeline_events("French workers went on strike against Italy's new port rules.")
+    assert [e for e in events if e[0] == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hostile act of "X and Y" with no state as object is theirs together
+        ("The United States and Britain launched strikes against the Houthis.", []),
+        ("The United States and Britain imposed new sanctions on Tuesday.", []),
+        # ... unless it is done to each other
+        ("Russia and Ukraine exchanged fire along the front.",
+         [("ASSAULT", "RUS", "UKR"), ("ASSAULT", "UKR", "RUS")]),
+        ("Belarus and the United States exchanged accusations.",
+         [("ACCUSE", "BLR", "USA"), ("ACCUSE", "USA", "BLR")]),
+        # cooperation among them goes each way
+        ("Xi and Putin hailed a new era of partnership.",
+         [("SUPPORT", "CHN", "RUS"), ("SUPPORT", "RUS", "CHN")]),
+    ],
+)  # fmt: skip
+def test_a_coordinated_subject_with_no_object(text, expected) -> None:
+    assert sorted(_pipeline_events(text, date(2025, 3, 12))) == expected

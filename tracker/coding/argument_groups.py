@@ -283,12 +283,14 @@ _SUBJECT_CONTROL = frozenset(
     {"ACCUSE", "CONSULT", "MOBILIZE", "SANCTION", "ASSAULT", "PROTEST", "RETREAT"}
 )
 PURPOSE_REACH = 10  # tokens from the earlier trigger to the "to" of its purpose
-# The object's own words, then "to": "the Lithuanian charge d'affaires to", "the U.S.
-# ambassador to"; not "Lithuania's decision to" (a possessor), "Washington of seeking a
-# pretext to" (a preposition or gerund between: the infinitive is not the act's purpose);
-# a place may come between ("met Modi in Budapest to discuss")
+# The object's own words, then "to": "the Lithuanian charge d'affaires to", "Niger's
+# ambassador Brah Mohamane to"; not "Lithuania's decision to" (a possessor of an act),
+# "Washington of seeking a pretext to" (a preposition or gerund between: the infinitive is
+# not the act's purpose); a place may come between ("met Modi in Budapest to discuss")
 _OBJECT_THEN_TO = re.compile(
-    r"(?!['’])(?:\s+(?!(?:of|for|on|with|from|about|over|against|by)\b)"
+    r"(?:['’]s?\s+(?=(?:ambassador|envoy|charge|chargé|diplomats?|ministers?|consul|"
+    r"representatives?|officials?|delegation|counterpart)\b)|(?!['’]))"
+    r"(?:\s*(?<=\s)(?!(?:of|for|on|with|from|about|over|against|by)\b)"
     r"[\w'’.-]+(?<!ing)){0,4}\s+to\s+$",
     re.IGNORECASE,
 )

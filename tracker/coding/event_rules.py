@@ -34,7 +34,7 @@ CUES_FILE = "en/mode_cues.csv"
 GAP = "..."
 MAX_GAP = 3  # tokens allowed between slots joined by "..." ("imposed new economic sanctions")
 DEFAULT_WINDOW = 5  # tokens either side searched for a rule's `requires` / `unless` words
-CONTENTS = frozenset({"", "act", "topic"})  # values of a rule's `content` column
+CONTENTS = frozenset({"", "act", "topic", "each_other"})  # values of a rule's `content` column
 
 # No token starts with whitespace: the "(?=\S)" check skips spaces at once (the same tokens
 # as without it, ~12% faster).
@@ -70,7 +70,8 @@ class EventRule:
     unless: str = ""  # "a|b|c": none of these within `window` tokens
     window: int = DEFAULT_WINDOW
     note: str = ""
-    content: str = ""  # "act": its object is a hypothetical act; "topic": a topic of speech
+    content: str = ""  # "act": its object is a hypothetical act; "topic": a topic of speech;
+    # "each_other": a coordinated subject does it to each other ("X and Y exchanged fire")
 
 
 # What a cue does. A MODE cue sets its mode on triggers after it in the clause; CONDITIONAL
@@ -137,7 +138,9 @@ def rules_from_records(records: Iterable[Mapping[str, str | int]]) -> tuple[Even
         window = rec.get("window") or DEFAULT_WINDOW
         content = str(rec.get("content") or "").strip()
         if content not in CONTENTS:
-            raise ValueError(f"rule {rec.get('id')!r}: content must be act, topic or empty")
+            raise ValueError(
+                f"rule {rec.get('id')!r}: content must be act, topic, each_other or empty"
+            )
         rules.append(
             EventRule(
                 id=str(rec["id"]).strip(),

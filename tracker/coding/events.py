@@ -92,6 +92,11 @@ class EventCoder:
         self.categories = dict(load_categories() if categories is None else categories)
         self.rules = tuple(load_rules() if rules is None else rules)
         cues = tuple(load_mode_cues() if cues is None else cues)
+        # hostile acts a coordinated subject does to each other ("X and Y exchanged fire");
+        # any other hostile act of "X and Y" with no object named is theirs together, toward
+        # someone else ("the U.S. and Britain launched strikes against the Houthis"), while
+        # cooperation among them goes each way ("X and Y hailed a new era of partnership")
+        self.reciprocal = frozenset(r.id for r in self.rules if r.content == "each_other")
         self._rules = RuleMatcher(self.rules, self.categories, ModeReader(cues))
         rules_text = repr((self.rules, sorted(self.categories.items()), cues)).encode()
         self.version = f"plover.{hashlib.sha256(rules_text).hexdigest()[:8]}"
@@ -177,16 +182,22 @@ class EventCoder:
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
             per_match.append(self._events(m, direction, basis, dyad, mentions, text))
         events: list[Event] = []
-        seen: set[tuple[str, Mode]] = set()
+        seen: set[tuple[tuple[str, Mode], tuple[str | None, str | None]]] = set()
+        kinds: set[tuple[str, Mode]] = set()
         for m, args, coded in zip(matches, sentence.arguments, per_match, strict=True):
             if not coded or (m.governor >= 0 and (per_match[m.governor] or not args.sources)):
                 # an act this dyad's agreement, demand or threat says: its content; with no
                 # source of its own it is another dyad's content ("promised aid to Kyiv")
                 continue
-            key = (coded[0].category, m.mode)
-            if key in seen:  # "imposed sanctions ... the sanctions": one per sentence and dyad
+            first = coded[0]
+            kind, way = (first.category, m.mode), _way(first)
+            # "imposed sanctions ... the sanctions": one per sentence, dyad and direction; a
+            # second direction needs a source of its own ("expelled a diplomat in response to
+            # Moscow's expulsion"), not a guess ("imposed sanctions on X over tariffs")
+            if (kind, way) in seen or (kind in kinds and not args.sources):
                 continue
-            seen.add(key)
+            seen.add((kind, way))
+            kinds.add(kind)
             events.extend(coded)
         return events
 
@@ -212,7 +223,12 @@ class EventCoder:
             m = m._replace(category="MOBILIZE")
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
-            directions = [(None, None)] if mutual else [pair, pair[::-1]]
+            if mutual:
+                directions = [(None, None)]
+            elif m.rule in self.reciprocal or self.categories[m.category].quad_class <= 2:
+                directions = [pair, pair[::-1]]  # "X and Y hailed a new era": each praised
+            else:
+                return []
         elif direction[0] is None and not mutual:  # type: ignore[index]
             return []  # every event names its source and target unless it is mutual
         else:
@@ -329,3 +345,10 @@ def code_sentence(
             dyad = Dyad(make_pair(src, tgt), sentence_index, src, tgt)
             events.extend(coder.code_dyad(sentence, mentions, dyad, count))
     return events
+
+
+def _way(event: Event) -> tuple[str | None, str | None]:
+    """An event's direction for the one-per-sentence rule: none for a mutual kind (a meeting
+    and the talks at it are one), else (source, target): an expulsion in response to an
+    expulsion is two."""
+    return (None, None) if event.category in MUTUAL_KINDS else (event.source, event.target)

@@ -11,7 +11,7 @@ from tracker.coding.argument_groups import Args, Group, Near
 from tracker.coding.matching import Match
 
 _OWN_ARG = re.compile(
-    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+)?$", re.I
+    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+|an?\s+)?$", re.I
 )
 # "at the invitation/request/urging of X": X is the one who invited, asked, urged
 _AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
