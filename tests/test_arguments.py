@@ -57,3 +57,21 @@ def test_a_promised_act_is_the_promise() -> None:
     """ "pledged $5 billion in aid": one AGREE (an intent, CAMEO 033), no asserted aid."""
     events = _events("Japan pledged 5 billion dollars in aid to Ukraine.")
     assert [e[:3] for e in events] == [("AGREE", "JPN", "UKR")], events
+
+
+def test_a_duration_aside_does_not_date_the_act() -> None:
+    """ ", who has ruled Belarus since 1994, met": the meeting is this week's news."""
+    events = _events("Lukashenko, who has ruled Belarus since 1994, met Trump's envoy on Thursday.")
+    assert [(e[0], e[3]) for e in events] == [("CONSULT", Mode.ASSERTED)], events
+
+
+def test_an_actor_inside_an_aside_is_not_the_main_verbs() -> None:
+    events = _events("Putin, whose forces invaded Ukraine in 2022, met Trump in Alaska.")
+    assert ("CONSULT", "RUS", "USA", Mode.ASSERTED) in events, events
+    assert ("ASSAULT", "RUS", "UKR", Mode.HISTORICAL) in events, events
+
+
+def test_must_after_a_report_of_a_non_state_is_no_demand() -> None:
+    """ "Trump said the war must end": no state is told anything."""
+    events = _events("In talks with Putin, Trump said the war must end.")
+    assert [e for e in events if e[0] == "REQUEST"] == [], events

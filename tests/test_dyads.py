@@ -77,6 +77,13 @@ CASES = [
     ("Georgia accused Russia of occupying South Ossetia.", {"GEO>RUS"}),
     ("Chad accused Sudan of backing rebels.", {"TCD>SDN"}),
     ("Jordan condemned Israel's strike.", {"JOR>ISR"}),
+    # a relative clause between commas is an aside: its own clause, with the actor it
+    # describes; the main clause reads on without it
+    ("Lukashenko, who has ruled Belarus since 1994, met Trump's envoy.", {"BLR>USA"}),
+    ("Putin, who met Trump in Alaska, praised Lukashenko.", {"RUS>BLR", "RUS>USA"}),
+    ("Lithuania, which borders Belarus, expelled two Russian diplomats.", {"LTU>RUS", "LTU>BLR"}),
+    # a leading adverbial's preposition does not reach past its comma
+    ("In 2022, Russia invaded Ukraine.", {"RUS>UKR"}),
     # a possessor acts on its noun's "of" object
     ("Trump condemned Russia's invasion of Ukraine.", {"USA>RUS", "RUS>UKR"}),
     ("China's support of Moscow worries Washington.", {"CHN>RUS"}),

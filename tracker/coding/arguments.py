@@ -11,13 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.argument_groups import (
-    Args,
-    Group,
-    Layout,
-    Near,
-    Scene,
-    actor_groups,
+from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
+from tracker.coding.argument_roles import (
     addressed_to_own_side,
     carried_subject,
     is_purpose,
@@ -128,15 +123,14 @@ def _trigger_arguments(
     the sentence's attack triggers start."""
     near = scene.near
     if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
-        return _duty_arguments(scene, near)
+        return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         args = noun_arguments(text, m, scene.before_all, scene.after_all, near)
         return args if args.sources else Args(own=True)  # the speaker is never its source
     if (
-        m.first == m.last
-        and not _is_verb_form(words[m.first])
-        and not (previous is not None and is_purpose(words, m, previous[0]))
-    ):
+        (m.first == m.last and not _is_verb_form(words[m.first]))
+        or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"
+    ) and not (previous is not None and is_purpose(words, m, previous[0])):
         own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
         clause = [g.codes for g in (*reversed(scene.before), *scene.after)]
         if own is _TOOK_PART and clause:  # "during a phone call": the clause's subject, object
@@ -151,8 +145,12 @@ def _trigger_arguments(
         return carried
     if _comma_participle(words, m) and scene.before_all:
         # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
-        # participle's subject is the sentence's first actor, not the nearest one
-        src = scene.before_all[-1].codes
+        # participle's subject is the sentence's first actor, not the nearest one, nor a
+        # speaker ("Ukraine said Russian forces had shelled Kharkiv, killing three")
+        src = next(
+            (g.codes for g in reversed(scene.before_all) if not _SPEAKER.match(text, g.end)),
+            scene.before_all[-1].codes,
+        )
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near)
     if reduced_passive(words, m):  # "French officials accused of ...": they are its target
@@ -177,13 +175,15 @@ def _trigger_arguments(
 DUTY_RULE = "request.must"  # a modal of obligation: its subject is the one demanded of
 
 
-def _duty_arguments(scene: Scene, near: Near) -> Args:
+def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     """ "The minister said Libya must hand over the suspects": the subject of "must" is the
     target of the demand; its source is whoever states it, the actor before that subject
     ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
     said"). Without a speaker in the sentence, only the target is known."""
     if not scene.before:
         return Args((), (), *near)
+    if _SPEAKER.search(text, scene.before[0].end, m.start):
+        return Args((), (), *near, own=True)  # "Trump said the war must end": no state must
     target = scene.before[0].codes
     if len(scene.before_all) > 1:
         speaker = scene.before_all[1].codes
@@ -201,6 +201,9 @@ def _comma_participle(words: Sequence[str], m: Match) -> bool:
     return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
 
 
+# A trigger right after one of these is a subject matter: only its own actors count
+_TOPIC_PREPS = frozenset({"on", "about", "over"})
+_SPEAKER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
 
 

@@ -3,6 +3,8 @@
 Rule 2 of dyad attribution (``tracker/dyads.py``): a sentence is split at ";", ":",
 dashes, at ", which / while / but / whereas / although / though / as / after / before /
 when / because / since / so / yet" (not "as well as") and at a bare "while/whereas".
+A relative clause set off by two commas (", who has ruled Belarus since 1994,") is an aside:
+a clause of its own, and the clause around it is read as if it were not there.
 """
 
 from __future__ import annotations
@@ -42,3 +44,24 @@ def clause_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         pos = match.end()
     spans.append((pos, hi))
     return spans
+
+
+# ", who has ruled Belarus since 1994, met ...", ", which borders Poland, closed ...": a
+# relative clause between two commas, with more of the sentence after it
+_ASIDE = re.compile(
+    r",\s+(?:who|whom|whose|which)\b[^,;:()\"]{1,120},(?=\s+\S+\s+\S)", re.IGNORECASE
+)  # (two more words at least: ", ... and its neighbor, Eritrea." is an apposition)
+
+
+def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of the relative-clause asides of ``text[lo:hi]``, commas included."""
+    if ", wh" not in text and ", Wh" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+
+
+def without_asides(text: str, asides: list[tuple[int, int]]) -> str:
+    """``text`` with each aside blanked out (same length: offsets stay valid)."""
+    for start, end in asides:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

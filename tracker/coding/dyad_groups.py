@@ -99,7 +99,11 @@ def _before_determiners(tokens: list[str], words: RelationWords) -> int:
 
 
 def prep_before(gap: str, words: RelationWords) -> str:
-    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any."""
+    """The preposition (or 'to <verb>' marker) that introduces the next actor, if any; not
+    one before a comma ("In 2022, Russia invaded": Russia is no place)."""
+    comma = gap.rfind(",")
+    if comma >= 0:
+        gap = gap[comma + 1 :]
     # Only the last two words before any determiners count: read the gap's tail first (a
     # word never spans the space cut at), all of it when the tail holds fewer.
     cut = gap.rfind(" ", 0, max(0, len(gap) - _PREP_REACH))

@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.clauses import clause_spans
+from tracker.coding.clauses import aside_spans, clause_spans, without_asides
 from tracker.coding.coreference import (
     COREF_LOOKBACK,
     SentenceDyads,
@@ -269,6 +269,9 @@ def _analyse_sentence(
                 lo = head.end()
                 speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
+    asides = aside_spans(text, lo, hi)
+    if asides:  # each a clause of its own; the clause around it reads on without it
+        text, body = _analyse_asides(text, asides, body, links, words)
     clauses = clause_spans(text, lo, hi)
     for c_start, c_end in clauses:
         if len(clauses) == 1:
@@ -285,6 +288,26 @@ def _analyse_sentence(
     if links.subject is None and speakers:
         links.subject = speakers[0]
     return links
+
+
+def _analyse_asides(
+    text: str,
+    asides: list[tuple[int, int]],
+    body: list[Mention],
+    links: Links,
+    words: RelationWords,
+) -> tuple[str, list[Mention]]:
+    """Each relative-clause aside as a clause of its own, with the actor it describes (the
+    mention before it: "Putin, who met Trump in Alaska, praised ..."); returns the text with
+    the asides blanked and the mentions outside them."""
+    for a_start, a_end in asides:
+        inside = [m for m in body if a_start <= m.start and m.end <= a_end]
+        head = [m for m in body if m.end <= a_start][-1:]  # whom "who" describes
+        if inside:
+            start = head[0].start if head else a_start + 1
+            _analyse_clause(text, start, a_end - 1, head + inside, links, words)
+    outside = [m for m in body if not any(a <= m.start < b for a, b in asides)]
+    return without_asides(text, asides), outside
 
 
 # --- the public function ------------------------------------------------------------------

@@ -89,15 +89,29 @@ def part_of(words: Sequence[str], k: int) -> int:
     return sum(1 for w in words[:k] if w in _PART_BREAKS)
 
 
+_RELATIVE = frozenset({"who", "whom", "whose", "which"})
+
+
+def _in_aside(words: Sequence[str], k: int) -> bool:
+    """Is token ``k`` in a relative clause opened by a comma (", whose forces invaded
+    Ukraine in 2022, met")?"""
+    for j in range(k - 1, max(-1, k - 1 - HISTORY_WINDOW), -1):
+        if words[j] == ",":
+            return words[j + 1] in _RELATIVE
+    return False
+
+
 def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | None:
     """The year (as written) that dates the trigger ``words[i..last]``: a year before it in
     its sentence part, else "in 2020" / "since 2014" / "following the 2020 vote" after it."""
+    comma = False  # a comma between the year and the trigger
     for k in range(i - 1, max(-1, i - 1 - HISTORY_WINDOW), -1):
         w = words[k]
         if w in SENTENCE_BREAK:
             break
-        if k in years:
-            return int(w)
+        comma = comma or w == ","
+        if k in years and not (comma and (words[k - 1] == "since" or _in_aside(words, k))):
+            return int(w)  # (", who has ruled Belarus since 1994, met": an aside's year)
     for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
         w = words[k]
         if w in CLAUSE_BREAK and w not in _TIME_LINKS:

@@ -51,6 +51,9 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
 
+_RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
+
+
 class _Cues(NamedTuple):
     """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
 
@@ -237,7 +240,18 @@ class ModeReader:
             contraction and any(w.endswith("n't") for w in words)
         ):
             return found
+        after_not = -1  # the last token of a "not ruled out"
         for k, w in enumerate(words):
+            if k <= after_not:
+                continue
+            if (
+                (w == "not" or w.endswith("n't"))
+                and words[k + 1 : k + 2] in _RULE
+                and (words[k + 2 : k + 3] == ["out"])
+            ):
+                found.add(Mode.HYPOTHETICAL)  # "have not ruled out new sanctions": possible
+                after_not = k + 2
+                continue
             if w.endswith("n't"):
                 found.add(Mode.NEGATED)
                 continue

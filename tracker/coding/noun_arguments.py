@@ -20,7 +20,8 @@ _OF = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
 MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
     r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
-    r"which|that|and|or)\s)[\w-]+\s+){0,3}$",
+    r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite)\s)"
+    r"[\w-]+\s+){0,3}$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)

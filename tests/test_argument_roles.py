@@ -1,4 +1,4 @@
-"""Argument roles of tracker.coding.argument_groups: which actor group before a trigger is
+"""Argument roles of tracker.coding.argument_roles: which actor group before a trigger is
 its subject (not a preposition's object), and whose subject an infinitive of purpose or a
 coordinated verb carries over."""
 
@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from tracker.coding.argument_groups import Group, subject_group
+from tracker.coding.argument_groups import Group
+from tracker.coding.argument_roles import subject_group
 from tracker.coding.score import score_article
 from tracker.evaluate.pipeline import sentence_article
 
@@ -121,3 +122,21 @@ def test_a_noun_after_and_keeps_the_noun_before_it() -> None:
 def test_an_infinitive_after_a_gerund_or_preposition_is_not_the_acts_purpose() -> None:
     events = _events("Putin accused Washington of seeking a pretext to leave the treaty.")
     assert ("REJECT", "USA", "RUS") in events, events
+
+
+def test_the_gerund_of_an_accusation_is_the_accused_ones_act() -> None:
+    """ "accused Washington of legitimising Lukashenko by easing sanctions": Washington eases."""
+    events = _events(
+        "Belarus's opposition accused Washington of legitimising Lukashenko by easing sanctions."
+    )
+    assert ("CONCEDE", "USA", "BLR") in events, events
+
+
+def test_a_participle_after_a_report_is_the_reported_actors() -> None:
+    """ "Ukraine said Russian forces had shelled Kharkiv, killing three": the speaker kills
+    no one."""
+    events = _events(
+        "Ukraine said Russian forces had shelled the city of Kharkiv overnight, killing three"
+        " civilians."
+    )
+    assert events == [("ASSAULT", "RUS", "UKR")], events

@@ -1,0 +1,175 @@
+"""Argument roles: which actor group around a trigger is its subject. The clause's subject,
+not a preposition's object; the subject an earlier verb carries over to a coordinated verb,
+an infinitive of purpose or a judged gerund; a pronoun's leader; an act addressed to its
+source's own side (docs/tone_and_events.md, "Arguments and direction", 10-14)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Scene
+from tracker.coding.matching import Match
+from tracker.models import Mention
+
+# A state after one of these is the object of a preposition ("disappointed with Putin",
+# "ambassador to Washington", "backed by the U.S."), not the subject of a verb after it;
+# "of" and "from" name the subject's own state ("the president of Belarus", "an envoy from
+# Minsk"), and "in"/"at" are places (_is_place).
+_OBJECT_PREPOSITION = re.compile(
+    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|between|among|"
+    r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# ... and so is the first object of a verb of giving ("granted Belarus sanctions relief":
+# Belarus receives it)
+_RECIPIENT = re.compile(
+    r"\b(?:gave|give|gives|giving|granted|grant|grants|granting|offered|offers|offering|"
+    r"promised|promises|sent|sends|awarded|awards|handed|lent|denied|denies|owes)\s+$",
+    re.IGNORECASE,
+)
+# ... unless it is a possessor ("respond to Finland's decision to close": Finland closes) or
+# the subject of an infinitive ("called on Washington to stop supplying": Washington supplies)
+_OWN_CLAUSE = re.compile(r"(?:'s?|’s?)\s|\s+to\s", re.IGNORECASE)
+
+
+# A subordinate clause opens between an earlier group and the trigger: the earlier group is
+# the main clause's ("demanded an admission by Moscow that Soviet forces murdered ...")
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
+    """The subject among the groups before a trigger in its clause (nearest first): the
+    nearest that is not the object of a preposition, when the clause has one ("Trump said he
+    was disappointed with Putin and threatened ...": Trump) and no subordinate clause opens
+    after it; else the nearest."""
+    if not before:
+        return None
+    for g in before:
+        if (
+            not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
+            and not _RECIPIENT.search(text, max(0, g.start - 16), g.start)
+        ) or _OWN_CLAUSE.match(text, g.end) is not None:
+            if g is before[0] or not _SUBORDINATE.search(text, g.end, trigger_start):
+                return g
+            break
+    return before[0]
+
+
+# Acts whose infinitive of purpose has their own subject ("summoned the Lithuanian envoy to
+# protest": Belarus protests; "sent troops into Belarus to attack Ukraine"); after a request,
+# aid or concession the object acts ("urged Washington to", "helped Kyiv to", "allowed X to").
+_SUBJECT_CONTROL = frozenset(
+    {"ACCUSE", "CONSULT", "MOBILIZE", "SANCTION", "ASSAULT", "PROTEST", "RETREAT"}
+)
+# Judging someone for what they did: the gerund after "of/for" is the judged one's act
+# ("accused X of supplying", "praised X for releasing", "blamed X for starting")
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+_OF_GERUND = re.compile(r"\b(?:of|for)\s+(?:[a-z]+\s+)?[a-z]+ing\b")
+PURPOSE_REACH = 10  # tokens from the earlier trigger to the "to" of its purpose
+# The object's own words, then "to": "the Lithuanian charge d'affaires to", "Niger's
+# ambassador Brah Mohamane to"; not "Lithuania's decision to" (a possessor of an act),
+# "Washington of seeking a pretext to" (a preposition or gerund between: the infinitive is
+# not the act's purpose); a place may come between ("met Modi in Budapest to discuss")
+_OBJECT_THEN_TO = re.compile(
+    r"(?:['’]s?\s+(?=(?:ambassador|envoy|charge|chargé|diplomats?|ministers?|consul|"
+    r"representatives?|officials?|delegation|counterpart)\b)|(?!['’]))"
+    r"(?:\s*(?<=\s)(?!(?:of|for|on|with|from|about|over|against|by)\b)"
+    r"[\w'’.-]+(?<!ing)){0,4}\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_purpose(words: Sequence[str], m: Match, prev: Match) -> bool:
+    """Is ``m`` the infinitive of purpose of the earlier act ``prev`` ("summoned the envoy
+    to protest"): a verb, though its form is also a noun's?"""
+    return (
+        m.first > 0
+        and words[m.first - 1] == "to"
+        and prev.category in _SUBJECT_CONTROL
+        and prev.governor < 0
+        and prev.last < m.first
+        and m.first - prev.last <= PURPOSE_REACH
+    )
+
+
+def carried_subject(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    scene: Scene,
+    previous: tuple[Match, Args],
+    args: Args,
+) -> Args | None:
+    """The arguments of a trigger whose subject is the previous trigger's, else None: a verb
+    coordinated with it ("Trump praised Lukashenko and criticised Putin") or its purpose
+    ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
+    before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
+    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned):
+        return None
+    if before == "and":
+        src = prev_args.sources
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *scene.near, unowned=prev_args.unowned)
+    if (
+        prev.category in _JUDGING
+        and prev_args.targets
+        and words[m.first].endswith("ing")
+        and _OF_GERUND.search(text, prev.end, m.start) is not None
+        and not CLAUSE_BREAK_RE.search(text, prev.end, m.start)
+    ):  # "accused Washington of legitimising Lukashenko by easing sanctions": Washington eases
+        src = prev_args.targets
+        targets = tuple(c for c in args.targets if c not in src)
+        return Args(src, targets, *scene.near)
+    if (
+        is_purpose(words, m, prev)
+        and prev_args.sources
+        and scene.before
+        and scene.before[0].start > prev.start  # the nearest actor is the earlier act's object
+        and _OBJECT_THEN_TO.match(text, scene.before[0].end, m.start) is not None
+    ):
+        src = prev_args.sources
+        targets = tuple(c for c in (args.targets or prev_args.targets) if c not in src)
+        return Args(src, targets, *scene.near)
+    return None
+
+
+# Acts whose object is whom they address: "urged its citizens", "praised their troops" is
+# said to the source's own side, not to the other state of the sentence.
+_ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN"})
+_OWN_OBJECT = re.compile(r"\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
+_OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.IGNORECASE)
+
+
+def addressed_to_own_side(text: str, m: Match, after: Sequence[Group]) -> bool:
+    """Is the trigger said to its source's own people ("urged its citizens"), and not to a
+    state named just after ("accused its neighbour Ukraine")?"""
+    return (
+        m.category in _ADDRESSED
+        and _OWN_OBJECT.match(text, m.end) is not None
+        and not (after and _OWN_NAMED.fullmatch(text, m.end, after[0].start))
+    )
+
+
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name
+
+
+def pronoun_source(
+    text: str, m: Match, before: Sequence[Group], placed: Sequence[Mention], args: Args
+) -> Args:
+    """The source of a trigger whose clause has "he" or "she" between its nearest actor and
+    it ("Zelensky thanked the American people and said he still wanted to sign"): the
+    person is the first leader the sentence names, its subject, not a state or people in
+    between; with no leader named before the pronoun the nearest actor stays."""
+    if not before:
+        return args
+    pronoun = _HE_OR_SHE.search(text, before[0].end, m.start)
+    if pronoun is None:
+        return args
+    leaders = [x for x in placed if x.kind == "leader" and x.end <= pronoun.start()]
+    if not leaders:
+        return args  # "King Hassan of Morocco ... saying he would": no name to prefer
+    source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
+    return args._replace(sources=source, targets=tuple(c for c in args.targets if c not in source))
