@@ -82,6 +82,14 @@ CASES = [
     ("Lukashenko, who has ruled Belarus since 1994, met Trump's envoy.", {"BLR>USA"}),
     ("Putin, who met Trump in Alaska, praised Lukashenko.", {"RUS>BLR", "RUS>USA"}),
     ("Lithuania, which borders Belarus, expelled two Russian diplomats.", {"LTU>RUS", "LTU>BLR"}),
+    # "the president of X": the subject's own state, not a prepositional object
+    ("The president of Belarus met Putin on Monday.", {"BLR>RUS"}),
+    ("A delegation from Minsk visited Washington.", {"BLR>USA"}),
+    (
+        "Druze inhabitants of the Syrian Golan Heights threatened a strike unless Israel"
+        " rescinded its annexation.",
+        {"SYR>ISR"},
+    ),
     # a leading adverbial's preposition does not reach past its comma
     ("In 2022, Russia invaded Ukraine.", {"RUS>UKR"}),
     # a possessor acts on its noun's "of" object

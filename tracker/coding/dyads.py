@@ -155,6 +155,8 @@ def _link_subject_and_objects(
     anchors later prepositional groups; with no subject, a passive's agent acts on the
     rest, else the first group anchors them."""
     subject_i = next((i for i, g in enumerate(groups) if not g.prep), None)
+    if groups[0].prep in ("of", "from") and _OWN_STATE_OF.match(groups[0].gap):
+        subject_i = 0  # "The president of Belarus met Putin": the subject's own state
     if subject_i is None:
         agent = next((g for g in groups if g.prep == "by"), None) if passive else None
         if agent is not None:
@@ -206,6 +208,14 @@ def _link_subject_and_objects(
             previous = g
 
 
+# The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
+# state ("The president of Belarus", "Druze inhabitants of the Syrian Golan Heights", "An
+# envoy from Minsk"): a few words, none a verb form
+_OWN_STATE_OF = re.compile(
+    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
+    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){1,5}(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
 _PLACE_OF = _PLACE_PREPS | {"of"}  # "in the east of X"
 LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
