@@ -90,6 +90,12 @@ CASES = [
         " rescinded its annexation.",
         {"SYR>ISR"},
     ),
+    # a description after an actor is read as if it were not there
+    (
+        "Dmitry Medvedev, the deputy chairman of Russia's Security Council, said the United"
+        " States was Russia's adversary.",
+        {"RUS>USA"},
+    ),
     # a leading adverbial's preposition does not reach past its comma
     ("In 2022, Russia invaded Ukraine.", {"RUS>UKR"}),
     # a possessor acts on its noun's "of" object

@@ -4,7 +4,9 @@ Rule 2 of dyad attribution (``tracker/dyads.py``): a sentence is split at ";", "
 dashes, at ", which / while / but / whereas / although / though / as / after / before /
 when / because / since / so / yet" (not "as well as") and at a bare "while/whereas".
 A relative clause set off by two commas (", who has ruled Belarus since 1994,") is an aside:
-a clause of its own, and the clause around it is read as if it were not there.
+a clause of its own, and the clause around it is read as if it were not there. A description
+after an actor (", the deputy chairman of Russia's Security Council,") is read as if it were
+not there.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tracker.coding.relation_words import fold_for_phrases
+from tracker.coding.venues import DESCRIPTION_OPENING
 
 # Words that open a new clause after a comma ("as" not in "as well as").
 _CLAUSE_WORDS = "which|while|but|whereas|although|though|as|after|before|when|because|since|so|yet"
@@ -58,6 +61,23 @@ def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if ", wh" not in text and ", Wh" not in text:
         return []
     return [(m.start(), m.end()) for m in _ASIDE.finditer(text, lo, hi)]
+
+
+# ", the deputy chairman of Russia's Security Council, said": a description of the actor just
+# before it (what it is, not whom it acts on), with more of the sentence after it
+_DESCRIPTION = re.compile(DESCRIPTION_OPENING + r"[^,;:()\"]{1,80},(?=\s+\S+\s+\S)", re.IGNORECASE)
+
+
+def description_spans(text: str, actor_ends: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the descriptions that follow an actor (ending at ``actor_ends``)."""
+    if text.count(",") < 2:
+        return []
+    spans = []
+    for end in actor_ends:
+        found = _DESCRIPTION.match(text, end)
+        if found:
+            spans.append((found.start(), found.end()))
+    return spans
 
 
 def without_asides(text: str, asides: list[tuple[int, int]]) -> str:

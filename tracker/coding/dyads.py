@@ -59,7 +59,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.clauses import aside_spans, clause_spans, without_asides
+from tracker.coding.clauses import (
+    aside_spans,
+    clause_spans,
+    description_spans,
+    without_asides,
+)
 from tracker.coding.coreference import (
     COREF_LOOKBACK,
     SentenceDyads,
@@ -279,6 +284,10 @@ def _analyse_sentence(
                 lo = head.end()
                 speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
+    described = description_spans(text, [m.end for m in body])
+    if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"
+        body = [m for m in body if not any(a <= m.start < b for a, b in described)]
+        text = without_asides(text, described)
     asides = aside_spans(text, lo, hi)
     if asides:  # each a clause of its own; the clause around it reads on without it
         text, body = _analyse_asides(text, asides, body, links, words)

@@ -1,0 +1,66 @@
+"""tracker.coding.datelines: a wire dateline opens an article but is no part of its first
+sentence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.datelines import dateline_end, without_dateline
+from tracker.coding.score import score_article
+from tracker.models import Article, DateSource, Sentence, article_id
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("MOSCOW, Oct 23 (Reuters) - Russia said", "Russia said"),
+        ("WASHINGTON (AP) — The United States", "The United States"),
+        ("MINSK, Belarus, Oct. 23 (Reuters) – Belarus freed", "Belarus freed"),
+        ("Moscow, 23 October (TASS) - Russia", "Russia"),
+        ("ST. PETERSBURG, Russia (AP) — Putin", "Putin"),
+        ("LONDON — Britain", "Britain"),
+    ],
+)
+def test_a_dateline_is_cut(text, rest) -> None:
+    assert text[dateline_end(text) :] == rest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. - Russia talks resumed.",  # a compound, not a place
+        "EU — Russia ties are at a low.",  # two letters: no place name
+        "Russia - the largest country - said",  # prose
+        "NATO - the alliance met",  # a lower-case word after the dash
+    ],
+)
+def test_prose_is_no_dateline(text) -> None:
+    assert dateline_end(text) == 0
+
+
+def test_the_sentence_keeps_its_offsets() -> None:
+    s = Sentence(0, 0, 0, 31, "KYIV (Reuters) - Ukraine said.")
+    cut = without_dateline(s)
+    assert cut.text == "Ukraine said." and cut.start == 17
+
+
+def test_the_first_sentence_of_a_wire_story_keeps_its_pair() -> None:
+    """ "MOSCOW" before the subject had left the sentence with no Russia-U.S. pair."""
+    text = (
+        "MOSCOW, Oct 23 (Reuters) - Russia said on Thursday that new U.S. sanctions on its"
+        " oil companies were counterproductive.\n\nOil prices rose."
+    )
+    article = Article(
+        id=article_id(text),
+        origin="t",
+        title="",
+        text=text,
+        published_at=date(2025, 10, 23),
+        date_source=DateSource.FIELD,
+    )
+    pairs = {p.pair: p for p in score_article(article).pairs}
+    assert ("RUS", "USA") in pairs
+    first = pairs[("RUS", "USA")].sentences[0]
+    assert first.sentence_index == 0 and first.text.startswith("Russia said")

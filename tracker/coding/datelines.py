@@ -1,0 +1,45 @@
+"""A wire dateline opening an article ("MOSCOW, Oct 23 (Reuters) - ", "WASHINGTON (AP) — ",
+"MINSK, Belarus, Oct. 23 (Reuters) – "): where and by whom the story was filed, not a
+party to its first sentence. Left in, "MOSCOW" is an actor before the sentence's subject
+and the sentence loses its dyad ("MOSCOW, Oct 23 (Reuters) - Russia said new U.S.
+sanctions were counterproductive" had no Russia-U.S. pair). The loaders keep the text as
+written (the dateline also dates the article: tracker.load.dates); the coder reads the
+first sentence from after it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from tracker.models import Sentence
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Oct", "October"
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+# "MOSCOW", "NEW YORK", "ST. PETERSBURG"; not "U.S." (a dot only before the next word)
+_PLACE_CAPS = r"[A-Z][A-Z'-]{2,}\.?(?:\s+[A-Z][A-Z'-]+){0,3}"
+_PLACE = r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}"  # "Moscow", "Kyiv"
+_AGENCY = r"\([A-Z][\w .&/-]{1,30}\)"  # "(Reuters)", "(AP)", "(BelTA)"
+_DASH = r"\s*(?:--?|—|–)\s+"
+_DATELINE = re.compile(
+    rf"^\s*(?:"
+    # a place in capitals, an optional region and date, an optional agency, a dash
+    rf"{_PLACE_CAPS}(?:,\s*{_PLACE})?(?:,?\s*{_DATE})?\s*(?:{_AGENCY})?"
+    # or a place in any case with an agency: "Moscow, 23 October (TASS) - "
+    rf"|{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*{_DATE})?\s*{_AGENCY}"
+    rf"){_DASH}(?=[A-Z\"“'‘])"
+)
+MAX_DATELINE = 80  # characters: a longer opening is prose
+
+
+def dateline_end(text: str) -> int:
+    """Where the text after a leading wire dateline starts, or 0 when there is none."""
+    found = _DATELINE.match(text, 0, min(len(text), MAX_DATELINE + 2))
+    return found.end() if found else 0
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """The sentence from after its leading dateline (the same sentence when it has none)."""
+    cut = dateline_end(sentence.text)
+    if not cut:
+        return sentence
+    return dataclasses.replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
