@@ -35,6 +35,13 @@ _MEETING_VENUE = re.compile(
     r"\b[^,;]{0,40}\b(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where something was said is never a party, whatever else the sentence names: "Coale told
+# reporters in Vilnius", "Lavrov said in Minsk", "speaking at a news conference in Kyiv"
+_SPEECH_VENUE = re.compile(
+    r"\b(?:reporters|journalists|conference|briefing|interview|speech|address|remarks|said|"
+    r"says|speaking|spoke|told\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "the war in Ukraine", "a ceasefire in Gaza", "envoy for Ukraine", "peace plan for Ukraine":
 # the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
 _TOPIC = re.compile(
@@ -102,6 +109,8 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
             )
             if found and found.lastgroup == "topic":
                 continue
+            if found and _SPEECH_VENUE.search(before):
+                continue  # where something was said: "told reporters in Vilnius"
             if found:  # a venue
                 reach = before[-VENUE_KEEP_REACH - 6 :]
                 if m.kind == "capital":
