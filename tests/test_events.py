@@ -381,3 +381,13 @@ def test_workers_on_strike_are_no_attack() -> None:
 )  # fmt: skip
 def test_a_coordinated_subject_with_no_object(text, expected) -> None:
     assert sorted(_pipeline_events(text, date(2025, 3, 12))) == expected
+
+
+def test_the_agent_of_a_participle_on_a_noun_is_not_the_acts() -> None:
+    """ "exchanged prisoners in a deal brokered by the UAE": the U.S. and Russia swapped."""
+    events = _pipeline_events(
+        "The U.S. and Russia have exchanged prisoners in a deal brokered by the United Arab"
+        " Emirates.",
+        date(2025, 4, 10),
+    )
+    assert sorted(events) == [("RETREAT", "RUS", "USA"), ("RETREAT", "USA", "RUS")]

@@ -26,6 +26,7 @@ from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
     PASSIVE_REACH,
+    REDUCED_RELATIVE_BY,
     is_agent_by,
     is_passive,
     passive_agent,
@@ -316,6 +317,8 @@ def _clause_arguments(
     attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
+    if after and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start):
+        after = after[1:]  # "exchanged prisoners in a deal brokered by the UAE": not theirs
     if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
         if agent is not None:
@@ -329,9 +332,9 @@ def _clause_arguments(
         if _RELATIVE_SUBJECT.search(text, before[0].end, m.start):
             return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
         return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
-    noun = m.first == m.last and not words[m.first].endswith("ed")
     if (
-        noun
+        m.first == m.last
+        and not words[m.first].endswith("ed")  # a noun
         and after
         and after[0].start - m.end >= 5  # "from " at least
         and _FROM_AGENT.match(text[m.end : after[0].start])
@@ -351,12 +354,8 @@ def _clause_arguments(
     sources = src.codes if src is not None else ()
     if sources and addressed_to_own_side(text, m, after):
         return Args(sources, sources, *near)  # "urged its citizens": its own side
-    if inside:  # "lifted sanctions on Belarus": an actor inside a long trigger is the object
-        targets = inside[0].codes
-    elif after:
-        targets = after[0].codes
-    else:
-        targets = ()
+    # "lifted sanctions on Belarus": an actor inside a long trigger is the object
+    targets = inside[0].codes if inside else after[0].codes if after else ()
     if sources and targets:
         targets = tuple([c for c in targets if c not in sources])
     return Args(sources, targets, *near)

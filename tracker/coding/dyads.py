@@ -73,6 +73,7 @@ from tracker.coding.coreference import (
     inherit_dyads,
 )
 from tracker.coding.dyad_groups import COORDINATED_VERB, Group, Links, clause_groups, prep_before
+from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.coding.venues import VENUE_KEEP
 from tracker.models import Dyad, Mention, Sentence
@@ -181,7 +182,8 @@ def _link_subject_and_objects(
         how = _attach_how(g.prep, words, passive)
         if how:
             _link(links, subject, g, how)
-    rest = groups[subject_i + 1 :]
+    # "exchanged prisoners in a deal brokered by the UAE": another participle's agent
+    rest = [g for g in groups[subject_i + 1 :] if not REDUCED_RELATIVE_BY.search(g.gap)]
     if not anchor_only and rest:
         # a place before the object is no object: "The US commander in Iraq held talks with"
         k = next((j for j, g in enumerate(rest) if g.prep not in _PLACE_PREPS), 0)

@@ -20,6 +20,13 @@ if TYPE_CHECKING:
     from tracker.coding.matching import Match
 
 PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the passive agent
+# "a deal brokered by the UAE", "talks mediated by Turkey": the agent of a participle that
+# modifies a noun (no auxiliary before it), not of the sentence's verb
+REDUCED_RELATIVE_BY = re.compile(
+    r"\b(?!(?:was|were|been|being|is|are|be|got|get|gets|has|have|had|not|also)\b)"
+    r"(?![a-z]+ly\b)[a-z]+\s+"
+    r"[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$"
+)
 PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
 BE_PARTICIPLE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|got)\s+(?:\w+ly\s+)?"
@@ -52,10 +59,11 @@ def is_passive(text: str, start: int, end: int) -> bool:
 def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
     """Does PASSIVE_BY end at the actor after the trigger ("was praised by Trump",
     "sanctions imposed on Belarus by the US")?"""
-    return (
-        text.find("by", trigger_end, actor_start) >= 0  # PASSIVE_BY is case-sensitive
-        and PASSIVE_BY.search(text, trigger_end, actor_start) is not None
-    )
+    if text.find("by", trigger_end, actor_start) < 0:  # PASSIVE_BY is case-sensitive
+        return False
+    found = PASSIVE_BY.search(text, trigger_end, actor_start)
+    # "exchanged prisoners in a deal brokered by the UAE": another participle's agent
+    return found is not None and not REDUCED_RELATIVE_BY.search(text, trigger_end, actor_start)
 
 
 # Material conflict: "were killed in Israeli shelling" names the attacker in the attack.
