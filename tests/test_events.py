@@ -391,3 +391,10 @@ def test_the_agent_of_a_participle_on_a_noun_is_not_the_acts() -> None:
         date(2025, 4, 10),
     )
     assert sorted(events) == [("RETREAT", "RUS", "USA"), ("RETREAT", "USA", "RUS")]
+
+
+def test_sanctions_imposed_by_x_are_xs_and_condemned_by_the_subject() -> None:
+    events = _pipeline_events(
+        "Russia strongly condemned the new sanctions imposed by Washington.", date(2025, 10, 23)
+    )
+    assert sorted(events) == [("ACCUSE", "RUS", "USA"), ("SANCTION", "USA", "RUS")]

@@ -196,6 +196,15 @@ def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     return Args(speaker, target, *near)
 
 
+_BY_NEXT = re.compile(r"\s+by\s")
+
+
+def _by_after(text: str, words: Sequence[str], m: Match) -> bool:
+    """Does a trigger ending in a participle stand right before "by" ("the sanctions imposed
+    by Washington", "Ukraine, attacked by Russia,")?"""
+    return is_participle(words[m.last]) and _BY_NEXT.match(text, m.end) is not None
+
+
 def _comma_participle(words: Sequence[str], m: Match) -> bool:
     """Is the trigger a present participle opening a clause after a comma (", urging",
     ", calling on")?"""
@@ -317,9 +326,11 @@ def _clause_arguments(
     attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
-    if after and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start):
-        after = after[1:]  # "exchanged prisoners in a deal brokered by the UAE": not theirs
-    if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
+    if after and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start):  # "a deal brokered
+        near, after = (near[0], tuple(c for c in near[1] if c not in after[0].codes)), after[1:]
+    if after_all and (
+        not before or (passive := is_passive(text, m.start, m.end)) or _by_after(text, words, m)
+    ):  # "was praised by X", "the sanctions imposed by X"
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
         if agent is not None:
             return Args(*agent, *near)

@@ -171,3 +171,42 @@ def clause_groups(
             g.gap = g.gap.replace("\0", "")
             out.append(g)
     return out
+
+
+# The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
+# state ("The president of Belarus", "Druze inhabitants of the Syrian Golan Heights", "An
+# envoy from Minsk"): a few words, none a verb form
+_OWN_STATE_OF = re.compile(
+    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
+    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){1,5}(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def subject_index(groups: list[Group]) -> int | None:
+    """Rule 4 of tracker.coding.dyads: the subject is the first group without a preposition,
+    or a first group after "of"/"from" behind a verbless head ("The president of Belarus
+    met Putin": the subject's own state); None when no group qualifies."""
+    if groups[0].prep in ("of", "from") and _OWN_STATE_OF.match(groups[0].gap):
+        return 0
+    return next((i for i, g in enumerate(groups) if not g.prep), None)
+
+
+LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
+_BOTH = re.compile(
+    r"^\s*(?:both|each|all|alike|respectively"
+    # "Russia and Saudi Arabia are among the world's largest exporters": a comparison
+    r"|(?:are|were|remain|rank)\s+(?:among|both|each|major|leading|home\s+to"
+    r"|the\s+(?:world|largest|biggest|top|two\s+largest)))\b",
+    re.IGNORECASE,
+)
+
+
+def co_occurrence(text: str, group: Group, end: int) -> bool:
+    """A lone group that lists states side by side: three or more after a preposition, or
+    members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
+    if len(group.codes) < 2:
+        return False
+    if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
+        return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
+    return bool(_BOTH.match(text[group.end : end]))

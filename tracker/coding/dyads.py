@@ -72,7 +72,16 @@ from tracker.coding.coreference import (
     find_antecedents,
     inherit_dyads,
 )
-from tracker.coding.dyad_groups import COORDINATED_VERB, Group, Links, clause_groups, prep_before
+from tracker.coding.dyad_groups import (
+    COORDINATED_VERB,
+    LIST_SIZE,
+    Group,
+    Links,
+    clause_groups,
+    co_occurrence,
+    prep_before,
+    subject_index,
+)
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.coding.venues import VENUE_KEEP
@@ -139,7 +148,7 @@ def _analyse_clause(
             for i, a in enumerate(g.codes):
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
-    if len(groups) == 1 and _co_occurrence(text, groups[0], end):
+    if len(groups) == 1 and co_occurrence(text, groups[0], end):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
     if len(groups) == 1 and groups[0].prep in words.locative:
         return  # a place, not parties: "meteorologists in the United States and Canada"
@@ -160,9 +169,7 @@ def _link_subject_and_objects(
     """Rules 4-6: the subject (first group without a preposition) acts on the object and
     anchors later prepositional groups; with no subject, a passive's agent acts on the
     rest, else the first group anchors them."""
-    subject_i = next((i for i, g in enumerate(groups) if not g.prep), None)
-    if groups[0].prep in ("of", "from") and _OWN_STATE_OF.match(groups[0].gap):
-        subject_i = 0  # "The president of Belarus met Putin": the subject's own state
+    subject_i = subject_index(groups)
     if subject_i is None:
         agent = next((g for g in groups if g.prep == "by"), None) if passive else None
         if agent is not None:
@@ -182,8 +189,7 @@ def _link_subject_and_objects(
         how = _attach_how(g.prep, words, passive)
         if how:
             _link(links, subject, g, how)
-    # "exchanged prisoners in a deal brokered by the UAE": another participle's agent
-    rest = [g for g in groups[subject_i + 1 :] if not REDUCED_RELATIVE_BY.search(g.gap)]
+    rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
     if not anchor_only and rest:
         # a place before the object is no object: "The US commander in Iraq held talks with"
         k = next((j for j, g in enumerate(rest) if g.prep not in _PLACE_PREPS), 0)
@@ -215,34 +221,20 @@ def _link_subject_and_objects(
             previous = g
 
 
-# The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
-# state ("The president of Belarus", "Druze inhabitants of the Syrian Golan Heights", "An
-# envoy from Minsk"): a few words, none a verb form
-_OWN_STATE_OF = re.compile(
-    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
-    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){1,5}(?:of|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+def _without_participle_agents(
+    rest: list[Group], subject: Group, links: Links, anchor_only: bool
+) -> list[Group]:
+    """``rest`` minus the agents of a noun's participle: no object ("prisoners swapped in a
+    deal brokered by the UAE"); the subject acts toward them ("condemned the sanctions
+    imposed by Washington")."""
+    agents = [g for g in rest if REDUCED_RELATIVE_BY.search(g.gap)]
+    for g in agents if not anchor_only else ():
+        _link(links, subject, g, "forward")
+    return [g for g in rest if all(g is not a for a in agents)] if agents else rest
+
+
 _PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
 _PLACE_OF = _PLACE_PREPS | {"of"}  # "in the east of X"
-LIST_SIZE = 3  # a comma list of this many states is an enumeration, not an interaction
-_BOTH = re.compile(
-    r"^\s*(?:both|each|all|alike|respectively"
-    # "Russia and Saudi Arabia are among the world's largest exporters": a comparison
-    r"|(?:are|were|remain|rank)\s+(?:among|both|each|major|leading|home\s+to"
-    r"|the\s+(?:world|largest|biggest|top|two\s+largest)))\b",
-    re.IGNORECASE,
-)
-
-
-def _co_occurrence(text: str, group: Group, end: int) -> bool:
-    """A lone group that lists states side by side: three or more after a preposition, or
-    members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
-    if len(group.codes) < 2:
-        return False
-    if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
-        return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
-    return bool(_BOTH.match(text[group.end : end]))
 
 
 def _in_order(mentions: Sequence[Mention]) -> bool:

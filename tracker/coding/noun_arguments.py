@@ -25,7 +25,8 @@ MODIFIER_GAP = re.compile(
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
-_OWN_AGENT = re.compile(r"^\s*(?:by|from)\s+(?:the\s+)?$", re.I)
+# "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
+_OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)
 
 
 def noun_arguments(
