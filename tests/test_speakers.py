@@ -46,6 +46,36 @@ def test_metadata_then_url_then_byline():
     assert speaker_of("Russia and the United States met. We act.") == (None, "")
 
 
+def test_a_heading_names_its_official_on_another_line():
+    """ "Press Statement / Marco Rubio, Secretary of State / date": the statement's word on
+    one line, the official on the next; a heading naming two states names no speaker."""
+    heading = "Press Statement\nMarco Rubio, Secretary of State\nOctober 24, 2025\n\nWe act."
+    assert document_speaker(heading, date(2025, 10, 24), default_matcher()) == ("USA", "byline")
+    two = "Press Statement\nRussia and the United States\n\nWe act."
+    assert speaker_of(two) == (None, "")
+
+
+def test_the_speaker_after_a_comma_and_opens_its_own_clause():
+    """ "..., and we call on Minsk to end it": we (the U.S.) call, not we and Ukraine."""
+    text = (
+        "We remain deeply concerned by Belarus's support for Russia's war against Ukraine, and"
+        " we call on Minsk to end it."
+    )
+    article = Article(
+        id=article_id(text),
+        origin="t",
+        title="",
+        text=text,
+        published_at=date(2025, 10, 24),
+        date_source=DateSource.FIELD,
+        speaker="USA",
+    )
+    requests = [
+        (e.source, e.target) for e in score_article(article).events if e.category == "REQUEST"
+    ]
+    assert requests == [("USA", "BLR")]
+
+
 def test_first_person_words_become_speaker_mentions_at_their_offsets():
     text = "We reaffirm our support, and I thank us all; US forces and Iowa stay."
     found = with_first_person(text, [], "USA")

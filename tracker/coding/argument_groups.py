@@ -74,7 +74,9 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
             ):
                 g_end = m.end
                 continue
-            if _GROUP_GAP.match(gap) or (gap.strip() == "," and _closed_list(text, placed, m)):
+            if (  # ", and we call on ...": the speaker opens a clause of its own
+                _GROUP_GAP.match(gap) and not (m.kind == "speaker" and "," in gap)
+            ) or (gap.strip() == "," and _closed_list(text, placed, m)):
                 codes, g_end = (*codes, m.code), m.end
                 continue
             groups.append(Group(codes, g_start, g_end))
