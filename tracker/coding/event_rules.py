@@ -243,7 +243,8 @@ def parse_pattern(pattern: str) -> tuple[frozenset[str] | int, ...]:
 
 def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: int) -> int:
     """Index of the last token matched by ``slots`` starting at ``i`` (slot 0 already matched),
-    or -1. A gap never crosses punctuation."""
+    or -1. A gap never crosses punctuation; a quotation mark takes no place in it ("was
+    \"disappointed\" in Putin")."""
     j = i + 1
     gap = 0
     n = len(words)
@@ -251,13 +252,17 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
         if isinstance(slot, int):
             gap = slot
             continue
-        for k in range(j, min(n, j + gap + 1)):
+        k, end = j, min(n, j + gap + 1)
+        while k < end:
             w = words[k]
             if w in slot:
                 j = k + 1
                 break
             if w in _SLOT_BREAK:
                 return -1
+            if w == '"' and end < n:
+                end += 1
+            k += 1
         else:
             return -1
         gap = 0

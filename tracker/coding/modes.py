@@ -54,6 +54,9 @@ _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "bee
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
 
 
+_MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
+
+
 class _Cues(NamedTuple):
     """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
 
@@ -301,7 +304,9 @@ class ModeReader:
             scope += words[last + 1 : last + 4]
         elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
-                if words[k] in CLAUSE_BREAK:
+                if words[k] in CLAUSE_BREAK or (
+                    words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT
+                ):  # "told Trump in a phone call that Russia would not": another clause
                     break
                 if words[k] in MODALS:
                     scope += words[k : k + 2]
