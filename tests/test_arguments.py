@@ -75,3 +75,8 @@ def test_must_after_a_report_of_a_non_state_is_no_demand() -> None:
     """ "Trump said the war must end": no state is told anything."""
     events = _events("In talks with Putin, Trump said the war must end.")
     assert [e for e in events if e[0] == "REQUEST"] == [], events
+
+
+def test_a_possessors_coordinated_adjectives_keep_the_possessor() -> None:
+    events = _events("Biden condemned Russia's unprovoked and unjustified attack on Ukraine.")
+    assert ("ASSAULT", "RUS", "UKR", Mode.ASSERTED) in events, events

@@ -11,8 +11,10 @@ from tracker.coding.argument_groups import Args, Group, Near
 from tracker.coding.matching import Match
 
 _OWN_ARG = re.compile(
-    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+|an?\s+)?$", re.I
-)
+    r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+)?$",
+    re.I,
+)  # "the release of two American citizens"
 # "at the invitation/request/urging of X": X is the one who invited, asked, urged
 _AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
 _OF = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
@@ -21,12 +23,16 @@ MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
     r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
     r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite)\s)"
-    r"[\w-]+\s+){0,3}$",
+    r"[\w-]+\s+){0,3}$"
+    # a possessor's adjectives may be coordinated: "Russia's unprovoked and unjustified"
+    r"|['’]s\s+(?:[a-z-]+(?:ly)?\s+)?[a-z-]+,?\s+(?:and|or)\s+[a-z-]+\s+$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
 BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)
+# ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
+_LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+)?$")
 
 
 def noun_arguments(
@@ -51,7 +57,7 @@ def noun_arguments(
             sources = g.codes
         elif _OWN_ARG.match(gap) and not targets:
             targets = g.codes
-        elif _OWN_AGENT.match(gap) and not sources:
+        elif not sources and (_OWN_AGENT.match(gap) or (pos > m.end and _LATER_AGENT.match(gap))):
             sources = g.codes
         elif BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
             sources, targets = g.codes, ()
