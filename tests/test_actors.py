@@ -153,6 +153,10 @@ def test_names_demonyms_capitals_institutions(matcher, text, expected):
         ("the Minsk protocol, the Minsk format and Minsk II", []),
         ("talks with Minsk", [("Minsk", "BLR")]),
         ("talks in Minsk", []),  # a venue (actors.py: venues and topics)
+        (
+            "Putin and Trump discussed the situation around Ukraine",
+            [("Putin", "RUS"), ("Trump", "USA")],
+        ),
         # where something was said, even with one other state named: no party
         ("the U.S. envoy told reporters in Vilnius", [("U.S.", "USA")]),
         ("Putin said in Minsk that", [("Putin", "RUS")]),
