@@ -398,3 +398,10 @@ def test_sanctions_imposed_by_x_are_xs_and_condemned_by_the_subject() -> None:
         "Russia strongly condemned the new sanctions imposed by Washington.", date(2025, 10, 23)
     )
     assert sorted(events) == [("ACCUSE", "RUS", "USA"), ("SANCTION", "USA", "RUS")]
+
+
+def test_a_resolution_backed_by_x_backs_no_state() -> None:
+    """ "vetoed a resolution backed by Belarus": a rejection of Belarus's text, no support
+    between the two."""
+    events = _pipeline_events("Washington vetoed a resolution backed by Belarus.")
+    assert events == [("REJECT", "USA", "BLR")]

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Scene
+from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
 from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import is_participle
+from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -173,3 +175,45 @@ def pronoun_source(
         return args  # "King Hassan of Morocco ... saying he would": no name to prefer
     source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
     return args._replace(sources=source, targets=tuple(c for c in args.targets if c not in source))
+
+
+def without_mediator(
+    text: str, m: Match, before: Sequence[Group], after: Sequence[Group], near: Near
+) -> tuple[Sequence[Group], Near]:
+    """``after`` and ``near`` without the agent of a participle on a noun after an act of a
+    coordinated subject ("The U.S. and Russia exchanged prisoners in a deal brokered by the
+    UAE": the two swapped with each other, not with the UAE)."""
+    if (
+        after
+        and before
+        and len(before[0].codes) > 1
+        and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start)
+    ):
+        return after[1:], (near[0], tuple(c for c in near[1] if c not in after[0].codes))
+    return after, near
+
+
+_BY_NEXT = re.compile(r"\s+by\s")
+
+
+def by_agent(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    before: Sequence[Group],
+    after_all: Sequence[Group],
+    inside: Sequence[Group],
+    near: Near,
+) -> Args | None:
+    """The arguments of a trigger ending in a participle right before "by X" with no
+    auxiliary ("the sanctions imposed by Washington", "Ukraine, attacked by Russia,"): X is
+    the source; a participle on a noun that is no state ("a resolution backed by X") has no
+    state for its object, so no event."""
+    if not is_participle(words[m.last]) or _BY_NEXT.match(text, m.end) is None:
+        return None
+    agent = passive_agent(text, m, before, after_all, inside, (), True)
+    if agent is None:
+        return None
+    if m.first == m.last and before and text[before[0].end : m.start].strip(" ,"):
+        return Args((), (), *near, own=True)
+    return Args(*agent, *near)

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
 from tracker.coding.argument_roles import (
     addressed_to_own_side,
+    by_agent,
     carried_subject,
     is_purpose,
     pronoun_source,
     subject_group,
+    without_mediator,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
@@ -26,7 +28,6 @@ from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
     PASSIVE_REACH,
-    REDUCED_RELATIVE_BY,
     is_agent_by,
     is_passive,
     passive_agent,
@@ -196,15 +197,6 @@ def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     return Args(speaker, target, *near)
 
 
-_BY_NEXT = re.compile(r"\s+by\s")
-
-
-def _by_after(text: str, words: Sequence[str], m: Match) -> bool:
-    """Does a trigger ending in a participle stand right before "by" ("the sanctions imposed
-    by Washington", "Ukraine, attacked by Russia,")?"""
-    return is_participle(words[m.last]) and _BY_NEXT.match(text, m.end) is not None
-
-
 def _comma_participle(words: Sequence[str], m: Match) -> bool:
     """Is the trigger a present participle opening a clause after a comma (", urging",
     ", calling on")?"""
@@ -326,14 +318,13 @@ def _clause_arguments(
     attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
-    if after and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start):  # "a deal brokered
-        near, after = (near[0], tuple(c for c in near[1] if c not in after[0].codes)), after[1:]
-    if after_all and (
-        not before or (passive := is_passive(text, m.start, m.end)) or _by_after(text, words, m)
-    ):  # "was praised by X", "the sanctions imposed by X"
+    after, near = without_mediator(text, m, before, after, near)
+    if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
-        if agent is not None:
+        if agent is not None:  # "was praised by X"
             return Args(*agent, *near)
+    elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
+        return by
     if (
         before
         and m.first == m.last
