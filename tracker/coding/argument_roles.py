@@ -1,7 +1,8 @@
 """Argument roles: which actor group around a trigger is its subject. The clause's subject,
 not a preposition's object; the subject an earlier verb carries over to a coordinated verb,
 an infinitive of purpose or a judged gerund; a pronoun's leader; an act addressed to its
-source's own side (docs/tone_and_events.md, "Arguments and direction", 10-14)."""
+source's own side; a passive agent after a participle (docs/tone_and_events.md, "Arguments
+and direction")."""
 
 from __future__ import annotations
 
@@ -105,8 +106,9 @@ def carried_subject(
     previous: tuple[Match, Args],
     args: Args,
 ) -> Args | None:
-    """The arguments of a trigger whose subject is the previous trigger's, else None: a verb
-    coordinated with it ("Trump praised Lukashenko and criticised Putin") or its purpose
+    """The arguments of a trigger whose subject comes from the previous trigger, else None: a
+    verb coordinated with it ("Trump praised Lukashenko and criticised Putin"), the gerund of
+    what it judges ("accused Washington of ... easing": the accused eases) or its purpose
     ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
     before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
     if prev.last >= m.first or not (prev_args.sources or prev_args.unowned):
