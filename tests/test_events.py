@@ -405,3 +405,10 @@ def test_a_resolution_backed_by_x_backs_no_state() -> None:
     between the two."""
     events = _pipeline_events("Washington vetoed a resolution backed by Belarus.")
     assert events == [("REJECT", "USA", "BLR")]
+
+
+def test_killing_a_plan_is_no_killing() -> None:
+    events = _pipeline_events(
+        "Trump struck a deal with Xi, killing the tariff plan.", date(2025, 10, 30)
+    )
+    assert [e for e in events if e[0] == "ASSAULT"] == [], events
