@@ -85,6 +85,7 @@ CASES = [
     # "the president of X": the subject's own state, not a prepositional object
     ("The president of Belarus met Putin on Monday.", {"BLR>RUS"}),
     ("A delegation from Minsk visited Washington.", {"BLR>USA"}),
+    ("The Korean Air flight from Seoul landed safely in Tokyo.", set()),  # an origin
     (
         "Druze inhabitants of the Syrian Golan Heights threatened a strike unless Israel"
         " rescinded its annexation.",
@@ -100,6 +101,11 @@ CASES = [
     ("In 2022, Russia invaded Ukraine.", {"RUS>UKR"}),
     # a possessor acts on its noun's "of" object
     ("Trump condemned Russia's invasion of Ukraine.", {"USA>RUS", "RUS>UKR"}),
+    # coordinated adjectives are no second verb phrase
+    (
+        "Trump condemned Russia's unprovoked and unjustified attack on Ukraine.",
+        {"USA>RUS", "RUS>UKR"},
+    ),
     ("China's support of Moscow worries Washington.", {"CHN>RUS"}),
     ("Poland and Lithuania urged Belarus to open the border.", {"POL>BLR", "LTU>BLR"}),
     ("In Moscow, Putin met Lukashenko.", {"RUS>BLR"}),

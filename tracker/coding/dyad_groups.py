@@ -123,8 +123,9 @@ def prep_before(gap: str, words: RelationWords) -> str:
 
 
 # A second verb phrase of the clause's subject: "and promised", "and then imposed", "and met"
-COORDINATED_VERB = re.compile(
-    r"\band\s+(?:\w+ly\s+|then\s+|also\s+)?(?:\w+ed|met|sent|held|gave|made|took|struck|spoke)\b"
+COORDINATED_VERB = re.compile(  # (not adjectives: "Russia's unprovoked and unjustified attack")
+    r"(?<![a-z]ed)\s+and\s+(?:\w+ly\s+|then\s+|also\s+)?"
+    r"(?:\w+ed|met|sent|held|gave|made|took|struck|spoke)\b"
 )
 
 
@@ -178,7 +179,11 @@ def clause_groups(
 # envoy from Minsk"): a few words, none a verb form
 _OWN_STATE_OF = re.compile(
     r"^\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
-    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){1,5}(?:of|from)\s+(?:the\s+)?$",
+    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){0,4}"
+    # "from" only after people: "A delegation from Minsk", not "The flight from Seoul"
+    r"(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
+    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+of|(?:delegations?|envoys?|officials?|diplomats?|"
+    r"ministers?|leaders?|negotiators|representatives|lawmakers)\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
