@@ -140,3 +140,9 @@ def test_a_participle_after_a_report_is_the_reported_actors() -> None:
         " civilians."
     )
     assert events == [("ASSAULT", "RUS", "UKR")], events
+
+
+def test_the_parties_after_between_are_the_subjects() -> None:
+    """ "The deal between Saudi Arabia and Iran restored ties": they restored them."""
+    events = _events("The deal between Saudi Arabia and Iran restored ties.")
+    assert sorted(events) == [("SUPPORT", "IRN", "SAU"), ("SUPPORT", "SAU", "IRN")], events

@@ -18,9 +18,10 @@ from tracker.models import Mention
 # A state after one of these is the object of a preposition ("disappointed with Putin",
 # "ambassador to Washington", "backed by the U.S."), not the subject of a verb after it;
 # "of" and "from" name the subject's own state ("the president of Belarus", "an envoy from
-# Minsk"), and "in"/"at" are places (_is_place).
+# Minsk"), "between" names the parties of the subject ("The deal between Saudi Arabia and Iran
+# restored ties"), and "in"/"at" are places (_is_place).
 _OBJECT_PREPOSITION = re.compile(
-    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|between|among|"
+    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|among|"
     r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
