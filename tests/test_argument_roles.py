@@ -146,3 +146,16 @@ def test_the_parties_after_between_are_the_subjects() -> None:
     """ "The deal between Saudi Arabia and Iran restored ties": they restored them."""
     events = _events("The deal between Saudi Arabia and Iran restored ties.")
     assert sorted(events) == [("SUPPORT", "IRN", "SAU"), ("SUPPORT", "SAU", "IRN")], events
+
+
+def test_what_a_praise_is_for_is_the_praised_ones_act_an_accusation_only_alleges() -> None:
+    praised = _events("Zelensky thanked Germany for supplying air defence systems to Ukraine.")
+    assert ("AID", "DEU", "UKR") in praised, praised
+    accused = _events("Russia accused the United States of supplying weapons to Kyiv.")
+    assert [e for e in accused if e[0] == "AID"] == [], accused
+
+
+def test_an_ing_noun_after_an_article_has_only_its_own_actors() -> None:
+    """ "over the killing of a Sikh separatist": no Indian killing of Canada."""
+    events = _events("Canada expelled six Indian diplomats over the killing of a Sikh separatist.")
+    assert events == [("SANCTION", "CAN", "IND")], events

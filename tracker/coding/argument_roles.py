@@ -122,7 +122,7 @@ def carried_subject(
         prev.category in _JUDGING
         and prev_args.targets
         and words[m.first].endswith("ing")
-        and _OF_GERUND.search(text, prev.end, m.start) is not None
+        and _OF_GERUND.search(text, prev.end, m.end) is not None
         and not CLAUSE_BREAK_RE.search(text, prev.end, m.start)
     ):  # "accused Washington of legitimising Lukashenko by easing sanctions": Washington eases
         src = prev_args.targets

@@ -127,10 +127,9 @@ def _trigger_arguments(
     if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
         return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
-        args = noun_arguments(text, m, scene.before_all, scene.after_all, near)
-        return args if args.sources else Args(own=True)  # the speaker is never its source
+        return _topic_arguments(text, words, m, scene, previous, near)
     if (
-        (m.first == m.last and not _is_verb_form(words[m.first]))
+        (m.first == m.last and not _is_verb_form(words[m.first], words[m.first - 1]))
         or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"
     ) and not (previous is not None and is_purpose(words, m, previous[0])):
         own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
@@ -220,9 +219,41 @@ def _pronoun_subject(words: Sequence[str], first: int) -> bool:
     return False
 
 
-def _is_verb_form(word: str) -> bool:
-    """A past tense, participle or gerund ("imposed", "met", "supplying")."""
-    return word.endswith(("ed", "ing")) or word in IRREGULAR_PARTICIPLES
+def _topic_arguments(
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    scene: Scene,
+    previous: tuple[Match, Args] | None,
+    near: Near,
+) -> Args:
+    """A topic of speech has only its own arguments, and the speaker is never its source;
+    a gerund that is what a praise is for is the praised one's act."""
+    args = noun_arguments(text, m, scene.before_all, scene.after_all, near)
+    if (
+        not args.sources
+        and previous is not None
+        and previous[0].category == "SUPPORT"
+        and words[m.first].endswith("ing")
+    ):  # "praised Lukashenko for releasing prisoners": what is praised was done (an
+        # accusation's "of supplying weapons" is alleged: a topic, as before)
+        clause = _clause_arguments(
+            text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near
+        )
+        if carried := carried_subject(text, words, m, scene, previous, clause):
+            return carried
+    return args if args.sources else Args(own=True)  # the speaker is never its source
+
+
+def _is_verb_form(word: str, before: str = "") -> bool:
+    """A past tense, participle or gerund ("imposed", "met", "supplying"); an -ing word after
+    an article is a noun ("over the killing of a Sikh separatist")."""
+    if word.endswith("ing"):
+        return before not in _ARTICLES
+    return word.endswith("ed") or word in IRREGULAR_PARTICIPLES
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
