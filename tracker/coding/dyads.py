@@ -13,13 +13,17 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 2. **Clauses** (``tracker/clauses.py``). The rest is split at ";", ":", dashes and at
    ", which / while / but / whereas / although / though / as / after / before / when /
    because / since / so / yet" and a bare "while/whereas". Actors in different clauses are
-   never paired: "Russia's economy grew while the U.S. market fell" has no dyad.
+   never paired: "Russia's economy grew while the U.S. market fell" has no dyad. A relative
+   clause between commas (", who has ruled Belarus since 1994,") is a clause of its own
+   with the actor it describes, and a description after an actor (", the deputy chairman
+   of Russia's Security Council,") is left out.
 3. **Actors.** Within a clause, consecutive mentions of the same state merge into one actor
    ("Russian President Vladimir Putin" is one RUS actor). Actors joined by "and", "or", "&",
    "as well as", "along with", "/" or a hyphen ("Russia-Ukraine war") form a *coordinated
    group*; a comma list counts only when it ends in "and"/"or".
 4. **Subject and object.** The subject group is the first group not introduced by a
-   preposition; the object is the next group. Direction is subject -> object ("Trump praised
+   preposition (or, behind a verbless head, after "of": "The president of Belarus met
+   Putin"); the object is the next group. Direction is subject -> object ("Trump praised
    Lukashenko" USA -> BLR; "Belarus released prisoners to the US" BLR -> USA). A meeting or
    call keeps this direction: the subject is reported as the initiator ("Trump held a call with
    Lukashenko" USA -> BLR). Reversed when the object is introduced by "from" ("bought gas from
