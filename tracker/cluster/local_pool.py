@@ -58,6 +58,12 @@ class WindowScoring:
                 self.futures.append(pool.submit(_score_chunk, chunk))
                 self.sizes.append(len(chunk))
 
+    def absorb(self, other: WindowScoring) -> None:
+        """Take ``other``'s tasks after this window's: collected (and written) together."""
+        self.futures += other.futures
+        self.sizes += other.sizes
+        self.count += other.count
+
     def collect(self) -> Scored:
         """The window's store rows (articles in order) and the articles that failed."""
         return next(self.collect_parts(1))
