@@ -286,3 +286,24 @@ def test_phrase_substrings_cover_every_phrase():
     found = Phrases.of(phrases).substrings
     assert all(any(s in p for s in found) for p in phrases)
     assert len(found) < len(phrases)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The two leaders also discussed trade.", True),
+        ("They also discussed trade.", True),
+        ("The talks lasted two hours.", True),
+        ("Oil prices rose on Tuesday.", False),
+        ("He also praised the deal.", False),  # a pronoun needs a named state to pair with
+    ],
+)
+def test_a_sentence_naming_no_state_inherits_only_through_a_cue(text, cue):
+    from tracker.coding.coreference import refers_back
+
+    assert refers_back(text) is cue
+    first = "Trump met Putin in Alaska."
+    sentences = split_sentences(f"{first} {text}")
+    mentions = [ActorMatcher().find(s.text, date(2025, 8, 15)) for s in sentences]
+    inherited = [d for d, _ in attribute_dyads(sentences, mentions) if d.sentence_index == 1]
+    assert bool(inherited) is cue

@@ -288,6 +288,35 @@ def test_windows_know_which_is_the_last():
     assert len(ticks) == 16  # one per item read
 
 
+def test_the_first_window_may_be_cut_short():
+    sizes = [len(w) for w, _ in ingest_module._windows(range(10), lambda: None, size=3, first=2)]
+    assert sizes == [2, 3, 3, 2]
+    assert [len(w) for w, _ in ingest_module._windows(range(2), lambda: None, 3, 2)] == [2]
+
+
+def test_a_short_first_window_with_few_new_articles_waits_for_the_next(tmp_path, monkeypatch):
+    """The pool starts with the first window that has POOL_MIN_ARTICLES new articles; a short
+    first window of mostly stored articles is scored with the next one, in order."""
+    db = tmp_path / "t.duckdb"
+    docs = list(corpus(40))
+    ingest_articles(items_of(docs[:8]), db, workers=1)
+    monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
+    monkeypatch.setattr(ingest_module, "FIRST_WINDOW", 10)  # 8 stored + 2 new: too few
+    monkeypatch.setattr(ingest_module, "WINDOW", 20)
+    pools: list[int] = []
+
+    class Counting(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "ProcessPoolExecutor", Counting)
+    report = ingest_articles(items_of(docs), db, workers=2)
+    assert (len(report.added), len(report.duplicates), pools) == (32, 8, [1])
+    assert report.added == [docs_id(d) for d in docs[8:]]
+    assert table_rows(db) == table_rows_of(tmp_path, docs)
+
+
 def test_the_last_window_goes_out_in_small_tasks_and_two_halves():
     chunks = list(pool_module._chunks(list(range(100)), 32, tail=20))
     assert [len(c) for c in chunks] == [32, 32, 16, 8, 8, 4]
@@ -301,12 +330,13 @@ def test_the_pool_writes_the_last_window_in_two_transactions(tmp_path, monkeypat
     monkeypatch.setattr(ingest_module, "POOL_MIN_ARTICLES", 10)
     monkeypatch.setattr(ingest_module, "WINDOW", 30)
     monkeypatch.setattr(pool_module, "TAIL_ARTICLES", 16)
+    monkeypatch.setattr(ingest_module, "FIRST_WINDOW", 5)  # windows of 5 (joins the next), 30, 15
     docs = list(corpus(50))
     opens = count_opens(monkeypatch)
     done: list[int] = []
     db = tmp_path / "t.duckdb"
     report = ingest_articles(items_of(docs), db, workers=2, on_article=done.append)
-    assert (len(report.added), opens[0], done) == (50, 3, [30, 12, 8])  # the last: 4+8, 8
+    assert (len(report.added), opens[0], done) == (50, 3, [35, 8, 7])  # the last: 8, 7
     assert table_rows(db) == table_rows_of(tmp_path, docs)
 
 

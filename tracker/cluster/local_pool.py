@@ -22,7 +22,9 @@ from tracker.models import Article, ScoredArticle
 from tracker.store.rows import ScoredRows, concat_rows, scored_rows
 
 Progress = Callable[[int], None]  # called with the number of items just finished
-POOL_CHUNK = 32  # articles per task sent to a worker
+# articles per task sent to a worker: between two tasks a worker waits ~5-10 ms (its rows go
+# through a pipe the ingest process drains between its own work), so fewer, larger tasks
+POOL_CHUNK = 64
 # The last window's last TAIL_ARTICLES go out TAIL_CHUNK at a time, so the workers finish
 # within a few articles of each other, and the window is written in two transactions:
 # the first half while the workers score the second (less for the pool to wait on at the end).
@@ -57,6 +59,12 @@ class WindowScoring:
             for chunk in _chunks(articles, POOL_CHUNK, TAIL_ARTICLES if last else 0):
                 self.futures.append(pool.submit(_score_chunk, chunk))
                 self.sizes.append(len(chunk))
+
+    def absorb(self, other: WindowScoring) -> None:
+        """Take ``other``'s tasks after this window's: collected (and written) together."""
+        self.futures += other.futures
+        self.sizes += other.sizes
+        self.count += other.count
 
     def collect(self) -> Scored:
         """The window's store rows (articles in order) and the articles that failed."""

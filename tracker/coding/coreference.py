@@ -66,6 +66,16 @@ def event_dyad(
     return Dyad(pair=pair, sentence_index=sentence.index), own + inherited
 
 
+def refers_back(text: str) -> bool:
+    """Does a sentence that names no state hold a cue by which it could inherit a dyad: a
+    mutual phrase, a leading "They", or an opening naming the last meeting? Without one,
+    ``inherit_dyads`` and ``event_dyad`` find nothing for it (a cheap test done first)."""
+    words = relation_words()
+    return bool(
+        words.coref_mutual.search(text) or _THEY_START.search(text) or words.coref_event.match(text)
+    )
+
+
 def inherit_dyads(
     sentence: Sentence, mentions: Sequence[Mention], candidates: Sequence[SentenceDyads]
 ) -> SentenceDyads | None:

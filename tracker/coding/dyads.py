@@ -75,6 +75,7 @@ from tracker.coding.coreference import (
     event_dyad,
     find_antecedents,
     inherit_dyads,
+    refers_back,
 )
 from tracker.coding.dyad_groups import (
     COORDINATED_VERB,
@@ -350,8 +351,10 @@ def attribute_dyads(
         result = _NOTHING
         # find_antecedent looks back at most COREF_LOOKBACK sentences
         may_inherit = i - last_antecedent <= COREF_LOOKBACK
-        if not mentions:  # no state named: at most an inherited dyad
-            antecedents = find_antecedents(sentences, results, i) if may_inherit else []
+        if not mentions:  # no state named: at most an inherited dyad, through a cue
+            antecedents = []
+            if may_inherit and refers_back(sentence.text):
+                antecedents = find_antecedents(sentences, results, i)
             if antecedents:
                 result = inherit_dyads(sentence, mentions, antecedents) or result
                 extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
