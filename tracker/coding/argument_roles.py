@@ -51,6 +51,8 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     after it; else the nearest."""
     if not before:
         return None
+    if len(before) == 1:
+        return before[0]  # (no other candidate: the nearest, whatever introduces it)
     for g in before:
         if (
             not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)

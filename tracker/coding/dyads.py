@@ -232,7 +232,7 @@ def _without_participle_agents(
     """``rest`` minus the agents of a noun's participle: no object ("prisoners swapped in a
     deal brokered by the UAE"); the subject acts toward them ("condemned the sanctions
     imposed by Washington")."""
-    agents = [g for g in rest if REDUCED_RELATIVE_BY.search(g.gap)]
+    agents = [g for g in rest if " by " in g.gap and REDUCED_RELATIVE_BY.search(g.gap)]
     for g in agents if not anchor_only else ():
         _link(links, subject, g, "forward")
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest

@@ -68,18 +68,22 @@ _TOPIC_OR_VENUE = re.compile(
 
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
-_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding", "to")
+_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding")
+_TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
 
 
 def _may_be_topic_or_venue(before: str) -> bool:
     """False when _TOPIC_OR_VENUE cannot match ``before`` (cheap): it ends with neither
-    "<place word> " nor "<place word> the "."""
+    "<place word> " nor "<place word> the ", nor "<travel verb> to (the) "."""
     if not before[-1:].isspace():
         return False
-    words = before.rsplit(None, 2)
-    last = words[-1].lower() if words else ""
-    if last == "the" and len(words) > 1:
-        last = words[-2].lower()
+    words = before.rsplit(None, 3)
+    k = len(words) - 1
+    if k >= 0 and words[k].lower() == "the":
+        k -= 1
+    last = words[k].lower() if k >= 0 else ""
+    if last == "to":  # "will travel to Budapest"
+        return k > 0 and words[k - 1].lower().startswith(_TRAVEL)
     return last.endswith(_PLACE_WORDS)
 
 
