@@ -159,3 +159,12 @@ def test_an_ing_noun_after_an_article_has_only_its_own_actors() -> None:
     """ "over the killing of a Sikh separatist": no Indian killing of Canada."""
     events = _events("Canada expelled six Indian diplomats over the killing of a Sikh separatist.")
     assert events == [("SANCTION", "CAN", "IND")], events
+
+
+def test_he_in_the_next_sentence_is_the_earlier_subject_acting_on_a_named_state() -> None:
+    text = "Trump spoke with Putin on Tuesday.\nHe accused Russia of attacking Ukraine."
+    article = sentence_article("t", text, date(2025, 10, 16))
+    events = [
+        (e.sentence_index, e.category, e.source, e.target) for e in score_article(article).events
+    ]
+    assert (1, "ACCUSE", "USA", "RUS") in events, events

@@ -167,6 +167,16 @@ def test_at_least_forty_cases():
         ("Trump praised Putin. He also praised Lukashenko.", [(0, "USA>RUS"), (1, "USA>BLR")]),
         ("Lukashenko met Putin in Sochi.\n\nHe praised Trump.", [(0, "BLR>RUS"), (1, "BLR>USA")]),
         ("Trump met reporters. He was praised by Lukashenko.", [(1, "BLR>USA")]),
+        # "He" in a sentence with dyads of its own acts on the first state it names ...
+        (
+            "Trump spoke with Putin. He accused Russia of attacking Ukraine.",
+            [(0, "USA>RUS"), (1, "RUS>UKR"), (1, "USA>RUS")],
+        ),
+        # ... unless its own state is named: the sentence's reading stands
+        (
+            "Trump spoke with Putin. He urged Congress to pass military aid for Ukraine.",
+            [(0, "USA>RUS"), (1, "USA>UKR")],
+        ),
         # no antecedent: nothing inherited
         ("The weather was fine. The two leaders met.", []),
         ("He praised Lukashenko.", []),

@@ -11,6 +11,9 @@ paragraph's first sentence looks only at the sentence just before it).
 - A leading "He/She/His/Her" with exactly one state named: the pronoun is the antecedent's
   subject (the source of its directed dyad, or its subject actor), so "He also praised
   Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
+- A leading "He/She" in a sentence that has dyads of its own and does not name the
+  pronoun's state (``with_pronoun``): the pronoun acts on the first state named ("He
+  accused Russia of attacking Ukraine": USA -> RUS beside RUS -> UKR).
 
 Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``. A
 sport or weather sentence (rule 9) leaves an empty result, so nothing inherits from it.
@@ -19,7 +22,7 @@ sport or weather sentence (rule 9) leaves an empty result, so nothing inherits f
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tracker.coding.relation_words import PASSIVE, relation_words
@@ -125,3 +128,52 @@ def find_antecedents(
         if results[j].dyads or results[j].subject:
             out.append(results[j])
     return out
+
+
+def looking_back(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]],
+    subject: str | None,
+) -> Callable[[Sequence[SentenceDyads]], SentenceDyads] | None:
+    """For a sentence with dyads of its own that names the last meeting ("The talks ...") or
+    opens with "He/She": its dyads given the earlier sentences (nearest first), else None
+    (it does not look back, and the earlier sentences need not be found)."""
+    text = sentence.text
+    if relation_words().coref_event.match(text):
+
+        def with_meeting(candidates: Sequence[SentenceDyads]) -> SentenceDyads:
+            extra = event_dyad(sentence, mentions, candidates)
+            if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
+                return SentenceDyads([*dyads, extra], subject)
+            return SentenceDyads(dyads, subject)
+
+        return with_meeting
+    if _PRONOUN_START.search(text):
+        return lambda candidates: SentenceDyads(
+            with_pronoun(sentence, mentions, dyads, candidates), subject
+        )
+    return None
+
+
+def with_pronoun(
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]],
+    candidates: Sequence[SentenceDyads],
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The dyads of a sentence opening with "He/She" that names states of its own, with the
+    pronoun as the antecedent's subject (see the module docstring); ``dyads`` unchanged
+    when there is no antecedent subject or no named state."""
+    subject = candidates[0].subject if candidates else None
+    pronoun = _PRONOUN_START.search(sentence.text)
+    if not subject or pronoun is None or not mentions:
+        return dyads
+    if any(m.code == subject for m in mentions):  # its state is named ("He urged Congress"):
+        return dyads  # the sentence's own reading stands
+    target = mentions[0].code
+    if any(d.pair == make_pair(subject, target) for d, _ in dyads):
+        return dyads
+    own = tuple(m for m in mentions if m.code == target)
+    extra = Dyad(make_pair(subject, target), sentence.index, subject, target)
+    return [*dyads, (extra, (*own, _pronoun(subject, pronoun.group(1))))]

@@ -13,10 +13,9 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 2. **Clauses** (``tracker/clauses.py``). The rest is split at ";", ":", dashes and at
    ", which / while / but / whereas / although / though / as / after / before / when /
    because / since / so / yet" and a bare "while/whereas". Actors in different clauses are
-   never paired: "Russia's economy grew while the U.S. market fell" has no dyad. A relative
-   clause between commas (", who has ruled Belarus since 1994,") is a clause of its own
-   with the actor it describes, and a description after an actor (", the deputy chairman
-   of Russia's Security Council,") is left out.
+   never paired: "Russia's economy grew while the U.S. market fell" has no dyad. An aside
+   (", who has ruled Belarus since 1994,") is a clause of its own with the actor it
+   describes; a description (", the deputy chairman of Russia's Security Council,") is out.
 3. **Actors.** Within a clause, consecutive mentions of the same state merge into one actor
    ("Russian President Vladimir Putin" is one RUS actor). Actors joined by "and", "or", "&",
    "as well as", "along with", "/" or a hyphen ("Russia-Ukraine war") form a *coordinated
@@ -75,6 +74,7 @@ from tracker.coding.coreference import (
     event_dyad,
     find_antecedents,
     inherit_dyads,
+    looking_back,
     refers_back,
 )
 from tracker.coding.dyad_groups import (
@@ -377,12 +377,9 @@ def attribute_dyads(
             dyads.append((Dyad(pair, sentence.index, source, target), support))
         if dyads or links.subject is not None:
             result = SentenceDyads(dyads, links.subject)
-        if may_inherit and dyads:  # only a sentence naming the last meeting looks back
-            if words.coref_event.match(sentence.text):
-                antecedents = find_antecedents(sentences, results, i)
-                extra = event_dyad(sentence, mentions, antecedents)
-                if extra is not None and all(d.pair != extra[0].pair for d, _ in dyads):
-                    result = SentenceDyads([*dyads, extra], links.subject)
+        if may_inherit and dyads:  # naming the last meeting or opening with "He" looks back
+            back = looking_back(sentence, mentions, dyads, links.subject)
+            result = back(find_antecedents(sentences, results, i)) if back else result
         elif may_inherit and one_state:
             antecedents = find_antecedents(sentences, results, i)
             if antecedents:
