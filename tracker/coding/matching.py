@@ -227,15 +227,18 @@ def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) ->
     coordinated with ("wants to reopen its embassy and normalise relations", "may impose
     tariffs and sanctions"); a past form is its own act ("threatened sanctions and expelled
     diplomats"). An infinitive of purpose shares a hypothetical or negated mode too ("could
-    meet Modi in Budapest to discuss trade", "did not meet Biden to discuss")."""
+    meet Modi in Budapest to discuss trade", "did not meet Biden to discuss"), and the
+    purpose of a deployment is its plan ("massed troops on the border to attack")."""
     out = list(matches)
     for j in range(1, len(matches)):
         m, prev = matches[j], out[j - 1]
-        if m.mode is not Mode.ASSERTED or prev.mode not in _SHARED_MODES:
-            continue
         word, joint = words[m.first], words[m.first - 1]
+        if m.mode is not Mode.ASSERTED or (
+            prev.mode not in _SHARED_MODES and (joint != "to" or prev.category != "MOBILIZE")
+        ):
+            continue
         if joint == "to":
-            mode = prev.mode
+            mode = prev.mode if prev.mode in _SHARED_MODES else Mode.HYPOTHETICAL
         elif joint in {"and", "or"} and prev.mode is Mode.HYPOTHETICAL:
             mode = Mode.HYPOTHETICAL
         else:
