@@ -27,6 +27,7 @@ REDUCED_RELATIVE_BY = re.compile(
     r"(?![a-z]+ly\b)[a-z]+\s+"
     r"[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$"
 )
+_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?$")  # "the ambassador was summoned to the X ministry"
 PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
 BE_PARTICIPLE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|got)\s+(?:\w+ly\s+)?"
@@ -108,10 +109,14 @@ def passive_agent(
     """(source, target) when an actor after the trigger is its passive agent ("was praised
     by Trump", "were killed in Israeli shelling"), else None; ``passive``: is the trigger
     passive (None: not known yet)."""
+    summoned = text.endswith("summoned", m.start, m.end)  # "was summoned to the X ministry"
     for k, g in enumerate(after_all):
         if g.start - m.end > PASSIVE_REACH:
             break
-        if is_agent_by(text, m.end, g.start) or (
+        if (
+            is_agent_by(text, m.end, g.start)
+            or (summoned and _TO_THE.match(text, m.end, g.start) is not None)
+        ) or (
             is_attack_agent(text, m.end, g.start, g.end, attacks)
             and (passive if passive is not None else is_passive(text, m.start, m.end))
         ):
