@@ -80,3 +80,19 @@ def test_must_after_a_report_of_a_non_state_is_no_demand() -> None:
 def test_a_possessors_coordinated_adjectives_keep_the_possessor() -> None:
     events = _events("Biden condemned Russia's unprovoked and unjustified attack on Ukraine.")
     assert ("ASSAULT", "RUS", "UKR", Mode.ASSERTED) in events, events
+
+
+def test_sanctions_one_evades_are_not_ones_own() -> None:
+    events = _events(
+        "Belarus has repeatedly denied Western accusations that it is helping Russia"
+        " circumvent sanctions."
+    )
+    assert [e for e in events if e[0] == "SANCTION"] == [], events
+
+
+def test_a_diplomatic_act_at_a_sports_event_stays_political() -> None:
+    events = _events(
+        "Minsk expelled the Latvian charge d'affaires after Riga removed the Belarusian flag"
+        " at the ice hockey championship."
+    )
+    assert ("SANCTION", "BLR", "LVA", Mode.ASSERTED) in events, events

@@ -23,7 +23,7 @@ from tracker.coding.argument_roles import (
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
-from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments
+from tracker.coding.noun_arguments import BETWEEN, EVADED, MODIFIER_GAP, noun_arguments
 from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
@@ -128,6 +128,8 @@ def _trigger_arguments(
         return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         return _topic_arguments(text, words, m, scene, previous, near)
+    if m.first > 0 and words[m.first - 1] in EVADED:
+        return noun_arguments(text, m, scene.before_all, scene.after_all, near)
     if (
         (m.first == m.last and not _is_verb_form(words[m.first], words[m.first - 1]))
         or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"

@@ -22,12 +22,21 @@ _OF = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
 MODIFIER_GAP = re.compile(
     r"(?:'s|')?\s*(?:(?!(?:since|before|after|during|following|until|amid|when|while|but|of|"
     r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
-    r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite)\s)"
+    r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite|"
+    r"circumvent|circumventing|evade|evading|evaded|bypass|bypassing|skirt|skirting|dodge|"
+    r"violate|violating|violated|breach|breaching|breached)\s)"
     r"[\w-]+\s+){0,3}$"
     # a possessor's adjectives may be coordinated: "Russia's unprovoked and unjustified"
     r"|['’]s\s+(?:[a-z-]+(?:ly)?\s+)?[a-z-]+,?\s+(?:and|or)\s+[a-z-]+\s+$",
     re.I,
 )  # a preposition or verb between them is not a modifier: "Russia since the invasion"
+# The sanctions one evades are not the evader's ("helping Russia circumvent sanctions"): a
+# noun right after one of these has only its own actors
+EVADED = frozenset(
+    {"circumvent", "circumventing", "evade", "evading", "evaded", "bypass", "bypassing",
+     "skirt", "skirting", "dodge", "dodging", "violate", "violating", "violated", "breach",
+     "breaching", "breached"}
+)  # fmt: skip
 BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)

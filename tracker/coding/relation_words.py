@@ -102,6 +102,7 @@ class RelationWords:
     coref_mutual: Phrases
     coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
+    diplomatic: Phrases  # ... unless the sentence holds diplomacy ("expelled the ... envoy")
 
     @cached_property
     def prepositions(self) -> frozenset[str]:
@@ -127,6 +128,7 @@ def relation_words() -> RelationWords:
     speech = _alternation(sections["speech"])
     return RelationWords(
         non_political=Phrases.of(sections["non_political"]),
+        diplomatic=Phrases.of(sections["diplomatic"]),
         mutual=frozenset(sections["mutual"]),
         directed=frozenset(sections["directed"]),
         reverse=frozenset(sections["reverse"]),
