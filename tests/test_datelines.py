@@ -9,7 +9,8 @@ import pytest
 
 from tracker.coding.datelines import dateline_end, without_dateline
 from tracker.coding.score import score_article
-from tracker.models import Article, DateSource, Sentence, article_id
+from tracker.evaluate.pipeline import sentence_article
+from tracker.models import Sentence
 
 
 @pytest.mark.parametrize(
@@ -52,15 +53,9 @@ def test_the_first_sentence_of_a_wire_story_keeps_its_pair() -> None:
         "MOSCOW, Oct 23 (Reuters) - Russia said on Thursday that new U.S. sanctions on its"
         " oil companies were counterproductive.\n\nOil prices rose."
     )
-    article = Article(
-        id=article_id(text),
-        origin="t",
-        title="",
-        text=text,
-        published_at=date(2025, 10, 23),
-        date_source=DateSource.FIELD,
-    )
-    pairs = {p.pair: p for p in score_article(article).pairs}
+    pairs = {
+        p.pair: p for p in score_article(sentence_article("t", text, date(2025, 10, 23))).pairs
+    }
     assert ("RUS", "USA") in pairs
     first = pairs[("RUS", "USA")].sentences[0]
     assert first.sentence_index == 0 and first.text.startswith("Russia said")

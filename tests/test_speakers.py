@@ -10,6 +10,7 @@ import pytest
 from tracker.coding.actors import default_matcher
 from tracker.coding.score import score_article
 from tracker.coding.speakers import document_speaker, domain_speaker, with_first_person
+from tracker.evaluate.pipeline import sentence_article
 from tracker.models import Article, DateSource, article_id
 
 ON = date(2025, 3, 1)
@@ -61,15 +62,7 @@ def test_the_speaker_after_a_comma_and_opens_its_own_clause():
         "We remain deeply concerned by Belarus's support for Russia's war against Ukraine, and"
         " we call on Minsk to end it."
     )
-    article = Article(
-        id=article_id(text),
-        origin="t",
-        title="",
-        text=text,
-        published_at=date(2025, 10, 24),
-        date_source=DateSource.FIELD,
-        speaker="USA",
-    )
+    article = sentence_article("t", text, date(2025, 10, 24), speaker="USA")
     requests = [
         (e.source, e.target) for e in score_article(article).events if e.category == "REQUEST"
     ]

@@ -8,9 +8,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from tracker.coding.clauses import aside_spans
+from tracker.coding.clauses import aside_spans, description_spans
 from tracker.coding.matching import Match
-from tracker.coding.venues import DESCRIPTION_OPENING, VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
@@ -213,9 +213,6 @@ def _is_place(text: str, g: Group) -> bool:
 
 # ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
 _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
-# "Pakistan, a key U.S. ally in the war on terror, has refused": a description of the actor
-# just before it, no clause break either
-_DESCRIPTION = re.compile(DESCRIPTION_OPENING + r"[^,;:()\"]{1,80}?(?=,)")
 
 
 # A quoted phrase of at most four words with no punctuation, inside a clause (lower-case
@@ -237,11 +234,8 @@ def _break_search(
     if quoted:  # a few words quoted inside a clause: no break ("was \"very disappointed\" with")
         for found in _SCARE_QUOTE.finditer(text):
             skip.update((found.start(), found.end() - 1))
-    described = [  # (start, end): every break from its comma to the closing one is passed
-        (found.start(), found.end())
-        for g in groups
-        if text.startswith(",", g.end) and (found := _DESCRIPTION.match(text, g.end))
-    ]
+    # a description after a group: every break from its comma to the closing one is passed
+    described = description_spans(text, [g.end for g in groups])
     if not skip and not described:
         return CLAUSE_BREAK_RE.search
 

@@ -177,13 +177,14 @@ def clause_groups(
 # The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
 # state ("The president of Belarus", "Druze inhabitants of the Syrian Golan Heights", "An
 # envoy from Minsk"): a few words, none a verb form
+_NOT_VERB = (  # a word that is no verb form
+    r"(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+"
+)
 _OWN_STATE_OF = re.compile(
-    r"^\s*(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
-    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+){0,4}"
+    rf"^\s*(?:{_NOT_VERB}){{0,4}}"
     # "from" only after people: "A delegation from Minsk", not "The flight from Seoul"
-    r"(?:(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)"
-    r"[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+of|(?:delegations?|envoys?|officials?|diplomats?|"
-    r"ministers?|leaders?|negotiators|representatives|lawmakers)\s+from)\s+(?:the\s+)?$",
+    rf"(?:{_NOT_VERB}of|(?:delegations?|envoys?|officials?|diplomats?|ministers?|leaders?|"
+    r"negotiators|representatives|lawmakers)\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

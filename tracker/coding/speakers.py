@@ -120,14 +120,14 @@ def document_speaker(
     rules = speaker_rules()
     lines = text.lstrip().split("\n", BYLINE_LINES)[:BYLINE_LINES]
     short = [line for line in lines if len(line.split()) <= BYLINE_WORDS]
-    for line in short:
-        if rules.byline.search(line):
-            code = _one_state(matcher.find(line, on))
-            if code:
-                return code, "byline"
+    bylines = [line for line in short if rules.byline.search(line)]
+    for line in bylines:
+        code = _one_state(matcher.find(line, on))
+        if code:
+            return code, "byline"
     # "Press Statement / Marco Rubio, Secretary of State / October 24, 2025": the byline
     # word and the official's state on different lines of one heading
-    if len(short) > 1 and any(rules.byline.search(line) for line in short):
+    if len(short) > 1 and bylines:
         code = _one_state(matcher.find("\n".join(short), on))
         if code:
             return code, "byline"

@@ -15,10 +15,11 @@ from tracker.models import Mention
 
 # "talks in Geneva", "a summit in Helsinki", "snow in Minsk and Washington": a capital after
 # "in"/"at" is the place where something happened, not a party to it ...
+# a destination too: "will travel to Budapest for a summit with Trump"
+_TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
 _VENUE = re.compile(
-    r"\b(?:in|at|(?:travel|flew|fly|flies|head|go|went|arrive|return)[a-z]*\s+to)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)  # a destination too: "will travel to Budapest for a summit with Trump"
+    rf"\b(?:in|at|(?:{'|'.join(_TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE
+)
 # ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
 # "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
 VENUE_KEEP_REACH = 40
@@ -69,7 +70,6 @@ _TOPIC_OR_VENUE = re.compile(
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
 _PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding")
-_TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
 
 
 def _may_be_topic_or_venue(before: str) -> bool:
