@@ -21,7 +21,7 @@ from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
-from tracker.ui import briefing, cached, chart_signal, explore, removal, upload
+from tracker.ui import briefing, cached, chart_signal, explore, quick_switch, removal, upload
 from tracker.ui import gdelt as gdelt_view
 from tracker.ui import sources as sources_view
 from tracker.ui.pairs import pair_option_label
@@ -115,6 +115,9 @@ def _run(db: str, read_only: bool) -> None:
             briefing.render(ctx)
     if ctx is not None:  # last: nothing on the page waits for it
         _prewarm(ctx)
+        if ctx.pairs and _has_browser():
+            with tabs["Explore"]:  # the other frequencies, for a switch without a round trip
+                quick_switch.offer(ctx)
 
 
 def _banners_and_tabs(db: str, read_only: bool) -> dict[str, DeltaGenerator]:
