@@ -21,7 +21,16 @@ from tracker.config import read_only
 from tracker.errors import StoreBusy, TrackerError
 from tracker.index.params import TemperatureParams
 from tracker.store import resolve_db_path
-from tracker.ui import briefing, cached, chart_signal, explore, quick_switch, removal, upload
+from tracker.ui import (
+    briefing,
+    cached,
+    chart_signal,
+    explore,
+    preload,
+    quick_switch,
+    removal,
+    upload,
+)
 from tracker.ui import gdelt as gdelt_view
 from tracker.ui import sources as sources_view
 from tracker.ui.pairs import pair_option_label
@@ -49,6 +58,7 @@ def read_only_mode() -> bool:
 def main() -> None:
     st.set_page_config(page_title="Relationship tracker", page_icon="🌡️", layout="wide")
     st.title("Relationship temperature")
+    preload.plotly_early()
     db = resolve_db_path()
     read_only = read_only_mode()
     try:

@@ -57,9 +57,10 @@ export default function ({ data }) {
   const onClick = (event) => {
     const option = event.target.closest && event.target.closest(data.radio + " label");
     const code = option ? data.codes[option.innerText.trim()] : undefined;
-    if (!code || code === shown) return;
     const gd = chart();
-    if (gd && !(shown in parsed)) parsed[shown] = { data: gd.data, layout: gd.layout };
+    // only over a chart of this view (a stale switch of the view before stays still)
+    if (!code || code === shown || !gd || !data.views.includes(gd.layout.uirevision)) return;
+    if (!(shown in parsed)) parsed[shown] = { data: gd.data, layout: gd.layout };
     shown = code;
     try { draw(code); } catch (error) { console.warn("quick switch:", error); }
   };
@@ -89,6 +90,7 @@ def offer(ctx: Context) -> None:
         key=f"quick_switch_{cached.chart_id(*ctx.chart_view())}",
         data={
             "shown": ctx.freq,
+            "views": [cached.chart_id(*replace(ctx, freq=f).chart_view()) for f in FREQ_CODES],
             "figures": figures,
             "codes": {name: code for code, name in FREQ_NAMES.items()},
             "radio": f".st-key-{Key.FREQ}",
