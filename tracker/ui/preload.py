@@ -16,7 +16,10 @@ from pathlib import Path
 
 import streamlit as st
 
-_SCRIPT = """<script>
+# The element takes no room: its container is hidden (a flex gap would be left otherwise).
+_SCRIPT = """<span id="tracker-preload"></span>
+<style>[data-testid="stElementContainer"]:has(#tracker-preload) { display: none; }</style>
+<script>
 (() => {
   const entry = document.querySelector('script[src*="/static/js/index."]');
   if (entry) import(new URL(%s, entry.src).href).catch(() => {});
