@@ -168,3 +168,23 @@ def test_he_in_the_next_sentence_is_the_earlier_subject_acting_on_a_named_state(
         (e.sentence_index, e.category, e.source, e.target) for e in score_article(article).events
     ]
     assert (1, "ACCUSE", "USA", "RUS") in events, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged Washington to"
+        " keep up pressure on Lukashenko.",
+        "Exiled opposition leader Svetlana Tikhanovskaya welcomed the releases but urged"
+        " Washington not to lift sanctions on the Belarusian regime.",
+    ],
+)
+def test_a_named_person_who_is_no_actor_lends_no_state_to_the_act(text) -> None:
+    """The single dyad's other state (Lukashenko's) had become the source: BLR->USA REQUEST."""
+    assert [e for e in _events(text) if e[0] == "REQUEST" and e[1] == "BLR"] == []
+
+
+def test_a_state_named_as_the_subject_is_still_the_source() -> None:
+    assert ("REQUEST", "POL", "USA") in _events(
+        "Polish Foreign Minister Radoslaw Sikorski urged Washington to keep up pressure on Moscow."
+    )

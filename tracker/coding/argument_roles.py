@@ -13,6 +13,7 @@ from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, S
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
+from tracker.coding.sentences import sentence_starters
 from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -114,9 +115,11 @@ def carried_subject(
     what it judges ("accused Washington of ... easing": the accused eases) or its purpose
     ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
     before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
-    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned):
+    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
-    if before == "and":
+    if before in ("and", "but"):  # "welcomed the releases but urged Washington": one subject
+        if not (prev_args.sources or prev_args.unowned):
+            return None
         src = prev_args.sources
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *scene.near, unowned=prev_args.unowned)
@@ -222,3 +225,26 @@ def by_agent(
     if m.first == m.last and before and text[before[0].end : m.start].strip(" ,"):
         return Args((), (), *near, own=True)
     return Args(*agent, *near)
+
+
+# A person named (first and last name) right before the act, after an optional apposition
+# and auxiliaries ("Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged"):
+# its subject. (One capitalised word may be a misspelt state or a sentence's first noun.)
+_NAMED_SUBJECT = re.compile(
+    r"(?<![\w.'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )"  # no place or object
+    r"([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+(?:,[^,]{1,80},)?\s+"  # first and last name
+    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will)\s+)*$"
+)
+NAMED_SUBJECT_REACH = 140  # characters searched back from the act
+
+
+def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool:
+    """Is the act's subject a person named right before it who is no actor ("Exiled
+    opposition leader Svetlana Tikhanovskaya urged Washington not to lift sanctions on the
+    Belarusian regime")? Then no state is guessed as its source, as for "She urged ...";
+    before, the sentence's other state became one (BLR->USA REQUEST)."""
+    found = _NAMED_SUBJECT.search(text, max(0, start - NAMED_SUBJECT_REACH), start)
+    if found is None or found.group(1).lower() in sentence_starters():
+        return False
+    at = found.start(1)
+    return not any(g.start <= at < g.end for g in groups)

@@ -17,6 +17,7 @@ from tracker.coding.argument_roles import (
     by_agent,
     carried_subject,
     is_purpose,
+    named_person_subject,
     pronoun_source,
     subject_group,
     without_mediator,
@@ -170,7 +171,9 @@ def _trigger_arguments(
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         source = agent[0] if agent is not None else ()
         return Args(source, tuple(c for c in target if c not in source), *near)
-    if not args.sources and _pronoun_subject(words, m.first):
+    if not args.sources and (
+        _pronoun_subject(words, m.first) or named_person_subject(text, m.start, scene.before_all)
+    ):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
 

@@ -141,14 +141,21 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words, hyphen suffixes) of ``data/en/non_state_heads.txt``."""
+def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+    """(head word -> the next words after which the state is an actor after all, hyphen
+    suffixes) of ``data/en/non_state_heads.txt`` ("opposition !to": "the Belarusian
+    opposition" is no state, "Russia's opposition to NATO expansion" is Russia's)."""
     raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
     lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
-    return frozenset(w for w in lines if w[0] != "-"), tuple(w for w in lines if w[0] == "-")
+    words: dict[str, frozenset[str]] = {}
+    for line in lines:
+        if line[0] != "-":
+            head, _, unless = line.partition(" !")
+            words[head.strip()] = frozenset(unless.split("|")) if unless else frozenset()
+    return words, tuple(w for w in lines if w[0] == "-")
 
 
-_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
 # "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
 # an "air" followed by a word of military action keeps the mention.
 _STATE_AIR = re.compile(
@@ -169,10 +176,11 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             if after.startswith(suffixes):
                 continue
             head = _HEAD.match(after)
+            unless = words.get(head.group(1)) if head is not None else None
             if (
-                head is not None
-                and head.group(1) in words
-                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end()))
+                unless is not None
+                and head.group(2) not in unless
+                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
             ):
                 continue
         keep.append(m)
