@@ -317,3 +317,13 @@ def test_a_sentence_naming_no_state_inherits_only_through_a_cue(text, cue):
     mentions = [ActorMatcher().find(s.text, date(2025, 8, 15)) for s in sentences]
     inherited = [d for d, _ in attribute_dyads(sentences, mentions) if d.sentence_index == 1]
     assert bool(inherited) is cue
+
+
+def test_a_clause_opened_by_after_has_a_subject_not_a_place():
+    """ "..., after Russia and Belarus began joint drills": the group after the conjunction
+    is the clause's coordinated subject (it had been a circumstance: no Russia-Belarus pair)."""
+    found = dyads_of(
+        "Poland closed its border with Belarus, after Russia and Belarus began joint drills."
+    )
+    assert (0, "BLR=RUS") in found and (0, "POL>BLR") in found, found
+    assert dyads_of("Talks resumed after Russia's invasion of Ukraine.") == [(0, "RUS>UKR")]

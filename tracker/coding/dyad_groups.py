@@ -159,6 +159,8 @@ def clause_groups(
         else:
             groups.append(Group.of(actor, prep_before(gap, words), gap))
         pos = actor.end
+    if groups and groups[0].prep in _CONJUNCTIONS:
+        _conjunction_subject(text, groups[0])
     if not provisional and "\0" not in text:
         return groups  # (no marker to act on or remove)
     # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
@@ -172,6 +174,24 @@ def clause_groups(
             g.gap = g.gap.replace("\0", "")
             out.append(g)
     return out
+
+
+# "..., after Russia and Belarus began joint drills": a word opening the clause before its
+# subject and verb is a conjunction, not a preposition making the subject a circumstance
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|\w+ly)\s+)*"
+    r"(?:\w+ed|began|met|held|sent|struck|shot|fought|spoke|sought|made|took|gave|hit|won)\b",
+    re.IGNORECASE,
+)
+
+
+def _conjunction_subject(text: str, group: Group) -> None:
+    """The clause's first group after a conjunction and before a verb is its subject: its
+    "after" is no preposition. Before, "Poland closed its border with Belarus, after Russia
+    and Belarus began joint drills" had no Russia-Belarus pair (the group was a place)."""
+    if group.gap.strip().lower() == group.prep and _SUBJECT_VERB.match(text, group.actors[-1].end):
+        group.prep = ""
 
 
 # The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
