@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
 from tracker.coding.matching import Match
-from tracker.coding.mode_scopes import is_participle
+from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.coding.sentences import sentence_starters
 from tracker.models import Mention
@@ -248,3 +248,22 @@ def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool
         return False
     at = found.start(1)
     return not any(g.start <= at < g.end for g in groups)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
+
+
+def person_subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> bool:
+    """Is the act's subject a person: a pronoun, or a name that is no actor?"""
+    return _pronoun_subject(words, m.first) or named_person_subject(text, m.start, before)
+
+
+def _pronoun_subject(words: Sequence[str], first: int) -> bool:
+    """Does a personal pronoun stand in the trigger's clause before it ("She has also
+    urged")? Its state is not the sentence's other actor."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if words[k] in CLAUSE_BREAK:
+            return False
+        if words[k] in _PERSON_PRONOUNS:
+            return True
+    return False

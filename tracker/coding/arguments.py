@@ -17,7 +17,7 @@ from tracker.coding.argument_roles import (
     by_agent,
     carried_subject,
     is_purpose,
-    named_person_subject,
+    person_subject,
     pronoun_source,
     subject_group,
     without_mediator,
@@ -171,9 +171,7 @@ def _trigger_arguments(
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         source = agent[0] if agent is not None else ()
         return Args(source, tuple(c for c in target if c not in source), *near)
-    if not args.sources and (
-        _pronoun_subject(words, m.first) or named_person_subject(text, m.start, scene.before_all)
-    ):
+    if not args.sources and person_subject(text, words, m, scene.before_all):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
 
@@ -210,18 +208,6 @@ def _comma_participle(words: Sequence[str], m: Match) -> bool:
 # A trigger right after one of these is a subject matter: only its own actors count
 _TOPIC_PREPS = frozenset({"on", "about", "over"})
 _SPEAKER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
-
-
-def _pronoun_subject(words: Sequence[str], first: int) -> bool:
-    """Does a personal pronoun stand in the trigger's clause before it ("She has also
-    urged")? Its state is not the sentence's other actor."""
-    for k in range(first - 1, max(-1, first - 6), -1):
-        if words[k] in CLAUSE_BREAK:
-            return False
-        if words[k] in _PERSON_PRONOUNS:
-            return True
-    return False
 
 
 def _topic_arguments(

@@ -236,3 +236,19 @@ def co_occurrence(text: str, group: Group, end: int) -> bool:
     if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
         return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
     return bool(_BOTH.match(text[group.end : end]))
+
+
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+# A coordinated subject's own verb phrase up to a comma ("Russia and Belarus began joint
+# drills on Friday, prompting Poland to ..."): the members act together (a partner dyad);
+# the state after the comma reacts to them.
+_OWN_PHRASE = re.compile(r"^\s+[a-z][^,]*,")
+
+
+def partners(rest: list[Group]) -> bool:
+    """Do the members of a coordinated subject act together: with no object but places
+    ("Russia and Belarus held drills near the Polish border"), or with the object after a
+    comma that ends their own verb phrase (", prompting Poland to ...", "..., a move
+    condemned by Poland": the agent of the participle is left out of ``rest``)?"""
+    k = next((j for j, g in enumerate(rest) if g.prep not in PLACE_PREPS), None)
+    return k is None or bool(_OWN_PHRASE.match(" ".join(g.gap for g in rest[: k + 1])))

@@ -119,6 +119,8 @@ class EventCoder:
         matches, words, starts = self._rules.match(sentence_text, published_year)
         placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
         arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
+        if any(m.rule == _JOINT_NOUN for m in matches):
+            arguments = _joint_participants(matches, arguments, placed)
         return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
 
     def code(
@@ -180,7 +182,7 @@ class EventCoder:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
-            per_match.append(self._events(m, direction, basis, dyad, mentions, text))
+            per_match.append(self._events(m, direction, basis, dyad, mentions, text, args))
         events: list[Event] = []
         seen: set[tuple[tuple[str, Mode], tuple[str | None, str | None]]] = set()
         kinds: set[tuple[str, Mode]] = set()
@@ -209,6 +211,7 @@ class EventCoder:
         dyad: Dyad,
         mentions: Sequence[Mention],
         text: str,
+        args: Args,
     ) -> list[Event]:
         """The events of one trigger on one dyad, once its direction is known."""
         pair = dyad.pair
@@ -216,10 +219,12 @@ class EventCoder:
             m = m._replace(category="COOPERATE")
             direction = (None, None)
         elif (
-            m.rule == "cooperate.joint"
+            m.rule == _JOINT_NOUN
             and _EXERCISE.search(text, m.start, m.end)
             and not _joint(m, direction, text)
-        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture
+        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture;
+            if direction[1] not in args.targets:  # type: ignore[index]
+                return []  # not toward a state named after a comma (", prompting Poland to")
             m = m._replace(category="MOBILIZE")
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
@@ -254,6 +259,24 @@ Direction = tuple[str | None, str | None]
 _JOINT_RULES = frozenset({"mobilize.exercise"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|patrols?)\b", re.I)
 _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
+
+
+_JOINT_NOUN = "cooperate.joint"
+
+
+def _joint_participants(
+    matches: Sequence[Match], arguments: tuple[Args, ...], placed: Sequence[Mention]
+) -> tuple[Args, ...]:
+    """A joint act naming two states or more inside its phrase ("condemned the joint
+    Russian-Belarusian exercises") is theirs together: those states are its participants,
+    with no other side. Before, the clause's subject was its source (Poland MOBILIZE)."""
+    out = list(arguments)
+    for k, m in enumerate(matches):
+        if m.rule == _JOINT_NOUN:
+            inside = tuple(dict.fromkeys(x.code for x in placed if m.start <= x.start < m.end))
+            if len(inside) > 1:
+                out[k] = Args(inside, (), arguments[k].before, ())
+    return tuple(out)
 
 
 def _joint(m: Match, direction: object, text: str) -> bool:

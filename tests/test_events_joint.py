@@ -1,0 +1,57 @@
+"""tracker.coding.events: joint acts are cooperation between their participants; a state
+that reacts to them after a comma is no target of the exercise."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
+
+
+def _events(text: str) -> set[tuple[str, str | None, str | None, tuple[str, str]]]:
+    scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+    return {(e.category, e.source, e.target, e.pair) for e in scored.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "partners", "third"),
+    [
+        (
+            "Russia and Belarus began joint military drills on Friday, prompting Poland to close"
+            " its border.",
+            ("BLR", "RUS"),
+            "POL",
+        ),
+        (
+            "China and Russia held joint naval exercises in the Sea of Japan, prompting Tokyo to"
+            " express concern.",
+            ("CHN", "RUS"),
+            "JPN",
+        ),
+        ("Russia and Belarus held joint drills, a move condemned by Poland.", ("BLR", "RUS"), "POL"),
+    ],
+)
+def test_joint_drills_and_a_third_states_reaction(text, partners, third) -> None:
+    """Before, the drills were MOBILIZE toward the state that reacted, and the partners had
+    no dyad of their own."""
+    events = _events(text)
+    assert ("COOPERATE", None, None, partners) in events, events
+    assert not [e for e in events if e[0] == "MOBILIZE" and e[2] == third], events
+
+
+def test_a_joint_exercise_named_with_its_participants_is_theirs() -> None:
+    """ "Poland condemned the joint Russian-Belarusian exercises": Poland accuses them; the
+    exercises are not Poland's (it had been Poland MOBILIZE toward Belarus and Russia)."""
+    events = _events("Poland condemned the joint Russian-Belarusian Zapad exercises.")
+    assert ("COOPERATE", None, None, ("BLR", "RUS")) in events, events
+    assert ("ACCUSE", "POL", "RUS", ("POL", "RUS")) in events, events
+    assert not [e for e in events if e[0] == "MOBILIZE"], events
+
+
+def test_joint_drills_near_a_border_stay_a_posture_toward_it() -> None:
+    events = _events("Russia and Belarus held joint drills near the Polish border.")
+    assert ("MOBILIZE", "RUS", "POL", ("POL", "RUS")) in events, events
+    assert ("COOPERATE", None, None, ("BLR", "RUS")) in events, events
