@@ -188,3 +188,23 @@ def test_a_state_named_as_the_subject_is_still_the_source() -> None:
     assert ("REQUEST", "POL", "USA") in _events(
         "Polish Foreign Minister Radoslaw Sikorski urged Washington to keep up pressure on Moscow."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia and Belarus held joint drills, a move condemned by Poland.",
+            {("ACCUSE", "POL", "RUS"), ("ACCUSE", "POL", "BLR")},
+        ),
+        (
+            "Russia deployed troops to Belarus, a move condemned by Lithuania and Poland.",
+            {("ACCUSE", "LTU", "RUS"), ("ACCUSE", "POL", "RUS")},
+        ),
+    ],
+)
+def test_a_reaction_summed_up_after_a_comma_targets_the_act_s_source(text, expected) -> None:
+    """ ", a move condemned by Poland" had no target (no event at all for Poland)."""
+    events = set(_events(text))
+    assert expected <= events, events
+    assert ("ACCUSE", "LTU", "BLR") not in events

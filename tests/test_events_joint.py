@@ -31,7 +31,11 @@ def _events(text: str) -> set[tuple[str, str | None, str | None, tuple[str, str]
             ("CHN", "RUS"),
             "JPN",
         ),
-        ("Russia and Belarus held joint drills, a move condemned by Poland.", ("BLR", "RUS"), "POL"),
+        (
+            "Russia and Belarus held joint drills, a move condemned by Poland.",
+            ("BLR", "RUS"),
+            "POL",
+        ),
     ],
 )
 def test_joint_drills_and_a_third_states_reaction(text, partners, third) -> None:

@@ -31,3 +31,12 @@ def matcher() -> ActorMatcher:
 )
 def test_a_government_s_opponents_are_no_state(matcher, text, codes) -> None:
     assert [m.code for m in matcher.find(text, ON)] == codes
+
+
+def test_the_agent_after_a_description_is_no_modifier(matcher) -> None:
+    """ ", a move condemned by Lithuania and Poland": Lithuania had been dropped as if it
+    modified the description's noun (", a key U.S. ally")."""
+    text = "Russia deployed troops to Belarus, a move condemned by Lithuania and Poland."
+    assert [m.code for m in matcher.find(text, ON)] == ["RUS", "BLR", "LTU", "POL"]
+    text = "Pakistan, a key U.S. ally, has refused to deploy peacekeepers."
+    assert [m.code for m in matcher.find(text, ON)] == ["PAK"]

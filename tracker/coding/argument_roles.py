@@ -267,3 +267,38 @@ def _pronoun_subject(words: Sequence[str], first: int) -> bool:
         if words[k] in _PERSON_PRONOUNS:
             return True
     return False
+
+
+# ", a move condemned by Poland", ", a step the White House welcomed": a reaction to the act
+# of the clause before the comma
+_SUMMARY = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|act|action|measure|gesture)\b"
+    r"[^,;:]*$",
+    re.IGNORECASE,
+)
+SUMMARY_REACH = 80  # characters searched back from a reaction for its summary noun
+
+
+def reaction_targets(
+    text: str, matches: Sequence[Match], arguments: tuple[Args, ...]
+) -> tuple[Args, ...]:
+    """A reaction to the previous clause's act, summed up by a noun after a comma (", a move
+    condemned by Poland"), targets that act's source: Russia and Belarus, not nobody (or the
+    state the act was done to: "Russia deployed troops to Belarus, a move condemned by
+    Lithuania" is Lithuania toward Russia). Only for a reaction with a source and no target."""
+    out = list(arguments)
+    for k in range(1, len(matches)):
+        m, args = matches[k], arguments[k]
+        if not args.sources or args.targets:
+            continue
+        found = _SUMMARY.search(text, max(0, m.start - SUMMARY_REACH), m.start)
+        if found is None:
+            continue
+        acts = [
+            a for x, a in zip(matches[:k], arguments[:k], strict=True) if x.end <= found.start()
+        ]
+        done = next((a.sources for a in reversed(acts) if a.sources), ())
+        targets = tuple(c for c in done if c not in args.sources)
+        if targets:
+            out[k] = args._replace(targets=targets)
+    return tuple(out)

@@ -22,6 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tracker.coding.argument_groups import Args
+from tracker.coding.argument_roles import reaction_targets
 from tracker.coding.arguments import find_arguments
 from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach
 from tracker.coding.direction import (
@@ -121,6 +122,8 @@ class EventCoder:
         arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
         if any(m.rule == _JOINT_NOUN for m in matches):
             arguments = _joint_participants(matches, arguments, placed)
+        if len(matches) > 1 and "," in sentence_text:
+            arguments = reaction_targets(sentence_text, matches, arguments)
         return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
 
     def code(

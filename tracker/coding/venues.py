@@ -194,7 +194,9 @@ DESCRIPTION_OPENING = r",\s*(?:one\s+of\s+)?(?:a|an|the|another)\s+"  # ", a key
 _APPOSITIVE_OPENING = re.compile(
     r"\s*" + DESCRIPTION_OPENING + r"(?:[a-z][\w-]*\s+){0,3}", re.IGNORECASE
 )
-_MODIFIED_NOUN = re.compile(r"\s+[a-z]")
+_MODIFIED_NOUN = re.compile(r"\s+(?!(?:and|or|as|to|in|on|at|for)\b)[a-z]")  # a noun, no link
+# ", a move condemned by Lithuania and Poland": the agent of a participle modifies nothing
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|with|to|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -207,6 +209,7 @@ def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mentio
             m.kind in ("country", "demonym")
             and _APPOSITIVE_OPENING.fullmatch(text, before.end, m.start)
             and _MODIFIED_NOUN.match(text, m.end)
+            and not _AGENT_BEFORE.search(text, max(0, m.start - 12), m.start)
         ):
             continue
         keep.append(m)
