@@ -59,3 +59,8 @@ def test_joint_drills_near_a_border_stay_a_posture_toward_it() -> None:
     events = _events("Russia and Belarus held joint drills near the Polish border.")
     assert ("MOBILIZE", "RUS", "POL", ("POL", "RUS")) in events, events
     assert ("COOPERATE", None, None, ("BLR", "RUS")) in events, events
+
+
+def test_joint_exercises_with_the_state_an_act_went_to_are_cooperation() -> None:
+    events = _events("Russia had moved large numbers of troops into Belarus for joint exercises.")
+    assert ("COOPERATE", None, None, ("BLR", "RUS")) in events, events

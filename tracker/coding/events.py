@@ -226,9 +226,12 @@ class EventCoder:
             and _EXERCISE.search(text, m.start, m.end)
             and not _joint(m, direction, text)
         ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture;
-            if direction[1] not in args.targets:  # type: ignore[index]
+            if direction[1] in args.targets:  # type: ignore[index]
+                m = m._replace(category="MOBILIZE")
+            elif direction[1] in args.before:  # type: ignore[index]
+                m, direction = m._replace(category="COOPERATE"), (None, None)  # "moved troops
+            else:  # into Belarus for joint exercises": with the state before, partners
                 return []  # not toward a state named after a comma (", prompting Poland to")
-            m = m._replace(category="MOBILIZE")
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
             if mutual:
