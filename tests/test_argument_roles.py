@@ -208,3 +208,9 @@ def test_a_reaction_summed_up_after_a_comma_targets_the_act_s_source(text, expec
     events = set(_events(text))
     assert expected <= events, events
     assert ("ACCUSE", "LTU", "BLR") not in events
+
+
+def test_a_verb_after_and_shares_the_subject_not_its_object_noun_s_source() -> None:
+    """ "called the new U.S. sanctions ... and vowed to respond": Russia vows (it was USA)."""
+    events = _events('Russia called the new U.S. sanctions "an act of war" and vowed to respond.')
+    assert ("THREATEN", "RUS", "USA") in events, events

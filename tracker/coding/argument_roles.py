@@ -121,6 +121,9 @@ def carried_subject(
         if not (prev_args.sources or prev_args.unowned):
             return None
         src = prev_args.sources
+        if _object_noun(words, prev) and scene.before_all[-1].start < prev.start:
+            src = scene.before_all[-1].codes  # "called the new U.S. sanctions ... and vowed to
+            # respond": the clause's subject, not the source of the noun it spoke of
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *scene.near, unowned=prev_args.unowned)
     if (
@@ -144,6 +147,13 @@ def carried_subject(
         targets = tuple(c for c in (args.targets or prev_args.targets) if c not in src)
         return Args(src, targets, *scene.near)
     return None
+
+
+def _object_noun(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger a one-word noun ("sanctions"), no verb whose subject a verb after
+    "and" shares?"""
+    word = words[m.first]
+    return m.first == m.last and not (is_participle(word) or word.endswith("ing"))
 
 
 # Acts whose object is whom they address: "urged its citizens", "praised their troops" is

@@ -51,6 +51,25 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
 
+def _own_verb_phrase(before: list[str], word: str) -> list[str]:
+    """The clause before a trigger, from its own verb phrase on when it is a past verb after
+    "and"/"but" that follows another past verb: "Belarus denied sending the balloons and
+    accused Vilnius" (the denial frames its own object, not the accusation; the accusation
+    had been negated). A negation or modal before both still frames both ("did not meet
+    Putin and discuss", "has not imposed sanctions and frozen assets": no past verb is
+    passed over, or the auxiliary stands before it)."""
+    if len(before) < 3 or before[-1] not in ("and", "but") or not word.endswith("ed"):
+        return before
+    for k in range(len(before) - 2, -1, -1):
+        w = before[k]
+        if w.endswith("ed") and (k == 0 or before[k - 1] not in _AUXILIARY_BEFORE):
+            return before[len(before) - 1 :]  # another finite past verb: its phrase ends
+    return before
+
+
+_AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})
+
+
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
 
 
@@ -334,7 +353,7 @@ class ModeReader:
             clause_start, stop = i, max(0, i - MODE_WINDOW)
             while clause_start > stop and words[clause_start - 1] not in CLAUSE_BREAK:
                 clause_start -= 1
-            before = words[clause_start:i]
+            before = _own_verb_phrase(words[clause_start:i], words[i])
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
         if background and i == last and not is_participle(words[i]):
             if self._in_background(words, i):

@@ -1,0 +1,33 @@
+"""tracker.coding.modes: the scope of a cue, read on whole sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
+
+
+def _events(text: str) -> set[tuple[str, str | None, str | None, str]]:
+    scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+    return {(e.category, e.source, e.target, e.mode.value) for e in scored.events}
+
+
+def test_a_denial_does_not_frame_the_verb_after_and() -> None:
+    """ "denied sending the balloons and accused Vilnius": the accusation was made (it had
+    been negated, the content of the denial)."""
+    events = _events("Belarus denied sending the balloons and accused Vilnius of staging it.")
+    assert ("ACCUSE", "BLR", "LTU", "asserted") in events, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has not imposed sanctions and frozen assets of Belarus.",
+        "Russia did not impose sanctions on Belarus and freeze its assets.",
+    ],
+)
+def test_a_negation_before_both_verbs_frames_both(text) -> None:
+    assert all(e[3] == "negated" for e in _events(text))
