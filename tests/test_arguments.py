@@ -96,3 +96,17 @@ def test_a_diplomatic_act_at_a_sports_event_stays_political() -> None:
         " at the ice hockey championship."
     )
     assert ("SANCTION", "BLR", "LVA", Mode.ASSERTED) in events, events
+
+
+def test_a_noun_a_body_modifies_is_no_state_s_act() -> None:
+    """ "Hungary blocked a new EU sanctions package against Russia": the sanctions are the
+    EU's (they had been Hungary's, SANCTION HUN->RUS)."""
+    from tracker.coding.score import score_article
+    from tracker.evaluate.pipeline import sentence_article
+
+    for text in (
+        "Hungary blocked a new EU sanctions package against Russia.",
+        "Putin condemned Western sanctions on Belarus.",
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        assert [e for e in scored.events if e.category == "SANCTION"] == [], text

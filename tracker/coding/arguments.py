@@ -24,7 +24,7 @@ from tracker.coding.argument_roles import (
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
-from tracker.coding.noun_arguments import BETWEEN, EVADED, MODIFIER_GAP, noun_arguments
+from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
@@ -129,8 +129,8 @@ def _trigger_arguments(
         return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         return _topic_arguments(text, words, m, scene, previous, near)
-    if m.first > 0 and words[m.first - 1] in EVADED:
-        return noun_arguments(text, m, scene.before_all, scene.after_all, near)
+    if (own := own_only(text, words, m, scene, _is_noun(words, m))) is not None:
+        return own  # "helping Russia circumvent sanctions", "a new EU sanctions package"
     if (
         (m.first == m.last and not _is_verb_form(words[m.first], words[m.first - 1]))
         or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"
@@ -245,6 +245,13 @@ def _is_verb_form(word: str, before: str = "") -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _is_noun(words: Sequence[str], m: Match) -> bool:
+    """A one-word noun trigger ("sanctions", "exercises"), no verb form."""
+    return (
+        m.first == m.last and m.first > 0 and not _is_verb_form(words[m.first], words[m.first - 1])
+    )
 
 
 def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
