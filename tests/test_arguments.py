@@ -110,3 +110,15 @@ def test_a_noun_a_body_modifies_is_no_state_s_act() -> None:
     ):
         scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
         assert [e for e in scored.events if e.category == "SANCTION"] == [], text
+
+
+def test_a_title_before_the_second_name_keeps_the_group() -> None:
+    """ "President Joe Biden and President Vladimir Putin held their first summit ... and
+    agreed": one coordinated group, a mutual agreement (it had been Putin's alone)."""
+    text = (
+        "President Joe Biden and President Vladimir Putin held their first summit in Geneva"
+        " and agreed to return their ambassadors."
+    )
+    scored = score_article(sentence_article("t", text, date(2021, 6, 16)))
+    agreed = [(e.source, e.target) for e in scored.events if e.category == "AGREE"]
+    assert agreed == [(None, None)], agreed

@@ -52,7 +52,10 @@ class Group(NamedTuple):  # a named tuple: cheaper to build than a frozen datacl
 
 Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
 
-_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
+# (a title before the second name: "President Joe Biden and President Vladimir Putin")
+_GROUP_GAP = re.compile(
+    r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,2}$", re.I
+)
 
 SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
 

@@ -121,9 +121,15 @@ def carried_subject(
         if not (prev_args.sources or prev_args.unowned):
             return None
         src = prev_args.sources
-        if _object_noun(words, prev) and scene.before_all[-1].start < prev.start:
-            src = scene.before_all[-1].codes  # "called the new U.S. sanctions ... and vowed to
-            # respond": the clause's subject, not the source of the noun it spoke of
+        first = scene.before_all[-1] if scene.before_all else None
+        if (
+            first
+            and _object_noun(words, prev)
+            and first.start < prev.start
+            and first.codes[0] not in src
+        ):
+            src = first.codes  # "called the new U.S. sanctions ... and vowed to respond": the
+            # clause's subject, not the source of the noun it spoke of
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *scene.near, unowned=prev_args.unowned)
     if (
