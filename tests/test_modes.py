@@ -31,3 +31,23 @@ def test_a_denial_does_not_frame_the_verb_after_and() -> None:
 )
 def test_a_negation_before_both_verbs_frames_both(text) -> None:
     assert all(e[3] == "negated" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin said a meeting between Putin and Trump in Budapest was postponed"
+        " indefinitely.",
+        "The talks between Russia and Ukraine have been cancelled.",
+    ],
+)
+def test_a_meeting_that_was_postponed_did_not_happen(text) -> None:
+    """A cancel cue after the noun ("was postponed") negates it as one before it does
+    ("cancelled a planned meeting"); the meeting had been asserted."""
+    events = _events(text)
+    assert events and all(e[3] == "negated" for e in events if e[0] == "CONSULT"), events
+
+
+def test_a_meeting_that_was_held_stays_asserted() -> None:
+    events = _events("The talks between Russia and Ukraine were held in Istanbul.")
+    assert ("CONSULT", None, None, "asserted") in events, events

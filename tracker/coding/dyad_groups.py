@@ -40,6 +40,7 @@ class Group:
     gap: str = ""  # the text between the previous group (or clause start) and this one
     hyphen: bool = False
     between: bool = False
+    opens: bool = False  # after a conjunction, the subject of the clause it opens
 
     @classmethod
     def of(cls, actor: Actor, prep: str = "", gap: str = "") -> Group:
@@ -159,8 +160,9 @@ def clause_groups(
         else:
             groups.append(Group.of(actor, prep_before(gap, words), gap))
         pos = actor.end
-    if groups and groups[0].prep in _CONJUNCTIONS:
-        _conjunction_subject(text, groups[0])
+    for group in groups:
+        if group.prep in _CONJUNCTIONS:
+            _conjunction_subject(text, group)
     if not provisional and "\0" not in text:
         return groups  # (no marker to act on or remove)
     # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
@@ -187,11 +189,27 @@ _SUBJECT_VERB = re.compile(
 
 
 def _conjunction_subject(text: str, group: Group) -> None:
-    """The clause's first group after a conjunction and before a verb is its subject: its
-    "after" is no preposition. Before, "Poland closed its border with Belarus, after Russia
-    and Belarus began joint drills" had no Russia-Belarus pair (the group was a place)."""
-    if group.gap.strip().lower() == group.prep and _SUBJECT_VERB.match(text, group.actors[-1].end):
-        group.prep = ""
+    """A group after a conjunction and before a verb is the subject of the clause it opens:
+    its "after" is no preposition. Before, "Poland closed its border with Belarus, after
+    Russia and Belarus began joint drills" had no Russia-Belarus pair (a circumstance)."""
+    if _SUBJECT_VERB.match(text, group.actors[-1].end):
+        group.prep, group.opens = "", True
+
+
+def conjunction_parts(
+    groups: list[Group], start: int, end: int
+) -> list[tuple[int, int, list[Group]]]:
+    """The clause's groups split where a conjunction opens a clause of its own inside it
+    ("The planned summit was called off after Lavrov and Rubio failed to agree"), each part
+    with its span; one part when there is no such group after the first."""
+    cuts = [k for k, g in enumerate(groups) if k and g.opens]
+    if not cuts:
+        return [(start, end, groups)] if groups else []
+    bounds = [0, *cuts, len(groups)]
+    spans = [start, *(groups[k].start for k in cuts), end]
+    return [
+        (spans[j], spans[j + 1], groups[bounds[j] : bounds[j + 1]]) for j in range(len(cuts) + 1)
+    ]
 
 
 # The head noun of a clause's first words, then "of"/"from" and the state: the subject's own

@@ -85,6 +85,7 @@ from tracker.coding.dyad_groups import (
     Links,
     clause_groups,
     co_occurrence,
+    conjunction_parts,
     partners,
     prep_before,
     subject_index,
@@ -143,8 +144,14 @@ def _analyse_clause(
         _lone_state(links, mentions[0].code, prep, text[start:end], words)
         return
     groups = clause_groups(text, mentions, start, words)
-    if not groups:
-        return
+    for part_start, part_end, part in conjunction_parts(groups, start, end):
+        _analyse_groups(text, part_start, part_end, part, links, words)
+
+
+def _analyse_groups(
+    text: str, start: int, end: int, groups: list[Group], links: Links, words: RelationWords
+) -> None:
+    """Rules 3-6 on the actor groups of one clause (or of the part a conjunction opens)."""
     if len(groups) == 1 and len(groups[0].codes) == 1:
         _lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
         return
@@ -157,7 +164,7 @@ def _analyse_clause(
                     links.add(a, b, directed=False, strong=True)
     if len(groups) == 1 and co_occurrence(text, groups[0], end):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
-    if len(groups) == 1 and groups[0].prep in words.locative:
+    if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
         _mutual_within(links, groups[0].codes)

@@ -35,6 +35,7 @@ from tracker.coding.mode_scopes import (
     has_contraction,
     is_participle,
     is_topic,
+    own_verb_phrase,
     part_of,
     pluperfect,
     year_of,
@@ -51,23 +52,8 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
 
-def _own_verb_phrase(before: list[str], word: str) -> list[str]:
-    """The clause before a trigger, from its own verb phrase on when it is a past verb after
-    "and"/"but" that follows another past verb: "Belarus denied sending the balloons and
-    accused Vilnius" (the denial frames its own object, not the accusation; the accusation
-    had been negated). A negation or modal before both still frames both ("did not meet
-    Putin and discuss", "has not imposed sanctions and frozen assets": no past verb is
-    passed over, or the auxiliary stands before it)."""
-    if len(before) < 3 or before[-1] not in ("and", "but") or not word.endswith("ed"):
-        return before
-    for k in range(len(before) - 2, -1, -1):
-        w = before[k]
-        if w.endswith("ed") and (k == 0 or before[k - 1] not in _AUXILIARY_BEFORE):
-            return before[len(before) - 1 :]  # another finite past verb: its phrase ends
-    return before
-
-
-_AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})
+CANCEL_REACH = 10  # tokens after a noun trigger searched for "was postponed/called off"
+_BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 
 
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
@@ -310,6 +296,21 @@ class ModeReader:
                 return False
         return False
 
+    def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
+        """Is the noun trigger at ``i`` the subject of a passive cancel cue in its clause ("a
+        meeting between Putin and Trump in Budapest was postponed indefinitely")? Before, the
+        meeting was asserted."""
+        for k in range(i + 1, min(len(words) - 1, i + 1 + CANCEL_REACH)):
+            w = words[k]
+            if w in CLAUSE_BREAK or w == "that":
+                return False
+            if w in _BE:
+                at = k + 2 if words[k + 1] == "been" else k + 1
+                return any(
+                    tuple(words[at : at + len(t)]) == t for ts in self._cancel.values() for t in ts
+                )
+        return False
+
     def _scope_modes(
         self, words: list[str], before: list[str], i: int, last: int, contraction: bool
     ) -> set[Mode]:
@@ -353,13 +354,15 @@ class ModeReader:
             clause_start, stop = i, max(0, i - MODE_WINDOW)
             while clause_start > stop and words[clause_start - 1] not in CLAUSE_BREAK:
                 clause_start -= 1
-            before = _own_verb_phrase(words[clause_start:i], words[i])
+            before = own_verb_phrase(words[clause_start:i], words[i])
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
         if background and i == last and not is_participle(words[i]):
             if self._in_background(words, i):
                 modes.add(Mode.HISTORICAL)
-            if self._cancel and self._in_background(words, i, self._cancel):
-                modes.add(Mode.NEGATED)  # "cancelled a planned meeting"
+            if self._cancel and (
+                self._in_background(words, i, self._cancel) or self._cancelled_after(words, i)
+            ):
+                modes.add(Mode.NEGATED)  # "cancelled a planned meeting", "was postponed"
         # Historical: a past year before the trigger in the sentence part, or "in 2020" after.
         year: int | None = None
         if years:
