@@ -122,3 +122,14 @@ def test_a_title_before_the_second_name_keeps_the_group() -> None:
     scored = score_article(sentence_article("t", text, date(2021, 6, 16)))
     agreed = [(e.source, e.target) for e in scored.events if e.category == "AGREE"]
     assert agreed == [(None, None)], agreed
+
+
+def test_where_one_travels_is_no_party_to_the_purpose() -> None:
+    """ "Orban travelled to Moscow to meet Putin": Orban meets (Moscow had been the source)."""
+    scored = score_article(
+        sentence_article(
+            "t", "Hungary's Prime Minister Viktor Orban travelled to Moscow to meet Putin.",
+            date(2025, 11, 5),
+        )
+    )  # fmt: skip
+    assert [(e.category, e.source, e.target) for e in scored.events] == [("CONSULT", "HUN", "RUS")]

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from tracker.coding.clauses import aside_spans, description_spans
 from tracker.coding.matching import Match
-from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.coding.venues import TRAVEL, VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
@@ -198,8 +198,13 @@ class Scene(NamedTuple):
         return cls(before_all, after_all, before, after, inside, near)
 
 
-_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the"})
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the", "to"})
+# ... or where one travels ("Orban travelled to Moscow to meet Putin": Orban meets)
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|at|within|inside|across|throughout|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 
 
 def _is_place(text: str, g: Group) -> bool:
@@ -209,7 +214,7 @@ def _is_place(text: str, g: Group) -> bool:
     before = text[max(0, g.start - 16) : g.start].split()
     if not before or before[-1].lower() not in _PLACE_WORDS:
         return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
-    if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
+    if not _PLACE_BEFORE.search(text, max(0, g.start - 24), g.start):
         return False
     return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
 

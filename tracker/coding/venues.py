@@ -16,10 +16,8 @@ from tracker.models import Mention
 # "talks in Geneva", "a summit in Helsinki", "snow in Minsk and Washington": a capital after
 # "in"/"at" is the place where something happened, not a party to it ...
 # a destination too: "will travel to Budapest for a summit with Trump"
-_TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
-_VENUE = re.compile(
-    rf"\b(?:in|at|(?:{'|'.join(_TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE
-)
+TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
+_VENUE = re.compile(rf"\b(?:in|at|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
 # "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
 VENUE_KEEP_REACH = 40
@@ -83,7 +81,7 @@ def _may_be_topic_or_venue(before: str) -> bool:
         k -= 1
     last = words[k].lower() if k >= 0 else ""
     if last == "to":  # "will travel to Budapest"
-        return k > 0 and words[k - 1].lower().startswith(_TRAVEL)
+        return k > 0 and words[k - 1].lower().startswith(TRAVEL)
     return last.endswith(_PLACE_WORDS)
 
 
