@@ -133,3 +133,14 @@ def test_where_one_travels_is_no_party_to_the_purpose() -> None:
         )
     )  # fmt: skip
     assert [(e.category, e.source, e.target) for e in scored.events] == [("CONSULT", "HUN", "RUS")]
+
+
+def test_a_state_fought_alongside_is_a_partner_not_a_target() -> None:
+    """ "North Korean troops fought alongside Russian forces": no North Korean assault on
+    Russia (it was ASSAULT PRK->RUS)."""
+    for text in (
+        "North Korean troops fought alongside Russian forces against Ukraine.",
+        "North Korea sent troops to fight alongside Russian forces against Ukraine.",
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        assert [e for e in scored.events if e.target == "RUS"] == [], text
