@@ -51,3 +51,12 @@ def test_a_meeting_that_was_postponed_did_not_happen(text) -> None:
 def test_a_meeting_that_was_held_stays_asserted() -> None:
     events = _events("The talks between Russia and Ukraine were held in Istanbul.")
     assert ("CONSULT", None, None, "asserted") in events, events
+
+
+def test_a_pledge_to_send_troops_to_a_state_is_a_commitment_to_it() -> None:
+    """ "pledged to send troops to Ukraine" had been a THREATEN toward Ukraine."""
+    events = _events("France and Britain pledged to send troops to Ukraine after a ceasefire.")
+    assert ("AGREE", "FRA", "UKR", "asserted") in events, events
+    assert not [e for e in events if e[0] == "THREATEN"], events
+    threat = _events("Russia is ready to deploy troops to the border with Finland.")
+    assert ("THREATEN", "RUS", "FIN", "asserted") in threat, threat

@@ -139,6 +139,7 @@ GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # visit" 036, "offered to negotiate" 036, "promised to continue military aid" 033); an
 # agreement ("agreed to lift the sanctions") is coded by what was agreed and keeps it.
 INTENT_RULES = frozenset({"agree.intent", "agree.offer", "agree.willing", "agree.promise"})
+_PROMISES = frozenset({"agree.offer", "agree.promise"})
 # ... unless the act is hostile: an intent to sanction, mobilise or attack is a threat (CAMEO 13)
 _HOSTILE_ACTS = _CONFLICT_ACTS | {"SANCTION", "MOBILIZE"}
 
@@ -184,7 +185,12 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 break
     for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
         g = out[m.governor] if m.governor >= 0 else None
-        if g is not None and g.rule in INTENT_RULES and m.category in _HOSTILE_ACTS:
+        if (
+            g is not None
+            and g.rule in INTENT_RULES
+            and m.category in _HOSTILE_ACTS
+            and not (m.category == "MOBILIZE" and g.rule in _PROMISES)  # "pledged to send
+        ):  # troops to Ukraine": a commitment to Ukraine, not a threat against it
             out[m.governor] = g._replace(category="THREATEN", rule="threaten.intent")
     return tuple(out)
 
