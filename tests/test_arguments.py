@@ -144,3 +144,18 @@ def test_a_state_fought_alongside_is_a_partner_not_a_target() -> None:
     ):
         scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
         assert [e for e in scored.events if e.target == "RUS"] == [], text
+
+
+def test_the_parties_between_are_a_nouns_own_the_mediators_are_not() -> None:
+    """ "mediated a ceasefire between Israel and Hamas": no Egyptian ceasefire toward Israel
+    (it was RETREAT EGY->ISR); "between Ethiopia and its neighbour, Eritrea" is mutual."""
+    for text, expected in (
+        ("Egypt and Qatar mediated a ceasefire between Israel and Hamas.", set()),
+        (
+            "Peacekeepers oversee a ceasefire between Ethiopia and its neighbor, Eritrea.",
+            {("ERI", "ETH"), ("ETH", "ERI")},
+        ),
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        found = {(e.source, e.target) for e in scored.events if e.category == "RETREAT"}
+        assert found == expected, text

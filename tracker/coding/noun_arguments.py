@@ -81,6 +81,7 @@ def noun_arguments(
     return Args(sources, targets, *near, own=True)
 
 
+_AND_NEXT = re.compile(r"^\s+and\s+(?:(?:its|their|the)\s+)?(?:[a-z]+,?\s+){0,2}$")
 # A body that is no state right before a noun ("a new EU sanctions package", "Western
 # sanctions", "NATO exercises"): a capitalised word that no actor mention covers
 _CALENDAR = frozenset(
@@ -103,10 +104,17 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
-    ("helping Russia circumvent sanctions"), or a ``noun`` that a body which is no state
-    modifies (no state is its source)."""
+    ("helping Russia circumvent sanctions"), a ``noun`` whose parties "between" names (the
+    mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
+    that a body which is no state modifies (no state is its source)."""
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    after = scene.after_all
+    if noun and after and BETWEEN.match(text[m.end : after[0].start]):  # "mediated a ceasefire
+        parties = after[0].codes  # between Israel and Hamas"; "between Ethiopia and its
+        if len(after) > 1 and _AND_NEXT.match(text[after[0].end : after[1].start]):
+            parties += tuple(c for c in after[1].codes if c not in parties)  # neighbour, Eritrea"
+        return Args(parties, (), *scene.near, own=True)
     if noun and body_modified(text, m, scene.before_all):
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
         return own._replace(sources=(), unowned=True)
