@@ -214,3 +214,9 @@ def test_a_verb_after_and_shares_the_subject_not_its_object_noun_s_source() -> N
     """ "called the new U.S. sanctions ... and vowed to respond": Russia vows (it was USA)."""
     events = _events('Russia called the new U.S. sanctions "an act of war" and vowed to respond.')
     assert ("THREATEN", "RUS", "USA") in events, events
+
+
+def test_a_request_to_the_source_s_own_people_targets_no_other_state() -> None:
+    """ "urged Americans not to travel to Belarus" had been a U.S. request to Belarus."""
+    assert _events("The State Department urged Americans not to travel to Belarus.") == []
+    assert ("REQUEST", "USA", "UKR") in _events("The US urged Ukrainians to stay.")

@@ -169,13 +169,18 @@ _OWN_OBJECT = re.compile(r"\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
 _OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.IGNORECASE)
 
 
-def addressed_to_own_side(text: str, m: Match, after: Sequence[Group]) -> bool:
-    """Is the trigger said to its source's own people ("urged its citizens"), and not to a
-    state named just after ("accused its neighbour Ukraine")?"""
-    return (
-        m.category in _ADDRESSED
-        and _OWN_OBJECT.match(text, m.end) is not None
-        and not (after and _OWN_NAMED.fullmatch(text, m.end, after[0].start))
+def addressed_to_own_side(
+    text: str, m: Match, after: Sequence[Group], sources: Sequence[str] = ()
+) -> bool:
+    """Is the trigger said to its source's own people ("urged its citizens", "urged
+    Americans not to travel to Belarus"), and not to a state named just after ("accused its
+    neighbour Ukraine")?"""
+    if m.category not in _ADDRESSED:
+        return False
+    if after and after[0].codes == tuple(sources) and not text[m.end : after[0].start].strip():
+        return True  # the object is the source's own state's people
+    return _OWN_OBJECT.match(text, m.end) is not None and not (
+        after and _OWN_NAMED.fullmatch(text, m.end, after[0].start)
     )
 
 

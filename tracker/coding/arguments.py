@@ -383,7 +383,7 @@ def _clause_arguments(
     ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
         src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
     sources = src.codes if src is not None else ()
-    if sources and addressed_to_own_side(text, m, after):
+    if sources and addressed_to_own_side(text, m, after, sources):
         return Args(sources, sources, *near)  # "urged its citizens": its own side
     # "lifted sanctions on Belarus": an actor inside a long trigger is the object
     targets = inside[0].codes if inside else after[0].codes if after else ()
