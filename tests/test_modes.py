@@ -60,3 +60,16 @@ def test_a_pledge_to_send_troops_to_a_state_is_a_commitment_to_it() -> None:
     assert not [e for e in events if e[0] == "THREATEN"], events
     threat = _events("Russia is ready to deploy troops to the border with Finland.")
     assert ("THREATEN", "RUS", "FIN", "asserted") in threat, threat
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The Kremlin declined to comment on reports that Washington was preparing new"
+         " sanctions on Russia.", "SANCTION"),
+        ("Mexico agreed to deploy troops to its border to avert U.S. tariffs.", "SANCTION"),
+    ],
+)  # fmt: skip
+def test_a_prepared_or_averted_act_is_not_asserted(text, category) -> None:
+    events = [e for e in _events(text) if e[0] == category]
+    assert events and all(e[3] == "hypothetical" for e in events), events
