@@ -220,3 +220,11 @@ def test_a_request_to_the_source_s_own_people_targets_no_other_state() -> None:
     """ "urged Americans not to travel to Belarus" had been a U.S. request to Belarus."""
     assert _events("The State Department urged Americans not to travel to Belarus.") == []
     assert ("REQUEST", "USA", "UKR") in _events("The US urged Ukrainians to stay.")
+
+
+def test_the_object_of_a_first_verb_is_no_subject_after_and() -> None:
+    """ "expelled 10 Russian diplomats and announced new sanctions": Washington's sanctions
+    (they had been Russia's, SANCTION RUS->USA)."""
+    events = _events("Washington expelled 10 Russian diplomats and announced new sanctions.")
+    assert ("SANCTION", "RUS", "USA") not in events, events
+    assert ("SANCTION", "USA", "RUS") in events, events

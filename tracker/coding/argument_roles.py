@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
+from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
@@ -55,6 +56,9 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     if len(before) == 1:
         return before[0]  # (no other candidate: the nearest, whatever introduces it)
     for g in before:
+        if g is not before[-1] and COORDINATED_VERB.search(text, g.end, trigger_start):
+            continue  # "expelled 10 Russian diplomats and announced new sanctions": the
+            # first verb's object; the second verb is its subject's
         if (
             not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
             and not _RECIPIENT.search(text, max(0, g.start - 16), g.start)
