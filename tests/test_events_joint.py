@@ -64,3 +64,13 @@ def test_joint_drills_near_a_border_stay_a_posture_toward_it() -> None:
 def test_joint_exercises_with_the_state_an_act_went_to_are_cooperation() -> None:
     events = _events("Russia had moved large numbers of troops into Belarus for joint exercises.")
     assert ("COOPERATE", None, None, ("BLR", "RUS")) in events, events
+
+
+def test_states_that_blame_each_other_each_accuse_the_other() -> None:
+    """ "Kyiv and Moscow blamed each other" had no event (a hostile act of a coordinated
+    subject goes each way only when its rule says so, or when "each other" says it)."""
+    events = _events("Kyiv and Moscow blamed each other for the attack on the nuclear plant.")
+    assert {
+        ("ACCUSE", "UKR", "RUS", ("RUS", "UKR")),
+        ("ACCUSE", "RUS", "UKR", ("RUS", "UKR")),
+    } <= events

@@ -73,3 +73,16 @@ def test_a_pledge_to_send_troops_to_a_state_is_a_commitment_to_it() -> None:
 def test_a_prepared_or_averted_act_is_not_asserted(text, category) -> None:
     events = [e for e in _events(text) if e[0] == category]
     assert events and all(e[3] == "hypothetical" for e in events), events
+
+
+def test_a_modal_after_as_belongs_to_the_noun_after_as() -> None:
+    """ "regard the new American sanctions as an unfriendly step that will not go
+    unanswered": the sanctions are in force (they had been negated)."""
+    scored = score_article(
+        sentence_article(
+            "t", "We regard the new American sanctions as an unfriendly step that will not go"
+            " unanswered.", date(2025, 11, 5), speaker="RUS",
+        )
+    )  # fmt: skip
+    modes = {(e.category, e.mode.value) for e in scored.events}
+    assert ("SANCTION", "asserted") in modes, modes

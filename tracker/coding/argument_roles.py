@@ -33,7 +33,8 @@ _OBJECT_PREPOSITION = re.compile(
 # Belarus receives it)
 _RECIPIENT = re.compile(
     r"\b(?:gave|give|gives|giving|granted|grant|grants|granting|offered|offers|offering|"
-    r"promised|promises|sent|sends|awarded|awards|handed|lent|denied|denies|owes)\s+$",
+    r"promised|promises|sent|sends|awarded|awards|handed|lent|denied|denies|owes)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?$",  # "handed the Finnish ambassador a note of protest"
     re.IGNORECASE,
 )
 # ... unless it is a possessor ("respond to Finland's decision to close": Finland closes) or

@@ -236,7 +236,11 @@ class EventCoder:
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
             if mutual:
                 directions = [(None, None)]
-            elif m.rule in self.reciprocal or self.categories[m.category].quad_class <= 2:
+            elif (
+                m.rule in self.reciprocal
+                or self.categories[m.category].quad_class <= 2
+                or _EACH_OTHER.match(text, m.end)  # "Kyiv and Moscow blamed each other"
+            ):
                 directions = [pair, pair[::-1]]  # "X and Y hailed a new era": each praised
             else:
                 return []
@@ -268,6 +272,7 @@ _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
 _JOINT_NOUN = "cooperate.joint"
+_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 
 def _joint_participants(

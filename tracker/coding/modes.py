@@ -324,8 +324,10 @@ class ModeReader:
             scope += words[last + 1 : last + 4]
         elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
-                if words[k] in CLAUSE_BREAK or (
-                    words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT
+                if (
+                    words[k] in CLAUSE_BREAK
+                    or words[k] == "as"  # "regard the sanctions as a step that will not"
+                    or (words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT)
                 ):  # "told Trump in a phone call that Russia would not": another clause
                     break
                 if words[k] in MODALS:
