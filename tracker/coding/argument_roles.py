@@ -57,7 +57,11 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     if len(before) == 1:
         return before[0]  # (no other candidate: the nearest, whatever introduces it)
     for g in before:
-        if g is not before[-1] and COORDINATED_VERB.search(text, g.end, trigger_start):
+        if (
+            g is not before[-1]
+            and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
+            and COORDINATED_VERB.search(text, g.end, trigger_start)
+        ):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
             # first verb's object; the second verb is its subject's
         if (
