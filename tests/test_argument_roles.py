@@ -220,6 +220,10 @@ def test_a_request_to_the_source_s_own_people_targets_no_other_state() -> None:
     """ "urged Americans not to travel to Belarus" had been a U.S. request to Belarus."""
     assert _events("The State Department urged Americans not to travel to Belarus.") == []
     assert ("REQUEST", "USA", "UKR") in _events("The US urged Ukrainians to stay.")
+    said = score_article(
+        sentence_article("t", "We thank our Lithuanian partners.", date(2025, 11, 5), "USA")
+    )
+    assert [(e.category, e.source, e.target) for e in said.events] == [("SUPPORT", "USA", "LTU")]
 
 
 def test_the_object_of_a_first_verb_is_no_subject_after_and() -> None:

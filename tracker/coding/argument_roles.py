@@ -178,6 +178,9 @@ _OWN_OBJECT = re.compile(r"\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
 _OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.IGNORECASE)
 
 
+_FIRST_PERSON_OWNERS = frozenset({"our", "my", "us"})
+
+
 def addressed_to_own_side(
     text: str, m: Match, after: Sequence[Group], sources: Sequence[str] = ()
 ) -> bool:
@@ -186,8 +189,13 @@ def addressed_to_own_side(
     neighbour Ukraine")?"""
     if m.category not in _ADDRESSED:
         return False
-    if after and after[0].codes == tuple(sources) and not text[m.end : after[0].start].strip():
-        return True  # the object is the source's own state's people
+    if (
+        after
+        and after[0].codes == tuple(sources)
+        and not text[m.end : after[0].start].strip()
+        and text[after[0].start : after[0].end].lower() not in _FIRST_PERSON_OWNERS
+    ):
+        return True  # the object is the source's own state's people ("our partners" is not)
     return _OWN_OBJECT.match(text, m.end) is not None and not (
         after and _OWN_NAMED.fullmatch(text, m.end, after[0].start)
     )
