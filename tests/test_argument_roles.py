@@ -232,3 +232,13 @@ def test_the_object_of_a_first_verb_is_no_subject_after_and() -> None:
     events = _events("Washington expelled 10 Russian diplomats and announced new sanctions.")
     assert ("SANCTION", "RUS", "USA") not in events, events
     assert ("SANCTION", "USA", "RUS") in events, events
+
+
+def test_what_it_called_names_no_accuser() -> None:
+    """ "in response to what it called unfriendly actions by Washington": "it" is Russia,
+    whom no argument names; no ACCUSE USA->RUS from the nearest state."""
+    events = _events(
+        "Russia expelled two U.S. diplomats in response to what it called unfriendly actions"
+        " by Washington."
+    )
+    assert events == [("SANCTION", "RUS", "USA")], events
