@@ -242,3 +242,17 @@ def test_what_it_called_names_no_accuser() -> None:
         " by Washington."
     )
     assert events == [("SANCTION", "RUS", "USA")], events
+
+
+def test_a_mediator_after_a_comma_is_no_party_to_the_talks() -> None:
+    """ "held indirect talks in Muscat, mediated by Oman": Iran and the U.S. talked with each
+    other (each had also talked with Oman)."""
+    events = _events("Iran and the United States held indirect talks in Muscat, mediated by Oman.")
+    assert events == [("CONSULT", None, None)], events
+
+
+def test_a_passive_s_target_is_its_subject_not_a_preposition_s_object() -> None:
+    """ "Trump's tariffs on Indian goods were criticised by New Delhi": India accuses the
+    U.S. (the target had been India itself: no event)."""
+    events = _events("Trump's tariffs on Indian goods were criticised by New Delhi as unfair.")
+    assert ("ACCUSE", "IND", "USA") in events, events

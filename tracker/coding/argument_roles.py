@@ -224,18 +224,26 @@ def pronoun_source(
 
 
 def without_mediator(
-    text: str, m: Match, before: Sequence[Group], after: Sequence[Group], near: Near
+    text: str,
+    m: Match,
+    before: Sequence[Group],
+    after: Sequence[Group],
+    near: Near,
+    after_all: Sequence[Group] = (),
 ) -> tuple[Sequence[Group], Near]:
     """``after`` and ``near`` without the agent of a participle on a noun after an act of a
     coordinated subject ("The U.S. and Russia exchanged prisoners in a deal brokered by the
-    UAE": the two swapped with each other, not with the UAE)."""
+    UAE": the two swapped with each other, not with the UAE; "held talks in Muscat,
+    mediated by Oman" after a comma too)."""
+    first = after[0] if after else after_all[0] if after_all else None
     if (
-        after
+        first is not None
         and before
         and len(before[0].codes) > 1
-        and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start)
+        and REDUCED_RELATIVE_BY.search(text, m.end, first.start)
     ):
-        return after[1:], (near[0], tuple(c for c in near[1] if c not in after[0].codes))
+        rest = after[1:] if after else after
+        return rest, (near[0], tuple(c for c in near[1] if c not in first.codes))
     return after, near
 
 

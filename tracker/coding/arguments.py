@@ -347,10 +347,12 @@ def _clause_arguments(
     attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
-    after, near = without_mediator(text, m, before, after, near)
+    after, near = without_mediator(text, m, before, after, near, after_all)
     if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
-        if agent is not None:  # "was praised by X"
+        if agent is not None:  # "was praised by X"; its subject is no preposition's object
+            if len(before) > 1 and agent[1] == before[0].codes:  # ("Trump's tariffs on Indian
+                agent = (agent[0], subject_group(text, before, m.start).codes)  # goods were")
             return Args(*agent, *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
