@@ -348,3 +348,12 @@ def reaction_targets(
         if targets:
             out[k] = args._replace(targets=targets)
     return tuple(out)
+
+
+def passive_subject(
+    text: str, m: Match, before: Sequence[Group], target: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A passive's target: its subject, no preposition's object ("Trump's tariffs on Indian
+    goods were criticised by New Delhi": the U.S., not India)."""
+    subject = subject_group(text, before, m.start) if len(before) > 1 else None
+    return subject.codes if subject is not None and target == before[0].codes else target

@@ -17,6 +17,7 @@ from tracker.coding.argument_roles import (
     by_agent,
     carried_subject,
     is_purpose,
+    passive_subject,
     person_subject,
     pronoun_source,
     subject_group,
@@ -350,10 +351,8 @@ def _clause_arguments(
     after, near = without_mediator(text, m, before, after, near, after_all)
     if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
-        if agent is not None:  # "was praised by X"; its subject is no preposition's object
-            if len(before) > 1 and agent[1] == before[0].codes:  # ("Trump's tariffs on Indian
-                agent = (agent[0], subject_group(text, before, m.start).codes)  # goods were")
-            return Args(*agent, *near)
+        if agent is not None:  # "was praised by X"
+            return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
     if (
