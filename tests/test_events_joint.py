@@ -74,3 +74,19 @@ def test_states_that_blame_each_other_each_accuse_the_other() -> None:
         ("ACCUSE", "UKR", "RUS", ("RUS", "UKR")),
         ("ACCUSE", "RUS", "UKR", ("RUS", "UKR")),
     } <= events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unspecified act ("any attack") is not the subject's: no Russian attack on Belarus
+        "Putin said Russia would respond to any attack on Belarus with all means.",
+        # hosting weapons is no meeting
+        "Minsk hosts Russian nuclear arms.",
+        # "The visit" is an earlier sentence's meeting, not this sentence's pair's
+        "The visit comes weeks after Washington eased some sanctions on Belarus.",
+    ],
+)
+def test_no_event_for_a_pair_that_is_not_the_act_s(text) -> None:
+    events = _events(text)
+    assert not [e for e in events if e[0] in {"ASSAULT", "CONSULT"}], events

@@ -181,6 +181,9 @@ class EventCoder:
                 per_match.append([])
                 continue
             direction, basis = found
+            if direction is FALLBACK and named and _BACK_REFERENCE.fullmatch(text, 0, m.start):
+                per_match.append([])  # "The visit comes weeks after Washington eased ...":
+                continue  # an earlier sentence's meeting, not this sentence's pair's
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
@@ -272,6 +275,7 @@ _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
 _JOINT_NOUN = "cooperate.joint"
+_BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:[a-z-]+\s+)?", re.IGNORECASE)
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 

@@ -104,11 +104,15 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
-    ("helping Russia circumvent sanctions"), a ``noun`` whose parties "between" names (the
+    ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
+    not the subject's), a ``noun`` whose parties "between" names (the
     mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
     that a body which is no state modifies (no state is its source)."""
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
+        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # on X":
+        return own if own.sources else own._replace(unowned=True)  # no source is guessed
     after = scene.after_all
     if noun and after and BETWEEN.match(text[m.end : after[0].start]):  # "mediated a ceasefire
         parties = after[0].codes  # between Israel and Hamas"; "between Ethiopia and its
