@@ -47,6 +47,11 @@ _OWN_CLAUSE = re.compile(r"(?:'s?|’s?)\s|\s+to\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
+# "expelled 60 U.S. diplomats and ordered / and ordering the closure of ...": a second verb
+# phrase of the clause's subject (the dyads' COORDINATED_VERB, gerunds too)
+_SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w+ed|\w+ing|"))
+
+
 def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
     """The subject among the groups before a trigger in its clause (nearest first): the
     nearest that is not the object of a preposition, when the clause has one ("Trump said he
@@ -60,7 +65,7 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         if (
             g is not before[-1]
             and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
-            and COORDINATED_VERB.search(text, g.end, trigger_start)
+            and _SECOND_VERB.search(text, g.end, trigger_start)
         ):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
             # first verb's object; the second verb is its subject's
