@@ -177,13 +177,10 @@ class EventCoder:
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
             found = _direction(args, m.category, pair, single, inherited, implied, earlier, named)
-            if found is None:
-                per_match.append([])
+            if found is None or (found[0] is FALLBACK and named and _refers_back(text, m)):
+                per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
             direction, basis = found
-            if direction is FALLBACK and named and _BACK_REFERENCE.fullmatch(text, 0, m.start):
-                per_match.append([])  # "The visit comes weeks after Washington eased ...":
-                continue  # an earlier sentence's meeting, not this sentence's pair's
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
@@ -276,6 +273,15 @@ _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 _JOINT_NOUN = "cooperate.joint"
 _BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:[a-z-]+\s+)?", re.IGNORECASE)
+
+
+def _refers_back(text: str, m: Match) -> bool:
+    """Does the trigger open the sentence as a definite noun ("The visit comes weeks after
+    Washington eased sanctions on Belarus")? It names an earlier sentence's act, not one of
+    this sentence's pairs."""
+    return _BACK_REFERENCE.fullmatch(text, 0, m.start) is not None
+
+
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 
