@@ -168,3 +168,91 @@ def test_he_in_the_next_sentence_is_the_earlier_subject_acting_on_a_named_state(
         (e.sentence_index, e.category, e.source, e.target) for e in score_article(article).events
     ]
     assert (1, "ACCUSE", "USA", "RUS") in events, events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged Washington to"
+        " keep up pressure on Lukashenko.",
+        "Exiled opposition leader Svetlana Tikhanovskaya welcomed the releases but urged"
+        " Washington not to lift sanctions on the Belarusian regime.",
+    ],
+)
+def test_a_named_person_who_is_no_actor_lends_no_state_to_the_act(text) -> None:
+    """The single dyad's other state (Lukashenko's) had become the source: BLR->USA REQUEST."""
+    assert [e for e in _events(text) if e[0] == "REQUEST" and e[1] == "BLR"] == []
+
+
+def test_a_state_named_as_the_subject_is_still_the_source() -> None:
+    assert ("REQUEST", "POL", "USA") in _events(
+        "Polish Foreign Minister Radoslaw Sikorski urged Washington to keep up pressure on Moscow."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia and Belarus held joint drills, a move condemned by Poland.",
+            {("ACCUSE", "POL", "RUS"), ("ACCUSE", "POL", "BLR")},
+        ),
+        (
+            "Russia deployed troops to Belarus, a move condemned by Lithuania and Poland.",
+            {("ACCUSE", "LTU", "RUS"), ("ACCUSE", "POL", "RUS")},
+        ),
+    ],
+)
+def test_a_reaction_summed_up_after_a_comma_targets_the_act_s_source(text, expected) -> None:
+    """ ", a move condemned by Poland" had no target (no event at all for Poland)."""
+    events = set(_events(text))
+    assert expected <= events, events
+    assert ("ACCUSE", "LTU", "BLR") not in events
+
+
+def test_a_verb_after_and_shares_the_subject_not_its_object_noun_s_source() -> None:
+    """ "called the new U.S. sanctions ... and vowed to respond": Russia vows (it was USA)."""
+    events = _events('Russia called the new U.S. sanctions "an act of war" and vowed to respond.')
+    assert ("THREATEN", "RUS", "USA") in events, events
+
+
+def test_a_request_to_the_source_s_own_people_targets_no_other_state() -> None:
+    """ "urged Americans not to travel to Belarus" had been a U.S. request to Belarus."""
+    assert _events("The State Department urged Americans not to travel to Belarus.") == []
+    assert ("REQUEST", "USA", "UKR") in _events("The US urged Ukrainians to stay.")
+    said = score_article(
+        sentence_article("t", "We thank our Lithuanian partners.", date(2025, 11, 5), "USA")
+    )
+    assert [(e.category, e.source, e.target) for e in said.events] == [("SUPPORT", "USA", "LTU")]
+
+
+def test_the_object_of_a_first_verb_is_no_subject_after_and() -> None:
+    """ "expelled 10 Russian diplomats and announced new sanctions": Washington's sanctions
+    (they had been Russia's, SANCTION RUS->USA)."""
+    events = _events("Washington expelled 10 Russian diplomats and announced new sanctions.")
+    assert ("SANCTION", "RUS", "USA") not in events, events
+    assert ("SANCTION", "USA", "RUS") in events, events
+
+
+def test_what_it_called_names_no_accuser() -> None:
+    """ "in response to what it called unfriendly actions by Washington": "it" is Russia,
+    whom no argument names; no ACCUSE USA->RUS from the nearest state."""
+    events = _events(
+        "Russia expelled two U.S. diplomats in response to what it called unfriendly actions"
+        " by Washington."
+    )
+    assert events == [("SANCTION", "RUS", "USA")], events
+
+
+def test_a_mediator_after_a_comma_is_no_party_to_the_talks() -> None:
+    """ "held indirect talks in Muscat, mediated by Oman": Iran and the U.S. talked with each
+    other (each had also talked with Oman)."""
+    events = _events("Iran and the United States held indirect talks in Muscat, mediated by Oman.")
+    assert events == [("CONSULT", None, None)], events
+
+
+def test_a_passive_s_target_is_its_subject_not_a_preposition_s_object() -> None:
+    """ "Trump's tariffs on Indian goods were criticised by New Delhi": India accuses the
+    U.S. (the target had been India itself: no event)."""
+    events = _events("Trump's tariffs on Indian goods were criticised by New Delhi as unfair.")
+    assert ("ACCUSE", "IND", "USA") in events, events

@@ -96,3 +96,66 @@ def test_a_diplomatic_act_at_a_sports_event_stays_political() -> None:
         " at the ice hockey championship."
     )
     assert ("SANCTION", "BLR", "LVA", Mode.ASSERTED) in events, events
+
+
+def test_a_noun_a_body_modifies_is_no_state_s_act() -> None:
+    """ "Hungary blocked a new EU sanctions package against Russia": the sanctions are the
+    EU's (they had been Hungary's, SANCTION HUN->RUS)."""
+    from tracker.coding.score import score_article
+    from tracker.evaluate.pipeline import sentence_article
+
+    for text in (
+        "Hungary blocked a new EU sanctions package against Russia.",
+        "Putin condemned Western sanctions on Belarus.",
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        assert [e for e in scored.events if e.category == "SANCTION"] == [], text
+
+
+def test_a_title_before_the_second_name_keeps_the_group() -> None:
+    """ "President Joe Biden and President Vladimir Putin held their first summit ... and
+    agreed": one coordinated group, a mutual agreement (it had been Putin's alone)."""
+    text = (
+        "President Joe Biden and President Vladimir Putin held their first summit in Geneva"
+        " and agreed to return their ambassadors."
+    )
+    scored = score_article(sentence_article("t", text, date(2021, 6, 16)))
+    agreed = [(e.source, e.target) for e in scored.events if e.category == "AGREE"]
+    assert agreed == [(None, None)], agreed
+
+
+def test_where_one_travels_is_no_party_to_the_purpose() -> None:
+    """ "Orban travelled to Moscow to meet Putin": Orban meets (Moscow had been the source)."""
+    scored = score_article(
+        sentence_article(
+            "t", "Hungary's Prime Minister Viktor Orban travelled to Moscow to meet Putin.",
+            date(2025, 11, 5),
+        )
+    )  # fmt: skip
+    assert [(e.category, e.source, e.target) for e in scored.events] == [("CONSULT", "HUN", "RUS")]
+
+
+def test_a_state_fought_alongside_is_a_partner_not_a_target() -> None:
+    """ "North Korean troops fought alongside Russian forces": no North Korean assault on
+    Russia (it was ASSAULT PRK->RUS)."""
+    for text in (
+        "North Korean troops fought alongside Russian forces against Ukraine.",
+        "North Korea sent troops to fight alongside Russian forces against Ukraine.",
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        assert [e for e in scored.events if e.target == "RUS"] == [], text
+
+
+def test_the_parties_between_are_a_nouns_own_the_mediators_are_not() -> None:
+    """ "mediated a ceasefire between Israel and Hamas": no Egyptian ceasefire toward Israel
+    (it was RETREAT EGY->ISR); "between Ethiopia and its neighbour, Eritrea" is mutual."""
+    for text, expected in (
+        ("Egypt and Qatar mediated a ceasefire between Israel and Hamas.", set()),
+        (
+            "Peacekeepers oversee a ceasefire between Ethiopia and its neighbor, Eritrea.",
+            {("ERI", "ETH"), ("ETH", "ERI")},
+        ),
+    ):
+        scored = score_article(sentence_article("t", text, date(2025, 11, 5)))
+        found = {(e.source, e.target) for e in scored.events if e.category == "RETREAT"}
+        assert found == expected, text

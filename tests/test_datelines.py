@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from tracker.coding.datelines import dateline_end, without_dateline
+from tracker.coding.datelines import cut_dateline, dateline_end, without_dateline
 from tracker.coding.score import score_article
 from tracker.evaluate.pipeline import sentence_article
 from tracker.models import Sentence
@@ -59,3 +59,28 @@ def test_the_first_sentence_of_a_wire_story_keeps_its_pair() -> None:
     assert ("RUS", "USA") in pairs
     first = pairs[("RUS", "USA")].sentences[0]
     assert first.sentence_index == 0 and first.text.startswith("Russia said")
+
+
+def test_a_dateline_after_a_headline_and_a_byline_is_cut() -> None:
+    """ "MINSK, Nov 4 (Reuters) - " after the headline had made Minsk the lead's first actor:
+    the lead lost its meeting and its release."""
+    text = (
+        "Belarus frees more prisoners\n\nBy Staff Writer\n\nMINSK, Nov 4 (Reuters) - Belarusian"
+        " President Alexander Lukashenko met U.S. special envoy John Coale on Tuesday and"
+        " released 31 prisoners, the latest sign of a thaw.\n\nMINSK - Oil prices rose."
+    )
+    scored = score_article(sentence_article("t", text, date(2025, 11, 4)))
+    events = {(e.category, e.source, e.target) for e in scored.events}
+    assert {("CONSULT", "BLR", "USA"), ("RETREAT", "BLR", "USA")} <= events, events
+    lead = scored.pairs[0].sentences[0]
+    assert lead.text.startswith("Belarusian President")
+
+
+def test_only_the_first_dateline_is_cut() -> None:
+    sentences = [
+        Sentence(0, 0, 0, 9, "Headline"),
+        Sentence(1, 1, 10, 30, "KYIV (Reuters) - Ukraine said."),
+        Sentence(2, 2, 31, 50, "LONDON - Britain said."),
+    ]
+    cut_dateline(sentences)
+    assert [s.text for s in sentences] == ["Headline", "Ukraine said.", "LONDON - Britain said."]

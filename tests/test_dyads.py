@@ -317,3 +317,29 @@ def test_a_sentence_naming_no_state_inherits_only_through_a_cue(text, cue):
     mentions = [ActorMatcher().find(s.text, date(2025, 8, 15)) for s in sentences]
     inherited = [d for d, _ in attribute_dyads(sentences, mentions) if d.sentence_index == 1]
     assert bool(inherited) is cue
+
+
+def test_a_clause_opened_by_after_has_a_subject_not_a_place():
+    """ "..., after Russia and Belarus began joint drills": the group after the conjunction
+    is the clause's coordinated subject (it had been a circumstance: no Russia-Belarus pair)."""
+    found = dyads_of(
+        "Poland closed its border with Belarus, after Russia and Belarus began joint drills."
+    )
+    assert (0, "BLR=RUS") in found and (0, "POL>BLR") in found, found
+    assert dyads_of("Talks resumed after Russia's invasion of Ukraine.") == [(0, "RUS>UKR")]
+
+
+def test_a_conjunction_inside_a_clause_opens_a_clause_of_its_own():
+    """ "called off after Lavrov and Rubio failed to agree": they are the subject of the
+    clause "after" opens (there was no Russia-U.S. pair)."""
+    text = "The planned summit was called off after Lavrov and Rubio failed to agree on an agenda."
+    assert dyads_of(text, date(2025, 11, 5)) == [(0, "RUS=USA")]
+    found = dyads_of("Poland closed its border with Belarus after Russia and Belarus began drills.")
+    assert (0, "BLR=RUS") in found and (0, "POL>BLR") in found, found
+
+
+def test_the_ministers_of_two_states_are_a_coordinated_subject():
+    """ "The foreign ministers of Russia and Belarus met in Minsk": "of" names the subject's
+    own states (the lone group had been read as a place: no pair)."""
+    found = dyads_of("The foreign ministers of Russia and Belarus met in Minsk.")
+    assert found == [(0, "BLR=RUS")], found

@@ -412,3 +412,11 @@ def test_killing_a_plan_is_no_killing() -> None:
         "Trump struck a deal with Xi, killing the tariff plan.", date(2025, 10, 30)
     )
     assert [e for e in events if e[0] == "ASSAULT"] == [], events
+
+
+def test_an_adverb_and_a_participle_before_a_name_are_an_adjective() -> None:
+    """ "the release of all wrongfully detained Americans": no arrest of the day (it was a
+    U.S. COERCE of the U.S. speaker's own citizens, then of Russia)."""
+    text = "We will press for the release of all wrongfully detained Americans held by Russia."
+    events = code(text, [("We", "USA"), ("Russia", "RUS")])
+    assert [e for e in events if e.category == "COERCE"] == [], events

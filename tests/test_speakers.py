@@ -110,3 +110,15 @@ def test_the_speaking_government_is_the_actor_of_its_statement():
 def test_without_a_speaker_we_is_nobody():
     events = scored("We condemn Russia's attack on Ukraine and thank Poland.")
     assert {(e.source, e.target, e.category) for e in events} == {("RUS", "UKR", "ASSAULT")}
+
+
+def test_a_readout_speaks_for_the_official_whose_call_it_reports():
+    """ "Readout: Secretary Rubio's Call with Russian Foreign Minister Lavrov": two states in
+    the heading, and the readout is Rubio's (it had no speaker: "We welcomed" was nobody)."""
+    heading = (
+        "Readout: Secretary Rubio's Call with Russian Foreign Minister Lavrov\n"
+        "Office of the Spokesperson\nNovember 5, 2025\n\nWe welcomed Russia's decision."
+    )
+    assert document_speaker(heading, date(2025, 11, 5), default_matcher()) == ("USA", "byline")
+    both = "Readout: Secretary Rubio and Foreign Minister Lavrov\n\nWe act."
+    assert document_speaker(both, date(2025, 11, 5), default_matcher()) == (None, "")

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from tracker.coding.clauses import aside_spans, description_spans
 from tracker.coding.matching import Match
-from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.coding.venues import TRAVEL, VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
@@ -52,7 +52,10 @@ class Group(NamedTuple):  # a named tuple: cheaper to build than a frozen datacl
 
 Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of a trigger
 
-_GROUP_GAP = re.compile(r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?$", re.I)
+# (a title before the second name: "President Joe Biden and President Vladimir Putin")
+_GROUP_GAP = re.compile(
+    r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,2}$", re.I
+)
 
 SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
 
@@ -195,8 +198,13 @@ class Scene(NamedTuple):
         return cls(before_all, after_all, before, after, inside, near)
 
 
-_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the"})
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|within|inside|across|throughout)\s+(?:the\s+)?$", re.I)
+_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the", "to"})
+# ... or where one travels ("Orban travelled to Moscow to meet Putin": Orban meets)
+_PLACE_BEFORE = re.compile(
+    rf"\b(?:in|at|within|inside|across|throughout|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 
 
 def _is_place(text: str, g: Group) -> bool:
@@ -204,9 +212,11 @@ def _is_place(text: str, g: Group) -> bool:
     happened, not its object; the seat of a mission or the target of force is kept ("the
     embassy in Minsk", "strikes in Ukraine")."""
     before = text[max(0, g.start - 16) : g.start].split()
+    if before and before[-1].lower() == "alongside":
+        return True  # a partner, never the object: "sent troops to fight alongside Russian forces"
     if not before or before[-1].lower() not in _PLACE_WORDS:
         return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
-    if not _PLACE_BEFORE.search(text, max(0, g.start - 16), g.start):
+    if not _PLACE_BEFORE.search(text, max(0, g.start - 24), g.start):
         return False
     return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
 

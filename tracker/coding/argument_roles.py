@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
+from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
-from tracker.coding.mode_scopes import is_participle
+from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
+from tracker.coding.sentences import sentence_starters
 from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -31,7 +33,8 @@ _OBJECT_PREPOSITION = re.compile(
 # Belarus receives it)
 _RECIPIENT = re.compile(
     r"\b(?:gave|give|gives|giving|granted|grant|grants|granting|offered|offers|offering|"
-    r"promised|promises|sent|sends|awarded|awards|handed|lent|denied|denies|owes)\s+$",
+    r"promised|promises|sent|sends|awarded|awards|handed|lent|denied|denies|owes)\s+"
+    r"(?:(?:the|a|an|its|their)\s+)?$",  # "handed the Finnish ambassador a note of protest"
     re.IGNORECASE,
 )
 # ... unless it is a possessor ("respond to Finland's decision to close": Finland closes) or
@@ -44,6 +47,11 @@ _OWN_CLAUSE = re.compile(r"(?:'s?|’s?)\s|\s+to\s", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNORECASE)
 
 
+# "expelled 60 U.S. diplomats and ordered / and ordering the closure of ...": a second verb
+# phrase of the clause's subject (the dyads' COORDINATED_VERB, gerunds too)
+_SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w+ed|\w+ing|"))
+
+
 def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
     """The subject among the groups before a trigger in its clause (nearest first): the
     nearest that is not the object of a preposition, when the clause has one ("Trump said he
@@ -54,6 +62,13 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     if len(before) == 1:
         return before[0]  # (no other candidate: the nearest, whatever introduces it)
     for g in before:
+        if (
+            g is not before[-1]
+            and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
+            and _SECOND_VERB.search(text, g.end, trigger_start)
+        ):
+            continue  # "expelled 10 Russian diplomats and announced new sanctions": the
+            # first verb's object; the second verb is its subject's
         if (
             not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
             and not _RECIPIENT.search(text, max(0, g.start - 16), g.start)
@@ -114,10 +129,21 @@ def carried_subject(
     what it judges ("accused Washington of ... easing": the accused eases) or its purpose
     ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
     before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
-    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned):
+    if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
-    if before == "and":
+    if before in ("and", "but"):  # "welcomed the releases but urged Washington": one subject
+        if not (prev_args.sources or prev_args.unowned):
+            return None
         src = prev_args.sources
+        first = scene.before_all[-1] if scene.before_all else None
+        if (
+            first
+            and _object_noun(words, prev)
+            and first.start < prev.start
+            and first.codes[0] not in src
+        ):
+            src = first.codes  # "called the new U.S. sanctions ... and vowed to respond": the
+            # clause's subject, not the source of the noun it spoke of
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *scene.near, unowned=prev_args.unowned)
     if (
@@ -143,6 +169,13 @@ def carried_subject(
     return None
 
 
+def _object_noun(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger a one-word noun ("sanctions"), no verb whose subject a verb after
+    "and" shares?"""
+    word = words[m.first]
+    return m.first == m.last and not (is_participle(word) or word.endswith("ing"))
+
+
 # Acts whose object is whom they address: "urged its citizens", "praised their troops" is
 # said to the source's own side, not to the other state of the sentence.
 _ADDRESSED = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "THREATEN"})
@@ -150,13 +183,26 @@ _OWN_OBJECT = re.compile(r"\s+(?:its|their)\s+[a-z]", re.IGNORECASE)
 _OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.IGNORECASE)
 
 
-def addressed_to_own_side(text: str, m: Match, after: Sequence[Group]) -> bool:
-    """Is the trigger said to its source's own people ("urged its citizens"), and not to a
-    state named just after ("accused its neighbour Ukraine")?"""
-    return (
-        m.category in _ADDRESSED
-        and _OWN_OBJECT.match(text, m.end) is not None
-        and not (after and _OWN_NAMED.fullmatch(text, m.end, after[0].start))
+_FIRST_PERSON_OWNERS = frozenset({"our", "my", "us"})
+
+
+def addressed_to_own_side(
+    text: str, m: Match, after: Sequence[Group], sources: Sequence[str] = ()
+) -> bool:
+    """Is the trigger said to its source's own people ("urged its citizens", "urged
+    Americans not to travel to Belarus"), and not to a state named just after ("accused its
+    neighbour Ukraine")?"""
+    if m.category not in _ADDRESSED:
+        return False
+    if (
+        after
+        and after[0].codes == tuple(sources)
+        and not text[m.end : after[0].start].strip()
+        and text[after[0].start : after[0].end].lower() not in _FIRST_PERSON_OWNERS
+    ):
+        return True  # the object is the source's own state's people ("our partners" is not)
+    return _OWN_OBJECT.match(text, m.end) is not None and not (
+        after and _OWN_NAMED.fullmatch(text, m.end, after[0].start)
     )
 
 
@@ -183,18 +229,26 @@ def pronoun_source(
 
 
 def without_mediator(
-    text: str, m: Match, before: Sequence[Group], after: Sequence[Group], near: Near
+    text: str,
+    m: Match,
+    before: Sequence[Group],
+    after: Sequence[Group],
+    near: Near,
+    after_all: Sequence[Group] = (),
 ) -> tuple[Sequence[Group], Near]:
     """``after`` and ``near`` without the agent of a participle on a noun after an act of a
     coordinated subject ("The U.S. and Russia exchanged prisoners in a deal brokered by the
-    UAE": the two swapped with each other, not with the UAE)."""
+    UAE": the two swapped with each other, not with the UAE; "held talks in Muscat,
+    mediated by Oman" after a comma too)."""
+    first = after[0] if after else after_all[0] if after_all else None
     if (
-        after
+        first is not None
         and before
         and len(before[0].codes) > 1
-        and REDUCED_RELATIVE_BY.search(text, m.end, after[0].start)
+        and REDUCED_RELATIVE_BY.search(text, m.end, first.start)
     ):
-        return after[1:], (near[0], tuple(c for c in near[1] if c not in after[0].codes))
+        rest = after[1:] if after else after
+        return rest, (near[0], tuple(c for c in near[1] if c not in first.codes))
     return after, near
 
 
@@ -222,3 +276,89 @@ def by_agent(
     if m.first == m.last and before and text[before[0].end : m.start].strip(" ,"):
         return Args((), (), *near, own=True)
     return Args(*agent, *near)
+
+
+# A person named (first and last name) right before the act, after an optional apposition
+# and auxiliaries ("Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged"):
+# its subject. (One capitalised word may be a misspelt state or a sentence's first noun.)
+_NAMED_SUBJECT = re.compile(
+    r"(?<![\w.'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )"  # no place or object
+    r"([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+(?:,[^,]{1,80},)?\s+"  # first and last name
+    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will)\s+)*$"
+)
+NAMED_SUBJECT_REACH = 140  # characters searched back from the act
+
+
+def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool:
+    """Is the act's subject a person named right before it who is no actor ("Exiled
+    opposition leader Svetlana Tikhanovskaya urged Washington not to lift sanctions on the
+    Belarusian regime")? Then no state is guessed as its source, as for "She urged ...";
+    before, the sentence's other state became one (BLR->USA REQUEST)."""
+    found = _NAMED_SUBJECT.search(text, max(0, start - NAMED_SUBJECT_REACH), start)
+    if found is None or found.group(1).lower() in sentence_starters():
+        return False
+    at = found.start(1)
+    return not any(g.start <= at < g.end for g in groups)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
+
+
+def person_subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> bool:
+    """Is the act's subject a person: a pronoun, or a name that is no actor?"""
+    return _pronoun_subject(words, m.first) or named_person_subject(text, m.start, before)
+
+
+def _pronoun_subject(words: Sequence[str], first: int) -> bool:
+    """Does a personal pronoun stand in the trigger's clause before it ("She has also
+    urged")? Its state is not the sentence's other actor."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if words[k] in CLAUSE_BREAK:
+            return False
+        if words[k] in _PERSON_PRONOUNS:
+            return True
+    return False
+
+
+# ", a move condemned by Poland", ", a step the White House welcomed": a reaction to the act
+# of the clause before the comma
+_SUMMARY = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:move|step|decision|act|action|measure|gesture)\b"
+    r"[^,;:]*$",
+    re.IGNORECASE,
+)
+SUMMARY_REACH = 80  # characters searched back from a reaction for its summary noun
+
+
+def reaction_targets(
+    text: str, matches: Sequence[Match], arguments: tuple[Args, ...]
+) -> tuple[Args, ...]:
+    """A reaction to the previous clause's act, summed up by a noun after a comma (", a move
+    condemned by Poland"), targets that act's source: Russia and Belarus, not nobody (or the
+    state the act was done to: "Russia deployed troops to Belarus, a move condemned by
+    Lithuania" is Lithuania toward Russia). Only for a reaction with a source and no target."""
+    out = list(arguments)
+    for k in range(1, len(matches)):
+        m, args = matches[k], arguments[k]
+        if not args.sources or args.targets:
+            continue
+        found = _SUMMARY.search(text, max(0, m.start - SUMMARY_REACH), m.start)
+        if found is None:
+            continue
+        acts = [
+            a for x, a in zip(matches[:k], arguments[:k], strict=True) if x.end <= found.start()
+        ]
+        done = next((a.sources for a in reversed(acts) if a.sources), ())
+        targets = tuple(c for c in done if c not in args.sources)
+        if targets:
+            out[k] = args._replace(targets=targets)
+    return tuple(out)
+
+
+def passive_subject(
+    text: str, m: Match, before: Sequence[Group], target: tuple[str, ...]
+) -> tuple[str, ...]:
+    """A passive's target: its subject, no preposition's object ("Trump's tariffs on Indian
+    goods were criticised by New Delhi": the U.S., not India)."""
+    subject = subject_group(text, before, m.start) if len(before) > 1 else None
+    return subject.codes if subject is not None and target == before[0].codes else target

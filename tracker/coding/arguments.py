@@ -17,13 +17,15 @@ from tracker.coding.argument_roles import (
     by_agent,
     carried_subject,
     is_purpose,
+    passive_subject,
+    person_subject,
     pronoun_source,
     subject_group,
     without_mediator,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
-from tracker.coding.noun_arguments import BETWEEN, EVADED, MODIFIER_GAP, noun_arguments
+from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
     MATERIAL,
@@ -128,8 +130,8 @@ def _trigger_arguments(
         return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         return _topic_arguments(text, words, m, scene, previous, near)
-    if m.first > 0 and words[m.first - 1] in EVADED:
-        return noun_arguments(text, m, scene.before_all, scene.after_all, near)
+    if (own := own_only(text, words, m, scene, _is_noun(words, m))) is not None:
+        return own  # "helping Russia circumvent sanctions", "a new EU sanctions package"
     if (
         (m.first == m.last and not _is_verb_form(words[m.first], words[m.first - 1]))
         or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"
@@ -170,7 +172,7 @@ def _trigger_arguments(
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         source = agent[0] if agent is not None else ()
         return Args(source, tuple(c for c in target if c not in source), *near)
-    if not args.sources and _pronoun_subject(words, m.first):
+    if not args.sources and person_subject(text, words, m, scene.before_all):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
     return args
 
@@ -207,18 +209,6 @@ def _comma_participle(words: Sequence[str], m: Match) -> bool:
 # A trigger right after one of these is a subject matter: only its own actors count
 _TOPIC_PREPS = frozenset({"on", "about", "over"})
 _SPEAKER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
-
-
-def _pronoun_subject(words: Sequence[str], first: int) -> bool:
-    """Does a personal pronoun stand in the trigger's clause before it ("She has also
-    urged")? Its state is not the sentence's other actor."""
-    for k in range(first - 1, max(-1, first - 6), -1):
-        if words[k] in CLAUSE_BREAK:
-            return False
-        if words[k] in _PERSON_PRONOUNS:
-            return True
-    return False
 
 
 def _topic_arguments(
@@ -256,6 +246,13 @@ def _is_verb_form(word: str, before: str = "") -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _is_noun(words: Sequence[str], m: Match) -> bool:
+    """A one-word noun trigger ("sanctions", "exercises"), no verb form."""
+    return (
+        m.first == m.last and m.first > 0 and not _is_verb_form(words[m.first], words[m.first - 1])
+    )
 
 
 def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
@@ -351,11 +348,11 @@ def _clause_arguments(
     attack it happened in ("were killed in Israeli shelling"); a passive without an agent
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
-    after, near = without_mediator(text, m, before, after, near)
+    after, near = without_mediator(text, m, before, after, near, after_all)
     if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
         if agent is not None:  # "was praised by X"
-            return Args(*agent, *near)
+            return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
     if (
@@ -387,7 +384,7 @@ def _clause_arguments(
     ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
         src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
     sources = src.codes if src is not None else ()
-    if sources and addressed_to_own_side(text, m, after):
+    if sources and addressed_to_own_side(text, m, after, sources):
         return Args(sources, sources, *near)  # "urged its citizens": its own side
     # "lifted sanctions on Belarus": an actor inside a long trigger is the object
     targets = inside[0].codes if inside else after[0].codes if after else ()

@@ -65,6 +65,8 @@ def attach(
                 or (nearest is None and any(m.code == other for m in inherited))
             )
             return (found, other) if ok else None
+        if args.unowned:  # a pronoun subject: its inherited state is the source, or none
+            return (other, found) if any(m.code == other for m in inherited) else None
         nearest = next((c for c in args.before if c != found), None)
         if nearest is None and any(m.code == other for m in inherited):
             nearest = other

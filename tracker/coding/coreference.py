@@ -13,7 +13,9 @@ paragraph's first sentence looks only at the sentence just before it).
   Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
 - A leading "He/She" in a sentence that has dyads of its own and does not name the
   pronoun's state (``with_pronoun``): the pronoun acts on the first state named ("He
-  accused Russia of attacking Ukraine": USA -> RUS beside RUS -> UKR).
+  accused Russia of attacking Ukraine": USA -> RUS beside RUS -> UKR). When it names the
+  pronoun's state, the dyads holding that state keep the pronoun as a mention: an act with
+  no subject in the text has it ("He said he would meet Zelenskiy at the White House").
 
 Inherited actors appear as ``Mention(kind="pronoun", start=-1, end=-1, surface=phrase)``. A
 sport or weather sentence (rule 9) leaves an empty result, so nothing inherits from it.
@@ -169,11 +171,24 @@ def with_pronoun(
     pronoun = _PRONOUN_START.search(sentence.text)
     if not subject or pronoun is None or not mentions:
         return dyads
-    if any(m.code == subject for m in mentions):  # its state is named ("He urged Congress"):
-        return dyads  # the sentence's own reading stands
+    if any(m.code == subject for m in mentions):  # its state is named ("He urged Congress",
+        return _with_subject(dyads, subject, pronoun.group(1))  # "at the White House")
     target = mentions[0].code
     if any(d.pair == make_pair(subject, target) for d, _ in dyads):
         return dyads
     own = tuple(m for m in mentions if m.code == target)
     extra = Dyad(make_pair(subject, target), sentence.index, subject, target)
     return [*dyads, (extra, (*own, _pronoun(subject, pronoun.group(1))))]
+
+
+def _with_subject(
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]], subject: str, surface: str
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The sentence's own dyads, those holding the pronoun's state with the pronoun among
+    their mentions: the named state may be an object or a place ("He said he would meet
+    Zelenskiy at the White House", "He thanked Trump and said Minsk would ..."), and the
+    pronoun is still the subject of the acts that have none in the text."""
+    return [
+        (dyad, (*support, _pronoun(subject, surface))) if subject in dyad.pair else (dyad, support)
+        for dyad, support in dyads
+    ]

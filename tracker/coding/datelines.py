@@ -29,6 +29,7 @@ _DATELINE = re.compile(
     rf"){_DASH}(?=[A-Z\"“'‘])"
 )
 MAX_DATELINE = 80  # characters: a longer opening is prose
+DATELINE_SENTENCES = 4  # a headline, a kicker and a byline may stand before the dateline
 
 
 def dateline_end(text: str) -> int:
@@ -43,3 +44,15 @@ def without_dateline(sentence: Sentence) -> Sentence:
     if not cut:
         return sentence
     return dataclasses.replace(sentence, start=sentence.start + cut, text=sentence.text[cut:])
+
+
+def cut_dateline(sentences: list[Sentence]) -> None:
+    """Cut the wire dateline from the first of the article's first sentences that opens with
+    one, in place: a headline or a byline ("By Staff Writer") may stand before it, and left
+    in, "MINSK, Nov 4 (Reuters) - " made the lead's first actor a place (the lead of an
+    article with a headline lost its pair). Only the first dateline is cut."""
+    for i, sentence in enumerate(sentences[:DATELINE_SENTENCES]):
+        cut = without_dateline(sentence)
+        if cut is not sentence:
+            sentences[i] = cut
+            return

@@ -40,6 +40,7 @@ class Group:
     gap: str = ""  # the text between the previous group (or clause start) and this one
     hyphen: bool = False
     between: bool = False
+    opens: bool = False  # after a conjunction, the subject of the clause it opens
 
     @classmethod
     def of(cls, actor: Actor, prep: str = "", gap: str = "") -> Group:
@@ -159,6 +160,9 @@ def clause_groups(
         else:
             groups.append(Group.of(actor, prep_before(gap, words), gap))
         pos = actor.end
+    for group in groups:
+        if group.prep in _CONJUNCTIONS:
+            _conjunction_subject(text, group)
     if not provisional and "\0" not in text:
         return groups  # (no marker to act on or remove)
     # A comma-only list ("In Moscow, Putin ...") is not coordination: split it back up.
@@ -172,6 +176,40 @@ def clause_groups(
             g.gap = g.gap.replace("\0", "")
             out.append(g)
     return out
+
+
+# "..., after Russia and Belarus began joint drills": a word opening the clause before its
+# subject and verb is a conjunction, not a preposition making the subject a circumstance
+_CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|\w+ly)\s+)*"
+    r"(?:\w+ed|began|met|held|sent|struck|shot|fought|spoke|sought|made|took|gave|hit|won)\b",
+    re.IGNORECASE,
+)
+
+
+def _conjunction_subject(text: str, group: Group) -> None:
+    """A group after a conjunction and before a verb is the subject of the clause it opens:
+    its "after" is no preposition. Before, "Poland closed its border with Belarus, after
+    Russia and Belarus began joint drills" had no Russia-Belarus pair (a circumstance)."""
+    if _SUBJECT_VERB.match(text, group.actors[-1].end):
+        group.prep, group.opens = "", True
+
+
+def conjunction_parts(
+    groups: list[Group], start: int, end: int
+) -> list[tuple[int, int, list[Group]]]:
+    """The clause's groups split where a conjunction opens a clause of its own inside it
+    ("The planned summit was called off after Lavrov and Rubio failed to agree"), each part
+    with its span; one part when there is no such group after the first."""
+    cuts = [k for k, g in enumerate(groups) if k and g.opens]
+    if not cuts:
+        return [(start, end, groups)] if groups else []
+    bounds = [0, *cuts, len(groups)]
+    spans = [start, *(groups[k].start for k in cuts), end]
+    return [
+        (spans[j], spans[j + 1], groups[bounds[j] : bounds[j + 1]]) for j in range(len(cuts) + 1)
+    ]
 
 
 # The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
@@ -216,3 +254,19 @@ def co_occurrence(text: str, group: Group, end: int) -> bool:
     if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
         return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
     return bool(_BOTH.match(text[group.end : end]))
+
+
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+# A coordinated subject's own verb phrase up to a comma ("Russia and Belarus began joint
+# drills on Friday, prompting Poland to ..."): the members act together (a partner dyad);
+# the state after the comma reacts to them.
+_OWN_PHRASE = re.compile(r"^\s+[a-z][^,]*,")
+
+
+def partners(rest: list[Group]) -> bool:
+    """Do the members of a coordinated subject act together: with no object but places
+    ("Russia and Belarus held drills near the Polish border"), or with the object after a
+    comma that ends their own verb phrase (", prompting Poland to ...", "..., a move
+    condemned by Poland": the agent of the participle is left out of ``rest``)?"""
+    k = next((j for j, g in enumerate(rest) if g.prep not in PLACE_PREPS), None)
+    return k is None or bool(_OWN_PHRASE.match(" ".join(g.gap for g in rest[: k + 1])))

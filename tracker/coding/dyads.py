@@ -80,10 +80,13 @@ from tracker.coding.coreference import (
 from tracker.coding.dyad_groups import (
     COORDINATED_VERB,
     LIST_SIZE,
+    PLACE_PREPS,
     Group,
     Links,
     clause_groups,
     co_occurrence,
+    conjunction_parts,
+    partners,
     prep_before,
     subject_index,
 )
@@ -141,8 +144,14 @@ def _analyse_clause(
         _lone_state(links, mentions[0].code, prep, text[start:end], words)
         return
     groups = clause_groups(text, mentions, start, words)
-    if not groups:
-        return
+    for part_start, part_end, part in conjunction_parts(groups, start, end):
+        _analyse_groups(text, part_start, part_end, part, links, words)
+
+
+def _analyse_groups(
+    text: str, start: int, end: int, groups: list[Group], links: Links, words: RelationWords
+) -> None:
+    """Rules 3-6 on the actor groups of one clause (or of the part a conjunction opens)."""
     if len(groups) == 1 and len(groups[0].codes) == 1:
         _lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
         return
@@ -155,7 +164,7 @@ def _analyse_clause(
                     links.add(a, b, directed=False, strong=True)
     if len(groups) == 1 and co_occurrence(text, groups[0], end):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
-    if len(groups) == 1 and groups[0].prep in words.locative:
+    if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
         _mutual_within(links, groups[0].codes)
@@ -195,9 +204,11 @@ def _link_subject_and_objects(
         if how:
             _link(links, subject, g, how)
     rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
+    if not anchor_only and len(subject.codes) > 1 and partners(rest):
+        _mutual_within(links, subject.codes)
     if not anchor_only and rest:
         # a place before the object is no object: "The US commander in Iraq held talks with"
-        k = next((j for j, g in enumerate(rest) if g.prep not in _PLACE_PREPS), 0)
+        k = next((j for j, g in enumerate(rest) if g.prep not in PLACE_PREPS), 0)
         obj, rest = rest[k], rest[:k] + rest[k + 1 :]
         if obj.prep in words.reverse or (obj.prep == "by" and passive):
             _link(links, subject, obj, "reverse")
@@ -208,12 +219,6 @@ def _link_subject_and_objects(
         previous = subject
         if len(subject.codes) > 1 and not rest:
             _mutual_within(links, subject.codes)
-    if (
-        not anchor_only
-        and len(subject.codes) > 1
-        and all(g.prep in _PLACE_PREPS for g in groups[subject_i + 1 :])
-    ):  # a coordinated subject with no object but places: mutual ("Russia and Belarus held
-        _mutual_within(links, subject.codes)  # drills near the Polish border")
     for g in rest:
         how = _attach_how(g.prep, words, passive, g.gap)
         if not anchor_only and COORDINATED_VERB.search(g.gap):
@@ -222,7 +227,7 @@ def _link_subject_and_objects(
             _link(links, subject, g, "reverse")
         elif how:
             _link(links, previous, g, how)
-        if g.prep not in _PLACE_PREPS:  # a place anchors no later actor
+        if g.prep not in PLACE_PREPS:  # a place anchors no later actor
             previous = g
 
 
@@ -238,8 +243,7 @@ def _without_participle_agents(
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest
 
 
-_PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
-_PLACE_OF = _PLACE_PREPS | {"of"}  # "in the east of X"
+_PLACE_OF = PLACE_PREPS | {"of"}  # "in the east of X"
 
 
 def _in_order(mentions: Sequence[Mention]) -> bool:

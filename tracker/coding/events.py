@@ -22,6 +22,7 @@ from functools import cache
 from typing import NamedTuple
 
 from tracker.coding.argument_groups import Args
+from tracker.coding.argument_roles import reaction_targets
 from tracker.coding.arguments import find_arguments
 from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach
 from tracker.coding.direction import (
@@ -119,6 +120,10 @@ class EventCoder:
         matches, words, starts = self._rules.match(sentence_text, published_year)
         placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
         arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
+        if any(m.rule == _JOINT_NOUN for m in matches):
+            arguments = _joint_participants(matches, arguments, placed)
+        if len(matches) > 1 and "," in sentence_text:
+            arguments = reaction_targets(sentence_text, matches, arguments)
         return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
 
     def code(
@@ -172,15 +177,15 @@ class EventCoder:
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
             found = _direction(args, m.category, pair, single, inherited, implied, earlier, named)
-            if found is None:
-                per_match.append([])
+            if found is None or (found[0] is FALLBACK and named and _refers_back(text, m)):
+                per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
             direction, basis = found
             if direction is FALLBACK:
                 if fallback is None:
                     fallback = dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
-            per_match.append(self._events(m, direction, basis, dyad, mentions, text))
+            per_match.append(self._events(m, direction, basis, dyad, mentions, text, args))
         events: list[Event] = []
         seen: set[tuple[tuple[str, Mode], tuple[str | None, str | None]]] = set()
         kinds: set[tuple[str, Mode]] = set()
@@ -209,6 +214,7 @@ class EventCoder:
         dyad: Dyad,
         mentions: Sequence[Mention],
         text: str,
+        args: Args,
     ) -> list[Event]:
         """The events of one trigger on one dyad, once its direction is known."""
         pair = dyad.pair
@@ -216,16 +222,25 @@ class EventCoder:
             m = m._replace(category="COOPERATE")
             direction = (None, None)
         elif (
-            m.rule == "cooperate.joint"
+            m.rule == _JOINT_NOUN
             and _EXERCISE.search(text, m.start, m.end)
             and not _joint(m, direction, text)
-        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture
-            m = m._replace(category="MOBILIZE")
+        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture;
+            if direction[1] in args.targets:  # type: ignore[index]
+                m = m._replace(category="MOBILIZE")
+            elif direction[1] in args.before:  # type: ignore[index]
+                m, direction = m._replace(category="COOPERATE"), (None, None)  # "moved troops
+            else:  # into Belarus for joint exercises": with the state before, partners
+                return []  # not toward a state named after a comma (", prompting Poland to")
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
             if mutual:
                 directions = [(None, None)]
-            elif m.rule in self.reciprocal or self.categories[m.category].quad_class <= 2:
+            elif (
+                m.rule in self.reciprocal
+                or self.categories[m.category].quad_class <= 2
+                or _EACH_OTHER.match(text, m.end)  # "Kyiv and Moscow blamed each other"
+            ):
                 directions = [pair, pair[::-1]]  # "X and Y hailed a new era": each praised
             else:
                 return []
@@ -254,6 +269,35 @@ Direction = tuple[str | None, str | None]
 _JOINT_RULES = frozenset({"mobilize.exercise"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|patrols?)\b", re.I)
 _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
+
+
+_JOINT_NOUN = "cooperate.joint"
+_BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:[a-z-]+\s+)?", re.IGNORECASE)
+
+
+def _refers_back(text: str, m: Match) -> bool:
+    """Does the trigger open the sentence as a definite noun ("The visit comes weeks after
+    Washington eased sanctions on Belarus")? It names an earlier sentence's act, not one of
+    this sentence's pairs."""
+    return _BACK_REFERENCE.fullmatch(text, 0, m.start) is not None
+
+
+_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+
+
+def _joint_participants(
+    matches: Sequence[Match], arguments: tuple[Args, ...], placed: Sequence[Mention]
+) -> tuple[Args, ...]:
+    """A joint act naming two states or more inside its phrase ("condemned the joint
+    Russian-Belarusian exercises") is theirs together: those states are its participants,
+    with no other side. Before, the clause's subject was its source (Poland MOBILIZE)."""
+    out = list(arguments)
+    for k, m in enumerate(matches):
+        if m.rule == _JOINT_NOUN:
+            inside = tuple(dict.fromkeys(x.code for x in placed if m.start <= x.start < m.end))
+            if len(inside) > 1:
+                out[k] = Args(inside, (), arguments[k].before, ())
+    return tuple(out)
 
 
 def _joint(m: Match, direction: object, text: str) -> bool:

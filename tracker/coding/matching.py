@@ -139,8 +139,10 @@ GOVERNING = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # visit" 036, "offered to negotiate" 036, "promised to continue military aid" 033); an
 # agreement ("agreed to lift the sanctions") is coded by what was agreed and keeps it.
 INTENT_RULES = frozenset({"agree.intent", "agree.offer", "agree.willing", "agree.promise"})
+_PROMISES = frozenset({"agree.offer", "agree.promise"})  # "pledged to send troops to Ukraine":
 # ... unless the act is hostile: an intent to sanction, mobilise or attack is a threat (CAMEO 13)
 _HOSTILE_ACTS = _CONFLICT_ACTS | {"SANCTION", "MOBILIZE"}
+_PROMISED_HOSTILE = _HOSTILE_ACTS - {"MOBILIZE"}  # a commitment to Ukraine, not a threat
 
 
 def governs(m: Match) -> bool:
@@ -184,7 +186,8 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 break
     for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
         g = out[m.governor] if m.governor >= 0 else None
-        if g is not None and g.rule in INTENT_RULES and m.category in _HOSTILE_ACTS:
+        hostile = _PROMISED_HOSTILE if g is not None and g.rule in _PROMISES else _HOSTILE_ACTS
+        if g is not None and g.rule in INTENT_RULES and m.category in hostile:
             out[m.governor] = g._replace(category="THREATEN", rule="threaten.intent")
     return tuple(out)
 
@@ -276,13 +279,16 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     return words
 
 
-_DETERMINERS = frozenset({"the", "a", "an"})
+_DETERMINERS = frozenset({"the", "a", "an", "all"})
 
 
 def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
     "the annexed Crimea")? It names a state of affairs, not an act of the day."""
-    return 0 < i < len(words) - 1 and words[i - 1] in _DETERMINERS and surface[i + 1][:1].isupper()
+    if not 0 < i < len(words) - 1 or not surface[i + 1][:1].isupper():
+        return False
+    k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
+    return words[k] in _DETERMINERS
 
 
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)

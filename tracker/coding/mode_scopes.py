@@ -174,3 +174,22 @@ def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: 
         if w in CLAUSE_BREAK or w in _TOPIC_STOPS or k in verbs:
             return False  # a verb trigger between: "condemned X and imposed sanctions"
     return False
+
+
+def own_verb_phrase(before: list[str], word: str) -> list[str]:
+    """The clause before a trigger, from its own verb phrase on when it is a past verb after
+    "and"/"but" that follows another past verb: "Belarus denied sending the balloons and
+    accused Vilnius" (the denial frames its own object, not the accusation; the accusation
+    had been negated). A negation or modal before both still frames both ("did not meet
+    Putin and discuss", "has not imposed sanctions and frozen assets": no past verb is
+    passed over, or the auxiliary stands before it)."""
+    if len(before) < 3 or before[-1] not in ("and", "but") or not word.endswith("ed"):
+        return before
+    for k in range(len(before) - 2, -1, -1):
+        w = before[k]
+        if w.endswith("ed") and (k == 0 or before[k - 1] not in _AUXILIARY_BEFORE):
+            return before[len(before) - 1 :]  # another finite past verb: its phrase ends
+    return before
+
+
+_AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})

@@ -35,6 +35,7 @@ from tracker.coding.mode_scopes import (
     has_contraction,
     is_participle,
     is_topic,
+    own_verb_phrase,
     part_of,
     pluperfect,
     year_of,
@@ -49,6 +50,10 @@ Framing = tuple[Mode, int | None, bool]
 # Past forms that are no nouns: "met" in "Trump met Putin and said he would ..." is not a
 # noun whose clause's modal ("a meeting ... would take place") frames it.
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
+
+
+CANCEL_REACH = 10  # tokens after a noun trigger searched for "was postponed/called off"
+_BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 
 
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
@@ -291,6 +296,21 @@ class ModeReader:
                 return False
         return False
 
+    def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
+        """Is the noun trigger at ``i`` the subject of a passive cancel cue in its clause ("a
+        meeting between Putin and Trump in Budapest was postponed indefinitely")? Before, the
+        meeting was asserted."""
+        for k in range(i + 1, min(len(words) - 1, i + 1 + CANCEL_REACH)):
+            w = words[k]
+            if w in CLAUSE_BREAK or w == "that":
+                return False
+            if w in _BE:
+                at = k + 2 if words[k + 1] == "been" else k + 1
+                return any(
+                    tuple(words[at : at + len(t)]) == t for ts in self._cancel.values() for t in ts
+                )
+        return False
+
     def _scope_modes(
         self, words: list[str], before: list[str], i: int, last: int, contraction: bool
     ) -> set[Mode]:
@@ -304,8 +324,10 @@ class ModeReader:
             scope += words[last + 1 : last + 4]
         elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
-                if words[k] in CLAUSE_BREAK or (
-                    words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT
+                if (
+                    words[k] in CLAUSE_BREAK
+                    or words[k] == "as"  # "regard the sanctions as a step that will not"
+                    or (words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT)
                 ):  # "told Trump in a phone call that Russia would not": another clause
                     break
                 if words[k] in MODALS:
@@ -334,13 +356,15 @@ class ModeReader:
             clause_start, stop = i, max(0, i - MODE_WINDOW)
             while clause_start > stop and words[clause_start - 1] not in CLAUSE_BREAK:
                 clause_start -= 1
-            before = words[clause_start:i]
+            before = own_verb_phrase(words[clause_start:i], words[i])
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
         if background and i == last and not is_participle(words[i]):
             if self._in_background(words, i):
                 modes.add(Mode.HISTORICAL)
-            if self._cancel and self._in_background(words, i, self._cancel):
-                modes.add(Mode.NEGATED)  # "cancelled a planned meeting"
+            if self._cancel and (
+                self._in_background(words, i, self._cancel) or self._cancelled_after(words, i)
+            ):
+                modes.add(Mode.NEGATED)  # "cancelled a planned meeting", "was postponed"
         # Historical: a past year before the trigger in the sentence part, or "in 2020" after.
         year: int | None = None
         if years:

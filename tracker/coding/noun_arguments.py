@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.argument_groups import Args, Group, Near
+from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.matching import Match
+from tracker.coding.sentences import sentence_starters
 
 _OWN_ARG = re.compile(
     r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+|an?\s+)?"
@@ -56,7 +57,11 @@ def noun_arguments(
     is the source; "of/on/against/with/to/for X" the target."""
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
-    if before_all and MODIFIER_GAP.match(text, before_all[0].end, m.start):
+    if (
+        before_all
+        and MODIFIER_GAP.match(text, before_all[0].end, m.start)
+        and not body_modified(text, m, before_all)  # "Putin condemned Western sanctions"
+    ):
         sources = before_all[0].codes
     pos = m.end
     agent_of = _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
@@ -74,3 +79,47 @@ def noun_arguments(
             break
         pos = g.end
     return Args(sources, targets, *near, own=True)
+
+
+_AND_NEXT = re.compile(r"^\s+and\s+(?:(?:its|their|the)\s+)?(?:[a-z]+,?\s+){0,2}$")
+# A body that is no state right before a noun ("a new EU sanctions package", "Western
+# sanctions", "NATO exercises"): a capitalised word that no actor mention covers
+_CALENDAR = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+     "February", "March", "April", "May", "June", "July", "August", "September", "October",
+     "November", "December"}
+)  # fmt: skip
+_BODY_MODIFIER = re.compile(r"(?<![\w.'’-])(?:[A-Z]{2,}|[A-Z][a-z]+)\s+$")
+
+
+def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
+    """Is the noun trigger modified by a body that is no state ("Hungary blocked a new EU
+    sanctions package against Russia": the sanctions are the EU's, not Hungary's)?"""
+    found = _BODY_MODIFIER.search(text, max(0, m.start - 16), m.start)
+    if found is None or (before_all and before_all[0].end > found.start()):
+        return False
+    word = found.group().strip()
+    return word.lower() not in sentence_starters() and word not in _CALENDAR
+
+
+def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
+    """The arguments of a trigger that has only its own actors, else None: what one evades
+    ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
+    not the subject's), a ``noun`` whose parties "between" names (the
+    mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
+    that a body which is no state modifies (no state is its source)."""
+    if m.first > 0 and words[m.first - 1] in EVADED:
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
+        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # on X":
+        return own if own.sources else own._replace(unowned=True)  # no source is guessed
+    after = scene.after_all
+    if noun and after and BETWEEN.match(text[m.end : after[0].start]):  # "mediated a ceasefire
+        parties = after[0].codes  # between Israel and Hamas"; "between Ethiopia and its
+        if len(after) > 1 and _AND_NEXT.match(text[after[0].end : after[1].start]):
+            parties += tuple(c for c in after[1].codes if c not in parties)  # neighbour, Eritrea"
+        return Args(parties, (), *scene.near, own=True)
+    if noun and body_modified(text, m, scene.before_all):
+        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+        return own._replace(sources=(), unowned=True)
+    return None

@@ -24,7 +24,7 @@ PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the pa
 # modifies a noun (no auxiliary before it), not of the sentence's verb
 REDUCED_RELATIVE_BY = re.compile(
     r"\b(?!(?:was|were|been|being|is|are|be|got|get|gets|has|have|had|not|also)\b)"
-    r"(?![a-z]+ly\b)[a-z]+\s+"
+    r"(?![a-z]+ly\b)[A-Za-z]+,?\s+"  # ", mediated by Oman" after a place or noun too
     r"[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$"
 )
 _TO_THE = re.compile(r"\s+to\s+(?:the\s+)?$")  # "the ambassador was summoned to the X ministry"

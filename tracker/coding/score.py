@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.budget import check_mentions, check_sentences
-from tracker.coding.datelines import without_dateline
+from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.sentences import split_sentences
@@ -184,8 +184,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
     sentences = split_sentences(article.text)
-    if sentences:  # a wire dateline is no part of the first sentence ("MOSCOW (Reuters) - ")
-        sentences[0] = without_dateline(sentences[0])
+    cut_dateline(sentences)  # a wire dateline is no part of its sentence ("MOSCOW (Reuters) - ")
     on = article.published_at
     find = scorer.matcher.find
     check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps

@@ -122,7 +122,8 @@ def document_speaker(
     short = [line for line in lines if len(line.split()) <= BYLINE_WORDS]
     bylines = [line for line in short if rules.byline.search(line)]
     for line in bylines:
-        code = _one_state(matcher.find(line, on))
+        found = matcher.find(line, on)
+        code = _one_state(found) or _host_of(line, found)
         if code:
             return code, "byline"
     # "Press Statement / Marco Rubio, Secretary of State / October 24, 2025": the byline
@@ -132,6 +133,23 @@ def document_speaker(
         if code:
             return code, "byline"
     return None, ""
+
+
+# "Readout: Secretary Rubio's Call with Russian Foreign Minister Lavrov": the heading names
+# two states, and the one whose official's call, meeting or visit it reports speaks
+_HOST = re.compile(
+    r"^(?P<host>[^\n]{0,80}?)['’]s\s+(?:(?:phone|telephone|video)\s+)?"
+    r"(?:call|meeting|conversation|talks|visit|trip)\s+(?:with|to)\b",
+    re.IGNORECASE,
+)
+
+
+def _host_of(line: str, mentions: Sequence[Mention]) -> str | None:
+    """The state of the official whose call or meeting a readout's heading names."""
+    found = _HOST.search(line)
+    if found is None:
+        return None
+    return _one_state([m for m in mentions if m.end <= found.end("host")])
 
 
 def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int] | None:

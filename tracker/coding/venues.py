@@ -16,10 +16,8 @@ from tracker.models import Mention
 # "talks in Geneva", "a summit in Helsinki", "snow in Minsk and Washington": a capital after
 # "in"/"at" is the place where something happened, not a party to it ...
 # a destination too: "will travel to Budapest for a summit with Trump"
-_TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
-_VENUE = re.compile(
-    rf"\b(?:in|at|(?:{'|'.join(_TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE
-)
+TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
+_VENUE = re.compile(rf"\b(?:in|at|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 # ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
 # "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
 VENUE_KEEP_REACH = 40
@@ -83,7 +81,7 @@ def _may_be_topic_or_venue(before: str) -> bool:
         k -= 1
     last = words[k].lower() if k >= 0 else ""
     if last == "to":  # "will travel to Budapest"
-        return k > 0 and words[k - 1].lower().startswith(_TRAVEL)
+        return k > 0 and words[k - 1].lower().startswith(TRAVEL)
     return last.endswith(_PLACE_WORDS)
 
 
@@ -141,14 +139,21 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def non_state_heads() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(words, hyphen suffixes) of ``data/en/non_state_heads.txt``."""
+def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+    """(head word -> the next words after which the state is an actor after all, hyphen
+    suffixes) of ``data/en/non_state_heads.txt`` ("opposition !to": "the Belarusian
+    opposition" is no state, "Russia's opposition to NATO expansion" is Russia's)."""
     raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
     lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
-    return frozenset(w for w in lines if w[0] != "-"), tuple(w for w in lines if w[0] == "-")
+    words: dict[str, frozenset[str]] = {}
+    for line in lines:
+        if line[0] != "-":
+            head, _, unless = line.partition(" !")
+            words[head.strip()] = frozenset(unless.split("|")) if unless else frozenset()
+    return words, tuple(w for w in lines if w[0] == "-")
 
 
-_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)")
+_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
 # "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
 # an "air" followed by a word of military action keeps the mention.
 _STATE_AIR = re.compile(
@@ -169,10 +174,11 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             if after.startswith(suffixes):
                 continue
             head = _HEAD.match(after)
+            unless = words.get(head.group(1)) if head is not None else None
             if (
-                head is not None
-                and head.group(1) in words
-                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end()))
+                unless is not None
+                and head.group(2) not in unless
+                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
             ):
                 continue
         keep.append(m)
@@ -186,7 +192,9 @@ DESCRIPTION_OPENING = r",\s*(?:one\s+of\s+)?(?:a|an|the|another)\s+"  # ", a key
 _APPOSITIVE_OPENING = re.compile(
     r"\s*" + DESCRIPTION_OPENING + r"(?:[a-z][\w-]*\s+){0,3}", re.IGNORECASE
 )
-_MODIFIED_NOUN = re.compile(r"\s+[a-z]")
+_MODIFIED_NOUN = re.compile(r"\s+(?!(?:and|or|as|to|in|on|at|for)\b)[a-z]")  # a noun, no link
+# ", a move condemned by Lithuania and Poland": the agent of a participle modifies nothing
+_AGENT_BEFORE = re.compile(r"\b(?:by|from|with|to|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -199,6 +207,7 @@ def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mentio
             m.kind in ("country", "demonym")
             and _APPOSITIVE_OPENING.fullmatch(text, before.end, m.start)
             and _MODIFIED_NOUN.match(text, m.end)
+            and not _AGENT_BEFORE.search(text, max(0, m.start - 12), m.start)
         ):
             continue
         keep.append(m)
