@@ -4,6 +4,7 @@ checked redirects, timeouts, the size cap, refused connections."""
 from __future__ import annotations
 
 import socket
+from dataclasses import replace
 
 import pytest
 from feed_server import (
@@ -18,19 +19,30 @@ from feed_server import (
 from tracker.sources.fetch import Fetcher, FetchError, FetchPolicy
 
 CAP = 256 * 1024
+# Generous timeouts where a test is not about them: on a loaded machine the local server's
+# thread can take more than half a second to answer a small page.
 POLICY = FetchPolicy(
-    connect_timeout_s=2.0,
-    read_timeout_s=0.5,
-    body_deadline_s=1.5,
+    connect_timeout_s=10.0,
+    read_timeout_s=10.0,
+    body_deadline_s=30.0,
     max_bytes=CAP,
     max_redirects=3,
     host_delay_s=0.0,
 )
+# For the timeout tests: a read timeout ten times the drip's gap, a deadline far below the
+# drip's whole length (10 s) and the stall (3 s).
+TIGHT = replace(POLICY, read_timeout_s=1.0, body_deadline_s=1.5)
 
 
 @pytest.fixture
 def fetcher():
     with Fetcher(POLICY) as client:
+        yield client
+
+
+@pytest.fixture
+def tight_fetcher():
+    with Fetcher(TIGHT) as client:
         yield client
 
 
@@ -101,15 +113,15 @@ def test_a_gzip_bomb_is_refused_on_its_inflated_size(server, fetcher):
         fetcher.get(server.route("/bomb", gzip_bomb(20 * 1024 * 1024)))
 
 
-def test_a_stalled_answer_times_out(server, fetcher):
+def test_a_stalled_answer_times_out(server, tight_fetcher):
     with pytest.raises(FetchError, match="timed out reading"):
-        fetcher.get(server.route("/stalled", stalled(3.0)))
+        tight_fetcher.get(server.route("/stalled", stalled(3.0)))
 
 
-def test_a_dripping_answer_hits_the_body_deadline(server, fetcher):
+def test_a_dripping_answer_hits_the_body_deadline(server, tight_fetcher):
     # each byte comes well inside the read timeout; the whole body never does
     with pytest.raises(FetchError, match=r"took over 1\.5 s"):
-        fetcher.get(server.route("/drip", dripping(0.1, 100)))
+        tight_fetcher.get(server.route("/drip", dripping(0.1, 100)))
 
 
 def test_http_errors_and_dead_hosts(server, fetcher):
