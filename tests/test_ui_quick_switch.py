@@ -17,6 +17,7 @@ from test_browser import (  # noqa: F401 - fixtures
     shared_server,
     wait_idle,
 )
+from test_browser_clicks import click_and_expect, points
 
 from tracker.ui.quick_switch import within_budget
 
@@ -102,5 +103,7 @@ def test_a_switch_is_drawn_before_the_server_hears_of_it(shared_server, browser)
         wait_idle(page)
         final = page.evaluate(LINE_JS)
         assert (final["view"], final["x"], final["y"]) == (drawn["view"], drawn["x"], drawn["y"])
+        line = points(page, ("line",))
+        click_and_expect(page, line[len(line) // 2])  # a week after the switch opens
     finally:
         context.close()
