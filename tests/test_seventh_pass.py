@@ -1,0 +1,54 @@
+"""Rules of the coder's seventh accuracy pass (issue 13; docs/tone_and_events.md 57-)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
+
+
+def _pairs(text: str, on: date = date(2025, 10, 25)) -> dict[tuple[str, str], object]:
+    scored = score_article(sentence_article("t", text, on))
+    return {p.pair: p for p in scored.pairs}
+
+
+def _events(text: str) -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (e.category, e.source, e.target, e.mode.value)
+        for p in _pairs(text).values()
+        for e in p.events  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Lithuania and Poland condemned the deployment.", ("LTU", "POL")),
+        ("The U.S. and Britain condemned the attack.", ("GBR", "USA")),
+        ("The U.S. and Britain launched strikes against the Houthis.", ("GBR", "USA")),
+    ],
+)
+def test_co_agents_of_an_act_toward_something_else_are_no_pair(text, pair) -> None:
+    assert pair not in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Russia and Belarus signed a deal.", ("BLR", "RUS")),
+        ("Kyiv and Moscow blamed each other.", ("RUS", "UKR")),
+        ("Xi and Putin hailed a new era of partnership.", ("CHN", "RUS")),
+        ("Trump and Putin met in Alaska.", ("RUS", "USA")),
+    ],
+)
+def test_co_agents_acting_together_or_on_each_other_stay_a_pair(text, pair) -> None:
+    assert _pairs(text)[pair].events  # type: ignore[attr-defined]
+
+
+def test_co_agents_keep_their_links_to_the_object_state() -> None:
+    pairs = _pairs("The U.S. and Britain condemned Russia's attack on Ukraine.")
+    assert ("GBR", "USA") not in pairs
+    assert {("GBR", "RUS"), ("RUS", "USA"), ("RUS", "UKR")} <= set(pairs)
