@@ -52,3 +52,29 @@ def test_co_agents_keep_their_links_to_the_object_state() -> None:
     pairs = _pairs("The U.S. and Britain condemned Russia's attack on Ukraine.")
     assert ("GBR", "USA") not in pairs
     assert {("GBR", "RUS"), ("RUS", "USA"), ("RUS", "UKR")} <= set(pairs)
+
+
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        (
+            "The United States imposed sanctions on Belarus, after Minsk forced a Ryanair jet "
+            "to land.",
+            ("COERCE", "BLR", "USA", "asserted"),
+        ),
+        (
+            "If Russia attacks a NATO member, the United States will defend it.",
+            ("AGREE", "USA", "RUS", "asserted"),
+        ),
+    ],
+)
+def test_the_only_dyad_lends_no_state_that_acts_in_a_clause_of_its_own(text, lost) -> None:
+    assert lost not in _events(text)
+
+
+def test_the_only_dyad_still_lends_within_one_clause() -> None:
+    text = "Trump praised Lukashenko for his part in freeing 16 political prisoners."
+    assert ("RETREAT", "BLR", "USA", "asserted") in _events(text)
+    assert ("SANCTION", "USA", "BLR", "asserted") in _events(
+        "The United States imposed sanctions on Belarus, after Minsk forced a Ryanair jet to land."
+    )

@@ -74,3 +74,35 @@ def attach(
     if args.own:
         return None
     return FALLBACK if single or inherited else None
+
+
+# between two acts, what ends one's clause: a comma or a subordinating conjunction
+_CLAUSE_BETWEEN = re.compile(
+    r",|;|\b(?:after|before|when|if|because|since|as|while|unless|until|once)\b", re.IGNORECASE
+)
+
+
+def acts_elsewhere(
+    args: Args, pair: tuple[str, str], at: tuple[int, int], text: str, acts: Sequence[tuple]
+) -> bool:
+    """Is the pair's other state, not after this trigger (at ``at``) that has a source only,
+    the subject of another act of the sentence in a clause of its own? Then the sentence's
+    only dyad does not lend it to this trigger: "The United States imposed sanctions on
+    Belarus, after Minsk forced a Ryanair jet to land" is no Belarusian coercion of the U.S.;
+    "If Russia attacks a NATO member, the United States will defend it" is no U.S. promise to
+    Russia. ``acts`` are the sentence's (match, args); the other act's clause must end (a
+    comma or a subordinating conjunction) between the two triggers ("praised Lukashenko for
+    his part in freeing prisoners" lends the release to Trump)."""
+    side = args.sources
+    if not side or args.targets:
+        return False
+    others = [c for c in pair if c not in side]
+    if len(others) != 1 or others[0] in args.after:
+        return False
+    other = others[0]
+    for m, a in acts:
+        if other in a.sources and not set(side) & set(a.sources):
+            lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
+            if _CLAUSE_BETWEEN.search(text, lo, hi):
+                return True
+    return False
