@@ -78,3 +78,43 @@ def test_the_only_dyad_still_lends_within_one_clause() -> None:
     assert ("SANCTION", "USA", "BLR", "asserted") in _events(
         "The United States imposed sanctions on Belarus, after Minsk forced a Ryanair jet to land."
     )
+
+
+def test_the_meeting_of_two_leaders_is_their_pair() -> None:
+    assert ("CONSULT", None, None, "asserted") in _events(
+        "The meeting of Trump and Putin lasted two hours."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "act"),
+    [
+        (
+            "Trump wants Putin to attack Switzerland.",
+            ("REQUEST", "USA", "RUS", "asserted"),
+            ("ASSAULT", "RUS", "CHE", "hypothetical"),
+        ),
+        (
+            "Washington wants Minsk to free all prisoners.",
+            ("REQUEST", "USA", "BLR", "asserted"),
+            None,
+        ),
+    ],
+)
+def test_wanting_a_state_to_act_is_a_request_of_it(text, asked, act) -> None:
+    events = _events(text)
+    assert asked in events
+    assert act is None or act in events
+
+
+def test_wanting_to_act_oneself_is_no_request() -> None:
+    assert not any(e[0] == "REQUEST" for e in _events("Trump wants to meet Putin."))
+
+
+def test_a_gap_of_at_least_one_token() -> None:
+    from tracker.coding.event_rules import match_slots, parse_pattern
+
+    slots = parse_pattern("want ...+ to")
+    assert match_slots(slots, ["wants", "putin", "to", "attack"], 0) == 2
+    assert match_slots(slots, ["wants", "to", "meet"], 0) == -1
+    assert match_slots(slots, ["wants", ",", "to"], 0) == -1
