@@ -118,3 +118,28 @@ def test_a_gap_of_at_least_one_token() -> None:
     assert match_slots(slots, ["wants", "putin", "to", "attack"], 0) == 2
     assert match_slots(slots, ["wants", "to", "meet"], 0) == -1
     assert match_slots(slots, ["wants", ",", "to"], 0) == -1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky called on Western partners to step up pressure on Moscow.",
+        "Zelensky urged allies not to ease sanctions on Russia.",
+    ],
+)
+def test_a_request_to_no_state_is_no_request_of_the_state_after_it(text) -> None:
+    assert not any(e[1] == "UKR" for e in _events(text))
+
+
+def test_a_request_of_a_state_is_still_its_own() -> None:
+    assert ("REQUEST", "POL", "BLR", "asserted") in _events(
+        "Poland called on the Belarusian authorities to release Andrzej Poczobut."
+    )
+
+
+def test_an_air_force_forces_nothing() -> None:
+    events = _events(
+        "Ukraine's air force said it shot down 56 of the 83 drones launched by Russia."
+    )
+    assert ("ASSAULT", "UKR", "RUS", "asserted") in events
+    assert not any(e[0] == "COERCE" for e in events)

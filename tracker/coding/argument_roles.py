@@ -201,9 +201,15 @@ def addressed_to_own_side(
         and text[after[0].start : after[0].end].lower() not in _FIRST_PERSON_OWNERS
     ):
         return True  # the object is the source's own state's people ("our partners" is not)
+    if m.category == "REQUEST" and after and _OTHER_ADDRESSEE.match(text, m.end, after[0].start):
+        return True  # "called on Western partners to step up pressure on Moscow": not Moscow
     return _OWN_OBJECT.match(text, m.end) is not None and not (
         after and _OWN_NAMED.fullmatch(text, m.end, after[0].start)
     )
+
+
+# the addressee of a request that is no state, then its infinitive, before the first state
+_OTHER_ADDRESSEE = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:[\w'’.-]+\s+){1,5}(?:not\s+)?to\s+[a-z]")
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name
