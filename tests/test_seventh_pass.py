@@ -143,3 +143,22 @@ def test_an_air_force_forces_nothing() -> None:
     )
     assert ("ASSAULT", "UKR", "RUS", "asserted") in events
     assert not any(e[0] == "COERCE" for e in events)
+
+
+def test_a_capital_before_based_is_no_party() -> None:
+    text = (
+        "Russian authorities designated the Washington-based Carnegie Endowment an "
+        "undesirable organization."
+    )
+    assert ("RUS", "USA") not in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko freed 52 prisoners, after talks with a US envoy.",
+        "Belarus released 14 prisoners, following a visit by U.S. envoy Keith Kellogg.",
+    ],
+)
+def test_a_circumstance_after_a_comma_links_to_the_subject(text) -> None:
+    assert ("RETREAT", "BLR", "USA", "asserted") in _events(text)

@@ -131,6 +131,9 @@ def carried_subject(
     before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
     if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
+    if m.governor >= 0 and prev_args.sources and prev_args.targets == prev_args.sources:
+        return Args((), args.targets, *scene.near, unowned=True)  # "urged allies not to ease
+    # sanctions on Russia": the allies' act (a request to the source's own side or to no state)
     if before in ("and", "but"):  # "welcomed the releases but urged Washington": one subject
         if not (prev_args.sources or prev_args.unowned):
             return None

@@ -148,13 +148,6 @@ def _trigger_arguments(
     )
     if previous is not None and (carried := carried_subject(text, words, m, scene, previous, args)):
         return carried
-    if (
-        m.governor >= 0
-        and previous
-        and previous[1].sources
-        and previous[1].targets == previous[1].sources
-    ):
-        return Args((), args.targets, *near, unowned=True)  # "urged allies not to ease": theirs
     if _comma_participle(words, m) and scene.before_all:
         # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
         # participle's subject is the sentence's first actor, not the nearest one, nor a
