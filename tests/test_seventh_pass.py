@@ -162,3 +162,45 @@ def test_a_capital_before_based_is_no_party() -> None:
 )
 def test_a_circumstance_after_a_comma_links_to_the_subject(text) -> None:
     assert ("RETREAT", "BLR", "USA", "asserted") in _events(text)
+
+
+def test_a_condemnation_drawn_has_no_modifier_source() -> None:
+    events = _events("Russia's invasion of Ukraine drew condemnation.")
+    assert not any(e[0] == "ACCUSE" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Washington sided with Moscow in the vote.", ("SUPPORT", "USA", "RUS", "asserted")),
+        (
+            "Tehran retaliated against Israel with a barrage of missiles.",
+            ("ASSAULT", "IRN", "ISR", "asserted"),
+        ),
+        (
+            "Israel struck targets in Iran, and Tehran retaliated with missile strikes.",
+            ("ASSAULT", "IRN", "ISR", "asserted"),
+        ),
+        (
+            "Washington brokered the deal between Armenia and Azerbaijan.",
+            ("CONSULT", "USA", "ARM", "asserted"),
+        ),
+        (
+            "India and Russia agreed to expand trade despite US pressure.",
+            ("AGREE", None, None, "asserted"),
+        ),
+    ],
+)
+def test_vocabulary_and_responses_of_the_seventh_pass(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_smugglers_are_no_state() -> None:
+    assert not _events("Belarus denied the accusations and blamed Lithuanian smugglers.")
+
+
+def test_despite_names_no_object() -> None:
+    assert not any(
+        e[2] == "USA"
+        for e in _events("India and Russia agreed to expand trade despite US pressure.")
+    )

@@ -82,6 +82,10 @@ _CLAUSE_BETWEEN = re.compile(
 )
 
 
+# a response is to the one whose act it answers: "Israel struck Iran, and Tehran retaliated"
+_RESPONSE = re.compile(r"\b(?:retaliat|respon[ds]|in return\b|hit back\b|struck back\b)", re.I)
+
+
 def acts_elsewhere(
     args: Args, pair: tuple[str, str], at: tuple[int, int], text: str, acts: Sequence[tuple]
 ) -> bool:
@@ -92,7 +96,8 @@ def acts_elsewhere(
     "If Russia attacks a NATO member, the United States will defend it" is no U.S. promise to
     Russia. ``acts`` are the sentence's (match, args); the other act's clause must end (a
     comma or a subordinating conjunction) between the two triggers ("praised Lukashenko for
-    his part in freeing prisoners" lends the release to Trump)."""
+    his part in freeing prisoners" lends the release to Trump), and a response lends it too
+    ("Israel struck targets in Iran, and Tehran retaliated with missile strikes")."""
     side = args.sources
     if not side or args.targets:
         return False
@@ -103,6 +108,6 @@ def acts_elsewhere(
     for m, a in acts:
         if other in a.sources and not set(side) & set(a.sources):
             lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
-            if _CLAUSE_BETWEEN.search(text, lo, hi):
+            if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, lo, at[1]):
                 return True
     return False

@@ -257,7 +257,7 @@ def co_occurrence(text: str, group: Group, end: int) -> bool:
     return bool(_BOTH.match(text[group.end : end]))
 
 
-PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at", "despite"})  # (a circumstance)
 # A coordinated subject's own verb phrase up to a comma ("Russia and Belarus began joint
 # drills on Friday, prompting Poland to ..."): the members act together (a partner dyad);
 # the state after the comma reacts to them.

@@ -25,7 +25,8 @@ MODIFIER_GAP = re.compile(
     r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
     r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite|"
     r"circumvent|circumventing|evade|evading|evaded|bypass|bypassing|skirt|skirting|dodge|"
-    r"violate|violating|violated|breach|breaching|breached)\s)"
+    r"violate|violating|violated|breach|breaching|breached|drew|draws|drawn|sparked|prompted|"
+    r"triggered|provoked|faced|faces|received)\s)"
     r"[\w-]+\s+){0,3}$"
     # a possessor's adjectives may be coordinated: "Russia's unprovoked and unjustified"
     r"|['’]s\s+(?:[a-z-]+(?:ly)?\s+)?[a-z-]+,?\s+(?:and|or)\s+[a-z-]+\s+$",
