@@ -204,3 +204,31 @@ def test_despite_names_no_object() -> None:
         e[2] == "USA"
         for e in _events("India and Russia agreed to expand trade despite US pressure.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Lavrov told Rubio that Moscow would respond.", ("CONSULT", "RUS", "USA", "asserted")),
+        ("Moscow is ready to continue, Lavrov told Rubio.", ("CONSULT", "RUS", "USA", "asserted")),
+        ("Trump told Zelensky to accept the deal.", ("REQUEST", "USA", "UKR", "asserted")),
+        (
+            "The Chinese side expressed strong dissatisfaction and lodged stern representations "
+            "with the US side.",
+            ("ACCUSE", "CHN", "USA", "asserted"),
+        ),
+    ],
+)
+def test_telling_and_representations(text, event) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peskov told reporters that Washington must stop arming Kyiv.",
+        "Russia will respond, Lavrov told reporters.",
+    ],
+)
+def test_telling_no_state_is_no_conversation(text) -> None:
+    assert not any(e[0] == "CONSULT" for e in _events(text))

@@ -59,6 +59,7 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from tracker.coding.clauses import (
@@ -204,6 +205,10 @@ def _without_participle_agents(
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest
 
 
+# a speech wrapper that ends with whom it was told: ", Lavrov told U.S. Secretary of State Rubio"
+_ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
+
+
 def _in_order(mentions: Sequence[Mention]) -> bool:
     """True when every mention has an offset and they are sorted by start (the usual case)."""
     previous = 0
@@ -234,7 +239,11 @@ def _analyse_sentence(
         if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
             verb = words.speech.pattern.search(text, comma) if tail else None
-            if verb is not None and mentions[-1].start >= verb.end():
+            if (
+                verb is not None
+                and mentions[-1].start >= verb.end()
+                and not _ADDRESSEE_TAIL.match(text, verb.start())  # ", Lavrov told Rubio."
+            ):
                 tail = None  # "..., came as Israel announced it would free Palestinians"
         if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
@@ -262,8 +271,9 @@ def _analyse_sentence(
             _analyse_clause(text, c_start, c_end, in_clause, links, words)
     if speakers and not links.evidence:
         others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
-        if len(others) == 1:
-            links.add(speakers[0], others[0])
+        addressee = [c for c in speakers if c != speakers[0]]  # ", Lavrov told Rubio"
+        if len(others) == 1 or addressee:
+            links.add(speakers[0], others[0] if len(others) == 1 else addressee[0])
             links.subject = links.subject or speakers[0]
     if links.subject is None and speakers:
         links.subject = speakers[0]

@@ -103,12 +103,18 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
     return word.lower() not in sentence_starters() and word not in _CALENDAR
 
 
+TOLD = "consult.told"  # "told X": a conversation with X only when X is named right after it
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
     not the subject's), a ``noun`` whose parties "between" names (the
     mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
-    that a body which is no state modifies (no state is its source)."""
+    that a body which is no state modifies (no state is its source); "told" with no state
+    right after it (TOLD)."""
+    if m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1):
+        return Args((), (), *scene.near, own=True)  # "told reporters that Russia ...": no talks
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
