@@ -232,3 +232,25 @@ def test_telling_and_representations(text, event) -> None:
 )
 def test_telling_no_state_is_no_conversation(text) -> None:
     assert not any(e[0] == "CONSULT" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Trump said he had a very good call with Putin and would meet him in Budapest.",
+            ("CONSULT", "USA", "RUS", "asserted"),
+        ),
+        (
+            "The United States and Russia held a new round of talks in Istanbul on the "
+            "functioning of their embassies.",
+            ("CONSULT", None, None, "asserted"),
+        ),
+        (
+            "Russia blocked Ukrainian ports and attacked Odesa.",
+            ("ASSAULT", "RUS", "UKR", "asserted"),
+        ),
+    ],
+)
+def test_held_calls_rounds_of_talks_and_second_verbs(text, event) -> None:
+    assert event in _events(text)

@@ -61,14 +61,16 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         return None
     if len(before) == 1:
         return before[0]  # (no other candidate: the nearest, whatever introduces it)
+    word_end = text.find(" ", trigger_start)  # the trigger itself may be the second verb
     for g in before:
         if (
             g is not before[-1]
             and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
-            and _SECOND_VERB.search(text, g.end, trigger_start)
+            and _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text))
         ):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
-            # first verb's object; the second verb is its subject's
+            # first verb's object; the second verb is its subject's ("blocked Ukrainian ports
+            # and attacked Odesa")
         if (
             not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
             and not _RECIPIENT.search(text, max(0, g.start - 16), g.start)
