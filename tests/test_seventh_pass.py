@@ -254,3 +254,23 @@ def test_telling_no_state_is_no_conversation(text) -> None:
 )
 def test_held_calls_rounds_of_talks_and_second_verbs(text, event) -> None:
     assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Russian officials privately expect the United States to ease some sanctions.",
+            ("CONCEDE", "USA", "RUS", "hypothetical"),
+        ),
+        ("Denmark handed over the first F-16 jets to Ukraine.", ("AID", "DNK", "UKR", "asserted")),
+        (
+            "Kyiv struck back at Moscow with long-range drones.",
+            ("ASSAULT", "UKR", "RUS", "asserted"),
+        ),
+    ],
+)
+def test_expectations_handed_jets_and_striking_back(text, event) -> None:
+    events = _events(text)
+    assert event in events
+    assert not any(e[0] == "SUPPORT" for e in events)
