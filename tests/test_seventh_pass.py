@@ -274,3 +274,19 @@ def test_expectations_handed_jets_and_striking_back(text, event) -> None:
     events = _events(text)
     assert event in events
     assert not any(e[0] == "SUPPORT" for e in events)
+
+
+def test_wanting_things_to_happen_is_no_request() -> None:
+    text = (
+        'In 2022, the Belarusian government vetoed a resolution backed by the U.S.. "We just '
+        'want the trains to run on time and the schools to stay open," a resident of Belarus said.'
+    )
+    assert not any(e[0] == "REQUEST" for e in _events(text))
+
+
+def test_a_retaliation_still_lends_the_state_it_answers() -> None:
+    text = (
+        "President Vladimir Putin said Russia would not expel any American diplomats in "
+        "retaliation for the U.S. sanctions, rejecting a proposal from his own foreign minister."
+    )
+    assert ("SANCTION", "USA", "RUS", "asserted") in _events(text)

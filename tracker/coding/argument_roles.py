@@ -214,7 +214,10 @@ def addressed_to_own_side(
 
 
 # the addressee of a request that is no state, then its infinitive, before the first state
-_OTHER_ADDRESSEE = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:[\w'’.-]+\s+){1,5}(?:not\s+)?to\s+[a-z]")
+_OTHER_ADDRESSEE = re.compile(  # (not "the counterpart", "the other side": a state meant)
+    r"\s*(?:(?:on|upon)\s+)?(?!(?:the\s+)?(?:counterparts?|other|neighbou?rs?)\b)"
+    r"(?:[\w'’.-]+\s+){1,5}(?:not\s+)?to\s+[a-z]"
+)
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name

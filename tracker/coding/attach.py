@@ -97,7 +97,8 @@ def acts_elsewhere(
     Russia. ``acts`` are the sentence's (match, args); the other act's clause must end (a
     comma or a subordinating conjunction) between the two triggers ("praised Lukashenko for
     his part in freeing prisoners" lends the release to Trump), and a response lends it too
-    ("Israel struck targets in Iran, and Tehran retaliated with missile strikes")."""
+    ("Israel struck targets in Iran, and Tehran retaliated with missile strikes", "would not
+    expel diplomats in retaliation for the U.S. sanctions, rejecting ...")."""
     side = args.sources
     if not side or args.targets:
         return False
@@ -108,6 +109,6 @@ def acts_elsewhere(
     for m, a in acts:
         if other in a.sources and not set(side) & set(a.sources):
             lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
-            if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, lo, at[1]):
+            if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):
                 return True
     return False

@@ -104,6 +104,9 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
 
 
 TOLD = "consult.told"  # "told X": a conversation with X only when X is named right after it
+# "wants Putin to", "told Zelensky to": a request only of a name right after the verb
+ASKED_BY_NAME = frozenset({"request.want", "request.tell"})
+_NAMED_ADDRESSEE = re.compile(r"[\w'’]+\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:not\s+)?to$")
 
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
@@ -113,8 +116,10 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
     mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
     that a body which is no state modifies (no state is its source); "told" with no state
     right after it (TOLD)."""
-    if m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1):
-        return Args((), (), *scene.near, own=True)  # "told reporters that Russia ...": no talks
+    if (m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1)) or (
+        m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
+    ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
+        return Args((), (), *scene.near, own=True)
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
