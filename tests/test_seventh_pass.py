@@ -290,3 +290,10 @@ def test_a_retaliation_still_lends_the_state_it_answers() -> None:
         "retaliation for the U.S. sanctions, rejecting a proposal from his own foreign minister."
     )
     assert ("SANCTION", "USA", "RUS", "asserted") in _events(text)
+
+
+def test_a_meeting_after_the_clause_is_still_the_subjects() -> None:
+    text = (
+        "In recent months, Minsk has freed several groups of prisoners after visits by U.S. envoys."
+    )
+    assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)

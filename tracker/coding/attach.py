@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from tracker.coding.argument_groups import Args
 from tracker.models import Mention
@@ -87,9 +88,9 @@ _RESPONSE = re.compile(r"\b(?:retaliat|respon[ds]|in return\b|hit back\b|struck 
 
 
 def acts_elsewhere(
-    args: Args, pair: tuple[str, str], at: tuple[int, int], text: str, acts: Sequence[tuple]
+    args: Args, pair: tuple[str, str], trigger: Any, text: str, acts: Sequence[tuple]
 ) -> bool:
-    """Is the pair's other state, not after this trigger (at ``at``) that has a source only,
+    """Is the pair's other state, not after this ``trigger`` (a Match) that has a source only,
     the subject of another act of the sentence in a clause of its own? Then the sentence's
     only dyad does not lend it to this trigger: "The United States imposed sanctions on
     Belarus, after Minsk forced a Ryanair jet to land" is no Belarusian coercion of the U.S.;
@@ -100,8 +101,9 @@ def acts_elsewhere(
     ("Israel struck targets in Iran, and Tehran retaliated with missile strikes", "would not
     expel diplomats in retaliation for the U.S. sanctions, rejecting ...")."""
     side = args.sources
-    if not side or args.targets:
-        return False
+    if not side or args.targets or trigger.category == "CONSULT":
+        return False  # a meeting after the clause is the subject's ("freed prisoners after
+    at = (trigger.start, trigger.end)  # visits by U.S. envoys")
     others = [c for c in pair if c not in side]
     if len(others) != 1 or others[0] in args.after:
         return False

@@ -177,7 +177,7 @@ class EventCoder:
         per_match: list[list[Event]] = []
         acts = list(zip(matches, sentence.arguments, strict=True))
         for m, args in acts:
-            lend = single and not acts_elsewhere(args, pair, (m.start, m.end), text, acts)
+            lend = single and not acts_elsewhere(args, pair, m, text, acts)
             found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
             if found is None or (found[0] is FALLBACK and named and _refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
