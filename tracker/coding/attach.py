@@ -88,14 +88,19 @@ _RESPONSE = re.compile(r"\b(?:retaliat|respon[ds]|in return\b|hit back\b|struck 
 
 
 def acts_elsewhere(
-    args: Args, pair: tuple[str, str], trigger: Any, text: str, acts: Sequence[tuple]
+    args: Args,
+    pair: tuple[str, str],
+    trigger: Any,
+    text: str,
+    matches: Sequence[Any],
+    arguments: Sequence[Args],
 ) -> bool:
     """Is the pair's other state, not after this ``trigger`` (a Match) that has a source only,
     the subject of another act of the sentence in a clause of its own? Then the sentence's
     only dyad does not lend it to this trigger: "The United States imposed sanctions on
     Belarus, after Minsk forced a Ryanair jet to land" is no Belarusian coercion of the U.S.;
     "If Russia attacks a NATO member, the United States will defend it" is no U.S. promise to
-    Russia. ``acts`` are the sentence's (match, args); the other act's clause must end (a
+    Russia. ``matches`` and ``arguments`` are the sentence's; the other act's clause must end (a
     comma or a subordinating conjunction) between the two triggers ("praised Lukashenko for
     his part in freeing prisoners" lends the release to Trump), and a response lends it too
     ("Israel struck targets in Iran, and Tehran retaliated with missile strikes", "would not
@@ -108,7 +113,7 @@ def acts_elsewhere(
     if len(others) != 1 or others[0] in args.after:
         return False
     other = others[0]
-    for m, a in acts:
+    for m, a in zip(matches, arguments, strict=True):
         if other in a.sources and not set(side) & set(a.sources):
             lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
             if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):

@@ -175,9 +175,8 @@ class EventCoder:
         text = sentence.text
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
-        acts = list(zip(matches, sentence.arguments, strict=True))
-        for m, args in acts:
-            lend = single and not acts_elsewhere(args, pair, m, text, acts)
+        for m, args in zip(matches, sentence.arguments, strict=True):
+            lend = single and not acts_elsewhere(args, pair, m, text, matches, sentence.arguments)
             found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
             if found is None or (found[0] is FALLBACK and named and _refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
