@@ -212,8 +212,9 @@ def _is_place(text: str, g: Group) -> bool:
     happened, not its object; the seat of a mission or the target of force is kept ("the
     embassy in Minsk", "strikes in Ukraine")."""
     before = text[max(0, g.start - 16) : g.start].split()
-    if before and before[-1].lower() == "alongside":
-        return True  # a partner, never the object: "sent troops to fight alongside Russian forces"
+    if before and before[-1].lower() in ("alongside", "despite"):
+        return True  # a partner, never the object: "sent troops to fight alongside Russian forces";
+        # nor a concession's ("agreed to expand trade despite US pressure")
     if not before or before[-1].lower() not in _PLACE_WORDS:
         return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
     if not _PLACE_BEFORE.search(text, max(0, g.start - 24), g.start):

@@ -61,14 +61,16 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         return None
     if len(before) == 1:
         return before[0]  # (no other candidate: the nearest, whatever introduces it)
+    word_end = text.find(" ", trigger_start)  # the trigger itself may be the second verb
     for g in before:
         if (
             g is not before[-1]
             and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
-            and _SECOND_VERB.search(text, g.end, trigger_start)
+            and _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text))
         ):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
-            # first verb's object; the second verb is its subject's
+            # first verb's object; the second verb is its subject's ("blocked Ukrainian ports
+            # and attacked Odesa")
         if (
             not _OBJECT_PREPOSITION.search(text, max(0, g.start - 16), g.start)
             and not _RECIPIENT.search(text, max(0, g.start - 16), g.start)
@@ -131,6 +133,9 @@ def carried_subject(
     before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
     if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
+    if m.governor >= 0 and prev_args.sources and prev_args.targets == prev_args.sources:
+        return Args((), args.targets, *scene.near, unowned=True)  # "urged allies not to ease
+    # sanctions on Russia": the allies' act (a request to the source's own side or to no state)
     if before in ("and", "but"):  # "welcomed the releases but urged Washington": one subject
         if not (prev_args.sources or prev_args.unowned):
             return None
@@ -201,9 +206,18 @@ def addressed_to_own_side(
         and text[after[0].start : after[0].end].lower() not in _FIRST_PERSON_OWNERS
     ):
         return True  # the object is the source's own state's people ("our partners" is not)
+    if m.category == "REQUEST" and after and _OTHER_ADDRESSEE.match(text, m.end, after[0].start):
+        return True  # "called on Western partners to step up pressure on Moscow": not Moscow
     return _OWN_OBJECT.match(text, m.end) is not None and not (
         after and _OWN_NAMED.fullmatch(text, m.end, after[0].start)
     )
+
+
+# the addressee of a request that is no state, then its infinitive, before the first state
+_OTHER_ADDRESSEE = re.compile(  # (not "the counterpart", "the other side": a state meant)
+    r"\s*(?:(?:on|upon)\s+)?(?!(?:the\s+)?(?:counterparts?|other|neighbou?rs?)\b)"
+    r"(?:[\w'’.-]+\s+){1,5}(?:not\s+)?to\s+[a-z]"
+)
 
 
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name

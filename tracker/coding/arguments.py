@@ -70,7 +70,8 @@ PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasi
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
-)  # "claimed responsibility for the attack": the claimant did it
+    | {"round", "rounds", "series", "wave", "spate"}
+)  # "claimed responsibility for the attack": the claimant did it; "held a round of talks"
 
 
 def find_arguments(

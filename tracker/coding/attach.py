@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from tracker.coding.argument_groups import Args
 from tracker.models import Mention
@@ -74,3 +75,47 @@ def attach(
     if args.own:
         return None
     return FALLBACK if single or inherited else None
+
+
+# between two acts, what ends one's clause: a comma or a subordinating conjunction
+_CLAUSE_BETWEEN = re.compile(
+    r",|;|\b(?:after|before|when|if|because|since|as|while|unless|until|once)\b", re.IGNORECASE
+)
+
+
+# a response is to the one whose act it answers: "Israel struck Iran, and Tehran retaliated"
+_RESPONSE = re.compile(r"\b(?:retaliat|respon[ds]|in return\b|hit back\b|struck back\b)", re.I)
+
+
+def acts_elsewhere(
+    args: Args,
+    pair: tuple[str, str],
+    trigger: Any,
+    text: str,
+    matches: Sequence[Any],
+    arguments: Sequence[Args],
+) -> bool:
+    """Is the pair's other state, not after this ``trigger`` (a Match) that has a source only,
+    the subject of another act of the sentence in a clause of its own? Then the sentence's
+    only dyad does not lend it to this trigger: "The United States imposed sanctions on
+    Belarus, after Minsk forced a Ryanair jet to land" is no Belarusian coercion of the U.S.;
+    "If Russia attacks a NATO member, the United States will defend it" is no U.S. promise to
+    Russia. ``matches`` and ``arguments`` are the sentence's; the other act's clause must end (a
+    comma or a subordinating conjunction) between the two triggers ("praised Lukashenko for
+    his part in freeing prisoners" lends the release to Trump), and a response lends it too
+    ("Israel struck targets in Iran, and Tehran retaliated with missile strikes", "would not
+    expel diplomats in retaliation for the U.S. sanctions, rejecting ...")."""
+    side = args.sources
+    if not side or args.targets or trigger.category == "CONSULT":
+        return False  # a meeting after the clause is the subject's ("freed prisoners after
+    at = (trigger.start, trigger.end)  # visits by U.S. envoys")
+    others = [c for c in pair if c not in side]
+    if len(others) != 1 or others[0] in args.after:
+        return False
+    other = others[0]
+    for m, a in zip(matches, arguments, strict=True):
+        if other in a.sources and not set(side) & set(a.sources):
+            lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
+            if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):
+                return True
+    return False

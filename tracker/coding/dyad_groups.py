@@ -215,8 +215,9 @@ def conjunction_parts(
 # The head noun of a clause's first words, then "of"/"from" and the state: the subject's own
 # state ("The president of Belarus", "Druze inhabitants of the Syrian Golan Heights", "An
 # envoy from Minsk"): a few words, none a verb form
-_NOT_VERB = (  # a word that is no verb form
-    r"(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)[A-Za-z'’.-]+(?<!ed)(?<!ing)\s+"
+_NOT_VERB = (  # a word that is no verb form ("meeting" the noun: "The meeting of Trump and")
+    r"(?!(?:is|are|was|were|has|have|had|said|says|will|would)\b)[A-Za-z'’.-]+(?<!ed)"
+    r"(?:(?<!ing)|(?<=meeting))\s+"
 )
 _OWN_STATE_OF = re.compile(
     rf"^\s*(?:{_NOT_VERB}){{0,4}}"
@@ -256,7 +257,7 @@ def co_occurrence(text: str, group: Group, end: int) -> bool:
     return bool(_BOTH.match(text[group.end : end]))
 
 
-PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at"})
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at", "despite"})  # (a circumstance)
 # A coordinated subject's own verb phrase up to a comma ("Russia and Belarus began joint
 # drills on Friday, prompting Poland to ..."): the members act together (a partner dyad);
 # the state after the comma reacts to them.

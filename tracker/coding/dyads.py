@@ -90,50 +90,12 @@ from tracker.coding.dyad_groups import (
     prep_before,
     subject_index,
 )
+from tracker.coding.dyad_links import attach_how, link, lone_state
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
-from tracker.coding.venues import VENUE_KEEP
 from tracker.models import Dyad, Mention, Sentence
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
-
-
-def _link(links: Links, left: Group, right: Group, how: str) -> None:
-    for a in left.codes:
-        for b in right.codes:
-            if how == "mutual":
-                links.add(a, b, directed=False)
-            elif how == "forward":
-                links.add(a, b)
-            elif how == "reverse":
-                links.add(b, a)
-
-
-# "Russia's invasion of Ukraine", "China's support of Moscow": the possessor acts on the
-# object of its noun
-_POSSESSOR_OF = re.compile(r"^['’]s?\s+(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$")
-
-
-def _attach_how(prep: str, words: RelationWords, passive: bool, gap: str = "") -> str:
-    if prep in _PLACE_OF and VENUE_KEEP.search(gap):
-        return "forward"  # the place of force is its target: "killed in Israeli shelling in Gaza"
-    if prep == "of" and _POSSESSOR_OF.match(gap):
-        return "forward"
-    if prep in words.mutual:
-        return "mutual"
-    if prep in words.directed or prep == "to-verb":
-        return "forward"
-    if prep in words.reverse or (prep == "by" and passive):
-        return "reverse"
-    return ""
-
-
-def _lone_state(links: Links, code: str, prep: str, clause: str, words: RelationWords) -> None:
-    """A clause naming one state: no pair, and the state is the subject unless it is a place or
-    the agent of a passive (what the rules of ``_analyse_clause`` come to for one group)."""
-    passive_agent = prep == "by" and PASSIVE.search(clause)
-    if links.subject is None and prep not in words.locative and not passive_agent:
-        links.subject = code
 
 
 def _analyse_clause(
@@ -141,7 +103,7 @@ def _analyse_clause(
 ) -> None:
     if len(mentions) == 1:  # one actor in one group: no need to build them
         prep = prep_before(text[start : mentions[0].start], words)
-        _lone_state(links, mentions[0].code, prep, text[start:end], words)
+        lone_state(links, mentions[0].code, prep, text[start:end], words)
         return
     groups = clause_groups(text, mentions, start, words)
     for part_start, part_end, part in conjunction_parts(groups, start, end):
@@ -153,7 +115,7 @@ def _analyse_groups(
 ) -> None:
     """Rules 3-6 on the actor groups of one clause (or of the part a conjunction opens)."""
     if len(groups) == 1 and len(groups[0].codes) == 1:
-        _lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
+        lone_state(links, groups[0].codes[0], groups[0].prep, text[start:end], words)
         return
     # Only a group introduced by "by" reads the passive test (the agent of a passive).
     passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
@@ -189,7 +151,7 @@ def _link_subject_and_objects(
         if agent is not None:
             for g in groups:
                 if g is not agent and g.prep not in words.locative:
-                    _link(links, agent, g, "forward")
+                    link(links, agent, g, "forward")
             return
         subject_i = 0  # no subject: the first group anchors prepositional attachments
         anchor_only = True
@@ -200,9 +162,9 @@ def _link_subject_and_objects(
         links.subject = subject.codes[0]
     # Prepositional actors before the subject ("In talks with Putin, Trump ...").
     for g in groups[:subject_i]:
-        how = _attach_how(g.prep, words, passive)
+        how = attach_how(g.prep, words, passive)
         if how:
-            _link(links, subject, g, how)
+            link(links, subject, g, how)
     rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
     if not anchor_only and len(subject.codes) > 1 and partners(rest):
         _mutual_within(links, subject.codes)
@@ -211,22 +173,22 @@ def _link_subject_and_objects(
         k = next((j for j, g in enumerate(rest) if g.prep not in PLACE_PREPS), 0)
         obj, rest = rest[k], rest[:k] + rest[k + 1 :]
         if obj.prep in words.reverse or (obj.prep == "by" and passive):
-            _link(links, subject, obj, "reverse")
+            link(links, subject, obj, "reverse")
         elif not (obj.prep in words.locative and obj.between):
-            _link(links, subject, obj, "forward")
+            link(links, subject, obj, "forward")
         previous = obj
     else:
         previous = subject
         if len(subject.codes) > 1 and not rest:
             _mutual_within(links, subject.codes)
     for g in rest:
-        how = _attach_how(g.prep, words, passive, g.gap)
+        how = attach_how(g.prep, words, passive, g.gap)
         if not anchor_only and COORDINATED_VERB.search(g.gap):
             previous = subject  # "condemned Russia's invasion of Ukraine and promised aid to
         if g.prep == "by" and passive and not anchor_only:  # Kyiv": the subject's object
-            _link(links, subject, g, "reverse")
+            link(links, subject, g, "reverse")
         elif how:
-            _link(links, previous, g, how)
+            link(links, previous, g, how)
         if g.prep not in PLACE_PREPS:  # a place anchors no later actor
             previous = g
 
@@ -239,11 +201,12 @@ def _without_participle_agents(
     imposed by Washington")."""
     agents = [g for g in rest if " by " in g.gap and REDUCED_RELATIVE_BY.search(g.gap)]
     for g in agents if not anchor_only else ():
-        _link(links, subject, g, "forward")
+        link(links, subject, g, "forward")
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest
 
 
-_PLACE_OF = PLACE_PREPS | {"of"}  # "in the east of X"
+# a speech wrapper that ends with whom it was told: ", Lavrov told U.S. Secretary of State Rubio"
+_ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
 
 
 def _in_order(mentions: Sequence[Mention]) -> bool:
@@ -276,7 +239,11 @@ def _analyse_sentence(
         if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
             tail = words.speech_tail.match(text, comma)
             verb = words.speech.pattern.search(text, comma) if tail else None
-            if verb is not None and mentions[-1].start >= verb.end():
+            if (
+                verb is not None
+                and mentions[-1].start >= verb.end()
+                and not _ADDRESSEE_TAIL.match(text, verb.start())  # ", Lavrov told Rubio."
+            ):
                 tail = None  # "..., came as Israel announced it would free Palestinians"
         if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
             hi = tail.start()
@@ -304,8 +271,9 @@ def _analyse_sentence(
             _analyse_clause(text, c_start, c_end, in_clause, links, words)
     if speakers and not links.evidence:
         others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
-        if len(others) == 1:
-            links.add(speakers[0], others[0])
+        addressee = [c for c in speakers if c != speakers[0]]  # ", Lavrov told Rubio"
+        if len(others) == 1 or addressee:
+            links.add(speakers[0], others[0] if len(others) == 1 else addressee[0])
             links.subject = links.subject or speakers[0]
     if links.subject is None and speakers:
         links.subject = speakers[0]

@@ -227,13 +227,16 @@ def slot_forms(spec: str) -> frozenset[str]:
 
 
 def parse_pattern(pattern: str) -> tuple[frozenset[str] | int, ...]:
-    """Pattern text -> slots; an int is a gap ("..." = MAX_GAP tokens, "...5" = five)."""
+    """Pattern text -> slots; an int is a gap ("..." = MAX_GAP tokens, "...5" = five; "...+"
+    = one to MAX_GAP tokens, a negative int: "want ...+ to" is "wants Putin to", not "wants
+    to")."""
     slots: list[frozenset[str] | int] = []
     for part in pattern.split():
         if part.startswith(GAP):
             if not slots or isinstance(slots[-1], int):
                 raise ValueError(f"misplaced '...' in pattern {pattern!r}")
-            slots.append(int(part[len(GAP) :] or MAX_GAP))
+            rest = part[len(GAP) :]
+            slots.append(-MAX_GAP if rest == "+" else int(rest or MAX_GAP))
         else:
             slots.append(slot_forms(part))
     if not slots or isinstance(slots[-1], int):
@@ -246,13 +249,15 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
     or -1. A gap never crosses punctuation; a quotation mark takes no place in it ("was
     \"disappointed\" in Putin")."""
     j = i + 1
-    gap = 0
+    gap = skip = 0
     n = len(words)
     for slot in slots[1:]:
         if isinstance(slot, int):
-            gap = slot
+            gap, skip = abs(slot), int(slot < 0)
             continue
-        k, end = j, min(n, j + gap + 1)
+        if skip and (j >= n or words[j] in _SLOT_BREAK or words[j] in slot):
+            return -1  # "...+": at least one other token first
+        k, end = j + skip, min(n, j + gap + 1)
         while k < end:
             w = words[k]
             if w in slot:
@@ -265,7 +270,7 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
             k += 1
         else:
             return -1
-        gap = 0
+        gap = skip = 0
     return j - 1
 
 

@@ -15,6 +15,8 @@ Span = tuple[int, int, str]  # a matched trigger: (first token, last token, its 
 MODE_WINDOW = 6  # tokens before a trigger searched for negation/hypothetical cues (same clause)
 HISTORY_WINDOW = 12  # tokens before a trigger searched for a past year ("after the 2020 vote")
 HISTORY_AFTER = 8  # tokens after a trigger searched for "in 2020" / "since 2014" / "ago"
+# past verbs whose object noun happened: its look-ahead stops at "and will/would"
+HELD = frozenset({"had", "held", "made", "paid", "conducted", "hosted", "concluded"})
 NOUN_MODAL_REACH = 6  # tokens after a noun trigger searched for its clause's modal verb
 CONDITION_REACH = 12  # tokens an "if"/"unless" reaches ("if Russia did not agree to a truce")
 EMBED_REACH = 8  # tokens between an act trigger and the act it governs ("threatened new ...")

@@ -21,6 +21,7 @@ from tracker.coding.mode_scopes import (
     CLAUSE_BREAK,
     CONDITION_REACH,
     CONDITIONAL,
+    HELD,
     INNER_CUES,
     IRREGULAR_PARTICIPLES,
     MODALS,
@@ -327,8 +328,15 @@ class ModeReader:
                 if (
                     words[k] in CLAUSE_BREAK
                     or words[k] == "as"  # "regard the sanctions as a step that will not"
+                    or (
+                        words[k] == "and"
+                        and words[k + 1 : k + 2]
+                        and words[k + 1] in MODALS
+                        and not HELD.isdisjoint(words[max(0, i - 4) : i])
+                    )
                     or (words[k] == "that" and words[k + 1 : k + 2] not in _MODAL_NEXT)
-                ):  # "told Trump in a phone call that Russia would not": another clause
+                ):  # "told Trump in a phone call that Russia would not": another clause; "had
+                    # a good call with Putin and would meet him": the subject's next verb
                     break
                 if words[k] in MODALS:
                     scope += words[k : k + 2]

@@ -25,7 +25,8 @@ MODIFIER_GAP = re.compile(
     r"the|a|an|on|in|at|for|with|from|by|into|against|was|were|is|are|has|have|had|who|"
     r"which|that|and|or|about|over|to|toward|towards|under|than|between|among|despite|"
     r"circumvent|circumventing|evade|evading|evaded|bypass|bypassing|skirt|skirting|dodge|"
-    r"violate|violating|violated|breach|breaching|breached)\s)"
+    r"violate|violating|violated|breach|breaching|breached|drew|draws|drawn|sparked|prompted|"
+    r"triggered|provoked|faced|faces|received)\s)"
     r"[\w-]+\s+){0,3}$"
     # a possessor's adjectives may be coordinated: "Russia's unprovoked and unjustified"
     r"|['’]s\s+(?:[a-z-]+(?:ly)?\s+)?[a-z-]+,?\s+(?:and|or)\s+[a-z-]+\s+$",
@@ -102,12 +103,23 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
     return word.lower() not in sentence_starters() and word not in _CALENDAR
 
 
+TOLD = "consult.told"  # "told X": a conversation with X only when X is named right after it
+# "wants Putin to", "told Zelensky to": a request only of a name right after the verb
+ASKED_BY_NAME = frozenset({"request.want", "request.tell"})
+_NAMED_ADDRESSEE = re.compile(r"[\w'’]+\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:not\s+)?to$")
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
     not the subject's), a ``noun`` whose parties "between" names (the
     mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
-    that a body which is no state modifies (no state is its source)."""
+    that a body which is no state modifies (no state is its source); "told" with no state
+    right after it (TOLD)."""
+    if (m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1)) or (
+        m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
+    ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
+        return Args((), (), *scene.near, own=True)
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack

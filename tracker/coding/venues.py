@@ -169,9 +169,12 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     words, suffixes = non_state_heads()
     keep = []
     for m in mentions:
-        if m.kind in ("country", "demonym"):
+        if m.kind in ("country", "demonym", "capital"):
             after = text[m.end : m.end + 24].lower()
             if after.startswith(suffixes):
+                continue  # "UK-based", "the Washington-based Carnegie Endowment"
+            if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")
+                keep.append(m)
                 continue
             head = _HEAD.match(after)
             unless = words.get(head.group(1)) if head is not None else None
