@@ -103,3 +103,11 @@ def test_each_call_gives_fresh_containers_and_the_figure_holds_no_traces():
     second = prepared.to_dict()
     assert "uid" not in second["data"][0] and second["layout"]["height"] == 540
     assert len(prepared.data) == 0  # a stand-in: exports use the figure it was made from
+
+
+def test_the_json_text_is_the_browser_form_made_once():
+    fig = charts.temperature_figure(timeline_frame(), events_frame(), freq="M")
+    prepared = PreparedFigure(fig)
+    text = prepared.json_text
+    assert json.loads(text) == json.loads(json.dumps(prepared.to_dict()))
+    assert prepared.json_text is text  # kept with the (cached) figure, not re-encoded

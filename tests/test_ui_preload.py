@@ -16,6 +16,7 @@ from test_browser import (  # noqa: F401 - fixtures
     streamlit_server,
     wait_idle,
 )
+from test_browser_clicks import open_page
 
 from tracker.ui.preload import plotly_bundle
 
@@ -53,15 +54,11 @@ def test_plotly_is_requested_by_the_first_element_not_by_a_chart(browser, tmp_pa
             context.close()
 
 
-def test_a_chart_finds_the_bundle_already_loaded(shared_server, browser):  # noqa: F811
+def test_a_chart_page_requests_the_bundle_once(shared_server, browser):  # noqa: F811
+    """The preload and the chart ask for the same URL: one module, not two copies."""
     url, _ = shared_server
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(90_000)
+    context, page = open_page(browser, url + "?pairs=BLR-USA,RUS-USA&freq=M")
     try:
-        page.goto(url + "?pairs=BLR-USA,RUS-USA&freq=M")
-        page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot')
-        wait_idle(page)
-        assert page.evaluate(BUNDLES) == [plotly_bundle()]  # requested once, not twice
+        assert page.evaluate(BUNDLES) == [plotly_bundle()]
     finally:
         context.close()

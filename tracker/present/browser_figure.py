@@ -17,6 +17,8 @@ x values are not shown anywhere as text) and whole floats as integers (``-12``, 
 
 from __future__ import annotations
 
+import json
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -40,6 +42,12 @@ class PreparedFigure(go.Figure):
             "data": [dict(trace) for trace in form["data"]],
             "layout": dict(form["layout"]),
         }
+
+    @cached_property
+    def json_text(self) -> str:
+        """The browser form as compact JSON text, made on first use and kept with the
+        figure (tracker.ui.quick_switch sends it ahead of a frequency switch)."""
+        return json.dumps(self._browser_form, separators=(",", ":"))
 
 
 def browser_form(fig: go.Figure) -> dict[str, Any]:

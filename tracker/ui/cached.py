@@ -11,7 +11,6 @@ StoreBusy, which app.py turns into a warning.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
@@ -156,23 +155,6 @@ def browser_chart(
     every click) skips re-encoding it. Exports use :func:`temperature_chart`."""
     view = (db, version, pairs, freq, start, end, directed, params)
     return PreparedFigure(temperature_chart(*view))
-
-
-@st.cache_resource(show_spinner=False, max_entries=24)
-def browser_chart_json(
-    db: str,
-    version: tuple[int, str],
-    pairs: tuple[tuple[str, str], ...],
-    freq: str,
-    start: date | None,
-    end: date | None,
-    directed: bool,
-    params: ParamsKey,
-) -> str:
-    """:func:`browser_chart` as JSON text, made once per view: what the browser's own
-    frequency switch holds ready (tracker.ui.quick_switch)."""
-    view = (db, version, pairs, freq, start, end, directed, params)
-    return json.dumps(browser_chart(*view).to_dict(), separators=(",", ":"))
 
 
 def chart_id(*view: object) -> str:

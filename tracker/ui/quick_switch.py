@@ -4,7 +4,8 @@ A switch of the sidebar's frequency radio costs a round trip: the click reaches 
 the script reruns, the new chart's message comes back and is drawn (docs/dashboard.md:
 ~0.1-0.15 s of server and websocket time before plotly even starts). Once a view is on the
 page, this script-only component (no frame, no markup) holds the same view's chart at the
-other frequencies, in the exact form ``st.plotly_chart`` sends (``cached.browser_chart``).
+other frequencies, in the exact form ``st.plotly_chart`` sends (the ``json_text`` of
+``cached.browser_chart``).
 When an option of the radio is clicked, it redraws the chart at once with ``Plotly.react``
 (before the radio's own handlers run). The radio's rerun goes on as before (the URL, the
 headline, the drill-down and tables follow from it) and draws the same figure, so what the
@@ -79,7 +80,7 @@ _component = st.components.v2.component("tracker_quick_switch", js=_JS)
 def offer(ctx: Context) -> None:
     """Mount the switch for ``ctx``'s view: its chart at the other frequencies, ready."""
     texts = {
-        freq: cached.browser_chart_json(*replace(ctx, freq=freq).chart_view())
+        freq: cached.browser_chart(*replace(ctx, freq=freq).chart_view()).json_text
         for freq in FREQ_CODES
         if freq != ctx.freq
     }
