@@ -53,7 +53,8 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 
 
-CANCEL_REACH = 10  # tokens after a noun trigger searched for "was postponed/called off"
+# tokens after a noun trigger searched for "was postponed/called off" (long: "a meeting
+CANCEL_REACH = 20  # between Russian Foreign Minister Sergey Lavrov and US Secretary ...")
 _BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.matching import Match
@@ -44,6 +46,9 @@ BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
 _OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
 _LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+)?$")
+# ... and after an agent's "of X", the rest of its name and where it went: "the visit of
+# U.S. presidential envoy John Coale to Minsk"
+_LATER_TO = re.compile(r"^\s*(?:[\w.'’-]+\s+){0,4}to\s+(?:the\s+)?$")
 
 
 def noun_arguments(
@@ -65,13 +70,19 @@ def noun_arguments(
     ):
         sources = before_all[0].codes
     pos = m.end
-    agent_of = _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
+    agent_of = (
+        _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
+        or text[m.start : m.end].lower() in agentive_nouns()  # "the visit of X to Y"
+    )
     for g in after_all[:2]:  # "a visit to Minsk by U.S. envoy John Coale"
         gap = text[pos : g.start]
-        if agent_of and not sources and _OF.match(gap):  # "at the invitation of Belarus"
+        if agent_of and not sources and not targets and _OF.match(gap):  # "at the
+            # invitation of Belarus", "the visit of the U.S. envoy to Minsk"
             sources = g.codes
         elif _OWN_ARG.match(gap) and not targets:
             targets = g.codes
+        elif agent_of and sources and not targets and _LATER_TO.match(gap):
+            targets = g.codes  # "the visit of U.S. envoy John Coale to Minsk"
         elif not sources and (_OWN_AGENT.match(gap) or (pos > m.end and _LATER_AGENT.match(gap))):
             sources = g.codes
         elif BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
@@ -80,6 +91,14 @@ def noun_arguments(
             break
         pos = g.end
     return Args(sources, targets, *near, own=True)
+
+
+@cache
+def agentive_nouns() -> frozenset[str]:
+    """Nouns whose "of X" is the actor (``data/en/agentive_nouns.txt``: "the visit of X")."""
+    raw = files("tracker.data").joinpath("en/agentive_nouns.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 _AND_NEXT = re.compile(r"^\s+and\s+(?:(?:its|their|the)\s+)?(?:[a-z]+,?\s+){0,2}$")
@@ -120,6 +139,8 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
+    if noun and words[m.first] in agentive_nouns() and words[m.last + 1 : m.last + 2] == ["of"]:
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack

@@ -23,7 +23,7 @@ from typing import Any, Protocol
 from tracker import __version__
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.budget import check_mentions, check_sentences
-from tracker.coding.co_agents import only_co_agents
+from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
@@ -206,7 +206,9 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
             tone_of[i] = scorer.tone.score(text)
             read[i] = scorer.events.analyse(text, on.year, mentions[i])
         coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i], earlier)
-        if only_co_agents(read[i], pair, coded):
+        if only_co_agents(read[i], pair, coded) or (
+            not read[i].matches and only_listed(text, mentions[i], pair)
+        ):
             continue  # "Lithuania and Poland condemned the deployment": no LTU-POL relation
         for e in coded:
             if e.source is not None and e.target is not None:

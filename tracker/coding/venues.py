@@ -31,6 +31,13 @@ VENUE_KEEP = re.compile(
     r"police|prosecutors?)\b",
     re.IGNORECASE,
 )
+# ... but the seat of a mission that is the one speaking is where it speaks from
+_MISSION_IN = re.compile(
+    r"\b(?:embass(?:y|ies)|consulates?(?:\s+general)?|missions?)(?:\s+[a-z]+)?\s+(?:in|at)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SEAT_SPEAKS = re.compile(r"(?:,\s*who)?\s+(?:said|says|stated|told|added|announced)\b")
 # A country is a venue only after a meeting word: "held talks in Saudi Arabia".
 _MEETING_VENUE = re.compile(
     r"\b(?:talks|summit|meeting|met|meet|negotiations|conference|held|hosted|signed|swapped)"
@@ -52,6 +59,16 @@ _TOPIC = re.compile(
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+# "a resolution of the Russia-Ukraine war", "talks on the Ukraine conflict", "settle the
+# Ukrainian conflict": a state naming the conflict that is the topic is no party to the act
+# ("Russia's war" keeps Russia: a possessive is no topic). _CONFLICT_AFTER follows the
+# mention (a hyphenated partner may come between), _TOPIC_BEFORE precedes it.
+_CONFLICT_AFTER = re.compile(r"(?:-[\w.]+)?\s+(?:war|conflict|crisis|peace\s+process)\b", re.I)
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:of|on|over|about|regarding|for|end|ending|ended|settle|settling|resolve|resolving|"
+    r"discuss|discussing|discussed)\s+the\s+(?:[\w.]+-)?$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
@@ -100,11 +117,17 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Putin and Kim signed a pact in Pyongyang"). Cheap: one short look-behind per country
     or capital mention.
     """
-    venue: list[bool] = []
+    venue: list[int] = []  # _AS_PARTY, _AS_VENUE or _AS_SEAT, one per kept mention
     keep: list[Mention] = []
     venue_end = -1
     for m in mentions:
         is_venue = False
+        if (
+            m.kind in ("country", "demonym")
+            and _CONFLICT_AFTER.match(text, m.end)
+            and _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+        ):
+            continue  # "a durable resolution of the Russia-Ukraine war": the topic
         if m.kind in ("capital", "country"):
             before = text[max(0, m.start - 60) : m.start]
             found = (
@@ -118,23 +141,40 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
                 continue  # where something was said: "told reporters in Vilnius"
             if found:  # a venue
                 reach = before[-VENUE_KEEP_REACH - 6 :]
+                kept = VENUE_KEEP.search(reach)
+                if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S.
+                    # Embassy in Vilnius said Belarus freed ...": where the speaker sits
+                    keep.append(m)
+                    venue.append(_AS_SEAT)
+                    continue
                 if m.kind == "capital":
-                    is_venue = not VENUE_KEEP.search(reach)
+                    is_venue = not kept
                 else:
-                    is_venue = bool(_MEETING_VENUE.search(before)) and not VENUE_KEEP.search(reach)
+                    is_venue = bool(_MEETING_VENUE.search(before)) and not kept
             if not is_venue and venue_end >= 0 and m.kind == "capital":
                 is_venue = bool(_LIST_GAP.match(text[venue_end : m.start]))  # "in Minsk and Kyiv"
             if is_venue:
                 venue_end = m.end
         keep.append(m)
-        venue.append(is_venue)
+        venue.append(_AS_VENUE if is_venue else _AS_PARTY)
     if not any(venue):
         return keep
-    parties = {m.code for m, v in zip(keep, venue, strict=True) if not v}
+    return _without_third_places(keep, venue)
+
+
+_AS_PARTY, _AS_VENUE, _AS_SEAT = 0, 1, 2  # a mention's role in drop_venues_and_topics
+
+
+def _without_third_places(mentions: list[Mention], roles: list[int]) -> list[Mention]:
+    """Drop venues when two other states are parties (a third place), and the seat of a
+    speaking mission when its state is named otherwise or two other states are parties."""
+    parties = {m.code for m, role in zip(mentions, roles, strict=True) if role == _AS_PARTY}
     return [
         m
-        for m, v in zip(keep, venue, strict=True)
-        if not v or (parties and len(parties - {m.code}) < 2)
+        for m, role in zip(mentions, roles, strict=True)
+        if role == _AS_PARTY
+        or (role == _AS_VENUE and parties and len(parties - {m.code}) < 2)
+        or (role == _AS_SEAT and m.code not in parties and len(parties - {m.code}) < 2)
     ]
 
 
