@@ -175,3 +175,37 @@ def test_the_seat_of_a_speaking_embassy_is_no_party() -> None:
 def test_the_seat_stays_when_it_is_the_only_other_state(text, events) -> None:
     assert set(_pairs(text)) == {("RUS", "USA")}
     assert _events(text) == events
+
+
+def _article_pairs(text: str) -> dict[int, set[tuple[str, str]]]:
+    scored = score_article(sentence_article("t", text, date(2025, 8, 15)))
+    found: dict[int, set[tuple[str, str]]] = {}
+    for p in scored.pairs:
+        for s in p.sentences:
+            found.setdefault(s.sentence_index, set()).add(p.pair)
+    return found
+
+
+def test_the_two_leaders_are_the_last_two_people_named_not_a_state() -> None:
+    pairs = _article_pairs(
+        "Trump flew to Alaska on Friday for a meeting with Russian President Vladimir Putin."
+        " Trump said Ukraine must decide on any territorial swaps."
+        " The two leaders are meeting at an air base in Anchorage."
+    )
+    assert pairs[2] == {("RUS", "USA")}
+
+
+def test_the_two_leaders_need_two_people_before_them() -> None:
+    pairs = _article_pairs(
+        "The Kremlin said a ceasefire would require an end to military aid to Kyiv."
+        " The White House said the two leaders agreed that talks would begin soon."
+    )
+    assert ("RUS", "UKR") not in pairs.get(1, set())
+
+
+def test_the_two_countries_still_take_the_last_pair_of_states() -> None:
+    pairs = _article_pairs(
+        "The United States and Russia held talks in Riyadh."
+        " The two countries agreed to restore embassy staff."
+    )
+    assert pairs[1] == {("RUS", "USA")}

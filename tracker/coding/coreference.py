@@ -57,6 +57,25 @@ def _one_pair(candidates: Sequence[SentenceDyads]) -> tuple[str, str] | None:
     return None
 
 
+# "the two leaders / presidents / men / ministers" are two people: their antecedent names
+# both states by a person ("Trump met Putin"), not a state ("Trump urged Ukraine")
+_PEOPLE_PHRASE = re.compile(r"\b(?:leaders|presidents|men|ministers|heads)\b", re.IGNORECASE)
+_PERSON_KINDS = frozenset({"leader", "pronoun"})
+
+
+def _pair_of_people(candidates: Sequence[SentenceDyads]) -> tuple[str, str] | None:
+    """The pair of the nearest candidate with exactly one pair whose two states it names by
+    a person ("Trump met Putin", skipping "Trump urged Ukraine ...")."""
+    for c in candidates:
+        pairs = {d.pair for d, _ in c.dyads}
+        if len(pairs) == 1:
+            pair = next(iter(pairs))
+            people = {m.code for _, ms in c.dyads for m in ms if m.kind in _PERSON_KINDS}
+            if set(pair) <= people:
+                return pair
+    return None
+
+
 def event_dyad(
     sentence: Sentence, mentions: Sequence[Mention], candidates: Sequence[SentenceDyads]
 ) -> tuple[Dyad, tuple[Mention, ...]] | None:
@@ -92,7 +111,10 @@ def inherit_dyads(
     text = sentence.text
     antecedent = candidates[0]
     phrase = relation_words().coref_mutual.search(text) or _THEY_START.search(text)
-    pair = _one_pair(candidates) if phrase else None
+    if phrase and _PEOPLE_PHRASE.search(phrase.group(0)):  # "the two leaders"
+        pair = _pair_of_people(candidates)
+    else:
+        pair = _one_pair(candidates) if phrase else None
     if pair is not None and phrase:
         surface = phrase.group(1) if phrase.re is _THEY_START else phrase.group(0)
         inherited = tuple(_pronoun(c, surface) for c in pair if c not in codes)
