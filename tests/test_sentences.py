@@ -69,3 +69,10 @@ def test_indices_are_consecutive():
     sentences = split_sentences("A one. B two.\n\nC three.")
     assert [s.index for s in sentences] == [0, 1, 2]
     assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_a_time_before_a_bracketed_number_does_not_end_the_sentence() -> None:
+    text = "The leaders meet at 11 a.m. (1900 GMT), with talks expected to last hours."
+    assert [s.text for s in split_sentences(text)] == [text]
+    assert len(split_sentences("They met at 9 a.m. The talks lasted hours.")) == 2
+    assert len(split_sentences("Talks ended in Geneva. (1) The first point.")) == 2

@@ -139,7 +139,8 @@ def _sentence_spans(
         if paragraph[stop] == ".":
             # the token the period ends (only the last _TAIL characters are read)
             token = paragraph[max(start, stop + 1 - _TAIL) : stop + 1].rsplit(None, 1)[-1]
-            if _token_is_abbreviation(token, paragraph[end].isdigit(), abbrevs) and not (
+            number = paragraph[end : end + 2].lstrip("(")[:1].isdigit()  # "a.m. (1900 GMT)"
+            if _token_is_abbreviation(token, number, abbrevs) and not (
                 _INITIAL.match(_word_of(token))
                 and paragraph[end : end + 12].split(None, 1)[0].lower() in sentence_starters()
             ):
