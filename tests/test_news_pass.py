@@ -209,3 +209,15 @@ def test_the_two_countries_still_take_the_last_pair_of_states() -> None:
         " The two countries agreed to restore embassy staff."
     )
     assert pairs[1] == {("RUS", "USA")}
+
+
+def test_a_pluperfect_after_announcing_is_reported_speech_not_background() -> None:
+    events = _events(
+        "State media posted a video of U.S. envoy John Coale announcing that Washington had"
+        " lifted sanctions on Belarus's national air carrier."
+    )
+    assert ("CONCEDE", "USA", "BLR", "asserted") in events
+    background = _events(
+        "Washington had lifted sanctions on Belarus in 2008 before reimposing them."
+    )
+    assert ("CONCEDE", "USA", "BLR", "historical") in background

@@ -49,8 +49,10 @@ INNER_CUES = frozenset(
      "no"}
 )  # fmt: skip
 REPORTING = frozenset(
-    {"said", "says", "told", "announced", "reported", "stated", "added", "claimed", "confirmed"}
-)  # fmt: skip  # "said it had halted aid" is reported speech, not background
+    {"said", "says", "told", "announced", "reported", "stated", "added", "claimed", "confirmed",
+     "saying", "announcing", "confirming", "claiming", "stating", "announces", "confirms"}
+)  # fmt: skip  # "said it had halted aid", "a video of X announcing that Washington had
+# lifted sanctions" are reported speech, not background
 MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "'ll"})
 # A topic verb's object ends at a preposition other than of/about ("praised X for his role in
 # the release": the release is not what was praised) and at a comma opening a new clause.
