@@ -221,3 +221,23 @@ def test_a_pluperfect_after_announcing_is_reported_speech_not_background() -> No
         "Washington had lifted sanctions on Belarus in 2008 before reimposing them."
     )
     assert ("CONCEDE", "USA", "BLR", "historical") in background
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        (
+            "Belarus has been repeatedly slapped with Western sanctions for allowing Moscow to use"
+            " its territory.",
+            set(),
+        ),
+        (
+            "Belarus was slapped with sanctions by the United States.",
+            {("SANCTION", "USA", "BLR", "asserted")},
+        ),
+        ("Russia was hit with new U.S. sanctions.", {("SANCTION", "USA", "RUS", "asserted")}),
+        ("Trump said he was disappointed in Putin.", {("ACCUSE", "USA", "RUS", "asserted")}),
+    ],
+)
+def test_slapped_with_sanctions_has_its_subject_as_target(text, events) -> None:
+    assert _events(text) == events

@@ -32,6 +32,7 @@ from tracker.coding.passive import (
     PASSIVE_REACH,
     is_agent_by,
     is_passive,
+    opens_passive,
     passive_agent,
     reduced_material_passive,
     reduced_passive,
@@ -54,7 +55,6 @@ _STATE_AGENTS = frozenset(
      "soldier", "soldiers", "troops", "forces", "agent", "agents", "officer", "officers",
      "government", "authorities", "military", "army", "negotiator", "negotiators"}
 )  # fmt: skip
-
 
 _TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -350,12 +350,18 @@ def _clause_arguments(
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
     after, near = without_mediator(text, m, before, after, near, after_all)
-    if after_all and (not before or (passive := is_passive(text, m.start, m.end))):
+    if after_all and (
+        not before
+        or (passive := is_passive(text, m.start, m.end))
+        or opens_passive(text, words, m)  # "was slapped with sanctions by X"
+    ):
         agent = passive_agent(text, m, before, after_all, inside, attacks, passive)
         if agent is not None:  # "was praised by X"
             return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
+    if before and opens_passive(text, words, m):  # "was slapped with Western sanctions"
+        return Args((), before[0].codes, *near, unowned=True)
     if (
         before
         and m.first == m.last

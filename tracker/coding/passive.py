@@ -57,6 +57,17 @@ def is_passive(text: str, start: int, end: int) -> bool:
     return BE_PARTICIPLE.search(text, pos, end) is not None
 
 
+def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
+    """Is a trigger of several tokens opened by a passive participle and "with" ("Belarus
+    has been slapped with Western sanctions", "was hit with new tariffs")? Its subject is
+    its target ("was disappointed in Putin" is no passive: a state of mind)."""
+    return (
+        m.first < m.last
+        and words[m.first + 1] == "with"
+        and is_passive(text, m.start, m.start + len(words[m.first]))
+    )
+
+
 def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
     """Does PASSIVE_BY end at the actor after the trigger ("was praised by Trump",
     "sanctions imposed on Belarus by the US")?"""
