@@ -241,3 +241,14 @@ def test_a_pluperfect_after_announcing_is_reported_speech_not_background() -> No
 )
 def test_slapped_with_sanctions_has_its_subject_as_target(text, events) -> None:
     assert _events(text) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting comes as Russia maintains a military presence in Ukraine.",
+        "The offer came as Belarus was locked in a dispute with Russia over oil supplies.",
+    ],
+)
+def test_comes_as_opens_a_clause_of_its_own(text) -> None:
+    assert not {e for e in _events(text) if e[0] in ("CONSULT", "AGREE")}

@@ -15,13 +15,14 @@ from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
 # "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
-# after/before/when (first letter either case). One leading character class lets a search
+# after/before/when (first letter either case), and "as" after come/comes/came. One leading character class lets a search
 # skip to candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
 CLAUSE_BREAK_RE = re.compile(
     r"[,.;:!?()\"BbWwAaTtHh]"
     r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
     r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
-    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever)\b)"
+    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever"
+    r"|(?:(?<=comes a)|(?<=came a)|(?<=come a))s)\b)"  # "The meeting comes as Russia ..."
 )
 
 
