@@ -252,3 +252,35 @@ def test_slapped_with_sanctions_has_its_subject_as_target(text, events) -> None:
 )
 def test_comes_as_opens_a_clause_of_its_own(text) -> None:
     assert not {e for e in _events(text) if e[0] in ("CONSULT", "AGREE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Belarusian controllers ordered a U.S.-bound jet traveling from Greece to Lithuania"
+            " to land in Minsk.",
+            {("BLR", "USA")},
+        ),
+        ("A Ryanair flight from Athens to Vilnius was forced down by Belarus and Russia.", set()),
+        ("Belarus suspended flights to Lithuania.", {("BLR", "LTU")}),
+    ],
+)
+def test_places_on_a_route_are_no_parties(text, pairs) -> None:
+    assert {p for p in _pairs(text) if "GRC" in p or "LTU" in p} == {
+        p for p in pairs if "GRC" in p or "LTU" in p
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline was sanctioned by the European Union, the U.S. and others in 2021.",
+        "Belarus was sanctioned by the EU and the United States.",
+    ],
+)
+def test_a_passive_agent_may_follow_a_list_of_bodies(text) -> None:
+    events = {e[:3] for e in _events(text)}
+    assert ("SANCTION", "BLR", "USA") not in events
+    if "Belarus" in text:
+        assert ("SANCTION", "USA", "BLR") in events

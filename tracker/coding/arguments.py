@@ -28,8 +28,8 @@ from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_p
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
-    MATERIAL,
     PASSIVE_REACH,
+    agentless_passive,
     is_agent_by,
     is_passive,
     opens_passive,
@@ -43,8 +43,6 @@ from tracker.models import Mention
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 _RELATIVE_PERSON = frozenset({"who", "whom"})
-# A relative clause between the actor and a passive act has a subject of its own.
-_RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
 RELATIVE_REACH = 12  # tokens back from a trigger searched for its clause's "who"
 # A "who" clause after these nouns is about a state agent ("a Russian official who ordered"),
 # after any other noun about a private person ("a U.S. citizen who donated money").
@@ -360,17 +358,8 @@ def _clause_arguments(
             return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
-    if before and opens_passive(text, words, m):  # "was slapped with Western sanctions"
-        return Args((), before[0].codes, *near, unowned=True)
-    if (
-        before
-        and m.first == m.last
-        and m.category in MATERIAL
-        and (passive if passive is not None else is_passive(text, m.start, m.end))
-    ):
-        if _RELATIVE_SUBJECT.search(text, before[0].end, m.start):
-            return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
-        return Args((), before[0].codes, *near)  # "U.S. diplomats were expelled"
+    if before and (agentless := agentless_passive(text, words, m, before[0], near, passive)):
+        return agentless
     if (
         m.first == m.last
         and not words[m.first].endswith("ed")  # a noun

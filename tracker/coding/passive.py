@@ -13,10 +13,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tracker.coding.argument_groups import Args
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 
 if TYPE_CHECKING:
-    from tracker.coding.argument_groups import Group
+    from tracker.coding.argument_groups import Group, Near
     from tracker.coding.matching import Match
 
 PASSIVE_REACH = 60  # characters between a trigger and "by X" for X to be the passive agent
@@ -28,7 +29,11 @@ REDUCED_RELATIVE_BY = re.compile(
     r"[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$"
 )
 _TO_THE = re.compile(r"\s+to\s+(?:the\s+)?$")  # "the ambassador was summoned to the X ministry"
-PASSIVE_BY = re.compile(r"\bby\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# "by Trump", "by the United States", and after a list of names that are no state: "by the
+# European Union, the U.S., and others"
+_NAME = r"[A-Z][\w.'’-]*"
+_LISTED = rf"(?:{_NAME}\s+){{0,2}}{_NAME}(?:,\s+and\s+|,\s+|\s+and\s+)(?:the\s+)?"
+PASSIVE_BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{_LISTED}){{0,3}}(?:{_NAME}\s+){{0,3}}$")
 BE_PARTICIPLE = re.compile(
     r"\b(?:was|were|been|being|be|is|are|got)\s+(?:\w+ly\s+)?"
     r"(?:\w+(?:ed|en|wn)|held|met|hit|shot|struck|sent|put|cut|freed)$",
@@ -200,3 +205,24 @@ _NOT_A_HEAD = frozenset(
      "allegedly", "and", "or", "then", "later", "had", "has", "have"}
 )  # fmt: skip
 _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
+
+
+# A relative clause between the actor and a passive act has a subject of its own.
+_RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
+
+
+def agentless_passive(
+    text: str, words: Sequence[str], m: Match, subject: Group, near: Near, passive: bool | None
+) -> Args | None:
+    """A passive with no agent has its subject as target: "Belarus has been slapped with
+    Western sanctions" (no source named), "two U.S. diplomats were expelled" (material
+    conflict); ``passive`` is ``is_passive`` when already known. Else None."""
+    if opens_passive(text, words, m):
+        return Args((), subject.codes, *near, unowned=True)
+    if m.first != m.last or m.category not in MATERIAL:
+        return None
+    if not (passive if passive is not None else is_passive(text, m.start, m.end)):
+        return None
+    if _RELATIVE_SUBJECT.search(text, subject.end, m.start):
+        return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
+    return Args((), subject.codes, *near)

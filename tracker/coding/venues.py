@@ -38,6 +38,14 @@ _MISSION_IN = re.compile(
     re.IGNORECASE,
 )
 _SEAT_SPEAKS = re.compile(r"(?:,\s*who)?\s+(?:said|says|stated|told|added|announced)\b")
+# A place on a route is no party: "a commercial jet traveling from Greece to Lithuania",
+# "a Ryanair flight from Athens to Vilnius" (after a travel word, "from/to/via/into X" and
+# the next "to Y")
+_ROUTE = re.compile(
+    r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ying|ew|ights?)|route|bound|journey)"
+    r"\s+(?:from|to|via|into)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
+    r"(?:(?:to|via|into)\s+(?:the\s+)?)?$"
+)
 # A country is a venue only after a meeting word: "held talks in Saudi Arabia".
 _MEETING_VENUE = re.compile(
     r"\b(?:talks|summit|meeting|met|meet|negotiations|conference|held|hosted|signed|swapped)"
@@ -117,49 +125,61 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     ("Putin and Kim signed a pact in Pyongyang"). Cheap: one short look-behind per country
     or capital mention.
     """
-    venue: list[int] = []  # _AS_PARTY, _AS_VENUE or _AS_SEAT, one per kept mention
+    roles: list[int] = []  # _AS_PARTY, _AS_VENUE or _AS_SEAT, one per kept mention
     keep: list[Mention] = []
     venue_end = -1
     for m in mentions:
-        is_venue = False
+        role = _role(text, m)
+        if role is None:
+            continue  # a topic, or where something was said
         if (
-            m.kind in ("country", "demonym")
-            and _CONFLICT_AFTER.match(text, m.end)
-            and _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+            role == _AS_PARTY
+            and venue_end >= 0
+            and m.kind == "capital"
+            and _LIST_GAP.match(text[venue_end : m.start])  # "in Minsk and Kyiv"
         ):
-            continue  # "a durable resolution of the Russia-Ukraine war": the topic
-        if m.kind in ("capital", "country"):
-            before = text[max(0, m.start - 60) : m.start]
-            found = (
-                _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
-                if _may_be_topic_or_venue(before)
-                else None
-            )
-            if found and found.lastgroup == "topic":
-                continue
-            if found and _SPEECH_VENUE.search(before):
-                continue  # where something was said: "told reporters in Vilnius"
-            if found:  # a venue
-                reach = before[-VENUE_KEEP_REACH - 6 :]
-                kept = VENUE_KEEP.search(reach)
-                if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S.
-                    # Embassy in Vilnius said Belarus freed ...": where the speaker sits
-                    keep.append(m)
-                    venue.append(_AS_SEAT)
-                    continue
-                if m.kind == "capital":
-                    is_venue = not kept
-                else:
-                    is_venue = bool(_MEETING_VENUE.search(before)) and not kept
-            if not is_venue and venue_end >= 0 and m.kind == "capital":
-                is_venue = bool(_LIST_GAP.match(text[venue_end : m.start]))  # "in Minsk and Kyiv"
-            if is_venue:
-                venue_end = m.end
+            role = _AS_VENUE
+        if role == _AS_VENUE:
+            venue_end = m.end
         keep.append(m)
-        venue.append(_AS_VENUE if is_venue else _AS_PARTY)
-    if not any(venue):
+        roles.append(role)
+    if not any(roles):
         return keep
-    return _without_third_places(keep, venue)
+    return _without_third_places(keep, roles)
+
+
+def _role(text: str, m: Mention) -> int | None:
+    """A mention's role by the words before it: _AS_PARTY, _AS_VENUE, _AS_SEAT, or None
+    for a topic ("the war in Ukraine") or where something was said ("told reporters in
+    Vilnius")."""
+    if (
+        m.kind in ("country", "demonym")
+        and _CONFLICT_AFTER.match(text, m.end)
+        and _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+    ):
+        return None  # "a durable resolution of the Russia-Ukraine war": the topic
+    if m.kind not in ("capital", "country"):
+        return _AS_PARTY
+    before = text[max(0, m.start - 60) : m.start]
+    found = (
+        _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
+        if _may_be_topic_or_venue(before)
+        else None
+    )
+    if found is None:  # a route: "a jet traveling from Greece to Lithuania"
+        return _AS_VENUE if _may_be_route(before) and _ROUTE.search(before) else _AS_PARTY
+    if found.lastgroup == "topic" or _SPEECH_VENUE.search(before):
+        return None
+    if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S. Embassy
+        return _AS_SEAT  # in Vilnius said Belarus freed ...": where the speaker sits
+    kept = VENUE_KEEP.search(before[-VENUE_KEEP_REACH - 6 :])
+    if m.kind == "capital":
+        return _AS_PARTY if kept else _AS_VENUE
+    return _AS_VENUE if _MEETING_VENUE.search(before) and not kept else _AS_PARTY
+
+
+def _may_be_route(before: str) -> bool:
+    return "from " in before or "to " in before or "via " in before or "into " in before
 
 
 _AS_PARTY, _AS_VENUE, _AS_SEAT = 0, 1, 2  # a mention's role in drop_venues_and_topics
