@@ -284,3 +284,26 @@ def test_a_passive_agent_may_follow_a_list_of_bodies(text) -> None:
     assert ("SANCTION", "BLR", "USA") not in events
     if "Belarus" in text:
         assert ("SANCTION", "USA", "BLR") in events
+
+
+def test_a_bracketed_short_form_is_the_same_actor() -> None:
+    assert [m.surface for m in default_scorer().matcher.find(
+        "The United Arab Emirates (UAE) mediated.", date(2024, 1, 1)
+    )] == ["United Arab Emirates"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Ukraine have exchanged 115 prisoners of war after the United Arab Emirates"
+        " (UAE) acted as an intermediary.",
+        "Russia and Ukraine swapped 95 soldiers after the UAE (a Gulf state) mediated.",
+    ],
+)
+def test_a_clause_after_a_bracket_keeps_its_subject(text) -> None:
+    assert set(_pairs(text)) == {("RUS", "UKR")}
+
+
+def test_a_release_after_a_call_is_still_toward_the_caller() -> None:
+    events = _events("Lukashenko pardoned 16 political prisoners after Trump's call.")
+    assert ("CONCEDE", "BLR", "USA", "asserted") in events

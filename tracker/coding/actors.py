@@ -267,10 +267,26 @@ def _select(text: str, candidates: list[tuple[int, int, ActorAlias | None]]) -> 
                 kept[-1] = c
             continue
         kept.append(c)
-    return [
+    mentions = [
         Mention(alias.code, start, end, text[start:end], alias.kind)
         for start, end, alias in kept
         if alias is not None
+    ]
+    return _without_bracketed_repeats(text, mentions) if "(" in text else mentions
+
+
+def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus the bracketed short form right after the same state ("the United
+    Arab Emirates (UAE)"): one actor, not a second group or clause."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (
+            k
+            and mentions[k - 1].code == m.code
+            and text[mentions[k - 1].end : m.start] == " ("
+            and text[m.end : m.end + 1] == ")"
+        )
     ]
 
 

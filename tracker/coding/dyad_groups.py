@@ -182,6 +182,7 @@ def clause_groups(
 # subject and verb is a conjunction, not a preposition making the subject a circumstance
 _CONJUNCTIONS = frozenset({"after", "before", "since", "until"})
 _SUBJECT_VERB = re.compile(
+    r"(?:\s+\([^()]{1,40}\))?"  # "after the United Arab Emirates (UAE) acted"
     r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|\w+ly)\s+)*"
     r"(?:\w+ed|began|met|held|sent|struck|shot|fought|spoke|sought|made|took|gave|hit|won)\b",
     re.IGNORECASE,
