@@ -307,3 +307,54 @@ def test_a_clause_after_a_bracket_keeps_its_subject(text) -> None:
 def test_a_release_after_a_call_is_still_toward_the_caller() -> None:
     events = _events("Lukashenko pardoned 16 political prisoners after Trump's call.")
     assert ("CONCEDE", "BLR", "USA", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The telephone conversation between the Presidents of Russia and the United States was"
+        " frank and constructive.",
+        "Talks between the foreign ministers of Russia and the United States ended in Riyadh.",
+    ],
+)
+def test_between_the_presidents_of_x_and_y_is_between_x_and_y(text) -> None:
+    assert ("CONSULT", None, None, "asserted") in _events(text)
+
+
+def test_telephone_as_a_noun_is_no_second_call() -> None:
+    events = _events("Putin and Trump held a telephone conversation on Tuesday.")
+    assert events == {("CONSULT", None, None, "asserted")}
+    assert ("CONSULT", "RUS", "USA", "asserted") in _events("Putin telephoned Trump on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Putin thanked Trump for his attention to the Ukrainian settlement.", "UKR"),
+        ("Putin and Trump agreed to continue dialogue on all issues, including Ukraine.", "UKR"),
+    ],
+)
+def test_settlements_and_issues_including_a_state_are_topics(text, absent) -> None:
+    assert not {p for p in _pairs(text) if absent in p}
+    assert ("RUS", "USA") in _pairs(text)
+
+
+def test_returning_to_the_negotiating_table_is_no_release() -> None:
+    events = _events(
+        "U.S. officials said President Zelensky returned to the negotiating table with Russia."
+    )
+    assert "RETREAT" not in {e[0] for e in events}
+    assert ("CONSULT", "UKR", "RUS", "asserted") in events
+
+
+def test_best_wishes_extended_to_a_leader_are_support() -> None:
+    events = _events("Lukashenko extended his best wishes to Donald Trump on Independence Day.")
+    assert ("SUPPORT", "BLR", "USA", "asserted") in events
+
+
+def test_the_presidents_after_a_sentence_naming_both_countries() -> None:
+    pairs = _article_pairs(
+        "The leaders discussed relations between Russia and the United States.\n\n"
+        "The presidents discussed prisoner exchanges."
+    )
+    assert pairs[1] == {("RUS", "USA")}

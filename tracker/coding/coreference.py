@@ -64,15 +64,20 @@ _PERSON_KINDS = frozenset({"leader", "pronoun"})
 
 
 def _pair_of_people(candidates: Sequence[SentenceDyads]) -> tuple[str, str] | None:
-    """The pair of the nearest candidate with exactly one pair whose two states it names by
-    a person ("Trump met Putin", skipping "Trump urged Ukraine ...")."""
+    """The pair of the nearest candidate with exactly one pair that it names by two people
+    ("Trump met Putin") or by two country names ("relations between Russia and the United
+    States"), skipping one that names a person and a state ("Trump urged Ukraine ...") or
+    an institution and a capital ("The Kremlin said ... aid to Kyiv")."""
     for c in candidates:
         pairs = {d.pair for d, _ in c.dyads}
         if len(pairs) == 1:
-            pair = next(iter(pairs))
-            people = {m.code for _, ms in c.dyads for m in ms if m.kind in _PERSON_KINDS}
-            if set(pair) <= people:
-                return pair
+            pair = set(next(iter(pairs)))
+            mentions = [m for _, ms in c.dyads for m in ms]
+            if pair <= {m.code for m in mentions if m.kind in _PERSON_KINDS} or (
+                pair <= {m.code for m in mentions if m.kind == "country"}
+                and not pair & {m.code for m in mentions if m.kind in _PERSON_KINDS}
+            ):
+                return next(iter(pairs))
     return None
 
 

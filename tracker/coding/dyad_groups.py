@@ -99,6 +99,15 @@ def _before_determiners(tokens: list[str], words: RelationWords) -> int:
     return n
 
 
+# The heads of the parties between "between" and their states: "the conversation between the
+# Presidents of Russia and the United States" is between Russia and the United States
+PARTY_HEADS = (
+    r"(?:(?:[a-z]+\s+)?(?:presidents|leaders|heads|ministers|delegations|representatives|"
+    r"governments|officials|envoys|negotiators)\s+of\s+(?:the\s+)?)"
+)
+_BETWEEN_HEADS = re.compile(rf"\bbetween\s+(?:the\s+)?{PARTY_HEADS}$", re.IGNORECASE)
+
+
 def prep_before(gap: str, words: RelationWords) -> str:
     """The preposition (or 'to <verb>' marker) that introduces the next actor, if any; not
     one before a comma ("In 2022, Russia invaded": Russia is no place)."""
@@ -115,6 +124,8 @@ def prep_before(gap: str, words: RelationWords) -> str:
         n = _before_determiners(tokens, words)
     if not n:
         return ""
+    if _BETWEEN_HEADS.search(gap):
+        return "between"
     last = tokens[n - 1].lower()
     if last in words.prepositions:
         return last

@@ -10,6 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Near, Scene
+from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.matching import Match
 from tracker.coding.sentences import sentence_starters
 
@@ -41,7 +42,9 @@ EVADED = frozenset(
      "skirt", "skirting", "dodge", "dodging", "violate", "violating", "violated", "breach",
      "breaching", "breached"}
 )  # fmt: skip
-BETWEEN = re.compile(r"^\s*between\s+(?:the\s+)?$", re.I)
+# "talks between Russia and Ukraine", "the conversation between the presidents of Russia and
+# the United States"
+BETWEEN = re.compile(rf"^\s*between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"

@@ -73,10 +73,18 @@ _TOPIC = re.compile(
 # Ukrainian conflict": a state naming the conflict that is the topic is no party to the act
 # ("Russia's war" keeps Russia: a possessive is no topic). _CONFLICT_AFTER follows the
 # mention (a hyphenated partner may come between), _TOPIC_BEFORE precedes it.
-_CONFLICT_AFTER = re.compile(r"(?:-[\w.]+)?\s+(?:war|conflict|crisis|peace\s+process)\b", re.I)
+_CONFLICT_AFTER = re.compile(
+    r"(?:-[A-Z][\w.]*)?\s+(?:[Ww]ar|[Cc]onflict|[Cc]risis|[Pp]eace\s+[Pp]rocess|[Ss]ettlement)\b"
+)
 _TOPIC_BEFORE = re.compile(
-    r"\b(?:of|on|over|about|regarding|for|end|ending|ended|settle|settling|resolve|resolving|"
+    r"\b(?:of|on|over|about|regarding|for|to|in|end|ending|ended|settle|settling|resolve|resolving|"
     r"discuss|discussing|discussed)\s+the\s+(?:[\w.]+-)?$",
+    re.IGNORECASE,
+)
+# "agreed to continue dialogue on all issues, including Ukraine": one of the topics
+_ISSUES_INCLUDING = re.compile(
+    r"\b(?:issues|topics|matters|questions|subjects|areas)\b[^.;]{0,30}?\s+including\s+"
+    r"(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
@@ -166,6 +174,8 @@ def _role(text: str, m: Mention) -> int | None:
         if _may_be_topic_or_venue(before)
         else None
     )
+    if "including" in before and _ISSUES_INCLUDING.search(before):
+        return None
     if found is None:  # a route: "a jet traveling from Greece to Lithuania"
         return _AS_VENUE if _may_be_route(before) and _ROUTE.search(before) else _AS_PARTY
     if found.lastgroup == "topic" or _SPEECH_VENUE.search(before):
