@@ -193,8 +193,9 @@ def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     target = scene.before[0].codes
     if len(scene.before_all) > 1:
         speaker = scene.before_all[1].codes
-    elif scene.after_all:
-        speaker = scene.after_all[-1].codes
+    elif scene.after_all:  # the wrapper's first actor (", Lavrov told Rubio": not Rubio)
+        comma = text.rfind(",", m.end)
+        speaker = next((g for g in scene.after_all if g.start > comma), scene.after_all[-1]).codes
     else:
         speaker = ()
     speaker = tuple(c for c in speaker if c not in target)

@@ -59,7 +59,6 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tracker.coding.clauses import (
@@ -93,6 +92,7 @@ from tracker.coding.dyad_groups import (
 from tracker.coding.dyad_links import attach_how, link, lone_state
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
+from tracker.coding.reported_speech import speech_wrapper
 from tracker.models import Dyad, Mention, Sentence
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
@@ -205,10 +205,6 @@ def _without_participle_agents(
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest
 
 
-# a speech wrapper that ends with whom it was told: ", Lavrov told U.S. Secretary of State Rubio"
-_ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
-
-
 def _in_order(mentions: Sequence[Mention]) -> bool:
     """True when every mention has an offset and they are sorted by start (the usual case)."""
     previous = 0
@@ -230,29 +226,10 @@ def _analyse_sentence(
     if not mentions:
         return links
     lo, hi = 0, len(text)
-    speakers: list[str] = []
-    if not one_state:
-        # The tail wrapper holds no comma after its own: it can only start at the last one,
-        # holds a speech word, and counts only when a mention follows that comma.
-        comma = text.rfind(",")
-        tail = None
-        if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
-            tail = words.speech_tail.match(text, comma)
-            verb = words.speech.pattern.search(text, comma) if tail else None
-            if (
-                verb is not None
-                and mentions[-1].start >= verb.end()
-                and not _ADDRESSEE_TAIL.match(text, verb.start())  # ", Lavrov told Rubio."
-            ):
-                tail = None  # "..., came as Israel announced it would free Palestinians"
-        if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
-            hi = tail.start()
-            speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
-        else:
-            head = words.speech_head.search(text)
-            if head and any(m.end <= head.end("wrap") for m in mentions):
-                lo = head.end()
-                speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
+    speakers: Sequence[str] = ()
+    wrapper = None if one_state else speech_wrapper(text, mentions, words)
+    if wrapper is not None:
+        lo, hi, speakers = wrapper
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
     described = description_spans(text, [m.end for m in body])
     if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"
