@@ -229,7 +229,7 @@ def _analyse_sentence(
     speakers: Sequence[str] = ()
     wrapper = None if one_state else speech_wrapper(text, mentions, words)
     if wrapper is not None:
-        lo, hi, speakers = wrapper
+        lo, hi, speakers, _ = wrapper
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
     described = description_spans(text, [m.end for m in body])
     if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"
@@ -252,8 +252,8 @@ def _analyse_sentence(
         if len(others) == 1 or addressee:
             links.add(speakers[0], others[0] if len(others) == 1 else addressee[0])
             links.subject = links.subject or speakers[0]
-    if links.subject is None and speakers:
-        links.subject = speakers[0]
+    if speakers and (links.subject is None or wrapper.lead):  # type: ignore[union-attr]
+        links.subject = speakers[0]  # "Lavrov said Kyiv ...": Lavrov is who "he" is next
     return links
 
 

@@ -43,6 +43,13 @@ QUOTE = "quote"  # Event.source_basis of a source named only as the speaker of a
 # a speech wrapper that ends with whom it was told: ", Lavrov told U.S. Secretary of State Rubio"
 _ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
 _ACCORDING = re.compile(r"according\s+to\b", re.IGNORECASE)  # its speaker follows it
+_SPEAKER_NEAR = 30  # "according to the US government" names it; "a report sent to Israel" not
+_LEAD_GAP = re.compile(r"\s*(?:\S+\s+){0,6}\S*$")  # at most 6 words from speaker to verb
+
+
+def _according(text: str, verb: re.Match[str], last: Mention) -> bool:
+    """Is the tail "according to X" with X named right after it (its speaker)?"""
+    return bool(_ACCORDING.match(text, verb.start())) and last.start - verb.end() <= _SPEAKER_NEAR
 
 
 class Wrapper(NamedTuple):
@@ -51,6 +58,7 @@ class Wrapper(NamedTuple):
     lo: int
     hi: int
     speakers: tuple[str, ...]  # the speaker's state first, then an addressee's ("told Rubio")
+    lead: bool = False  # "X said (that) ...": the speaker is the sentence's subject
 
 
 def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
@@ -68,7 +76,7 @@ def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords)
             verb is not None
             and mentions[-1].start >= verb.end()
             and not _ADDRESSEE_TAIL.match(text, verb.start())  # ", Lavrov told Rubio."
-            and not _ACCORDING.match(text, verb.start())  # ", according to Lavrov."
+            and not _according(text, verb, mentions[-1])  # ", according to Lavrov."
         ):
             tail = None  # "..., came as Israel announced it would free Palestinians"
     if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
@@ -78,7 +86,25 @@ def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords)
     if head and any(m.end <= head.end("wrap") for m in mentions):
         speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
         return Wrapper(head.end(), len(text), tuple(speakers))
-    return None
+    return _lead(text, mentions, words)
+
+
+def _lead(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
+    """ "Lavrov said (on Tuesday) (that) ...": a sentence that opens with its one speaking
+    state and a verb of speech whose complement is the rest (``[speech_lead]``)."""
+    if mentions[0].start > 80:
+        return None
+    lead = words.speech_lead.match(text)
+    if lead is None:
+        return None
+    wrap_end = lead.end("wrap")
+    named = [m for m in mentions if m.end <= wrap_end]
+    if len({m.code for m in named}) != 1 or not any(m.start >= lead.end() for m in mentions):
+        return None  # no speaker, or two ("Obama and Putin said they will attack Iraq")
+    if not _LEAD_GAP.match(text, named[-1].end, wrap_end):
+        return None  # a clause, not a speaker: "Serbian police launched a probe into alleged"
+    speakers = {named[0].code}
+    return Wrapper(lead.end(), len(text), tuple(speakers), lead=True)
 
 
 def _in_order(mentions: Sequence[Mention]) -> list[Mention]:

@@ -1,0 +1,137 @@
+"""Rules of the coder's eighth accuracy pass (issue 13; docs/tone_and_events.md 70-):
+unquoted reported speech (tracker/coding/reported_speech.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.coding.reported_speech import QUOTE, speech_wrapper
+from tracker.coding.relation_words import relation_words
+from tracker.coding.score import default_scorer, score_article
+from tracker.evaluate.pipeline import sentence_article
+
+ON = date(2025, 10, 25)
+
+
+def _pairs(text: str, on: date = ON) -> dict[tuple[str, str], object]:
+    scored = score_article(sentence_article("t", text, on))
+    return {p.pair: p for p in scored.pairs}
+
+
+def _events(text: str, on: date = ON) -> set[tuple[str, str | None, str | None, str]]:
+    return {
+        (e.category, e.source, e.target, e.source_basis)
+        for p in _pairs(text, on).values()
+        for e in p.events  # type: ignore[attr-defined]
+    }
+
+
+# --- 70: the speaker's own demand in the content is the speaker's act ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington must stop arming Kyiv, Lavrov said.",
+        "Washington must stop arming Kyiv, Lavrov told reporters on Tuesday.",
+    ],
+)
+def test_a_demand_in_a_speech_tail_is_the_speakers(text) -> None:
+    assert ("REQUEST", "RUS", "USA", QUOTE) in _events(text)
+    assert _pairs(text)[("RUS", "USA")].tone < 0  # type: ignore[attr-defined]
+
+
+def test_an_addressee_is_not_the_speaker_of_a_demand() -> None:
+    events = _events("Washington must stop arming Kyiv, Lavrov told Rubio.")
+    assert ("REQUEST", "RUS", "USA", QUOTE) in events
+    assert not any(e[0] == "REQUEST" and e[1] == "UKR" for e in events)
+
+
+# --- 71: content with no act is the speaker's judgement of its pairs -------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv is a puppet of Washington, Lavrov said on Tuesday.",
+        "According to Lavrov, Kyiv is a puppet of Washington.",
+        "Kyiv is a puppet of Washington, according to Lavrov.",
+        "Lavrov said that Kyiv is a puppet of Washington.",
+    ],
+)
+def test_a_judgement_gives_the_speaker_a_pair_with_each_state_judged(text) -> None:
+    pairs = _pairs(text)
+    for pair in (("RUS", "UKR"), ("RUS", "USA")):
+        assert pair in pairs
+        assert pairs[pair].tone < 0  # type: ignore[attr-defined]  # "puppet" (lexicon)
+    assert ("UKR", "USA") in pairs  # the content's own pair, as the dyad rules read it
+
+
+def test_a_neutral_description_is_no_judgement() -> None:
+    pairs = _pairs("Russia and Ukraine are far apart on the key issues, Rubio said.")
+    assert ("RUS", "USA") not in pairs and ("UKR", "USA") not in pairs
+
+
+# --- 72: a report of others' acts, or a speaker already in the content, adds nothing ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Russia launched 500 drones at Ukraine overnight, the Pentagon said.", ("RUS", "UKR")),
+        ("According to Rubio, Moscow has not responded to the U.S. proposal.", ("RUS", "USA")),
+    ],
+)
+def test_a_reported_act_or_a_speaker_with_a_pair_adds_nothing(text, kept) -> None:
+    assert set(_pairs(text)) == {kept}
+
+
+# --- 73: "X said (that) ..." opens with the speaker ------------------------------------------
+
+
+def test_a_leading_speaker_only_reports_others_acts() -> None:
+    text = (
+        "The Pentagon said Russia had fired an experimental intermediate-range missile at "
+        "the Ukrainian city of Dnipro."
+    )
+    assert set(_pairs(text)) == {("RUS", "UKR")}
+
+
+def test_a_leading_speaker_is_not_the_contents_subject() -> None:
+    text = "Sybiha said Russia had rejected the ceasefire proposed by the United States."
+    pairs = _pairs(text)
+    assert ("UKR", "USA") not in pairs
+    assert ("REJECT", "RUS", "USA", "text") in _events(text)
+
+
+def test_alleged_that_opens_reported_speech() -> None:
+    text = (
+        "A 500-page report released Tuesday in the Rwandan capital alleged that France was "
+        "aware of preparations for the genocide."
+    )
+    assert any(e[:3] == ("ACCUSE", "RWA", "FRA") for e in _events(text, date(2008, 8, 6)))
+
+
+def _wrapper(text: str):
+    mentions = default_scorer().matcher.find(text, ON)
+    return speech_wrapper(text, sorted(mentions, key=lambda m: m.start), relation_words())
+
+
+def test_a_lead_speaker_stands_close_to_its_verb() -> None:
+    near = _wrapper("Russia's Foreign Ministry said on Monday that Japan had violated the deal.")
+    assert near is not None and near.speakers == ("RUS",) and near.lead
+    far = _wrapper(
+        "Serbian military police opened an inquiry last year into the crimes they noted "
+        "Croatian forces had committed in Montenegro."
+    )
+    assert far is None
+
+
+def test_according_to_names_its_speaker_right_after_it() -> None:
+    text = (
+        "A Palestinian prisoner died in Israeli police custody, according to a report by a "
+        "pathologist sent to Israel by a rights group."
+    )
+    assert _wrapper(text) is None
