@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from tracker.coding.reported_speech import QUOTE, speech_wrapper
 from tracker.coding.relation_words import relation_words
+from tracker.coding.reported_speech import QUOTE, speech_wrapper
 from tracker.coding.score import default_scorer, score_article
 from tracker.evaluate.pipeline import sentence_article
 
