@@ -249,8 +249,10 @@ def _analyse_sentence(
     if speakers and not links.evidence:
         others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
         addressee = [c for c in speakers if c != speakers[0]]  # ", Lavrov told Rubio"
-        if len(others) == 1 or addressee:
-            links.add(speakers[0], others[0] if len(others) == 1 else addressee[0])
+        if len(others) == 1 or addressee or (others and wrapper.lead):  # type: ignore[union-attr]
+            # (a leading speaker whose content pairs no one speaks to its first state: "The
+            # White House said the move was taken in solidarity with Britain, which ...")
+            links.add(speakers[0], others[0] if len(others) == 1 or not addressee else addressee[0])
             links.subject = links.subject or speakers[0]
     if speakers and (links.subject is None or wrapper.lead):  # type: ignore[union-attr]
         links.subject = speakers[0]  # "Lavrov said Kyiv ...": Lavrov is who "he" is next

@@ -12,9 +12,10 @@ sentence is read by the event model, before its dyads are coded):
   the speaker the source of a bare "must"/"should" demand, or of a first-person "we" in the
   quote) is the speaker's act toward its targets: a speaker -> target dyad ("Washington must
   stop arming Kyiv, Lavrov said": RUS -> USA, the demand);
-- content with no trigger at all is the speaker's judgement of the states it describes:
-  speaker -> each participant of the content's dyads, with the sentence's tone ("Kyiv is a
-  puppet of Washington, Lavrov said": RUS -> UKR and RUS -> USA); a neutral sentence
+- content with no act of a state (no trigger, or triggers with no source) is the speaker's
+  judgement of the states it describes: speaker -> each participant of the content's
+  dyads, with the sentence's tone ("Kyiv is a puppet of Washington, Lavrov said": RUS ->
+  UKR and RUS -> USA); a neutral sentence
   (|tone| < 0.05) judges nothing ("Russia and Ukraine are far apart, Rubio said");
 - content with triggers of other sources is a report: the speaker adds nothing ("Russia
   launched drones at Kyiv, the Pentagon said" stays RUS -> UKR);
@@ -44,6 +45,7 @@ QUOTE = "quote"  # Event.source_basis of a source named only as the speaker of a
 _ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
 _ACCORDING = re.compile(r"according\s+to\b", re.IGNORECASE)  # its speaker follows it
 _SPEAKER_NEAR = 30  # "according to the US government" names it; "a report sent to Israel" not
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|inside|within|from|to|across)\s+(?:the\s+)?$", re.I)
 _LEAD_GAP = re.compile(r"\s*(?:\S+\s+){0,6}\S*$")  # at most 6 words from speaker to verb
 
 
@@ -99,10 +101,15 @@ def _lead(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapp
         return None
     wrap_end = lead.end("wrap")
     named = [m for m in mentions if m.end <= wrap_end]
-    if len({m.code for m in named}) != 1 or not any(m.start >= lead.end() for m in mentions):
-        return None  # no speaker, or two ("Obama and Putin said they will attack Iraq")
+    content = {m.code for m in mentions if m.start >= lead.end()}
+    if len({m.code for m in named}) != 1 or not content or named[0].code in content:
+        return None  # no speaker, two ("Obama and Putin said they will attack Iraq"), or
+        # one that is a party of its content too ("Biden said Putin would pay a price for
+        # interfering in the U.S. election": the subject's threat, read as a clause)
     if not _LEAD_GAP.match(text, named[-1].end, wrap_end):
         return None  # a clause, not a speaker: "Serbian police launched a probe into alleged"
+    if _PLACE_BEFORE.search(text, 0, named[0].start):
+        return None  # a place, not the speaker: "The Red Cross operating in Iraq said"
     speakers = {named[0].code}
     return Wrapper(lead.end(), len(text), tuple(speakers), lead=True)
 
@@ -126,7 +133,7 @@ def _addressed(wrapper: Wrapper, dyads: Sequence[Dyad], sentence: Any, tone: flo
         for m, args in zip(sentence.matches, sentence.arguments, strict=True)
         if wrapper.lo <= m.start < wrapper.hi
     ]
-    if inside:  # the speaker's own acts in the content, else a report of others' acts
+    if any(a.sources for a in inside):  # the speaker's own acts, else others' acts reported
         found = [t for a in inside if speaker in a.sources for t in a.targets]
     elif abs(tone) >= NEUTRAL_BAND:  # a judgement: the participants of the content's dyads
         found = [c for d in dyads for c in d.pair]
