@@ -154,3 +154,32 @@ def test_a_leading_speaker_whose_content_pairs_no_one_speaks_to_its_first_state(
         "Moscow for the poisoning."
     )
     assert ("SUPPORT", "USA", "GBR", QUOTE) in _events(text)
+
+
+# --- 74: a signing's venue is no party --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Iran and the IAEA signed an agreement on inspections in Cairo.", ("EGY", "IRN")),
+        ("Armenia and Azerbaijan initialled a peace agreement at the White House.", ("ARM", "USA")),
+    ],
+)
+def test_a_signings_venue_is_no_party(text, venue) -> None:
+    assert venue not in _pairs(text)
+
+
+def test_signing_with_a_partner_keeps_the_partner() -> None:
+    assert ("GBR", "UKR") in _pairs("Ukraine signed a security agreement with Britain in London.")
+
+
+def test_north_koreas_leader_is_an_actor() -> None:
+    pairs = _pairs(
+        "Putin and Kim Jong Un signed a mutual defence pact in Pyongyang.", date(2024, 6, 19)
+    )
+    events = pairs[("PRK", "RUS")].events  # type: ignore[attr-defined]
+    assert {(e.source, e.target) for e in events if e.category == "SUPPORT"} == {
+        ("PRK", "RUS"),
+        ("RUS", "PRK"),
+    }

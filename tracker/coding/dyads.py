@@ -89,7 +89,7 @@ from tracker.coding.dyad_groups import (
     prep_before,
     subject_index,
 )
-from tracker.coding.dyad_links import attach_how, link, lone_state
+from tracker.coding.dyad_links import attach_how, link, lone_state, without_signing_venues
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.coding.reported_speech import speech_wrapper
@@ -166,6 +166,7 @@ def _link_subject_and_objects(
         if how:
             link(links, subject, g, how)
     rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
+    rest = without_signing_venues(rest, words)
     if not anchor_only and len(subject.codes) > 1 and partners(rest):
         _mutual_within(links, subject.codes)
     if not anchor_only and rest:

@@ -100,6 +100,7 @@ class RelationWords:
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
     speech_lead: re.Pattern[str]  # "X said (that) ...": the speaker opens the sentence
+    signing: Phrases  # a place after a signing is its venue ("signed a deal in Cairo")
     coref_mutual: Phrases
     coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
@@ -145,6 +146,7 @@ def relation_words() -> RelationWords:
             r"(?:\s+(?:on|late|early|last|this)\s+[A-Z]?[a-z]+|\s+(?:today|yesterday|earlier))?"
             r"(?:\s+that\b)?",
         ),
+        signing=Phrases.of(sections["signing"]),
         coref_mutual=Phrases.of(sections["coref_mutual"]),
         coref_event=re.compile(rf"^\W*(?:{_alternation(sections['coref_event'])})\b", re.I),
     )
