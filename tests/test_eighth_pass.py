@@ -183,3 +183,29 @@ def test_north_koreas_leader_is_an_actor() -> None:
         ("PRK", "RUS"),
         ("RUS", "PRK"),
     }
+
+
+# --- 75: weapons received from a state are its aid; sending weapons is no force posture -----
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ukraine received F-16 jets from Denmark.", "DNK", "UKR"),
+        ("Russia has received drones from Iran.", "IRN", "RUS"),
+    ],
+)
+def test_weapons_received_from_a_state_are_its_aid(text, source, target) -> None:
+    assert ("AID", source, target, "text") in _events(text)
+
+
+def test_not_sending_weapons_is_a_refusal_not_a_posture() -> None:
+    events = _events("The United States will not send Tomahawk missiles to Ukraine.")
+    assert not any(e[0] == "MOBILIZE" for e in events)
+    assert ("REJECT", "USA", "UKR", "text") in events
+
+
+def test_sending_troops_stays_a_posture() -> None:
+    assert ("MOBILIZE", "RUS", "UKR", "text") in _events(
+        "Russia sent troops to the border with Ukraine."
+    )
