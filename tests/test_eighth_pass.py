@@ -209,3 +209,22 @@ def test_sending_troops_stays_a_posture() -> None:
     assert ("MOBILIZE", "RUS", "UKR", "text") in _events(
         "Russia sent troops to the border with Ukraine."
     )
+
+
+# --- 76: blocking sanctions is neither a sanction nor an act toward their target -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("China and Russia blocked new sanctions against North Korea.", ("CHN", "PRK")),
+        ("Hungary blocked a new EU sanctions package against Russia.", ("HUN", "RUS")),
+        ("Russia vetoed new sanctions against Iran.", ("IRN", "RUS")),
+    ],
+)
+def test_blocked_sanctions_code_nothing_toward_their_target(text, pair) -> None:
+    assert not _pairs(text)[pair].events  # type: ignore[attr-defined]
+
+
+def test_blocking_a_named_states_sanctions_rejects_that_state() -> None:
+    assert ("REJECT", "RUS", "USA", "text") in _events("Russia vetoed U.S. sanctions against Iran.")

@@ -23,6 +23,7 @@ from tracker.coding.argument_roles import (
     subject_group,
     without_mediator,
 )
+from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -113,6 +114,8 @@ def find_arguments(
         previous = (m, args)
         if not args.own:
             verb = previous
+    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it
+        out = without_measure_targets(matches, out)
     return tuple(out)
 
 
