@@ -228,3 +228,22 @@ def test_blocked_sanctions_code_nothing_toward_their_target(text, pair) -> None:
 
 def test_blocking_a_named_states_sanctions_rejects_that_state() -> None:
     assert ("REJECT", "RUS", "USA", "text") in _events("Russia vetoed U.S. sanctions against Iran.")
+
+
+# --- 77: co-voters are side by side, not a pair -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The United States and Britain voted in favour, while China abstained.", ("GBR", "USA")),
+        ("India and Brazil abstained.", ("BRA", "IND")),
+    ],
+)
+def test_co_voters_are_no_pair(text, pair) -> None:
+    assert pair not in _pairs(text)
+
+
+def test_a_vote_to_act_keeps_the_acts_target() -> None:
+    pairs = _pairs("The United States and Britain voted to impose sanctions on Iran.")
+    assert {("GBR", "IRN"), ("IRN", "USA")} <= set(pairs)

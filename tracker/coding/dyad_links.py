@@ -9,7 +9,7 @@ from tracker.coding.dyad_groups import PLACE_PREPS, Group, Links
 from tracker.coding.relation_words import PASSIVE, RelationWords
 from tracker.coding.venues import VENUE_KEEP
 
-__all__ = ["attach_how", "link", "lone_state", "without_signing_venues"]
+__all__ = ["attach_how", "link", "lone_state", "side_by_side", "without_signing_venues"]
 
 _PLACE_OF = PLACE_PREPS | {"of"}  # "in the east of X"
 
@@ -75,3 +75,9 @@ def without_signing_venues(rest: list[Group], words: RelationWords) -> list[Grou
         for g in rest
         if g.prep not in PLACE_PREPS or not words.signing.search(g.gap) or VENUE_KEEP.search(g.gap)
     ]
+
+
+def side_by_side(text: str, group: Group, words: RelationWords) -> bool:
+    """Does a coordinated group do something each on its own, right after it ("The United
+    States and Britain voted in favour": co-voters, no pair; ``[parallel]`` words)?"""
+    return len(group.codes) > 1 and words.parallel.match(text, group.end) is not None

@@ -89,7 +89,13 @@ from tracker.coding.dyad_groups import (
     prep_before,
     subject_index,
 )
-from tracker.coding.dyad_links import attach_how, link, lone_state, without_signing_venues
+from tracker.coding.dyad_links import (
+    attach_how,
+    link,
+    lone_state,
+    side_by_side,
+    without_signing_venues,
+)
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
 from tracker.coding.reported_speech import speech_wrapper
@@ -124,7 +130,9 @@ def _analyse_groups(
             for i, a in enumerate(g.codes):
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
-    if len(groups) == 1 and co_occurrence(text, groups[0], end):
+    if len(groups) == 1 and (
+        co_occurrence(text, groups[0], end) or side_by_side(text, groups[0], words)
+    ):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
     if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"

@@ -101,6 +101,7 @@ class RelationWords:
     speech_head: re.Pattern[str]
     speech_lead: re.Pattern[str]  # "X said (that) ...": the speaker opens the sentence
     signing: Phrases  # a place after a signing is its venue ("signed a deal in Cairo")
+    parallel: re.Pattern[str]  # side by side right after a group: "X and Y voted in favour"
     coref_mutual: Phrases
     coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
@@ -147,6 +148,7 @@ def relation_words() -> RelationWords:
             r"(?:\s+that\b)?",
         ),
         signing=Phrases.of(sections["signing"]),
+        parallel=re.compile(rf"\s*(?:{_alternation(sections['parallel'])})\b", re.IGNORECASE),
         coref_mutual=Phrases.of(sections["coref_mutual"]),
         coref_event=re.compile(rf"^\W*(?:{_alternation(sections['coref_event'])})\b", re.I),
     )
