@@ -247,3 +247,14 @@ def test_co_voters_are_no_pair(text, pair) -> None:
 def test_a_vote_to_act_keeps_the_acts_target() -> None:
     pairs = _pairs("The United States and Britain voted to impose sanctions on Iran.")
     assert {("GBR", "IRN"), ("IRN", "USA")} <= set(pairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump declined to impose sanctions on Pyongyang.",
+        "Lukashenko refused to cut ties with Lithuania.",
+    ],
+)
+def test_refusing_a_measure_against_a_state_is_no_rejection_of_it(text) -> None:
+    assert not any(e[0] in ("REJECT", "SANCTION") for e in _events(text))

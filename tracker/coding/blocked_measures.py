@@ -1,9 +1,11 @@
-"""Blocking a measure is no act toward its target: "China and Russia blocked new sanctions
-against North Korea" is a rejection of the sanctions (of whoever proposed them), not a
-sanction, and not a rejection of North Korea (docs/tone_and_events.md item 76).
+"""Blocking or refusing a measure is no act toward its target: "China and Russia blocked new
+sanctions against North Korea" is a rejection of the sanctions (of whoever proposed them),
+not a sanction, and not a rejection of North Korea; nor is "Trump declined to impose
+sanctions on Pyongyang" a rejection of Pyongyang (docs/tone_and_events.md item 76).
 
 A REJECT whose object is a sanction it governs (``Match.governor``: "blocked", "vetoed" are
-``topic`` rules, so the sanction is what they are about, never asserted) loses, as targets,
+``topic`` rules, "refused to" an ``act`` rule, so the sanction is what they are about, never
+asserted) loses, as targets,
 the states named after that sanction: those are the sanction's targets; the rejecting
 states are not the sanction's source. With no other
 target left, the rejection has no state on its other side and codes nothing.
