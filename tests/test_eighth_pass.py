@@ -258,3 +258,19 @@ def test_a_vote_to_act_keeps_the_acts_target() -> None:
 )
 def test_refusing_a_measure_against_a_state_is_no_rejection_of_it(text) -> None:
     assert not any(e[0] in ("REJECT", "SANCTION") for e in _events(text))
+
+
+def test_the_quote_basis_is_stored_with_the_event(tmp_path) -> None:
+    import duckdb
+
+    from tracker.store import Store
+
+    scored = score_article(
+        sentence_article("t", "Iran must halt uranium enrichment, Rubio said.", ON)
+    )
+    path = tmp_path / "t.duckdb"
+    with Store(path) as store:
+        store.add_scored([scored])
+    with duckdb.connect(str(path), read_only=True) as con:
+        rows = con.execute("SELECT source, target, category, source_basis FROM events").fetchall()
+    assert ("USA", "IRN", "REQUEST", QUOTE) in rows
