@@ -268,7 +268,8 @@ class Event:
     rule: str = ""
     year: int | None = None
     # where the source actor came from: "text" (named in the sentence), "speaker" (a
-    # first-person "we" of the statement's speaker), "pronoun" (an earlier sentence's
+    # first-person "we" of the statement's speaker), "quote" (the speaker of reported
+    # speech, named only in its wrapper: ", Lavrov said"), "pronoun" (an earlier sentence's
     # actor), "discourse" (the pair's earlier event); "" when there is no source
     source_basis: str = ""
 

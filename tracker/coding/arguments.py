@@ -23,6 +23,7 @@ from tracker.coding.argument_roles import (
     subject_group,
     without_mediator,
 )
+from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -111,6 +112,8 @@ def find_arguments(
         previous = (m, args)
         if not args.own:
             verb = previous
+    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it
+        out = without_measure_targets(matches, out)
     return tuple(out)
 
 
@@ -191,8 +194,9 @@ def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     target = scene.before[0].codes
     if len(scene.before_all) > 1:
         speaker = scene.before_all[1].codes
-    elif scene.after_all:
-        speaker = scene.after_all[-1].codes
+    elif scene.after_all:  # the wrapper's first actor (", Lavrov told Rubio": not Rubio)
+        comma = text.rfind(",", m.end)
+        speaker = next((g for g in scene.after_all if g.start > comma), scene.after_all[-1]).codes
     else:
         speaker = ()
     speaker = tuple(c for c in speaker if c not in target)

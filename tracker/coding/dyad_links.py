@@ -9,7 +9,7 @@ from tracker.coding.dyad_groups import PLACE_PREPS, Group, Links
 from tracker.coding.relation_words import PASSIVE, RelationWords
 from tracker.coding.venues import VENUE_KEEP
 
-__all__ = ["attach_how", "link", "lone_state"]
+__all__ = ["attach_how", "link", "lone_state", "side_by_side", "without_signing_venues"]
 
 _PLACE_OF = PLACE_PREPS | {"of"}  # "in the east of X"
 
@@ -62,3 +62,22 @@ def lone_state(links: Links, code: str, prep: str, clause: str, words: RelationW
         how, subject = attach_how(prep, words, True), links.subject
         if how:
             links.add(*((code, subject) if how == "reverse" else (subject, code)), how != "mutual")
+
+
+def without_signing_venues(rest: list[Group], words: RelationWords) -> list[Group]:
+    """``rest`` minus the places right after a signing: "Iran and the IAEA signed an
+    agreement in Cairo" names where, not with whom (the seat of a mission or the place of
+    force is kept: ``VENUE_KEEP``)."""
+    if not any(g.prep in PLACE_PREPS for g in rest):
+        return rest
+    return [
+        g
+        for g in rest
+        if g.prep not in PLACE_PREPS or not words.signing.search(g.gap) or VENUE_KEEP.search(g.gap)
+    ]
+
+
+def side_by_side(text: str, group: Group, words: RelationWords) -> bool:
+    """Does a coordinated group do something each on its own, right after it ("The United
+    States and Britain voted in favour": co-voters, no pair; ``[parallel]`` words)?"""
+    return len(group.codes) > 1 and words.parallel.match(text, group.end) is not None

@@ -59,7 +59,6 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from tracker.coding.clauses import (
@@ -90,9 +89,16 @@ from tracker.coding.dyad_groups import (
     prep_before,
     subject_index,
 )
-from tracker.coding.dyad_links import attach_how, link, lone_state
+from tracker.coding.dyad_links import (
+    attach_how,
+    link,
+    lone_state,
+    side_by_side,
+    without_signing_venues,
+)
 from tracker.coding.passive import REDUCED_RELATIVE_BY
 from tracker.coding.relation_words import PASSIVE, RelationWords, relation_words
+from tracker.coding.reported_speech import speech_wrapper
 from tracker.models import Dyad, Mention, Sentence
 
 __all__ = ["COREF_LOOKBACK", "LIST_SIZE", "RelationWords", "attribute_dyads", "relation_words"]
@@ -124,7 +130,9 @@ def _analyse_groups(
             for i, a in enumerate(g.codes):
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
-    if len(groups) == 1 and co_occurrence(text, groups[0], end):
+    if len(groups) == 1 and (
+        co_occurrence(text, groups[0], end) or side_by_side(text, groups[0], words)
+    ):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
     if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"
@@ -166,6 +174,7 @@ def _link_subject_and_objects(
         if how:
             link(links, subject, g, how)
     rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
+    rest = without_signing_venues(rest, words)
     if not anchor_only and len(subject.codes) > 1 and partners(rest):
         _mutual_within(links, subject.codes)
     if not anchor_only and rest:
@@ -205,10 +214,6 @@ def _without_participle_agents(
     return [g for g in rest if all(g is not a for a in agents)] if agents else rest
 
 
-# a speech wrapper that ends with whom it was told: ", Lavrov told U.S. Secretary of State Rubio"
-_ADDRESSEE_TAIL = re.compile(r"(?:told|tells)\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s*){1,6}[.!?\"”]*\s*$")
-
-
 def _in_order(mentions: Sequence[Mention]) -> bool:
     """True when every mention has an offset and they are sorted by start (the usual case)."""
     previous = 0
@@ -230,29 +235,10 @@ def _analyse_sentence(
     if not mentions:
         return links
     lo, hi = 0, len(text)
-    speakers: list[str] = []
-    if not one_state:
-        # The tail wrapper holds no comma after its own: it can only start at the last one,
-        # holds a speech word, and counts only when a mention follows that comma.
-        comma = text.rfind(",")
-        tail = None
-        if 0 <= comma < mentions[-1].start and words.speech.may_occur(text[comma:]):
-            tail = words.speech_tail.match(text, comma)
-            verb = words.speech.pattern.search(text, comma) if tail else None
-            if (
-                verb is not None
-                and mentions[-1].start >= verb.end()
-                and not _ADDRESSEE_TAIL.match(text, verb.start())  # ", Lavrov told Rubio."
-            ):
-                tail = None  # "..., came as Israel announced it would free Palestinians"
-        if tail and mentions[-1].start >= tail.start("wrap"):  # (mentions are by start)
-            hi = tail.start()
-            speakers = [m.code for m in mentions if m.start >= tail.start("wrap")]
-        else:
-            head = words.speech_head.search(text)
-            if head and any(m.end <= head.end("wrap") for m in mentions):
-                lo = head.end()
-                speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
+    speakers: Sequence[str] = ()
+    wrapper = None if one_state else speech_wrapper(text, mentions, words)
+    if wrapper is not None:
+        lo, hi, speakers, _ = wrapper
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
     described = description_spans(text, [m.end for m in body])
     if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"
@@ -272,11 +258,13 @@ def _analyse_sentence(
     if speakers and not links.evidence:
         others = list(dict.fromkeys(m.code for m in body if m.code not in speakers))
         addressee = [c for c in speakers if c != speakers[0]]  # ", Lavrov told Rubio"
-        if len(others) == 1 or addressee:
-            links.add(speakers[0], others[0] if len(others) == 1 else addressee[0])
+        if len(others) == 1 or addressee or (others and wrapper.lead):  # type: ignore[union-attr]
+            # (a leading speaker whose content pairs no one speaks to its first state: "The
+            # White House said the move was taken in solidarity with Britain, which ...")
+            links.add(speakers[0], others[0] if len(others) == 1 or not addressee else addressee[0])
             links.subject = links.subject or speakers[0]
-    if links.subject is None and speakers:
-        links.subject = speakers[0]
+    if speakers and (links.subject is None or wrapper.lead):  # type: ignore[union-attr]
+        links.subject = speakers[0]  # "Lavrov said Kyiv ...": Lavrov is who "he" is next
     return links
 
 

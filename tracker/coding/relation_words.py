@@ -99,6 +99,9 @@ class RelationWords:
     speech: Phrases  # the verbs (and "according to") of a reported-speech wrapper
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
+    speech_lead: re.Pattern[str]  # "X said (that) ...": the speaker opens the sentence
+    signing: Phrases  # a place after a signing is its venue ("signed a deal in Cairo")
+    parallel: re.Pattern[str]  # side by side right after a group: "X and Y voted in favour"
     coref_mutual: Phrases
     coref_event: re.Pattern[str]  # a sentence opening that names the previous meeting
     non_political: Phrases
@@ -139,6 +142,13 @@ def relation_words() -> RelationWords:
             rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
         ),
         speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
+        speech_lead=re.compile(
+            rf"^\W*(?P<wrap>[^,;:\"“”()]{{0,80}}?\b(?:{_alternation(sections['speech_lead'])})\b)"
+            r"(?:\s+(?:on|late|early|last|this)\s+[A-Z]?[a-z]+|\s+(?:today|yesterday|earlier))?"
+            r"(?:\s+that\b)?",
+        ),
+        signing=Phrases.of(sections["signing"]),
+        parallel=re.compile(rf"\s*(?:{_alternation(sections['parallel'])})\b", re.IGNORECASE),
         coref_mutual=Phrases.of(sections["coref_mutual"]),
         coref_event=re.compile(rf"^\W*(?:{_alternation(sections['coref_event'])})\b", re.I),
     )

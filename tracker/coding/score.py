@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -27,6 +27,7 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
+from tracker.coding.reported_speech import quoted, speaker_dyads
 from tracker.coding.sentences import split_sentences
 from tracker.coding.speakers import document_speaker, with_first_person
 from tracker.coding.tone import default_tone_scorer
@@ -181,6 +182,35 @@ def _dyads_per_sentence(dyads: Sequence[tuple[Dyad, Sequence[Mention]]]) -> Coun
     return dyads_in
 
 
+def _reader(
+    scorer: Scorer,
+    sentences: Sequence[Any],
+    mentions: Sequence[Sequence[Mention]],
+    year: int,
+    read: dict[int, CodedSentence],
+    tone_of: dict[int, float],
+) -> Callable[[int], tuple[CodedSentence, float]]:
+    """Sentence ``i`` read once by the event model and toned once, into ``read``/``tone_of``."""
+
+    def analysed(i: int) -> tuple[CodedSentence, float]:
+        if i not in read:
+            tone_of[i] = scorer.tone.score(sentences[i].text)
+            read[i] = scorer.events.analyse(sentences[i].text, year, mentions[i])
+        return read[i], tone_of[i]
+
+    return analysed
+
+
+def _side_by_side(
+    sentence: CodedSentence, mentions: Sequence[Mention], pair: tuple[str, str], coded: list
+) -> bool:
+    """Are the pair's states only side by side in this sentence: co-agents of an act toward
+    something else, or members of a list in a sentence with no act (``co_agents``)?"""
+    return only_co_agents(sentence, pair, coded) or (
+        not sentence.matches and only_listed(sentence.text, mentions, pair)
+    )
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
@@ -196,19 +226,20 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
-    dyads = attribute_dyads(sentences, mentions)
+    analysed = _reader(scorer, sentences, mentions, on.year, read, tone_of)
+    # the speaker of reported speech acts on the states it speaks about (reported_speech)
+    dyads, wrappers = speaker_dyads(
+        sentences, mentions, attribute_dyads(sentences, mentions), analysed
+    )
     dyads_in = _dyads_per_sentence(dyads)
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
         i, pair = dyad.sentence_index, dyad.pair
         text = sentences[i].text
-        if i not in tone_of:
-            tone_of[i] = scorer.tone.score(text)
-            read[i] = scorer.events.analyse(text, on.year, mentions[i])
-        coded = scorer.events.code_dyad(read[i], dyad_mentions, dyad, dyads_in[i], earlier)
-        if only_co_agents(read[i], pair, coded) or (
-            not read[i].matches and only_listed(text, mentions[i], pair)
-        ):
+        coded = scorer.events.code_dyad(analysed(i)[0], dyad_mentions, dyad, dyads_in[i], earlier)
+        if i in wrappers:
+            coded = quoted(coded, wrappers[i], dyad_mentions)
+        if _side_by_side(read[i], mentions[i], pair, coded):
             continue  # "Lithuania and Poland condemned the deployment": no LTU-POL relation
         for e in coded:
             if e.source is not None and e.target is not None:
