@@ -358,3 +358,14 @@ def test_the_presidents_after_a_sentence_naming_both_countries() -> None:
         "The presidents discussed prisoner exchanges."
     )
     assert pairs[1] == {("RUS", "USA")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bessent said the agreement sent a clear signal to Russia.",
+        "The deal sent a strong message to Moscow, Trump said.",
+    ],
+)
+def test_a_definite_noun_as_a_verbs_subject_takes_no_target_from_it(text) -> None:
+    assert "AGREE" not in {e[0] for e in _events(text)}

@@ -12,6 +12,7 @@ from importlib.resources import files
 from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
 
 _OWN_ARG = re.compile(
@@ -96,6 +97,24 @@ def noun_arguments(
     return Args(sources, targets, *near, own=True)
 
 
+_THE = frozenset({"the", "this", "that"})
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "no"})
+
+
+def _subject_of_a_verb(words: Sequence[str], m: Match) -> bool:
+    """Is the noun trigger, after "the/this/that", the subject of a past verb with an object
+    ("the agreement sent a clear signal to Russia")? What follows is that verb's, not the
+    noun's ("the agreement reached with Russia" is a participle: no object opener)."""
+    k = m.last + 1
+    return (
+        m.first > 0
+        and words[m.first - 1] in _THE
+        and k + 1 < len(words)
+        and (words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES)
+        and words[k + 1] in _OBJECT_OPENERS
+    )
+
+
 @cache
 def agentive_nouns() -> frozenset[str]:
     """Nouns whose "of X" is the actor (``data/en/agentive_nouns.txt``: "the visit of X")."""
@@ -144,6 +163,8 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return Args((), (), *scene.near, own=True)
     if noun and words[m.first] in agentive_nouns() and words[m.last + 1 : m.last + 2] == ["of"]:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if noun and _subject_of_a_verb(words, m):  # "the agreement sent a clear signal to
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
