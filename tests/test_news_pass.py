@@ -369,3 +369,37 @@ def test_the_presidents_after_a_sentence_naming_both_countries() -> None:
 )
 def test_a_definite_noun_as_a_verbs_subject_takes_no_target_from_it(text) -> None:
     assert "AGREE" not in {e[0] for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The U.S. has hit Russia with new sanctions.", ("SANCTION", "USA", "RUS", "asserted")),
+        ("Washington hit Moscow with tariffs.", ("SANCTION", "USA", "RUS", "asserted")),
+        (
+            "Belarus was hit with new U.S. sanctions over the crackdown.",
+            ("SANCTION", "USA", "BLR", "asserted"),
+        ),
+        (
+            "The U.S. is providing advanced weaponry to Ukraine.",
+            ("AID", "USA", "UKR", "asserted"),
+        ),
+    ],
+)
+def test_hit_with_sanctions_and_weaponry(text, event) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Trump said he and Putin discussed trade between Russia and the United States when"
+            " the war with Ukraine ends.",
+            {("RUS", "USA")},
+        ),
+        ("Ukraine's war with Russia continues.", {("RUS", "UKR")}),
+    ],
+)
+def test_the_war_with_a_state_is_a_topic_but_a_possessive_war_is_not(text, pairs) -> None:
+    assert set(_pairs(text)) == pairs

@@ -362,7 +362,9 @@ def _clause_arguments(
             return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
-    if before and (agentless := agentless_passive(text, words, m, before[0], near, passive)):
+    if before and (
+        agentless := agentless_passive(text, words, m, before[0], near, passive, inside)
+    ):
         return agentless
     if (
         m.first == m.last

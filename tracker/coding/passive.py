@@ -212,13 +212,21 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
 
 
 def agentless_passive(
-    text: str, words: Sequence[str], m: Match, subject: Group, near: Near, passive: bool | None
+    text: str,
+    words: Sequence[str],
+    m: Match,
+    subject: Group,
+    near: Near,
+    passive: bool | None,
+    inside: Sequence[Group] = (),
 ) -> Args | None:
     """A passive with no agent has its subject as target: "Belarus has been slapped with
-    Western sanctions" (no source named), "two U.S. diplomats were expelled" (material
-    conflict); ``passive`` is ``is_passive`` when already known. Else None."""
+    Western sanctions" (no source named; "was hit with new U.S. sanctions": the state
+    inside the trigger), "two U.S. diplomats were expelled" (material conflict);
+    ``passive`` is ``is_passive`` when already known. Else None."""
     if opens_passive(text, words, m):
-        return Args((), subject.codes, *near, unowned=True)
+        source = next((g.codes for g in inside if g.codes != subject.codes), ())
+        return Args(source, subject.codes, *near, unowned=not source)
     if m.first != m.last or m.category not in MATERIAL:
         return None
     if not (passive if passive is not None else is_passive(text, m.start, m.end)):

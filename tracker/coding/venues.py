@@ -63,7 +63,7 @@ _SPEECH_VENUE = re.compile(
 # the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
 _TOPIC = re.compile(
     r"(?:\b(?:the|a|an)\s+(?:war|conflict|fighting|ceasefire|truce|crisis|situation)\s+"
-    r"(?:in|over|around|surrounding)\s+(?:the\s+)?"
+    r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
@@ -100,7 +100,7 @@ _TOPIC_OR_VENUE = re.compile(
 
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
-_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding")
+_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding", "with")
 
 
 def _may_be_topic_or_venue(before: str) -> bool:
