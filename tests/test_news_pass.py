@@ -403,3 +403,33 @@ def test_hit_with_sanctions_and_weaponry(text, event) -> None:
 )
 def test_the_war_with_a_state_is_a_topic_but_a_possessive_war_is_not(text, pairs) -> None:
     assert set(_pairs(text)) == pairs
+
+
+def test_a_purpose_after_the_objects_shares_the_future() -> None:
+    events = _events(
+        "Putin will meet U.S. special envoy Steve Witkoff in Moscow on Tuesday afternoon to"
+        " discuss the latest proposal."
+    )
+    assert not {e for e in events if e[0] == "CONSULT" and e[3] == "asserted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("Trump met Putin in Alaska on Friday to discuss Ukraine.", {("RUS", "USA")}),
+        ("Putin and Xi discussed Ukraine.", {("CHN", "RUS")}),
+        ("Officials from Russia and Ukraine met in Istanbul, Turkey.", {("RUS", "UKR")}),
+        (
+            "U.S. and Ukrainian officials drafted the plan last weekend in Geneva, Switzerland.",
+            {("UKR", "USA")},
+        ),
+    ],
+)
+def test_what_is_discussed_and_a_citys_country_are_no_parties(text, pairs) -> None:
+    assert set(_pairs(text)) == pairs
+
+
+def test_close_to_an_agreement_is_not_one() -> None:
+    events = _events("Washington is close to reaching agreement on a peace plan with Kyiv.")
+    assert ("AGREE", "USA", "UKR", "hypothetical") in events
+    assert ("AGREE", "USA", "UKR", "asserted") not in events

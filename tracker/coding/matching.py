@@ -249,7 +249,8 @@ def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) ->
         if is_participle(word) or word.endswith("ing"):
             continue
         between = words[prev.last + 1 : m.first - 1]
-        if len(between) <= EMBED_REACH and CLAUSE_BREAK.isdisjoint(between):
+        reach = 2 * EMBED_REACH if joint == "to" else EMBED_REACH  # "will meet X on Tuesday to"
+        if len(between) <= reach and CLAUSE_BREAK.isdisjoint(between):
             out[j] = m._replace(mode=mode)
     return tuple(out)
 

@@ -46,6 +46,8 @@ _ROUTE = re.compile(
     r"\s+(?:from|to|via|into)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
     r"(?:(?:to|via|into)\s+(?:the\s+)?)?$"
 )
+# "drafted last weekend in Geneva, Switzerland": the country after a city names its place
+_CITY_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
 # A country is a venue only after a meeting word: "held talks in Saudi Arabia".
 _MEETING_VENUE = re.compile(
     r"\b(?:talks|summit|meeting|met|meet|negotiations|conference|held|hosted|signed|swapped)"
@@ -66,6 +68,7 @@ _TOPIC = re.compile(
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
+    r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
     r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -100,7 +103,8 @@ _TOPIC_OR_VENUE = re.compile(
 
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
-_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding", "with")
+_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding", "with", "discuss",
+                "discussed", "discussing", "discusses")  # fmt: skip
 
 
 def _may_be_topic_or_venue(before: str) -> bool:
@@ -176,7 +180,9 @@ def _role(text: str, m: Mention) -> int | None:
     )
     if "including" in before and _ISSUES_INCLUDING.search(before):
         return None
-    if found is None:  # a route: "a jet traveling from Greece to Lithuania"
+    if found is None:  # a route: "a jet traveling from Greece to Lithuania"; a city's
+        if before.endswith(", ") and _CITY_BEFORE.search(before):  # country: "in Geneva, "
+            return _AS_VENUE
         return _AS_VENUE if _may_be_route(before) and _ROUTE.search(before) else _AS_PARTY
     if found.lastgroup == "topic" or _SPEECH_VENUE.search(before):
         return None
