@@ -71,7 +71,7 @@ def _codes(text: str) -> set[str]:
 
 def test_a_possessive_or_a_conflict_as_subject_keeps_its_state() -> None:
     assert _codes("The envoys discussed the Russia-Ukraine war.") == set()
-    assert _codes("The envoys discussed Russia's war against Ukraine.") == {"RUS", "UKR"}
+    assert _codes("The envoys condemned Russia's war against Ukraine.") == {"RUS", "UKR"}
     assert _codes("The Ukraine war has killed thousands.") == {"UKR"}
 
 
