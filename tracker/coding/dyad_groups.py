@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from tracker.coding.relation_words import RelationWords
 from tracker.models import Mention, make_pair
@@ -69,6 +70,7 @@ class Links:
     )
     strong_mutual: set[tuple[str, str]] = field(default_factory=set)
     subject: str | None = None
+    wrapper: Any = None  # the sentence's reported-speech wrapper (reported_speech.Wrapper)
 
     def add(self, source: str, target: str, directed: bool = True, strong: bool = False) -> None:
         if source == target:
@@ -124,7 +126,7 @@ def prep_before(gap: str, words: RelationWords) -> str:
         n = _before_determiners(tokens, words)
     if not n:
         return ""
-    if _BETWEEN_HEADS.search(gap):
+    if "etween" in gap and _BETWEEN_HEADS.search(gap):
         return "between"
     last = tokens[n - 1].lower()
     if last in words.prepositions:

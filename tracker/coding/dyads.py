@@ -60,6 +60,7 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from tracker.coding.clauses import (
     aside_spans,
@@ -237,6 +238,7 @@ def _analyse_sentence(
     lo, hi = 0, len(text)
     speakers: Sequence[str] = ()
     wrapper = None if one_state else speech_wrapper(text, mentions, words)
+    links.wrapper = wrapper
     if wrapper is not None:
         lo, hi, speakers, _ = wrapper
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
@@ -293,14 +295,28 @@ def _analyse_asides(
 _NOTHING = SentenceDyads([], None)  # no dyad, no subject (never modified)
 
 
-def attribute_dyads(
-    sentences: Sequence[Sentence], mentions_per_sentence: Sequence[Sequence[Mention]]
-) -> list[tuple[Dyad, tuple[Mention, ...]]]:
-    """The dyads each sentence describes, with direction, and the mentions behind each.
+def _inherited(
+    sentences: Sequence[Sentence], results: list[SentenceDyads], i: int, mentions: Sequence[Mention]
+) -> SentenceDyads:
+    """What sentence ``i``, which names no state, inherits through a cue (else nothing)."""
+    sentence = sentences[i]
+    antecedents = find_antecedents(sentences, results, i) if refers_back(sentence.text) else []
+    if not antecedents:
+        return _NOTHING
+    result = inherit_dyads(sentence, mentions, antecedents) or _NOTHING
+    extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
+    return SentenceDyads([extra], result.subject) if extra is not None else result
 
-    ``mentions_per_sentence[i]`` belongs to ``sentences[i]``. Output is in sentence order;
-    each pair appears at most once per sentence. See the module docstring for the rules.
-    """
+
+def attribute_dyads(
+    sentences: Sequence[Sentence],
+    mentions_per_sentence: Sequence[Sequence[Mention]],
+    wrappers: dict[int, Any] | None = None,
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The dyads each sentence describes, with direction, and the mentions behind each
+    (``mentions_per_sentence[i]`` belongs to ``sentences[i]``; sentence order, each pair at
+    most once per sentence; the rules are the module docstring's). ``wrappers`` receives each
+    read sentence's speech wrapper, for ``reported_speech.speaker_dyads``."""
     if len(sentences) != len(mentions_per_sentence):
         raise ValueError("one list of mentions per sentence is required")
     results: list[SentenceDyads] = []
@@ -312,17 +328,10 @@ def attribute_dyads(
         # find_antecedent looks back at most COREF_LOOKBACK sentences
         may_inherit = i - last_antecedent <= COREF_LOOKBACK
         if not mentions:  # no state named: at most an inherited dyad, through a cue
-            antecedents = []
-            if may_inherit and refers_back(sentence.text):
-                antecedents = find_antecedents(sentences, results, i)
-            if antecedents:
-                result = inherit_dyads(sentence, mentions, antecedents) or result
-                extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
-                if extra is not None:
-                    result = SentenceDyads([extra], result.subject)
-                if result.dyads or result.subject:
-                    last_antecedent = i
-                    out.extend(result.dyads)
+            result = _inherited(sentences, results, i, mentions) if may_inherit else result
+            if result.dyads or result.subject:
+                last_antecedent = i
+                out.extend(result.dyads)
             results.append(result)
             continue
         if (
@@ -335,6 +344,8 @@ def attribute_dyads(
             continue
         one_state = len(mentions) == 1 or len({m.code for m in mentions}) == 1
         links = _analyse_sentence(sentence.text, mentions, words, one_state)
+        if wrappers is not None:
+            wrappers[i] = links.wrapper
         dyads = []
         for pair, source, target in links.resolve():
             support = tuple([m for m in mentions if m.code in pair])

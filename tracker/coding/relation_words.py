@@ -38,7 +38,8 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-SHARED_PREFIX_MIN = 4  # phrases sharing a prefix this long are looked for by that prefix
+# phrases sharing a prefix this long are looked for by that prefix ("the " alone would let
+SHARED_PREFIX_MIN = 5  # every sentence through: "the leaders", "the presidents", "the two")
 
 
 def _shared_substrings(phrases: list[str]) -> tuple[str, ...]:

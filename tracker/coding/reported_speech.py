@@ -29,7 +29,7 @@ named only in the wrapper gets the source basis ``quote`` (``quoted``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -147,17 +147,23 @@ def speaker_dyads(
     mentions: Sequence[Sequence[Mention]],
     dyads: list[tuple[Dyad, tuple[Mention, ...]]],
     analysed: Callable[[int], tuple[Any, float]],
+    found: Mapping[int, Wrapper | None] | None = None,
 ) -> tuple[list[tuple[Dyad, tuple[Mention, ...]]], dict[int, Wrapper]]:
     """``dyads`` with the speaker -> addressed-state dyads of reported speech added after
     each sentence's own, and the wrapper of every sentence that has one. ``analysed(i)``
-    is the event model's reading of sentence ``i`` and its tone (read once, where needed)."""
+    is the event model's reading of sentence ``i`` and its tone (read once, where needed);
+    ``found``: the wrappers the dyads already found (``attribute_dyads(..., wrappers)``)."""
     per_sentence: dict[int, list[Dyad]] = {}
     for dyad, _ in dyads:
         per_sentence.setdefault(dyad.sentence_index, []).append(dyad)
     wrappers: dict[int, Wrapper] = {}
     added: dict[int, list[tuple[Dyad, tuple[Mention, ...]]]] = {}
     for i, own in per_sentence.items():
-        wrapper = _wrapper_of(sentences[i].text, mentions[i])
+        wrapper = (
+            found[i]
+            if found is not None and i in found
+            else _wrapper_of(sentences[i].text, mentions[i])
+        )
         if wrapper is None:
             continue
         wrappers[i] = wrapper

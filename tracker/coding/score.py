@@ -227,9 +227,9 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     analysed = _reader(scorer, sentences, mentions, on.year, read, tone_of)
-    # the speaker of reported speech acts on the states it speaks about (reported_speech)
+    found: dict[int, Any] = {}  # speech wrappers; their speakers act on whom they speak of
     dyads, wrappers = speaker_dyads(
-        sentences, mentions, attribute_dyads(sentences, mentions), analysed
+        sentences, mentions, attribute_dyads(sentences, mentions, found), analysed, found
     )
     dyads_in = _dyads_per_sentence(dyads)
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction

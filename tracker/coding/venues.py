@@ -195,7 +195,14 @@ def _role(text: str, m: Mention) -> int | None:
 
 
 def _may_be_route(before: str) -> bool:
-    return "from " in before or "to " in before or "via " in before or "into " in before
+    """False when _ROUTE cannot match ``before`` (cheap): it holds no travel word."""
+    return (
+        "fl" in before
+        or "travel" in before
+        or "route" in before
+        or "bound" in before
+        or "journey" in before
+    )
 
 
 _AS_PARTY, _AS_VENUE, _AS_SEAT = 0, 1, 2  # a mention's role in drop_venues_and_topics
