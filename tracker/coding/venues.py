@@ -140,8 +140,13 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     roles: list[int] = []  # _AS_PARTY, _AS_VENUE or _AS_SEAT, one per kept mention
     keep: list[Mention] = []
     venue_end = -1
+    conflict = _names_a_conflict(text)
     for m in mentions:
-        role = _role(text, m)
+        kind = m.kind
+        if kind == "capital" or kind == "country" or (conflict and kind == "demonym"):
+            role = _role(text, m, conflict)
+        else:
+            role = _AS_PARTY  # (a person, an institution: no place, no topic)
         if role is None:
             continue  # a topic, or where something was said
         if (
@@ -160,12 +165,25 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     return _without_third_places(keep, roles)
 
 
-def _role(text: str, m: Mention) -> int | None:
+def _names_a_conflict(text: str) -> bool:
+    """Can _CONFLICT_AFTER match anywhere in ``text`` (cheap substring tests)?"""
+    return (
+        "war" in text
+        or "War" in text
+        or "onflict" in text
+        or "risis" in text
+        or "eace" in text
+        or "ettlement" in text
+    )
+
+
+def _role(text: str, m: Mention, conflict: bool = True) -> int | None:
     """A mention's role by the words before it: _AS_PARTY, _AS_VENUE, _AS_SEAT, or None
     for a topic ("the war in Ukraine") or where something was said ("told reporters in
-    Vilnius")."""
+    Vilnius"); ``conflict``: the sentence may name a conflict (``_names_a_conflict``)."""
     if (
-        m.kind in ("country", "demonym")
+        conflict
+        and m.kind in ("country", "demonym")
         and _CONFLICT_AFTER.match(text, m.end)
         and _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
     ):
