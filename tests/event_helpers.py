@@ -1,5 +1,6 @@
 """Shared by the event-coding tests: mentions from (surface, code) pairs, one dyad's events,
-the golden cases of ``data/event_cases.jsonl``."""
+the golden cases of ``data/event_cases.jsonl``, and the whole pipeline on one sentence
+(``sentence_pairs``, ``sentence_events``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from tracker.coding.events import default_event_coder
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
 from tracker.models import Dyad, Mention, Mode, make_pair
 
 PUBLISHED = date(2025, 9, 1)
@@ -33,6 +36,23 @@ def code(text: str, actors: list[tuple[str, str]], published: date = PUBLISHED):
     codes = list(dict.fromkeys(code_ for _, code_ in actors))
     dyad = Dyad(make_pair(codes[0], codes[1]), 3, codes[0], codes[1])
     return default_event_coder().code(text, ms, dyad, published)
+
+
+SENTENCE_DAY = date(2025, 10, 25)  # the day the accuracy passes' sentences are scored on
+
+
+def sentence_pairs(text: str, on: date = SENTENCE_DAY) -> dict[tuple[str, str], object]:
+    """Each pair the whole pipeline finds in ``text`` (one sentence article), by pair."""
+    scored = score_article(sentence_article("t", text, on))
+    return {p.pair: p for p in scored.pairs}
+
+
+def sentence_events(
+    text: str, on: date = SENTENCE_DAY
+) -> set[tuple[str, str | None, str | None, str]]:
+    """(category, source, target, mode) of every event the whole pipeline codes in ``text``."""
+    scored = score_article(sentence_article("t", text, on))
+    return {(e.category, e.source, e.target, e.mode.value) for e in scored.events}
 
 
 USRU = [("Trump", "USA"), ("Putin", "RUS")]

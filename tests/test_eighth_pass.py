@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_helpers import sentence_pairs as _pairs
 
 from tracker.coding.relation_words import relation_words
 from tracker.coding.reported_speech import QUOTE, speech_wrapper
@@ -13,11 +14,6 @@ from tracker.coding.score import default_scorer, score_article
 from tracker.evaluate.pipeline import sentence_article
 
 ON = date(2025, 10, 25)
-
-
-def _pairs(text: str, on: date = ON) -> dict[tuple[str, str], object]:
-    scored = score_article(sentence_article("t", text, on))
-    return {p.pair: p for p in scored.pairs}
 
 
 def _events(text: str, on: date = ON) -> set[tuple[str, str | None, str | None, str]]:

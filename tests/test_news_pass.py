@@ -9,23 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs as _pairs
 
 from tracker.coding.co_agents import only_listed
 from tracker.coding.score import default_scorer, score_article
 from tracker.evaluate.pipeline import sentence_article
-
-
-def _pairs(text: str, on: date = date(2025, 10, 25)) -> dict[tuple[str, str], object]:
-    scored = score_article(sentence_article("t", text, on))
-    return {p.pair: p for p in scored.pairs}
-
-
-def _events(text: str) -> set[tuple[str, str | None, str | None, str]]:
-    return {
-        (e.category, e.source, e.target, e.mode.value)
-        for p in _pairs(text).values()
-        for e in p.events  # type: ignore[attr-defined]
-    }
 
 
 @pytest.mark.parametrize(
@@ -275,15 +264,15 @@ def test_places_on_a_route_are_no_parties(text, pairs) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The airline was sanctioned by the European Union, the U.S. and others in 2021.",
+        "The airline was sanctioned by the European Union, the U.S., and others after"
+        " Belarusian controllers ordered a jet to land in Minsk.",
         "Belarus was sanctioned by the EU and the United States.",
     ],
 )
 def test_a_passive_agent_may_follow_a_list_of_bodies(text) -> None:
     events = {e[:3] for e in _events(text)}
+    assert ("SANCTION", "USA", "BLR") in events
     assert ("SANCTION", "BLR", "USA") not in events
-    if "Belarus" in text:
-        assert ("SANCTION", "USA", "BLR") in events
 
 
 def test_a_bracketed_short_form_is_the_same_actor() -> None:
@@ -322,8 +311,11 @@ def test_between_the_presidents_of_x_and_y_is_between_x_and_y(text) -> None:
 
 
 def test_telephone_as_a_noun_is_no_second_call() -> None:
-    events = _events("Putin and Trump held a telephone conversation on Tuesday.")
-    assert events == {("CONSULT", None, None, "asserted")}
+    text = "Putin and Trump held a telephone conversation on Tuesday."
+    scorer = default_scorer()
+    read = scorer.events.analyse(text, 2025, scorer.matcher.find(text, date(2025, 10, 25)))
+    assert [m.rule for m in read.matches] == ["consult.call"]  # not consult.phone as well
+    assert _events(text) == {("CONSULT", None, None, "asserted")}
     assert ("CONSULT", "RUS", "USA", "asserted") in _events("Putin telephoned Trump on Monday.")
 
 

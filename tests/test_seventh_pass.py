@@ -2,25 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-
-from tracker.coding.score import score_article
-from tracker.evaluate.pipeline import sentence_article
-
-
-def _pairs(text: str, on: date = date(2025, 10, 25)) -> dict[tuple[str, str], object]:
-    scored = score_article(sentence_article("t", text, on))
-    return {p.pair: p for p in scored.pairs}
-
-
-def _events(text: str) -> set[tuple[str, str | None, str | None, str]]:
-    return {
-        (e.category, e.source, e.target, e.mode.value)
-        for p in _pairs(text).values()
-        for e in p.events  # type: ignore[attr-defined]
-    }
+from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs as _pairs
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ either: "the freed included six Lithuanians, two Latvians, two Poles and one fro
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from tracker.models import Mention
@@ -43,9 +44,7 @@ def only_co_agents(sentence: Any, pair: tuple[str, str], coded: list[Any]) -> bo
     return any(both <= set(a.sources) and not both & set(a.targets) for a in arguments)
 
 
-def only_listed(
-    text: str, mentions: tuple[Mention, ...] | list[Mention], pair: tuple[str, str]
-) -> bool:
+def only_listed(text: str, mentions: Sequence[Mention], pair: tuple[str, str]) -> bool:
     """Are both states of ``pair`` members of one list of LIST_MIN or more states (call
     only for a sentence with no act)?"""
     chain: set[str] = set()

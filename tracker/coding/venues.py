@@ -177,7 +177,7 @@ def _names_a_conflict(text: str) -> bool:
     )
 
 
-def _role(text: str, m: Mention, conflict: bool = True) -> int | None:
+def _role(text: str, m: Mention, conflict: bool) -> int | None:
     """A mention's role by the words before it: _AS_PARTY, _AS_VENUE, _AS_SEAT, or None
     for a topic ("the war in Ukraine") or where something was said ("told reporters in
     Vilnius"); ``conflict``: the sentence may name a conflict (``_names_a_conflict``)."""
@@ -191,13 +191,13 @@ def _role(text: str, m: Mention, conflict: bool = True) -> int | None:
     if m.kind not in ("capital", "country"):
         return _AS_PARTY
     before = text[max(0, m.start - 60) : m.start]
+    if "including" in before and _ISSUES_INCLUDING.search(before):
+        return None
     found = (
         _TOPIC_OR_VENUE.search(before, _last_words_start(before, _TOPIC_WORDS))
         if _may_be_topic_or_venue(before)
         else None
     )
-    if "including" in before and _ISSUES_INCLUDING.search(before):
-        return None
     if found is None:  # a route: "a jet traveling from Greece to Lithuania"; a city's
         if before.endswith(", ") and _CITY_BEFORE.search(before):  # country: "in Geneva, "
             return _AS_VENUE
