@@ -173,7 +173,11 @@ class Scene(NamedTuple):
             elif g.start >= end:
                 after_all.append(g)
         before_all.reverse()  # nearest first
-        inside = [g for g in groups if g.start >= start and g.end <= end]
+        inside = [
+            g
+            for g in groups
+            if g.start >= start and g.end <= end and not _ORIGIN.search(text, g.start - 9, g.start)
+        ]  # (an origin is no object: "launched from Belarus 25 missiles at Ukraine")
         search_break = layout.search_break
         before = []  # the groups in the trigger's clause: no clause break in between
         for g in before_all:
@@ -200,6 +204,7 @@ class Scene(NamedTuple):
         return cls(before_all, after_all, before, after, inside, near)
 
 
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the", "to"})
 # ... or where one travels ("Orban travelled to Moscow to meet Putin": Orban meets)
 _PLACE_BEFORE = re.compile(

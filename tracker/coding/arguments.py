@@ -24,6 +24,7 @@ from tracker.coding.argument_roles import (
     without_mediator,
 )
 from tracker.coding.blocked_measures import without_measure_targets
+from tracker.coding.bodies import body_spans, with_bodies
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -91,6 +92,7 @@ def find_arguments(
     has_pronoun = "he" in words or "she" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
+    bodies = body_spans(text)
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None  # the trigger before
     verb: tuple[Match, Args] | None = None  # the last one that is no noun with its own actors
@@ -104,6 +106,8 @@ def find_arguments(
             # ("condemned Russia's invasion of Ukraine and promised aid")
             earlier = verb if _is_verb_form(words[m.first]) else previous
             args = _trigger_arguments(text, words, m, scene, earlier, attacks)
+            if bodies:  # "The EU called on Belarus to ...": no state is its source
+                args = with_bodies(text, m, scene, args, bodies)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
         elif args.sources and has_pronoun:

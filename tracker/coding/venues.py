@@ -18,19 +18,35 @@ from tracker.models import Mention
 # a destination too: "will travel to Budapest for a summit with Trump"
 TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
 _VENUE = re.compile(rf"\b(?:in|at|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
-# ... unless it is the seat of a mission or the target of force ("the embassy in Minsk",
-# "strikes in Kyiv"): one of these words up to VENUE_KEEP_REACH characters before "in".
+# ... unless it is the target of force or of a police act ("strikes in Kyiv", "arrested in
+# Minsk"): one of these words up to VENUE_KEEP_REACH characters before "in" ...
 VENUE_KEEP_REACH = 40
+_FORCE_WORDS = (
+    r"strikes?|struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|"
+    r"bomb(?:ing|ed)|killed|targets?|targeted|targeting|protests?|protesters|arrested|detained|"
+    r"jailed|blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)"
+)
+_FORCE_KEEP = re.compile(rf"\b(?:{_FORCE_WORDS})\b", re.IGNORECASE)
+# (the arguments' and links' test: any of these words, seats included, up to the reach)
 VENUE_KEEP = re.compile(
-    r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|strikes?|"
-    r"struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|bomb(?:ing|ed)|"
-    r"killed|targets?|targeted|targeting|troops|forces(?=\s+(?:in|at)\s)|protests?|protesters|"
-    r"arrested|detained|jailed|"
-    r"blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)|"
-    r"administration|government|authorities|leadership|regime|officials|courts?|judges?|"
-    r"police|prosecutors?)\b",
+    rf"\b(?:{_FORCE_WORDS}|embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|"
+    r"diplomats?|troops|forces(?=\s+(?:in|at)\s)|administration|government|authorities|"
+    r"leadership|regime|officials|courts?|judges?|police|prosecutors?)\b",
     re.IGNORECASE,
 )
+# ... or the seat of a mission, a force or an authority right before "in" ("the embassy in
+# Minsk", "troops in Belarus", "officials in Minsk"; not "officials met on Monday in Abu
+# Dhabi") ...
+_SEAT_IN = re.compile(
+    r"\b(?:(?P<mission>embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|"
+    r"troops|forces)|administration|government|authorities|leadership|regime|officials|"
+    r"delegations?|courts?|judges?|police|prosecutors?)"
+    r"(?:\s+(?:based|stationed|posted|deployed))?\s+(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# ... where an authority that another state owns is only somewhere: "Kremlin officials in
+# Riyadh", "the U.S. delegation in Geneva" (a capitalised owner right before its noun)
+_OWNED_SEAT = re.compile(r"(?:^|\s)(?:[A-Z][\w.'’]*)(?:'s)?\s+\w+\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$")
 # ... but the seat of a mission that is the one speaking is where it speaks from
 _MISSION_IN = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?(?:\s+general)?|missions?)(?:\s+[a-z]+)?\s+(?:in|at)\s+"
@@ -206,10 +222,21 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         return None
     if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S. Embassy
         return _AS_SEAT  # in Vilnius said Belarus freed ...": where the speaker sits
-    kept = VENUE_KEEP.search(before[-VENUE_KEEP_REACH - 6 :])
+    kept = _kept_as_party(before)
     if m.kind == "capital":
         return _AS_PARTY if kept else _AS_VENUE
     return _AS_VENUE if _MEETING_VENUE.search(before) and not kept else _AS_PARTY
+
+
+def _kept_as_party(before: str) -> bool:
+    """Is a place after "in"/"at" a party after all: the target of force, or the seat of a
+    mission, a force or an authority of its own (see _FORCE_KEEP and _SEAT_IN)?"""
+    if _FORCE_KEEP.search(before[-VENUE_KEEP_REACH - 6 :]):
+        return True
+    seat = _SEAT_IN.search(before)
+    if seat is None:
+        return False
+    return seat.group("mission") is not None or not _OWNED_SEAT.search(before)
 
 
 def _may_be_route(before: str) -> bool:
