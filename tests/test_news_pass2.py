@@ -5,11 +5,15 @@ error; none is taken from an article or an evaluation set.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs as _pairs
 
 from tracker.coding.bodies import BODY, body_spans
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
 
 
 @pytest.mark.parametrize(
@@ -83,3 +87,40 @@ def test_a_body_beside_a_state_or_after_a_preposition_leaves_the_state_its_act()
     assert ("SUPPORT", "HUN", "SRB", "hypothetical") not in _events(
         "Hungary said it would support a U.N. resolution against Serbia."
     )
+
+
+def test_leaders_added_speak_for_their_states() -> None:
+    assert ("SUPPORT", "LTU", "USA", "asserted") in _events("Nauseda thanked the United States.")
+    assert ("RUS", "USA") in _pairs("Ushakov said Putin had a useful call with Trump.")
+    assert ("CONSULT", "USA", "RUS", "asserted") in _events(
+        "Driscoll met Russian officials in Abu Dhabi on Monday."
+    )
+
+
+def _article_events(text: str) -> set[tuple[str, str | None, str | None, int]]:
+    scored = score_article(sentence_article("q", text, date(2025, 12, 3)))
+    return {(e.category, e.source, e.target, e.sentence_index) for e in scored.events}
+
+
+def _article_pairs(text: str) -> set[tuple[tuple[str, str], int]]:
+    scored = score_article(sentence_article("q", text, date(2025, 12, 3)))
+    return {(p.pair, s.sentence_index) for p in scored.pairs for s in p.sentences}
+
+
+def test_a_quotation_over_two_sentences_takes_the_attribution_after_it() -> None:
+    text = (
+        'Peskov spoke to reporters on Tuesday. "We agreed with our American partners to keep'
+        ' the talks going. The conversation was frank," Peskov said.'
+    )
+    assert ("AGREE", "RUS", "USA", 1) in _article_events(text)
+
+
+def test_a_quotation_right_after_an_attributed_one_continues_its_speaker() -> None:
+    text = (
+        '"We will answer any provocation," Lavrov said on Friday. "Our patience with'
+        ' Washington is running out."'
+    )
+    assert (("RUS", "USA"), 1) in _article_pairs(text)
+    # a quotation after a sentence with no attributed one has no known speaker
+    later = 'Lavrov arrived on Friday. "Our partners in Washington must listen."'
+    assert not {pair for pair, i in _article_pairs(later) if i == 1}

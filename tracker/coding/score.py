@@ -29,7 +29,7 @@ from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.reported_speech import quoted, speaker_dyads
 from tracker.coding.sentences import split_sentences
-from tracker.coding.speakers import document_speaker, with_first_person
+from tracker.coding.speakers import document_speaker, running_quotes, with_first_person
 from tracker.coding.tone import default_tone_scorer
 from tracker.models import (
     Article,
@@ -211,6 +211,20 @@ def _side_by_side(
     )
 
 
+def _mentions(
+    sentences: Sequence[Any], named: list[list[Mention]], speaker: str | None, text: str
+) -> list[list[Mention]]:
+    """Each sentence's actor mentions plus the first-person words that stand for a speaker
+    (the document's, or a quotation's, also one that runs over several sentences)."""
+    running = (
+        running_quotes([s.text for s in sentences], named) if '"' in text or "“" in text else {}
+    )
+    return [
+        with_first_person(s.text, found, speaker, running.get(i))
+        for i, (s, found) in enumerate(zip(sentences, named, strict=True))
+    ]
+
+
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
     """Find the pairs an article describes, the tone between them and their events."""
     scorer = scorer or default_scorer()
@@ -220,7 +234,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     find = scorer.matcher.find
     check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps
     speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
-    mentions = [with_first_person(s.text, find(s.text, on), speaker) for s in sentences]
+    mentions = _mentions(sentences, [find(s.text, on) for s in sentences], speaker, article.text)
     check_mentions(sentences, mentions)
     tone_of: dict[int, float] = {}
     read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder

@@ -166,13 +166,67 @@ def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int
     return code, quoted.start(1), quoted.end(1)
 
 
-def with_first_person(text: str, mentions: list[Mention], speaker: str | None) -> list[Mention]:
+Quote = tuple[str, int, int]  # (speaker's code, start, end of the quoted text)
+QUOTE_RUN = 4  # sentences a quotation may run over before its attribution
+
+
+def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
+    """(offset, opens?) of every quotation mark: True for “, False for ”, None for a
+    straight one (it opens or closes by the marks before it)."""
+    return [(k, None if c == '"' else c == "“") for k, c in enumerate(text) if c in _QUOTES]
+
+
+def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> dict[int, Quote]:
+    """The quotations that run over several sentences, by sentence: '"We agreed with our
+    American colleagues ... took place. The discussion was confidential," Ushakov said.'
+    gives both sentences Ushakov's state, from the attribution after the closing mark; and
+    a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
+    "We will respond."') continues its speaker, as news copy writes it."""
+    out: dict[int, Quote] = {}
+    pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
+    is_open, last_speaker = False, None  # (the speaker of the previous sentence's quotation)
+    for i, text in enumerate(texts):
+        marks = _quote_marks(text) if ('"' in text or "“" in text or "”" in text) else []
+        speaker, start = None, 0
+        for k, opens in marks:
+            if opens is True or (opens is None and not is_open):
+                is_open, start = True, k + 1
+                continue
+            is_open = False
+            if pending:  # a quotation that began in an earlier sentence closes here
+                found = _ATTRIBUTION.match(text, k)
+                code = found and _one_state(
+                    [m for m in mentions[i] if found.start("who") <= m.start < found.end("after")]
+                )
+                if code:
+                    out.update({j: (code, lo, len(texts[j])) for j, lo in pending})
+                    out[i] = (code, 0, k)
+                    speaker = code
+                pending = []
+            elif last_speaker and not start - 1 and k + 2 >= len(text.rstrip()):
+                out[i] = (last_speaker, 1, k)  # all quotation: the same speaker goes on
+                speaker = last_speaker
+        if is_open:
+            pending.append((i, start))
+            if len(pending) > QUOTE_RUN:
+                pending, is_open = [], False  # an unpaired mark, not a quotation
+        elif speaker is None and marks:
+            found_quote = quote_speaker(text, mentions[i])
+            speaker = found_quote[0] if found_quote else None
+        last_speaker = speaker
+    return out
+
+
+def with_first_person(
+    text: str, mentions: list[Mention], speaker: str | None, running: Quote | None = None
+) -> list[Mention]:
     """``mentions`` plus a ``speaker`` mention for each first-person word that stands for
-    the speaker: inside an attributed quotation its speaker, elsewhere the document's."""
+    the speaker: inside an attributed quotation its speaker (``running``: a quotation that
+    runs over several sentences, from ``running_quotes``), elsewhere the document's."""
     quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES (inlined: hot)
-    if speaker is None and not quoted:
+    if speaker is None and not quoted and running is None:
         return mentions
-    quote = quote_speaker(text, mentions) if quoted else None
+    quote = running or (quote_speaker(text, mentions) if quoted else None)
     if quote is None and speaker is None:
         return mentions
     added: list[Mention] = []
