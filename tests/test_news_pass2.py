@@ -124,3 +124,11 @@ def test_a_quotation_right_after_an_attributed_one_continues_its_speaker() -> No
     # a quotation after a sentence with no attributed one has no known speaker
     later = 'Lavrov arrived on Friday. "Our partners in Washington must listen."'
     assert not {pair for pair, i in _article_pairs(later) if i == 1}
+
+
+def test_the_last_meeting_named_by_one_side_keeps_its_pair() -> None:
+    text = (
+        "Witkoff met Putin in the Kremlin on Tuesday. The talks were useful and constructive,"
+        " Ushakov told reporters."
+    )
+    assert (("RUS", "USA"), 1) in _article_pairs(text)

@@ -357,8 +357,12 @@ def attribute_dyads(
             result = back(find_antecedents(sentences, results, i)) if back else result
         elif may_inherit and one_state:
             antecedents = find_antecedents(sentences, results, i)
-            if antecedents:
-                result = inherit_dyads(sentence, mentions, antecedents) or result
+            if antecedents:  # (a meeting named by its speaker's side: "The talks were
+                # useful, Peskov said" is the last meeting's pair)
+                found = inherit_dyads(sentence, mentions, antecedents)
+                if found is None and (extra := event_dyad(sentence, mentions, antecedents)):
+                    found = SentenceDyads([extra], result.subject)
+                result = found or result
         if result.dyads or result.subject:
             last_antecedent = i
         results.append(result)
