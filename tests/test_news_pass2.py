@@ -132,3 +132,21 @@ def test_the_last_meeting_named_by_one_side_keeps_its_pair() -> None:
         " Ushakov told reporters."
     )
     assert (("RUS", "USA"), 1) in _article_pairs(text)
+
+
+def test_a_request_to_the_speakers_own_envoy_is_no_request_to_the_other_state() -> None:
+    events = _events("On Monday, Trump said he had asked Driscoll to meet the Russian side.")
+    assert not any(e[0] == "REQUEST" for e in events)
+
+
+def test_an_aim_after_to_try_to_is_not_done() -> None:
+    events = _events(
+        "Witkoff met Putin in the Kremlin on Tuesday to try to convince him to support the updated U.S. plan."
+    )
+    assert ("CONSULT", "USA", "RUS", "asserted") in events
+    assert not any(e[0] == "SUPPORT" and e[3] == "asserted" for e in events)
+
+
+def test_talks_that_are_the_topic_of_a_briefing_are_nobodys_act_there() -> None:
+    text = "The envoys will brief Zelensky on the talks with Putin on Wednesday."
+    assert not any(e[0] == "CONSULT" and "UKR" in e[1:3] and "RUS" in e[1:3] for e in _events(text))

@@ -239,7 +239,10 @@ def pronoun_source(
     if not leaders:
         return args  # "King Hassan of Morocco ... saying he would": no name to prefer
     source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
-    return args._replace(sources=source, targets=tuple(c for c in args.targets if c not in source))
+    targets = tuple(c for c in args.targets if c not in source)
+    # (an object of the source's own side stays: "he had asked Witkoff to meet ..." is no
+    # request to another state)
+    return args._replace(sources=source, targets=targets or args.targets)
 
 
 def without_mediator(

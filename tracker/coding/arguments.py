@@ -26,7 +26,7 @@ from tracker.coding.argument_roles import (
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
 from tracker.coding.matching import Match
-from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
+from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
@@ -38,6 +38,12 @@ from tracker.coding.passive import (
     passive_agent,
     reduced_material_passive,
     reduced_passive,
+)
+from tracker.coding.word_forms import (
+    is_noun,
+    is_verb_form,
+    reads_as_noun,
+    topic_noun,
 )
 from tracker.models import Mention
 
@@ -104,7 +110,7 @@ def find_arguments(
         else:
             # a verb carries over the clause's last verb, past nouns with actors of their own
             # ("condemned Russia's invasion of Ukraine and promised aid")
-            earlier = verb if _is_verb_form(words[m.first]) else previous
+            earlier = verb if is_verb_form(words[m.first]) else previous
             args = _trigger_arguments(text, words, m, scene, earlier, attacks)
             if bodies:  # "The EU called on Belarus to ...": no state is its source
                 args = with_bodies(text, m, scene, args, bodies)
@@ -136,12 +142,9 @@ def _trigger_arguments(
         return _duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         return _topic_arguments(text, words, m, scene, previous, near)
-    if (own := own_only(text, words, m, scene, _is_noun(words, m))) is not None:
+    if (own := own_only(text, words, m, scene, is_noun(words, m))) is not None:
         return own  # "helping Russia circumvent sanctions", "a new EU sanctions package"
-    if (
-        (m.first == m.last and not _is_verb_form(words[m.first], words[m.first - 1]))
-        or (m.first > 0 and words[m.first - 1] in _TOPIC_PREPS)  # "talks on sanctions relief"
-    ) and not (previous is not None and is_purpose(words, m, previous[0])):
+    if reads_as_noun(words, m) and not (previous is not None and is_purpose(words, m, previous[0])):
         own = _own_arguments(text, words, m, scene.before_all, scene.after_all, near)
         clause = [g.codes for g in (*reversed(scene.before), *scene.after)]
         if own is _TOOK_PART and clause:  # "during a phone call": the clause's subject, object
@@ -214,7 +217,6 @@ def _comma_participle(words: Sequence[str], m: Match) -> bool:
 
 
 # A trigger right after one of these is a subject matter: only its own actors count
-_TOPIC_PREPS = frozenset({"on", "about", "over"})
 _SPEAKER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
 
 
@@ -242,24 +244,6 @@ def _topic_arguments(
         if carried := carried_subject(text, words, m, scene, previous, clause):
             return carried
     return args if args.sources else Args(own=True)  # the speaker is never its source
-
-
-def _is_verb_form(word: str, before: str = "") -> bool:
-    """A past tense, participle or gerund ("imposed", "met", "supplying"); an -ing word after
-    an article is a noun ("over the killing of a Sikh separatist")."""
-    if word.endswith("ing"):
-        return before not in _ARTICLES
-    return word.endswith("ed") or word in IRREGULAR_PARTICIPLES
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
-def _is_noun(words: Sequence[str], m: Match) -> bool:
-    """A one-word noun trigger ("sanctions", "exercises"), no verb form."""
-    return (
-        m.first == m.last and m.first > 0 and not _is_verb_form(words[m.first], words[m.first - 1])
-    )
 
 
 def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
@@ -335,6 +319,8 @@ def _own_arguments(
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
     ):
+        if topic_noun(words, m):  # "brief him on the talks with Putin": the topic, not
+            return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act
         return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
     return args
 

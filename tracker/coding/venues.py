@@ -46,7 +46,9 @@ _SEAT_IN = re.compile(
 )
 # ... where an authority that another state owns is only somewhere: "Kremlin officials in
 # Riyadh", "the U.S. delegation in Geneva" (a capitalised owner right before its noun)
-_OWNED_SEAT = re.compile(r"(?:^|\s)(?:[A-Z][\w.'’]*)(?:'s)?\s+\w+\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$")
+_OWNED_SEAT = re.compile(
+    r"(?:^|\s)(?:[A-Z][\w.'’]*)(?:'s)?\s+\w+\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"
+)
 # ... but the seat of a mission that is the one speaking is where it speaks from
 _MISSION_IN = re.compile(
     r"\b(?:embass(?:y|ies)|consulates?(?:\s+general)?|missions?)(?:\s+[a-z]+)?\s+(?:in|at)\s+"

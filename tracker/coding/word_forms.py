@@ -1,0 +1,43 @@
+"""The form of a trigger's words: a verb form or a noun (issue 13, one sentence analysis:
+used by the argument finder)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
+
+TOPIC_PREPS = frozenset({"on", "about", "over"})  # "talks on sanctions relief"
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def topic_noun(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger a noun after "on/about/over the" ("brief him on the talks with")?"""
+    return m.first > 1 and words[m.first - 1] in _ARTICLES and words[m.first - 2] in TOPIC_PREPS
+
+
+def is_verb_form(word: str, before: str = "") -> bool:
+    """A past tense, participle or gerund ("imposed", "met", "supplying"); an -ing word after
+    an article is a noun ("over the killing of a Sikh separatist")."""
+    if word.endswith("ing"):
+        return before not in _ARTICLES
+    return word.endswith("ed") or word in IRREGULAR_PARTICIPLES
+
+
+def is_noun(words: Sequence[str], m: Match) -> bool:
+    """A one-word noun trigger ("sanctions", "exercises"), no verb form."""
+    return (
+        m.first == m.last and m.first > 0 and not is_verb_form(words[m.first], words[m.first - 1])
+    )
+
+
+def reads_as_noun(words: Sequence[str], m: Match) -> bool:
+    """Is the trigger read as a noun with arguments of its own: one word and no verb form,
+    after a topic preposition ("talks on sanctions relief") or after "on the" ("brief him on
+    the talks with Putin")?"""
+    return (
+        (m.first == m.last and not is_verb_form(words[m.first], words[m.first - 1]))
+        or (m.first > 0 and words[m.first - 1] in TOPIC_PREPS)
+        or topic_noun(words, m)
+    )
