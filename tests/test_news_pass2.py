@@ -150,3 +150,14 @@ def test_an_aim_after_to_try_to_is_not_done() -> None:
 def test_talks_that_are_the_topic_of_a_briefing_are_nobodys_act_there() -> None:
     text = "The envoys will brief Zelensky on the talks with Putin on Wednesday."
     assert not any(e[0] == "CONSULT" and "UKR" in e[1:3] and "RUS" in e[1:3] for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump's special envoy, Steve Witkoff, will travel to the Kremlin next week.",
+        "Witkoff, Trump's special envoy, held talks in the Kremlin on Tuesday.",
+    ],
+)
+def test_an_envoy_in_apposition_is_one_actor_with_the_one_he_represents(text) -> None:
+    assert ("RUS", "USA") in _pairs(text)

@@ -143,6 +143,24 @@ COORDINATED_VERB = re.compile(  # (not adjectives: "Russia's unprovoked and unju
 )
 
 
+# "Trump's envoy, Steve Witkoff, will visit", "Witkoff, Trump's special envoy, met": a person
+# and the one whose envoy he is are one actor (the same state), commas and all
+_ROLE = (
+    r"(?:envoy|representative|adviser|advisor|aide|spokes(?:man|woman|person)|minister|"
+    r"secretary|ambassador|negotiator|emissary|counterpart|son-in-law|official|chief)"
+)
+_ROLE_BEFORE = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ROLE},\s+$")  # "'s envoy, "
+_ROLE_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ROLE},")  # (after ", Trump")
+
+
+def _apposition(text: str, between: str, end: int) -> bool:
+    """Is ``between`` (with a comma) the role noun of an apposition joining two mentions of
+    one state, the second ending at ``end``?"""
+    return bool(_ROLE_BEFORE.match(between)) or (
+        between.strip() == "," and _ROLE_AFTER.match(text, end) is not None
+    )
+
+
 def clause_groups(
     text: str, mentions: list[Mention], start: int, words: RelationWords
 ) -> list[Group]:
@@ -151,7 +169,10 @@ def clause_groups(
         if (
             actors
             and actors[-1].code == m.code
-            and "," not in (between := text[actors[-1].end : m.start])
+            and (
+                "," not in (between := text[actors[-1].end : m.start])
+                or _apposition(text, between, m.end)
+            )
             and not COORDINATED_VERB.search(between)  # "Ukraine and promised aid to Kyiv"
         ):
             actors[-1].end = m.end
