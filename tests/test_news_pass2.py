@@ -155,8 +155,8 @@ def test_talks_that_are_the_topic_of_a_briefing_are_nobodys_act_there() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Trump's special envoy, Steve Witkoff, will travel to the Kremlin next week.",
-        "Witkoff, Trump's special envoy, held talks in the Kremlin on Tuesday.",
+        "Trump's special envoy, Steve Witkoff, will visit the Kremlin next week.",
+        "Witkoff, Trump's special envoy, visited Moscow on Tuesday.",
     ],
 )
 def test_an_envoy_in_apposition_is_one_actor_with_the_one_he_represents(text) -> None:
