@@ -161,3 +161,12 @@ def test_talks_that_are_the_topic_of_a_briefing_are_nobodys_act_there() -> None:
 )
 def test_an_envoy_in_apposition_is_one_actor_with_the_one_he_represents(text) -> None:
     assert ("RUS", "USA") in _pairs(text)
+
+
+def test_a_states_ally_or_proxy_is_another_state() -> None:
+    events = _events("Coale said Russia's ally Belarus must stop the balloons at once.")
+    assert ("REQUEST", "USA", "BLR", "asserted") in events
+    assert not any("RUS" in e[1:3] for e in events)
+    assert not any(
+        "RUS" in p for p in _pairs("The U.S. eased sanctions on the Russian proxy state.")
+    )
