@@ -170,3 +170,15 @@ def test_a_states_ally_or_proxy_is_another_state() -> None:
     assert not any(
         "RUS" in p for p in _pairs("The U.S. eased sanctions on the Russian proxy state.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("He said the US stood united with Lithuania.", ("SUPPORT", "USA", "LTU", "asserted")),
+        ("Poland stands with Ukraine, Tusk said.", ("SUPPORT", "POL", "UKR", "asserted")),
+    ],
+)
+def test_standing_with_a_state_is_support(text, event) -> None:
+    assert event in _events(text)
+    assert not _events("Russia stands ready to talk, but Ukraine stood trial in The Hague.")
