@@ -70,6 +70,12 @@ def test_body_names_are_whole_heads() -> None:
             ("BLR", "LTU"),
             {"ACCUSE"},
         ),
+        (  # the agent of a passive: the country sanctioned is not Russia's target
+            "His country has been sanctioned by Western countries for allowing Moscow to use"
+            " its territory in the invasion of Ukraine.",
+            ("RUS", "UKR"),
+            {"SANCTION"},
+        ),
     ],
 )
 def test_a_non_state_body_keeps_its_act(text, pair, wrong) -> None:

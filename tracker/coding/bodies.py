@@ -52,7 +52,9 @@ def with_bodies(
     if len(args.targets) > 1:
         return args  # "mediation between Syria and the PLO": the act is theirs
     if (
-        not args.sources and not args.own and _is_subject(text, m, scene, spans)
+        not args.sources
+        and not args.own
+        and (_is_subject(text, m, scene, spans) or _is_agent(text, m, spans))
     ) or _opens_before_participle(text, m, scene, spans):
         args = args._replace(sources=(BODY,), unowned=False)
     if any(
@@ -61,6 +63,14 @@ def with_bodies(
     ):
         args = args._replace(targets=(BODY,))
     return args
+
+
+_AGENT_GAP = re.compile(r"\s+by\s+(?:the\s+)?")  # "was sanctioned by Western countries"
+
+
+def _is_agent(text: str, m: Match, spans: list[tuple[int, int]]) -> bool:
+    """Is a body the agent right after a passive trigger ("sanctioned by the EU")?"""
+    return any(s > m.end and _AGENT_GAP.fullmatch(text, m.end, s) for s, _ in spans)
 
 
 def _is_subject(text: str, m: Match, scene: Scene, spans: list[tuple[int, int]]) -> bool:
