@@ -71,8 +71,8 @@ def test_body_names_are_whole_heads() -> None:
             {"ACCUSE"},
         ),
         (  # the agent of a passive: the country sanctioned is not Russia's target
-            "His country has been sanctioned by Western countries for allowing Moscow to use"
-            " its territory in the invasion of Ukraine.",
+            "His country has been repeatedly sanctioned by Western countries both for its"
+            " crackdown on dissent and allowing Moscow to use its territory to invade Ukraine.",
             ("RUS", "UKR"),
             {"SANCTION"},
         ),
