@@ -188,3 +188,12 @@ def test_a_states_ally_or_proxy_is_another_state() -> None:
 def test_standing_with_a_state_is_support(text, event) -> None:
     assert event in _events(text)
     assert not _events("Russia stands ready to talk, but Ukraine stood trial in The Hague.")
+
+
+def test_he_after_a_quotation_is_its_speaker() -> None:
+    text = (
+        "\"Given Putin's refusal to end this war, Treasury is sanctioning Russia's oil"
+        ' companies," Treasury Secretary Scott Bessent said. He warned that Treasury was prepared'
+        " to take further action to support Trump's efforts to end the war."
+    )
+    assert not any(e[1] == "RUS" and e[3] == 1 for e in _article_events(text))

@@ -265,8 +265,10 @@ def _analyse_sentence(
             # White House said the move was taken in solidarity with Britain, which ...")
             links.add(speakers[0], others[0] if len(others) == 1 or not addressee else addressee[0])
             links.subject = links.subject or speakers[0]
-    if speakers and (links.subject is None or wrapper.lead):  # type: ignore[union-attr]
-        links.subject = speakers[0]  # "Lavrov said Kyiv ...": Lavrov is who "he" is next
+    if speakers and (
+        links.subject is None or wrapper.lead or text[lo : lo + 1] in ('"', "“")  # type: ignore[union-attr]
+    ):  # "Lavrov said Kyiv ...", '"...," Bessent said': the speaker is who "he" is next
+        links.subject = speakers[0]
     return links
 
 
