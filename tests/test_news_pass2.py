@@ -197,3 +197,9 @@ def test_he_after_a_quotation_is_its_speaker() -> None:
         " to take further action to support Trump's efforts to end the war."
     )
     assert not any(e[1] == "RUS" and e[3] == 1 for e in _article_events(text))
+
+
+def test_a_shelved_summit_did_not_happen() -> None:
+    events = _events("The sanctions came a day after a planned Trump-Putin summit was shelved.")
+    assert ("CONSULT", None, None, "negated") in events
+    assert not any(e[0] == "CONSULT" and e[3] != "negated" for e in events)
