@@ -203,3 +203,11 @@ def test_a_shelved_summit_did_not_happen() -> None:
     events = _events("The sanctions came a day after a planned Trump-Putin summit was shelved.")
     assert ("CONSULT", None, None, "negated") in events
     assert not any(e[0] == "CONSULT" and e[3] != "negated" for e in events)
+
+
+def test_a_running_quotation_names_its_speakers_partner_before_the_attribution() -> None:
+    text = (
+        '"The Americans are taking a very constructive stance on the prisoners. We do not need'
+        ' any prisoners," Lukashenko told state media.'
+    )
+    assert (("BLR", "USA"), 0) in _article_pairs(text)

@@ -197,3 +197,27 @@ def quoted(events: list[Event], wrapper: Wrapper, mentions: Sequence[Mention]) -
             out = out if out is not events else list(events)
             out[k] = replace(e, source_basis=QUOTE)
     return out
+
+
+def running_quote_dyads(
+    dyads: list[tuple[Dyad, tuple[Mention, ...]]],
+    running: Mapping[int, tuple[str, int, int]],
+    mentions: Sequence[Sequence[Mention]],
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """``dyads`` plus, for a sentence of a quotation that runs over several sentences and
+    pairs no one itself, its speaker toward the one other state it names ('"The Americans
+    are taking a very constructive stance on the so-called political prisoners. We do not
+    need political prisoners," Lukashenko told state media': BLR -> USA in the first)."""
+    have = {d.sentence_index for d, _ in dyads}
+    added: list[tuple[Dyad, tuple[Mention, ...]]] = []
+    for i, (speaker, lo, hi) in running.items():
+        if i in have:
+            continue
+        named = [m for m in mentions[i] if lo <= m.start < hi and m.code != speaker]
+        others = {m.code for m in named}
+        if len(others) == 1:
+            other = others.pop()
+            added.append((Dyad(make_pair(speaker, other), i, speaker, other), tuple(named)))
+    if not added:
+        return dyads
+    return sorted([*dyads, *added], key=lambda item: item[0].sentence_index)

@@ -27,7 +27,7 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
-from tracker.coding.reported_speech import quoted, speaker_dyads
+from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
 from tracker.coding.speakers import document_speaker, running_quotes, with_first_person
 from tracker.coding.tone import default_tone_scorer
@@ -212,17 +212,19 @@ def _side_by_side(
 
 
 def _mentions(
-    sentences: Sequence[Any], named: list[list[Mention]], speaker: str | None, text: str
-) -> list[list[Mention]]:
+    sentences: Sequence[Any], named: list[list[Mention]], speaker: str | None
+) -> tuple[list[list[Mention]], dict[int, tuple[str, int, int]]]:
     """Each sentence's actor mentions plus the first-person words that stand for a speaker
-    (the document's, or a quotation's, also one that runs over several sentences)."""
-    running = (
-        running_quotes([s.text for s in sentences], named) if '"' in text or "“" in text else {}
-    )
-    return [
-        with_first_person(s.text, found, speaker, running.get(i))
-        for i, (s, found) in enumerate(zip(sentences, named, strict=True))
+    (the document's, or a quotation's, also one that runs over several sentences), and the
+    quotations that run over several sentences (``speakers.running_quotes``)."""
+    texts = [s.text for s in sentences]
+    quoted = any('"' in t or "“" in t for t in texts)
+    running = running_quotes(texts, named) if quoted else {}
+    mentions = [
+        with_first_person(text, found, speaker, running.get(i))
+        for i, (text, found) in enumerate(zip(texts, named, strict=True))
     ]
+    return mentions, running
 
 
 def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArticle:
@@ -234,7 +236,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     find = scorer.matcher.find
     check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps
     speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
-    mentions = _mentions(sentences, [find(s.text, on) for s in sentences], speaker, article.text)
+    mentions, running = _mentions(sentences, [find(s.text, on) for s in sentences], speaker)
     check_mentions(sentences, mentions)
     tone_of: dict[int, float] = {}
     read: dict[int, CodedSentence] = {}  # each dyadic sentence read once by the coder
@@ -245,6 +247,8 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     dyads, wrappers = speaker_dyads(
         sentences, mentions, attribute_dyads(sentences, mentions, found), analysed, found
     )
+    if running:  # a quotation over several sentences: its speaker speaks in each
+        dyads = running_quote_dyads(dyads, running, mentions)
     dyads_in = _dyads_per_sentence(dyads)
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
@@ -271,17 +275,7 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
             )
         )
     pairs = tuple(
-        PairScore(
-            pair=pair,
-            tone=sum([s.tone for s in rows]) / len(rows),
-            sentences=tuple(rows),
-            events=tuple(events[pair]),
-        )
+        PairScore(pair, sum([s.tone for s in rows]) / len(rows), tuple(rows), tuple(events[pair]))
         for pair, rows in sorted(dyad_sentences.items())
-    )
-    return ScoredArticle(
-        article=article,
-        sentence_count=len(sentences),
-        pairs=pairs,
-        scorer_version=scorer.version,
-    )
+    )  # (pair, tone, sentences, events)
+    return ScoredArticle(article, len(sentences), pairs, scorer_version=scorer.version)
