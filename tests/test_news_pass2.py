@@ -211,3 +211,12 @@ def test_a_running_quotation_names_its_speakers_partner_before_the_attribution()
         ' any prisoners," Lukashenko told state media.'
     )
     assert (("BLR", "USA"), 0) in _article_pairs(text)
+
+
+def test_an_acts_arguments_pair_states_the_dyad_rules_missed() -> None:
+    events = _events(
+        "Wednesday's sanctions, however, the first imposed on Moscow by the Trump administration"
+        " since January, mark a reversal."
+    )
+    assert ("SANCTION", "USA", "RUS", "asserted") in events
+    assert not _pairs("Russia beat the United States 3-1 in the World Cup final.")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from tracker import __version__
+from tracker.coding.act_dyads import act_dyads
 from tracker.coding.actors import ActorMatcher, load_gazetteer
 from tracker.coding.budget import check_mentions, check_sentences
 from tracker.coding.co_agents import only_co_agents, only_listed
@@ -193,9 +194,10 @@ def _reader(
     """Sentence ``i`` read once by the event model and toned once, into ``read``/``tone_of``."""
 
     def analysed(i: int) -> tuple[CodedSentence, float]:
-        if i not in read:
+        if i not in tone_of:
             tone_of[i] = scorer.tone.score(sentences[i].text)
-            read[i] = scorer.events.analyse(sentences[i].text, year, mentions[i])
+            if i not in read:  # (read already when ``act_dyads`` looked at its acts)
+                read[i] = scorer.events.analyse(sentences[i].text, year, mentions[i])
         return read[i], tone_of[i]
 
     return analysed
@@ -243,12 +245,19 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     dyad_sentences: dict[tuple[str, str], list[DyadSentence]] = defaultdict(list)
     events: dict[tuple[str, str], list[Event]] = defaultdict(list)
     analysed = _reader(scorer, sentences, mentions, on.year, read, tone_of)
+
+    def read_acts(i: int) -> CodedSentence:  # the events model alone, for ``act_dyads``
+        if i not in read:
+            read[i] = scorer.events.analyse(sentences[i].text, on.year, mentions[i])
+        return read[i]
+
     found: dict[int, Any] = {}  # speech wrappers; their speakers act on whom they speak of
     dyads, wrappers = speaker_dyads(
         sentences, mentions, attribute_dyads(sentences, mentions, found), analysed, found
     )
     if running:  # a quotation over several sentences: its speaker speaks in each
         dyads = running_quote_dyads(dyads, running, mentions)
+    dyads = act_dyads(dyads, [s.text for s in sentences], mentions, read_acts)
     dyads_in = _dyads_per_sentence(dyads)
     earlier: dict[tuple[tuple[str, str], str], tuple[str, str]] = {}  # latest direction
     for dyad, dyad_mentions in dyads:
