@@ -220,3 +220,15 @@ def test_an_acts_arguments_pair_states_the_dyad_rules_missed() -> None:
     )
     assert ("SANCTION", "USA", "RUS", "asserted") in events
     assert not _pairs("Russia beat the United States 3-1 in the World Cup final.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Speaking first, Putin said: "We have established good contacts with Washington."',
+        'Putin thanked his hosts. He said: "We have established good contacts with Washington."',
+        'Putin said: "We have established good contacts. Our American partners listen."',
+    ],
+)
+def test_a_speaker_named_before_the_quotation(text) -> None:
+    assert any(pair == ("RUS", "USA") for pair, _ in _article_pairs(text))

@@ -41,6 +41,11 @@ _ATTRIBUTION = re.compile(
     r"(?P<after>[^\"“”.;,]{0,40})"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+# 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."'
+_LEADING_ATTRIBUTION = re.compile(
+    r"(?P<who>[^\"“”;]{0,80}?)\b(?:said|says|told\s+[\w ]{1,30}?|added|stated|declared|wrote)"
+    r"\s*[:,]\s*[\"“](?P<quote>[^\"“”]+)"
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int
     actor in the sentence ('"We will respond," Lavrov said')."""
     found = _ATTRIBUTION.search(text)
     if found is None:
-        return None
+        return _leading_speaker(text, mentions)
     lo, hi = found.start("who"), found.end("after")
     code = _one_state([m for m in mentions if lo <= m.start and m.end <= hi])
     quoted = _QUOTED.search(text, 0, found.start() + 1)
@@ -177,17 +182,23 @@ def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
 
 
 def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> dict[int, Quote]:
-    """The quotations that run over several sentences, by sentence: '"We agreed with our
-    American colleagues ... took place. The discussion was confidential," Ushakov said.'
-    gives both sentences Ushakov's state, from the attribution after the closing mark; and
-    a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
-    "We will respond."') continues its speaker, as news copy writes it."""
+    """The quotations whose speaker a sentence does not name itself, by sentence:
+
+    - one that runs over several sentences takes the attribution after its closing mark
+      ('"We agreed with our American colleagues ... took place. The discussion was
+      confidential," Ushakov said.'), or the one before its opening mark ('Putin said: "...
+      . ..."');
+    - a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
+      "We will respond."') continues its speaker, as news copy writes it;
+    - "he/she said:" before a quotation is the one person the sentence before names.
+    """
     out: dict[int, Quote] = {}
     pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
-    is_open, last_speaker = False, None  # (the speaker of the previous sentence's quotation)
-    for i, text in enumerate(texts):
+    is_open, last_speaker, opener = False, None, None  # (the last quotation's speaker; the
+    for i, text in enumerate(texts):  # speaker named before the open one)
         marks = _quote_marks(text) if ('"' in text or "“" in text or "”" in text) else []
         speaker, start = None, 0
+        lead = _lead(texts, mentions, i) if marks and not is_open else None
         for k, opens in marks:
             if opens is True or (opens is None and not is_open):
                 is_open, start = True, k + 1
@@ -195,9 +206,16 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
             is_open = False
             if pending:  # a quotation that began in an earlier sentence closes here
                 found = _ATTRIBUTION.match(text, k)
-                code = found and _one_state(
-                    [m for m in mentions[i] if found.start("who") <= m.start < found.end("after")]
-                )
+                code = (
+                    found
+                    and _one_state(
+                        [
+                            m
+                            for m in mentions[i]
+                            if found.start("who") <= m.start < found.end("after")
+                        ]
+                    )
+                ) or opener
                 if code:
                     out.update({j: (code, lo, len(texts[j])) for j, lo in pending})
                     out[i] = (code, 0, k)
@@ -207,14 +225,44 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
                 out[i] = (last_speaker, 1, k)  # all quotation: the same speaker goes on
                 speaker = last_speaker
         if is_open:
+            if not pending:
+                opener = lead[0] if lead else None
             pending.append((i, start))
             if len(pending) > QUOTE_RUN:
                 pending, is_open = [], False  # an unpaired mark, not a quotation
         elif speaker is None and marks:
             found_quote = quote_speaker(text, mentions[i])
+            if found_quote is None and lead is not None:
+                out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
             speaker = found_quote[0] if found_quote else None
         last_speaker = speaker
     return out
+
+
+_PRONOUN_WHO = re.compile(r"\b(?:he|she)\s*$", re.IGNORECASE)
+
+
+def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -> Quote | None:
+    """The speaker named before a quotation that opens in sentence ``i`` (``Quote``): a
+    state's actor, or "he/she" standing for the one person the sentence before names."""
+    found = _leading_speaker(texts[i], mentions[i])
+    if found is not None or i == 0:
+        return found
+    attribution = _LEADING_ATTRIBUTION.search(texts[i])
+    if attribution is None or not _PRONOUN_WHO.search(attribution.group("who")):
+        return None
+    code = _one_state([m for m in mentions[i - 1] if m.kind == "leader"])
+    return (code, attribution.start("quote"), attribution.end("quote")) if code else None
+
+
+def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
+    """(code, start, end of the quoted text) when the attribution comes first ('Putin said:
+    "We have established good direct contacts with Mr Trump."')."""
+    found = _LEADING_ATTRIBUTION.search(text)
+    if found is None:
+        return None
+    code = _one_state([m for m in mentions if found.start("who") <= m.start < found.end("who")])
+    return (code, found.start("quote"), found.end("quote")) if code else None
 
 
 def with_first_person(
