@@ -232,3 +232,15 @@ def test_an_acts_arguments_pair_states_the_dyad_rules_missed() -> None:
 )
 def test_a_speaker_named_before_the_quotation(text) -> None:
     assert any(pair == ("RUS", "USA") for pair, _ in _article_pairs(text))
+
+
+def test_disappointment_with_a_state_is_criticism() -> None:
+    assert ("ACCUSE", "USA", "RUS", "asserted") in _events(
+        "The US president changed course on Wednesday, expressing disappointment with Moscow."
+    )
+
+
+def test_hours_of_talks_are_the_talks_of_the_clause() -> None:
+    assert ("CONSULT", None, None, "asserted") in _events(
+        "Trump and Putin concluded nearly three hours of talks at the air base on Friday."
+    )

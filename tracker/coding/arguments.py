@@ -74,6 +74,7 @@ _VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "wil
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
+_DURATIONS = frozenset({"minutes", "hours", "days"})  # "concluded three hours of talks"
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
     | {"round", "rounds", "series", "wave", "spate"}
@@ -310,7 +311,13 @@ def _own_arguments(
         if w in _PP_PREPS:
             prep = k
             break
-    if prep < 0 or (prep > 0 and words[prep - 1] in _ROLE_NOUNS):
+    if prep < 0 or (
+        prep > 0
+        and (
+            words[prep - 1] in _ROLE_NOUNS
+            or (m.category == "CONSULT" and words[prep - 1] in _DURATIONS)  # "hours of talks"
+        )
+    ):
         return None
     args = noun_arguments(text, m, before_all, after_all, near)
     if (
