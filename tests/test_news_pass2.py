@@ -244,3 +244,13 @@ def test_hours_of_talks_are_the_talks_of_the_clause() -> None:
     assert ("CONSULT", None, None, "asserted") in _events(
         "Trump and Putin concluded nearly three hours of talks at the air base on Friday."
     )
+
+
+def test_two_mentions_of_one_state_far_apart_are_two_actors() -> None:
+    text = (
+        "The presence of American officers is the latest sign of warming ties between Washington"
+        " and Belarus, a close ally of Russia that allowed Moscow to use its territory to invade"
+        " Ukraine."
+    )
+    assert ("BLR", "USA") in _pairs(text)
+    assert ("RUS", "USA") not in _pairs(text)

@@ -161,6 +161,17 @@ def _apposition(text: str, between: str, end: int) -> bool:
     )
 
 
+MERGE_GAP_WORDS = 5  # "U.S. Deputy Secretary of State Christopher Landau": one actor
+
+
+def _near(between: str) -> bool:
+    """Are two mentions of one state close enough to be one actor (a title between them),
+    not two ("American officers mark the warming of relations between Washington and ...")?"""
+    return len(between) < 12 or (
+        len(between.split()) <= MERGE_GAP_WORDS and " between " not in between
+    )
+
+
 def clause_groups(
     text: str, mentions: list[Mention], start: int, words: RelationWords
 ) -> list[Group]:
@@ -170,7 +181,7 @@ def clause_groups(
             actors
             and actors[-1].code == m.code
             and (
-                "," not in (between := text[actors[-1].end : m.start])
+                ("," not in (between := text[actors[-1].end : m.start]) and _near(between))
                 or _apposition(text, between, m.end)
             )
             and not COORDINATED_VERB.search(between)  # "Ukraine and promised aid to Kyiv"
