@@ -254,3 +254,9 @@ def test_two_mentions_of_one_state_far_apart_are_two_actors() -> None:
     )
     assert ("BLR", "USA") in _pairs(text)
     assert ("RUS", "USA") not in _pairs(text)
+
+
+def test_the_closure_of_a_border_or_mission_reduces_relations() -> None:
+    assert ("SANCTION", "POL", "RUS", "asserted") in _events(
+        "Poland ordered the closure of the Russian consulate in Gdansk."
+    )
