@@ -260,3 +260,14 @@ def test_the_closure_of_a_border_or_mission_reduces_relations() -> None:
     assert ("SANCTION", "POL", "RUS", "asserted") in _events(
         "Poland ordered the closure of the Russian consulate in Gdansk."
     )
+
+
+def test_quoted_words_whose_actors_are_outside_the_quotation_are_nobodys_act() -> None:
+    text = (
+        '"You can go and see for yourself, talk to people," Belarusian Defense Minister Viktor'
+        " Khrenin told the American officers at the training ground."
+    )
+    assert not any(e[0] == "CONSULT" for e in _events(text))
+    assert ("AGREE", "RUS", "USA", "asserted") in _events(
+        '"We will talk to Washington," Lavrov told reporters.'
+    )

@@ -14,13 +14,14 @@ from tracker.models import Dyad, Mention
 
 def resolve_direction(
     text: str, mentions: Sequence[Mention], dyad: Dyad, start: int, end: int
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None] | None:
     """Source/target of a trigger at ``text[start:end]`` from where the dyad's actors sit.
 
     Passive "by X" after the trigger makes X the source; otherwise the nearest actor before
     the trigger is the source ("X and Y agreed" is mutual: None, None); otherwise the first
     actor after it (or inside a long trigger) is the target; a pronoun-inherited actor
-    counts as the subject; with no usable mention the dyad's own direction is kept.
+    counts as the subject; with no usable mention the dyad's own direction is kept. None:
+    the trigger is quoted and none of the dyad's actors is (``_quoted_apart``).
     """
     placed, inherited = dyad_mentions(mentions, dyad)
     return positional_direction(text, placed, inherited, dyad, start, end)
@@ -40,8 +41,10 @@ def positional_direction(
     dyad: Dyad,
     start: int,
     end: int,
-) -> tuple[str | None, str | None]:
+) -> tuple[str | None, str | None] | None:
     a, b = dyad.pair
+    if ('"' in text or "“" in text) and _quoted_apart(text, placed, start):
+        return None  # '"You can go and see, talk to people," Khrenin told the Americans'
 
     def other(code: str) -> str:
         return b if code == a else a
@@ -77,3 +80,16 @@ def mention_position(m: Mention) -> tuple[int, int]:
 
 
 POSITION_KEY = attrgetter("start", "end")  # mention_position as a C-level sort key
+
+
+def _quoted_apart(text: str, placed: Sequence[Mention], start: int) -> bool:
+    """Is the trigger at ``start`` inside a quotation that holds none of the dyad's actors?
+    Then position says nothing of who acts: the words are the speaker's, the actors are
+    outside them."""
+    marks = [k for k, c in enumerate(text) if c in '"“”']
+    before = [k for k in marks if k < start]
+    if len(before) % 2 == 0:
+        return False  # (an even count of marks before it: outside any quotation)
+    lo = before[-1]
+    hi = next((k for k in marks if k > start), len(text))
+    return not any(lo < m.start < hi for m in placed)

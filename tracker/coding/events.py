@@ -182,9 +182,8 @@ class EventCoder:
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
             direction, basis = found
-            if direction is FALLBACK:
-                if fallback is None:
-                    fallback = dyad_mentions(mentions, dyad)
+            if direction is FALLBACK:  # (None: quoted words whose actors are not quoted)
+                fallback = fallback or dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
             per_match.append(self._events(m, direction, basis, dyad, mentions, text, args))
         events: list[Event] = []
@@ -217,7 +216,9 @@ class EventCoder:
         text: str,
         args: Args,
     ) -> list[Event]:
-        """The events of one trigger on one dyad, once its direction is known."""
+        """The events of one trigger on one dyad, once its direction is known (None: none)."""
+        if direction is None:
+            return []
         pair = dyad.pair
         if m.rule in _JOINT_RULES and _joint(m, direction, text):
             m = m._replace(category="COOPERATE")
