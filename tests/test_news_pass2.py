@@ -271,3 +271,11 @@ def test_quoted_words_whose_actors_are_outside_the_quotation_are_nobodys_act() -
     assert ("AGREE", "RUS", "USA", "asserted") in _events(
         '"We will talk to Washington," Lavrov told reporters.'
     )
+
+
+def test_naming_an_act_is_no_act_of_the_namer() -> None:
+    events = _events("Nauseda called the releases a major US diplomatic success.")
+    assert not any(e[0] == "RETREAT" and e[1] == "LTU" for e in events)
+    assert ("CONSULT", "USA", "RUS", "asserted") in _events(
+        "Trump called the meeting with Putin extremely productive."
+    )

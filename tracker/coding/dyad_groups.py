@@ -161,15 +161,12 @@ def _apposition(text: str, between: str, end: int) -> bool:
     )
 
 
-MERGE_GAP_WORDS = 5  # "U.S. Deputy Secretary of State Christopher Landau": one actor
-
-
 def _near(between: str) -> bool:
-    """Are two mentions of one state close enough to be one actor (a title between them),
-    not two ("American officers mark the warming of relations between Washington and ...")?"""
-    return len(between) < 12 or (
-        len(between.split()) <= MERGE_GAP_WORDS and " between " not in between
-    )
+    """Are two mentions of one state one actor (a title between them: "U.S. Deputy Secretary
+    of State Christopher Landau"; a source: "Belarus' news agency said Lukashenko"), not two
+    ("American officers mark the warming of relations between Washington and Belarus": the
+    second is a party of "between")?"""
+    return " between " not in between
 
 
 def clause_groups(

@@ -150,6 +150,12 @@ ASKED_BY_NAME = frozenset({"request.want", "request.tell"})
 _NAMED_ADDRESSEE = re.compile(r"[\w'’]+\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:not\s+)?to$")
 
 
+_NAMING = frozenset(
+    {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded"}
+)
+_THE = frozenset({"the", "this", "these", "that", "those"})
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
@@ -167,6 +173,15 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if (
+        noun
+        and m.first > 1
+        and words[m.first - 2] in _NAMING
+        and words[m.first - 1] in _THE
+        and m.category != "CONSULT"  # ("called the meeting with Putin productive": his own)
+    ):  # "called the releases a success": what is named is someone's act, not the namer's
+        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+        return own if own.sources else own._replace(unowned=True)
     if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # on X":
         return own if own.sources else own._replace(unowned=True)  # no source is guessed
