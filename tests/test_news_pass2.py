@@ -279,3 +279,26 @@ def test_naming_an_act_is_no_act_of_the_namer() -> None:
     assert ("CONSULT", "USA", "RUS", "asserted") in _events(
         "Trump called the meeting with Putin extremely productive."
     )
+
+
+def test_coordinated_nouns_share_their_subject() -> None:
+    events = _events(
+        "Poland's move follows the arrest of a Belarusian spy in Poland and the planned"
+        " expulsion of a Belarusian diplomat."
+    )
+    assert ("SANCTION", "POL", "BLR", "hypothetical") in events
+    assert not any(e[0] == "SANCTION" and e[1] == "BLR" for e in events)
+
+
+def test_a_meeting_one_tells_is_an_audience_not_talks() -> None:
+    assert not _events("Tusk told a government meeting that Belarus had sent the balloons.")
+    assert ("CONSULT", "RUS", "USA", "asserted") in _events(
+        "Lavrov told the meeting with Rubio that Russia wanted peace."
+    )
+
+
+def test_hitting_back_at_sanctions_is_no_attack() -> None:
+    assert not any(e[0] == "ASSAULT" for e in _events("Russia hit back at new U.S. sanctions."))
+    assert ("ASSAULT", "UKR", "RUS", "asserted") in _events(
+        "Kyiv struck back at Moscow with drones."
+    )

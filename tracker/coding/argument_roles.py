@@ -118,6 +118,20 @@ def is_purpose(words: Sequence[str], m: Match, prev: Match) -> bool:
     )
 
 
+_NOUN_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def _conjunction_before(words: Sequence[str], first: int) -> str:
+    """The word before a trigger, or "and"/"but" before its determiner and participle ("the
+    arrest of a spy and the planned expulsion of a diplomat": one subject for both nouns)."""
+    k = first - 1
+    if k >= 1 and words[k].endswith("ed") and words[k - 1] in _NOUN_OPENERS:
+        k -= 1  # "the planned"
+    if k >= 1 and words[k] in _NOUN_OPENERS and words[k - 1] in ("and", "but"):
+        return words[k - 1]
+    return words[first - 1] if first > 0 else ""
+
+
 def carried_subject(
     text: str,
     words: Sequence[str],
@@ -130,7 +144,7 @@ def carried_subject(
     verb coordinated with it ("Trump praised Lukashenko and criticised Putin"), the gerund of
     what it judges ("accused Washington of ... easing": the accused eases) or its purpose
     ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
-    before, (prev, prev_args) = words[m.first - 1] if m.first > 0 else "", previous
+    before, (prev, prev_args) = _conjunction_before(words, m.first), previous
     if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
     if m.governor >= 0 and prev_args.sources and prev_args.targets == prev_args.sources:

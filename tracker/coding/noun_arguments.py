@@ -154,6 +154,9 @@ _NAMING = frozenset(
     {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded"}
 )
 _THE = frozenset({"the", "this", "these", "that", "those"})
+_AUDIENCE = re.compile(
+    r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
+)
 
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
@@ -173,6 +176,13 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if (
+        m.category == "CONSULT"
+        and _AUDIENCE.search(text, max(0, m.start - 40), m.start)
+        and not text.startswith(" with", m.end)  # ("told the meeting with Rubio": a meeting)
+    ):
+        return Args((), (), *scene.near, own=True)  # "Tusk told a government meeting": whom
+        # he spoke to, no meeting with another state
     if (
         noun
         and m.first > 1
