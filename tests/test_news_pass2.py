@@ -302,3 +302,24 @@ def test_hitting_back_at_sanctions_is_no_attack() -> None:
     assert ("ASSAULT", "UKR", "RUS", "asserted") in _events(
         "Kyiv struck back at Moscow with drones."
     )
+
+
+def test_a_yes_no_question_asserts_nothing() -> None:
+    asked = _events(
+        "Can't we simply engage in a dialogue about relations between Belarus and the US?"
+    )
+    assert asked and all(e[3] == "hypothetical" for e in asked)
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in _events("Why did Russia attack Ukraine?")
+
+
+def test_talks_named_in_a_leading_time_phrase_are_the_earlier_ones() -> None:
+    text = "Hours after the talks, Belarus released 14 prisoners, who were flown to Lithuania."
+    assert not any(e[0] == "CONSULT" for e in _events(text))
+
+
+def test_suspending_an_embassy_and_hackers_as_people() -> None:
+    assert ("SANCTION", "USA", "BLR", "asserted") in _events(
+        "The United States suspended its embassy in Belarus."
+    )
+    released = _events("The U.S. released eight Russians, including hackers tied to the Kremlin.")
+    assert not any(e[0] == "COERCE" for e in released)

@@ -32,6 +32,7 @@ from tracker.coding.direction import (
     positional_direction,
     resolve_direction,
 )
+from tracker.coding.event_context import as_asked, refers_back
 from tracker.coding.event_rules import (
     EventCategory,
     EventRule,
@@ -118,6 +119,8 @@ class EventCoder:
         """Read one sentence once: its matches and every match's arguments among all its
         placed mentions. Its dyads then only look their pair up (``code_dyad``)."""
         matches, words, starts = self._rules.match(sentence_text, published_year)
+        if matches and "?" in sentence_text[-3:]:  # "Can't we engage in a dialogue?"
+            matches = as_asked(sentence_text, matches)
         placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
         arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
         if any(m.rule == _JOINT_NOUN for m in matches):
@@ -178,7 +181,7 @@ class EventCoder:
         for m, args in zip(matches, sentence.arguments, strict=True):
             lend = single and not acts_elsewhere(args, pair, m, text, matches, sentence.arguments)
             found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
-            if found is None or (found[0] is FALLBACK and named and _refers_back(text, m)):
+            if found is None or (found[0] is FALLBACK and named and refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
             direction, basis = found
@@ -274,16 +277,6 @@ _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
 _JOINT_NOUN = "cooperate.joint"
-_BACK_REFERENCE = re.compile(r"\W*(?:The|This|That)\s+(?:[a-z-]+\s+)?", re.IGNORECASE)
-
-
-def _refers_back(text: str, m: Match) -> bool:
-    """Does the trigger open the sentence as a definite noun ("The visit comes weeks after
-    Washington eased sanctions on Belarus")? It names an earlier sentence's act, not one of
-    this sentence's pairs."""
-    return _BACK_REFERENCE.fullmatch(text, 0, m.start) is not None
-
-
 _EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 
