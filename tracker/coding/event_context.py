@@ -37,10 +37,12 @@ _YES_NO = re.compile(
 
 def as_asked(text: str, matches: tuple[Match, ...]) -> tuple[Match, ...]:
     """``matches`` of a yes/no question ("Can't we simply engage in a normal dialogue and
-    talk about relations between Belarus and the United States?"), asserted ones made
-    hypothetical; any other sentence's unchanged."""
+    talk about relations between Belarus and the United States?"), asserted and negated ones
+    made hypothetical (a negated question proposes: "can't we"); any other sentence's
+    unchanged."""
     if not _YES_NO.match(text):
         return matches
-    return tuple(
-        m._replace(mode=Mode.HYPOTHETICAL) if m.mode is Mode.ASSERTED else m for m in matches
-    )
+    return tuple(m._replace(mode=Mode.HYPOTHETICAL) if m.mode in _STATED else m for m in matches)
+
+
+_STATED = (Mode.ASSERTED, Mode.NEGATED)
