@@ -323,3 +323,9 @@ def test_suspending_an_embassy_and_hackers_as_people() -> None:
     )
     released = _events("The U.S. released eight Russians, including hackers tied to the Kremlin.")
     assert not any(e[0] == "COERCE" for e in released)
+
+
+def test_a_release_from_a_state_is_that_states_act() -> None:
+    events = _events("The U.S. secured the release of two Americans from Russia.")
+    assert ("RETREAT", "RUS", "USA", "asserted") in events
+    assert ("RETREAT", "USA", "RUS", "asserted") not in events

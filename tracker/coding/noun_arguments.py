@@ -159,6 +159,21 @@ _AUDIENCE = re.compile(
 )
 
 
+_OF_FROM = re.compile(r"\s+of\s+[^,;:.\"“”]{0,60}?\bfrom\s+(?:the\s+)?")
+
+
+def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
+    """The arguments of a release noun whose phrase names where the released come from
+    ("the release of two Americans from Russia"): that state released them, to the state of
+    the released or else to the clause's subject."""
+    for k, g in enumerate(scene.after_all):
+        if _OF_FROM.fullmatch(text, m.end, g.start):
+            held = [h.codes for h in scene.after_all[:k]] or [b.codes for b in scene.before[-1:]]
+            targets = tuple(c for c in (held[0] if held else ()) if c not in g.codes)
+            return Args(g.codes, targets, *scene.near, own=True)
+    return None
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
@@ -176,6 +191,8 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if noun and m.category == "RETREAT" and (released := _released_from(text, m, scene)):
+        return released  # "secured the release of two Americans from Russia": Russia's
     if (
         m.category == "CONSULT"
         and _AUDIENCE.search(text, max(0, m.start - 40), m.start)
