@@ -6,6 +6,7 @@ error; none is taken from an article or an evaluation set.
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 
 import pytest
 from event_helpers import sentence_events as _events
@@ -49,6 +50,13 @@ def test_body_names_are_whole_heads() -> None:
     found = [text[s:e] for s, e in body_spans(text)]
     assert found == ["EU", "NATO", "Security Council"]
     assert BODY not in {"USA", "RUS"}
+    for name in _body_names():  # the cheap pre-test must let every name through
+        assert body_spans(f"On Monday {name} said so.") == [(10, 10 + len(name))], name
+
+
+def _body_names() -> list[str]:
+    raw = files("tracker.data").joinpath("en/non_state_bodies.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#"]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +155,8 @@ def test_a_request_to_the_speakers_own_envoy_is_no_request_to_the_other_state() 
 
 def test_an_aim_after_to_try_to_is_not_done() -> None:
     events = _events(
-        "Witkoff met Putin in the Kremlin on Tuesday to try to convince him to support the updated U.S. plan."
+        "Witkoff met Putin in the Kremlin on Tuesday to try to convince him to support the"
+        " updated U.S. plan."
     )
     assert ("CONSULT", "USA", "RUS", "asserted") in events
     assert not any(e[0] == "SUPPORT" and e[3] == "asserted" for e in events)

@@ -39,8 +39,17 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])(?!\s+[A-Z])")
 
 
+# Every name in the list holds one of these (a cheap test before the search)
+_MARKERS = ("EU", "E.U.", "NATO", "North Atlantic", "United Nations", "UN", "U.N.", "Council",
+            "Assembly", "G7", "G-7", "Group of", "G20", "G-20", "OSCE", "IAEA", "Union",
+            "League", "ASEAN", "West", "bloc", "alliance", "European")  # fmt: skip
+_MARKER = re.compile("|".join(map(re.escape, _MARKERS)))
+
+
 def body_spans(text: str) -> list[tuple[int, int]]:
     """Where the sentence names a non-state body (usually nowhere)."""
+    if _MARKER.search(text) is None:
+        return []
     return [found.span() for found in _bodies().finditer(text)]
 
 

@@ -41,11 +41,12 @@ _ATTRIBUTION = re.compile(
     r"(?P<after>[^\"“”.;,]{0,40})"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-# 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."'
-_LEADING_ATTRIBUTION = re.compile(
-    r"(?P<who>[^\"“”;]{0,80}?)\b(?:said|says|told\s+[\w ]{1,30}?|added|stated|declared|wrote)"
-    r"\s*[:,]\s*[\"“](?P<quote>[^\"“”]+)"
+# 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."':
+# the verb and the opening mark; who speaks is in the WHO_REACH characters before the verb
+_LEADING_VERB = re.compile(
+    r"\b(?:said|says|told\s+[\w ]{1,30}?|added|stated|declared|wrote)\s*[:,]\s*[\"“]"
 )
+WHO_REACH = 80
 
 
 @dataclass(frozen=True)
@@ -175,10 +176,15 @@ Quote = tuple[str, int, int]  # (speaker's code, start, end of the quoted text)
 QUOTE_RUN = 4  # sentences a quotation may run over before its attribution
 
 
+_MARK = re.compile(r'["“”]')
+
+
 def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
     """(offset, opens?) of every quotation mark: True for “, False for ”, None for a
     straight one (it opens or closes by the marks before it)."""
-    return [(k, None if c == '"' else c == "“") for k, c in enumerate(text) if c in _QUOTES]
+    return [
+        (k.start(), None if (c := k.group()) == '"' else c == "“") for k in _MARK.finditer(text)
+    ]
 
 
 def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> dict[int, Quote]:
@@ -198,7 +204,7 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
     for i, text in enumerate(texts):  # speaker named before the open one)
         marks = _quote_marks(text) if ('"' in text or "“" in text or "”" in text) else []
         speaker, start = None, 0
-        lead = _lead(texts, mentions, i) if marks and not is_open else None
+        fresh = bool(marks) and not is_open  # (a quotation may open here, its speaker first)
         for k, opens in marks:
             if opens is True or (opens is None and not is_open):
                 is_open, start = True, k + 1
@@ -226,13 +232,14 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
                 speaker = last_speaker
         if is_open:
             if not pending:
+                lead = _lead(texts, mentions, i) if fresh else None
                 opener = lead[0] if lead else None
             pending.append((i, start))
             if len(pending) > QUOTE_RUN:
                 pending, is_open = [], False  # an unpaired mark, not a quotation
         elif speaker is None and marks:
             found_quote = quote_speaker(text, mentions[i])
-            if found_quote is None and lead is not None:
+            if found_quote is None and fresh and (lead := _lead(texts, mentions, i)):
                 out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
             speaker = found_quote[0] if found_quote else None
         last_speaker = speaker
@@ -248,21 +255,34 @@ def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -
     found = _leading_speaker(texts[i], mentions[i])
     if found is not None or i == 0:
         return found
-    attribution = _LEADING_ATTRIBUTION.search(texts[i])
-    if attribution is None or not _PRONOUN_WHO.search(attribution.group("who")):
+    attribution = _leading(texts[i])
+    if attribution is None or not _PRONOUN_WHO.search(texts[i], 0, attribution[1]):
         return None
     code = _one_state([m for m in mentions[i - 1] if m.kind == "leader"])
-    return (code, attribution.start("quote"), attribution.end("quote")) if code else None
+    return (code, attribution[2], attribution[3]) if code else None
+
+
+def _leading(text: str) -> tuple[int, int, int, int] | None:
+    """(start, end of who speaks; start, end of the quoted text) when an attribution comes
+    before its quotation ('Putin said: "We have established good contacts"')."""
+    found = _LEADING_VERB.search(text)
+    if found is None:
+        return None
+    lo = max(0, found.start() - WHO_REACH)
+    lo = max([lo] + [text.rfind(c, lo, found.start()) + 1 for c in '"“”;'])
+    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
+    return lo, found.start(), found.end(), close
 
 
 def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
     """(code, start, end of the quoted text) when the attribution comes first ('Putin said:
     "We have established good direct contacts with Mr Trump."')."""
-    found = _LEADING_ATTRIBUTION.search(text)
+    found = _leading(text)
     if found is None:
         return None
-    code = _one_state([m for m in mentions if found.start("who") <= m.start < found.end("who")])
-    return (code, found.start("quote"), found.end("quote")) if code else None
+    lo, hi, start, end = found
+    code = _one_state([m for m in mentions if lo <= m.start < hi])
+    return (code, start, end) if code else None
 
 
 def with_first_person(
