@@ -338,3 +338,15 @@ def test_a_release_from_a_state_is_that_states_act() -> None:
     events = _events("The U.S. secured the release of two Americans from Russia.")
     assert ("RETREAT", "RUS", "USA", "asserted") in events
     assert ("RETREAT", "USA", "RUS", "asserted") not in events
+
+
+def test_a_that_clause_with_its_own_subject_is_not_the_experiencers_act() -> None:
+    text = (
+        "The United States suspended its embassy in Belarus in 2022, as it became clear to"
+        " Washington that the country would support Russia in its invasion."
+    )
+    events = _events(text)
+    assert not any(e[1] == "USA" and e[2] == "RUS" for e in events)
+    assert ("AGREE", "RUS", "USA", "asserted") in _events(
+        "Washington said that Russia would support the plan."
+    )

@@ -25,20 +25,20 @@ from tracker.coding.argument_roles import (
 )
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
+from tracker.coding.clauses import nominal_subject_between
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
-    PASSIVE_REACH,
     agentless_passive,
-    is_agent_by,
     is_passive,
     opens_passive,
     passive_agent,
     reduced_material_passive,
     reduced_passive,
 )
+from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
 from tracker.coding.word_forms import (
     is_noun,
     is_verb_form,
@@ -50,18 +50,6 @@ from tracker.models import Mention
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
 # argument is background, not an act between the sentence's states (no positional fallback).
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
-_RELATIVE_PERSON = frozenset({"who", "whom"})
-RELATIVE_REACH = 12  # tokens back from a trigger searched for its clause's "who"
-# A "who" clause after these nouns is about a state agent ("a Russian official who ordered"),
-# after any other noun about a private person ("a U.S. citizen who donated money").
-_STATE_AGENTS = frozenset(
-    {"official", "officials", "diplomat", "diplomats", "minister", "ministers", "envoy",
-     "envoys", "ambassador", "ambassadors", "president", "leader", "leaders", "general",
-     "generals", "commander", "commanders", "spokesman", "spokeswoman", "spokesperson",
-     "soldier", "soldiers", "troops", "forces", "agent", "agents", "officer", "officers",
-     "government", "authorities", "military", "army", "negotiator", "negotiators"}
-)  # fmt: skip
-
 _TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 _FROM_AGENT = re.compile(r"^\s*from\s+(?:the\s+)?$", re.I)  # "warnings from Washington"
@@ -95,7 +83,7 @@ def find_arguments(
     layout = Layout.of(text, groups)
     if not groups:
         return (Args(),) * len(matches)
-    relative = not _RELATIVE_PERSON.isdisjoint(words)
+    relative = not RELATIVE_PERSON.isdisjoint(words)
     has_pronoun = "he" in words or "she" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
@@ -105,9 +93,9 @@ def find_arguments(
     verb: tuple[Match, Args] | None = None  # the last one that is no noun with its own actors
     for m in matches:
         scene = Scene.of(text, layout, m, leading)
-        person = _person_clause(text, words, starts, m, scene.before) if relative else None
+        person = person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
-            args = _person_arguments(text, m, person, scene.after_all)
+            args = person_arguments(text, m, person, scene.after_all)
         else:
             # a verb carries over the clause's last verb, past nouns with actors of their own
             # ("condemned Russia's invasion of Ukraine and promised aid")
@@ -252,43 +240,6 @@ def _bare_conflict_noun(words: Sequence[str], m: Match) -> bool:
     return m.category in NEEDS_ACTORS and m.first == m.last and not is_participle(words[m.first])
 
 
-def _person_clause(
-    text: str, words: Sequence[str], starts: Sequence[int], m: Match, before: Sequence[Group]
-) -> tuple[Group, ...] | None:
-    """The actor groups naming a private person that a "who" clause holding the trigger is
-    about ("a dual U.S.-Russian citizen who had been jailed for donating ..."), or None when
-    the trigger is not in such a clause (or its "who" follows an actor or a state agent)."""
-    k = m.first - 1
-    stop = max(-1, m.first - 1 - RELATIVE_REACH)
-    while k > stop and words[k] not in _RELATIVE_PERSON:
-        if words[k] in CLAUSE_BREAK:
-            return None
-        k -= 1
-    if k <= stop or k == 0 or words[k - 1] in _STATE_AGENTS or words[k - 1] in CLAUSE_BREAK:
-        return None
-    who = starts[k]
-    head = tuple(g for g in before if g.end <= who)
-    if not head or not text[head[0].end : who].strip():
-        return None  # "Putin who ...": the antecedent is the actor itself
-    return head[:1]
-
-
-def _person_arguments(
-    text: str, m: Match, person: Sequence[Group], after_all: Sequence[Group]
-) -> Args:
-    """In a clause about a private person, the person is never a state source: their own
-    acts are not coded; a passive ("who was jailed [by X]") has the person's state as target."""
-    if not is_passive(text, m.start, m.end):
-        return Args(own=True)
-    target = person[0].codes
-    for g in after_all:
-        if g.start - m.end > PASSIVE_REACH:
-            break
-        if is_agent_by(text, m.end, g.start):
-            return Args(g.codes, tuple(c for c in target if c not in g.codes), own=True)
-    return Args((), target, own=True)
-
-
 def _own_arguments(
     text: str,
     words: Sequence[str],
@@ -330,6 +281,23 @@ def _own_arguments(
             return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act
         return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
     return args
+
+
+def _subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> Group | None:
+    """The trigger's subject among the groups before it (``subject_group``), past a place
+    before the verb; none when a that-clause with a subject of its own that names no state
+    opens between it and the trigger (``clauses.nominal_subject_between``)."""
+    src = subject_group(text, before, m.start)
+    if src is None or nominal_subject_between(text, src.end, m.start):
+        return None
+    if (
+        len(before) > 1
+        and src is before[0]
+        and _LOCATIVE.search(text, 0, src.start)
+        and not (words[m.first].endswith("ing") and MODIFIER_GAP.match(text, src.end, m.start))
+    ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
+        return before[1]  # Israeli shelling" the actor is the shelling's, not a place
+    return src
 
 
 def _clause_arguments(
@@ -374,19 +342,14 @@ def _clause_arguments(
         return Args(after[0].codes, target, *near)
     if after and len(after[0].codes) > 1 and BETWEEN.match(text[m.end : after[0].start]):
         return Args(after[0].codes, (), *near)  # "talks between X and Y"
-    src = subject_group(text, before, m.start)
-    if (
-        len(before) > 1
-        and src is before[0]
-        and _LOCATIVE.search(text, 0, src.start)
-        and not (words[m.first].endswith("ing") and MODIFIER_GAP.match(text, src.end, m.start))
-    ):  # "The U.S. embassy in Minsk suspended ...": Minsk is the place; in "killed in
-        src = before[1]  # Israeli shelling" the actor is the shelling's, not a place
+    src = _subject(text, words, m, before)
     sources = src.codes if src is not None else ()
     if sources and addressed_to_own_side(text, m, after, sources):
         return Args(sources, sources, *near)  # "urged its citizens": its own side
     # "lifted sanctions on Belarus": an actor inside a long trigger is the object
     targets = inside[0].codes if inside else after[0].codes if after else ()
+    if src is None and before:  # "clear to Washington that the country would support"
+        return Args((), targets, *near, unowned=True)
     if sources and targets:
         targets = tuple([c for c in targets if c not in sources])
     return Args(sources, targets, *near)

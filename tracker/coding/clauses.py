@@ -85,3 +85,19 @@ def without_asides(text: str, asides: list[tuple[int, int]]) -> str:
     for start, end in asides:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+# "... that the country would support", "... that the government had ordered": a that-clause
+# whose subject is a noun phrase naming no state, right before its verb
+_NOMINAL_SUBJECT = re.compile(
+    r"\bthat\s+(?:the|this|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
+    r"(?:(?:would|will|could|can|had|has|have|was|were|is|are|must|should|did|does|not|also)\s+)*$"
+)
+
+
+def nominal_subject_between(text: str, start: int, end: int) -> bool:
+    """Does a that-clause with a subject of its own that names no state open between an
+    actor (ending at ``start``) and a trigger (at ``end``)? Then the actor is not the
+    trigger's subject: "as it became clear to Washington that the country would support
+    Russia" is no U.S. support."""
+    return " that " in text[start:end] and _NOMINAL_SUBJECT.search(text, start, end) is not None
