@@ -350,3 +350,20 @@ def test_a_that_clause_with_its_own_subject_is_not_the_experiencers_act() -> Non
     assert ("AGREE", "RUS", "USA", "asserted") in _events(
         "Washington said that Russia would support the plan."
     )
+
+
+def test_the_subject_of_a_gerund_after_role_in_is_no_place() -> None:
+    events = _events("Lavrov praised Washington's role in Kiev agreeing to resume negotiations.")
+    assert not any(e[0] == "AGREE" and e[1] == "USA" for e in events)
+
+
+def test_a_month_and_year_after_the_act_date_it() -> None:
+    assert ("ASSAULT", "RUS", "UKR", "historical") in _events(
+        "Russia first fired the missile at Ukraine in November 2024, striking Dnipro."
+    )
+
+
+def test_granting_a_request_yields_to_it() -> None:
+    events = _events("Putin granted the request, promising to deploy missiles in Belarus.")
+    assert ("CONCEDE", "RUS", "BLR", "asserted") in events
+    assert not any(e[0] == "REQUEST" or e[3] == "asserted" and e[0] == "MOBILIZE" for e in events)

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from tracker.coding.clauses import aside_spans, description_spans
 from tracker.coding.matching import Match
-from tracker.coding.venues import TRAVEL, VENUE_KEEP, VENUE_KEEP_REACH
+from tracker.coding.venues import GERUND_NEXT, ROLE_IN, TRAVEL, VENUE_KEEP, VENUE_KEEP_REACH
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
@@ -226,6 +226,8 @@ def _is_place(text: str, g: Group) -> bool:
         return False  # (the cheap test: _PLACE_BEFORE ends with one of these words)
     if not _PLACE_BEFORE.search(text, max(0, g.start - 24), g.start):
         return False
+    if GERUND_NEXT.match(text, g.end) and ROLE_IN.search(text, max(0, g.start - 16), g.start):
+        return False  # "Washington's role in Kiev agreeing to ...": the gerund's subject
     return not VENUE_KEEP.search(text, max(0, g.start - VENUE_KEEP_REACH - 6), g.start)
 
 

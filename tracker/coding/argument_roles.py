@@ -52,6 +52,9 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNOREC
 _SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w+ed|\w+ing|"))
 
 
+_GERUND = re.compile(r"[a-z]+ing\b")
+
+
 def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
     """The subject among the groups before a trigger in its clause (nearest first): the
     nearest that is not the object of a preposition, when the clause has one ("Trump said he
@@ -59,8 +62,10 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     after it; else the nearest."""
     if not before:
         return None
-    if len(before) == 1:
-        return before[0]  # (no other candidate: the nearest, whatever introduces it)
+    if len(before) == 1 or (
+        not text[before[0].end : trigger_start].strip() and _GERUND.match(text, trigger_start)
+    ):  # (no other candidate; or "role in Kiev agreeing": the gerund's subject right before)
+        return before[0]
     word_end = text.find(" ", trigger_start)  # the trigger itself may be the second verb
     for g in before:
         if (

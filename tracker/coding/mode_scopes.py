@@ -105,6 +105,12 @@ def _in_aside(words: Sequence[str], k: int) -> bool:
     return False
 
 
+MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"}
+)  # fmt: skip
+
+
 def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | None:
     """The year (as written) that dates the trigger ``words[i..last]``: a year before it in
     its sentence part, else "in 2020" / "since 2014" / "following the 2020 vote" after it."""
@@ -123,7 +129,8 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
         if k in years and (
             words[k - 1] in _PAST_PREPOSITIONS
             or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
-        ):  # "in 2020", "since 2014", "following the 2020 elections"
+            or (words[k - 1] in MONTHS and words[k - 2] in _PAST_PREPOSITIONS)
+        ):  # "in 2020", "since 2014", "following the 2020 elections", "in November 2024"
             return int(w)
     return None
 

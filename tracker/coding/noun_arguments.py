@@ -151,9 +151,11 @@ _NAMED_ADDRESSEE = re.compile(r"[\w'’]+\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1
 
 
 _NAMING = frozenset(
-    {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded"}
-)
-_THE = frozenset({"the", "this", "these", "that", "those"})
+    {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded",
+     "granted", "accepted", "rejected", "denied", "refused", "approved", "ignored", "heeded",
+     "fulfilled", "answered", "declined"}
+)  # (also what one responds to: "Putin granted the request" is no request of Putin's)  # fmt: skip
+_THE = frozenset({"the", "this", "these", "that", "those", "his", "her", "its", "their"})
 _AUDIENCE = re.compile(
     r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
 )

@@ -79,6 +79,10 @@ _SPEECH_VENUE = re.compile(
     r"says|speaking|spoke|told\s+\w+)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "Washington's role in Kiev agreeing to ...": the state after "role in" is the subject of a
+# gerund, no place
+ROLE_IN = re.compile(r"\b(?:role|part|success|help|hand|interest)\s+in\s+$", re.IGNORECASE)
+GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b")
 # "the war in Ukraine", "a ceasefire in Gaza", "envoy for Ukraine", "peace plan for Ukraine":
 # the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
 _TOPIC = re.compile(
@@ -222,6 +226,8 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         return _AS_VENUE if _may_be_route(before) and _ROUTE.search(before) else _AS_PARTY
     if found.lastgroup == "topic" or _SPEECH_VENUE.search(before):
         return None
+    if ROLE_IN.search(before) and GERUND_NEXT.match(text, m.end):
+        return _AS_PARTY  # "Washington's role in Kiev agreeing to resume negotiations"
     if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S. Embassy
         return _AS_SEAT  # in Vilnius said Belarus freed ...": where the speaker sits
     kept = _kept_as_party(before)
