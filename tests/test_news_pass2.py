@@ -367,3 +367,17 @@ def test_granting_a_request_yields_to_it() -> None:
     events = _events("Putin granted the request, promising to deploy missiles in Belarus.")
     assert ("CONCEDE", "RUS", "BLR", "asserted") in events
     assert not any(e[0] == "REQUEST" or e[3] == "asserted" and e[0] == "MOBILIZE" for e in events)
+
+
+def test_a_quotation_opening_on_its_verb_keeps_the_subject() -> None:
+    events = _events(
+        'According to the Russian Foreign Ministry, Rubio "welcomed agreements to exchange'
+        " captured soldiers and stressed Washington's readiness to help.\""
+    )
+    assert ("SUPPORT", "RUS", "USA", "asserted") not in events
+
+
+def test_an_act_agreed_to_is_not_done_yet() -> None:
+    events = _events("Russia and Ukraine reached a deal to swap prisoners.")
+    assert ("AGREE", None, None, "asserted") in events
+    assert not any(e[0] == "RETREAT" and e[3] == "asserted" for e in events)

@@ -238,6 +238,9 @@ _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'
 # A quoted phrase of at most four words with no punctuation, inside a clause (lower-case
 # or a comma-free word after it): the quotation marks are not clause breaks.
 _SCARE_QUOTE = re.compile(r'(?<=\s)"[\w\'’-]+(?: [\w\'’-]+){0,3}"(?= [a-z])')
+# A quotation that opens after its subject, on its verb ('Rubio "welcomed agreements to ...'):
+# the opening mark is no clause break
+_PARTIAL_QUOTE = re.compile(r'(?<=[A-Za-z] )["“](?=[a-z])')
 
 
 def _break_search(
@@ -254,6 +257,7 @@ def _break_search(
     if quoted:  # a few words quoted inside a clause: no break ("was \"very disappointed\" with")
         for found in _SCARE_QUOTE.finditer(text):
             skip.update((found.start(), found.end() - 1))
+        skip.update(found.start() for found in _PARTIAL_QUOTE.finditer(text))
     # a description after a group: every break from its comma to the closing one is passed
     described = description_spans(text, [g.end for g in groups])
     if not skip and not described:
