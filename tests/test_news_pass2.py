@@ -381,3 +381,11 @@ def test_an_act_agreed_to_is_not_done_yet() -> None:
     events = _events("Russia and Ukraine reached a deal to swap prisoners.")
     assert ("AGREE", None, None, "asserted") in events
     assert not any(e[0] == "RETREAT" and e[3] == "asserted" for e in events)
+
+
+def test_he_past_a_comma_is_the_leader_the_sentence_named() -> None:
+    events = _events(
+        "While Trump has threatened Russia, he appeared to shift his stance, announcing that he"
+        " would meet the Russian leader in Budapest."
+    )
+    assert ("AGREE", "USA", "RUS", "asserted") in events

@@ -249,9 +249,8 @@ def pronoun_source(
     it ("Zelensky thanked the American people and said he still wanted to sign"): the
     person is the first leader the sentence names, its subject, not a state or people in
     between; with no leader named before the pronoun the nearest actor stays."""
-    if not before:
-        return args
-    pronoun = _HE_OR_SHE.search(text, before[0].end, m.start)
+    lo = before[0].end if before else max(0, m.start - 30)  # (past a comma: ", saying he")
+    pronoun = _HE_OR_SHE.search(text, lo, m.start)
     if pronoun is None:
         return args
     leaders = [x for x in placed if x.kind == "leader" and x.end <= pronoun.start()]
@@ -261,7 +260,7 @@ def pronoun_source(
     targets = tuple(c for c in args.targets if c not in source)
     # (an object of the source's own side stays: "he had asked Witkoff to meet ..." is no
     # request to another state)
-    return args._replace(sources=source, targets=targets or args.targets)
+    return args._replace(sources=source, targets=targets or args.targets, unowned=False)
 
 
 def without_mediator(

@@ -105,7 +105,7 @@ def find_arguments(
                 args = with_bodies(text, m, scene, args, bodies)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
-        elif args.sources and has_pronoun:
+        elif (args.sources or args.unowned) and has_pronoun:  # ("he" of a leader named before)
             args = pronoun_source(text, m, scene.before, placed, args)
         out.append(args)
         previous = (m, args)
