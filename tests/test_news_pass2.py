@@ -389,3 +389,9 @@ def test_he_past_a_comma_is_the_leader_the_sentence_named() -> None:
         " would meet the Russian leader in Budapest."
     )
     assert ("AGREE", "USA", "RUS", "asserted") in events
+
+
+def test_suggesting_a_state_should_act_is_a_request() -> None:
+    assert ("REQUEST", "BLR", "LTU", "asserted") in _events(
+        "Lukashenko suggested Lithuania should tackle smuggling within its own borders."
+    )
