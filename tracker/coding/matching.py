@@ -26,6 +26,7 @@ from tracker.coding.event_rules import (
 )
 from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle, part_of
 from tracker.coding.modes import ModeReader
+from tracker.coding.trigger_objects import attributive, conditions_between, with_signed_objects
 from tracker.models import Mode
 
 
@@ -179,7 +180,9 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 if g.last < m.first:
                     break  # too far: every earlier trigger is further still
                 continue
-            if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]):
+            if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]) or (
+                g.rule in INTENT_RULES and conditions_between(words, g.last + 1, m.first)
+            ):
                 break
             if governs(g):
                 out[j] = m._replace(governor=k)
@@ -221,7 +224,7 @@ def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple
     if not _DECLARING.isdisjoint(words):
         matches = _with_stated_intent(matches, words)
     if len(matches) > 1:
-        matches = _with_governors(matches, words)
+        matches = _with_governors(with_signed_objects(matches, words), words)
     return matches
 
 
@@ -278,18 +281,6 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     if len(words) != len(surface):
         words = [w.lower() for w in surface]
     return words
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "all"})
-
-
-def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
-    """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
-    "the annexed Crimea")? It names a state of affairs, not an act of the day."""
-    if not 0 < i < len(words) - 1 or not surface[i + 1][:1].isupper():
-        return False
-    k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
-    return words[k] in _DETERMINERS
 
 
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
@@ -361,7 +352,7 @@ class RuleMatcher:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
-            if w.endswith("ed") and _attributive(words, surface, i):
+            if w.endswith("ed") and attributive(words, surface, i):
                 continue
             for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)

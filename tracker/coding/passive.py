@@ -209,6 +209,8 @@ _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are",
 
 # A relative clause between the actor and a passive act has a subject of its own.
 _RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
+# A condition between them: "will defend Lithuania if it is attacked" names no attacker.
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
 def agentless_passive(
@@ -233,4 +235,6 @@ def agentless_passive(
         return None
     if _RELATIVE_SUBJECT.search(text, subject.end, m.start):
         return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
+    if _CONDITION.search(text, subject.end, m.start):  # no attacker is guessed (item 81)
+        return Args((), subject.codes, *near, unowned=True)
     return Args((), subject.codes, *near)

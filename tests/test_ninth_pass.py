@@ -1,0 +1,112 @@
+"""Rules of the coder's ninth accuracy pass (issue 13; docs/tone_and_events.md 78-): the
+misses of the PETRARCH-2 and PLOVER wire sentences, read one by one, as general rules of
+wire English (tracker/coding/trigger_objects.py and the data files)."""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import sentence_events
+
+from tracker.coding.event_rules import slot_forms
+from tracker.coding.trigger_objects import attributive, conditions_between
+
+# --- 78: "alleged" before a noun is a hedge, not an accusation -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lithuania expelled a Russian diplomat over his alleged role in sabotage on a rail line.",
+        "Estonia summoned the Russian envoy over the alleged violations of its airspace.",
+    ],
+)
+def test_an_alleged_act_is_no_accusation(text) -> None:
+    events = sentence_events(text)
+    assert not any(e[0] == "ACCUSE" and e[1] == "RUS" for e in events), events
+
+
+def test_a_verb_alleged_still_accuses() -> None:
+    events = sentence_events("Kyiv alleged that Moscow had violated the ceasefire.")
+    assert ("ACCUSE", "UKR", "RUS", "asserted") in events
+    words = ["the", "alleged", "violations"]
+    assert attributive(words, words, 1)
+    words = ["kyiv", "alleged", "that"]
+    assert not attributive(words, words, 1)
+
+
+# --- 79: what a signing signs is its object, not a second event -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland and Lithuania signed an agreement on air defence on Tuesday.",
+        "Armenia and Azerbaijan signed a peace treaty in Washington.",
+        "The United States and Japan signed a memorandum on critical minerals.",
+    ],
+)
+def test_a_signed_agreement_is_one_support_event(text) -> None:
+    events = sentence_events(text)
+    assert {e[0] for e in events} == {"SUPPORT"}, events
+
+
+def test_an_agreement_reached_without_signing_stays_agree() -> None:
+    events = sentence_events("Poland and Lithuania reached an agreement on air defence.")
+    assert ("AGREE", None, None, "asserted") in events
+
+
+# --- 80: an act in a condition is no content of the intent before it ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Norway is willing to help defend Lithuania if it is attacked.", "NOR", "LTU"),
+        ("France is ready to help protect Moldova if it is invaded.", "FRA", "MDA"),
+    ],
+)
+def test_a_guarantee_against_an_attack_is_no_threat(text, source, target) -> None:
+    events = sentence_events(text)
+    assert ("AGREE", source, target, "asserted") in events
+    assert not any(e[0] == "THREATEN" for e in events), events
+
+
+def test_a_condition_between_triggers() -> None:
+    words = ["ready", "to", "help", "if", "it", "is", "attacked"]
+    assert conditions_between(words, 3, 6)
+    assert not conditions_between(words, 0, 3)
+
+
+# --- 81: an agentless passive in a condition names no attacker ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway is willing to help defend Lithuania if it is attacked.",
+        "Japan would come to the aid of the Philippines if it were attacked at sea.",
+    ],
+)
+def test_the_helper_is_not_the_attacker(text) -> None:
+    events = sentence_events(text)
+    assert not any(e[0] == "ASSAULT" for e in events), events
+
+
+def test_a_named_attacker_in_a_condition_is_kept() -> None:
+    events = sentence_events(
+        "Japan said it would help defend the Philippines if it were attacked by China."
+    )
+    assert ("ASSAULT", "CHN", "PHL", "hypothetical") in events
+
+
+# --- 82: "accord" and "deal" are nouns in the agreement rules: "according to" is no accord ----
+
+
+def test_according_to_is_no_agreement() -> None:
+    events = sentence_events(
+        "Russia will withdraw its forces according to the plan agreed with Ukraine."
+    )
+    assert not any(e[0] == "REJECT" for e in events), events
+    assert "according" not in slot_forms("=accord|=accords") and "dealing" not in slot_forms(
+        "=deal|=deals"
+    )

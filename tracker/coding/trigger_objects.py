@@ -1,0 +1,82 @@
+"""Triggers that are no act of their own (docs/tone_and_events.md, items 78-80).
+
+- An attributive participle names a state of affairs, not an act of the day: "the annexed
+  Crimea", "the occupied West Bank" (before a name), and a hedge whatever follows it: "the
+  alleged violations", "his alleged role" (the writer's caution, nobody's accusation).
+- The agreement a signing takes as its object is what was signed, not a second event: in
+  "signed a security treaty" the treaty is the signing's object (SUPPORT, CAMEO 057), as it
+  is in every signing, so it is made the signing's content (``Match.governor``).
+- An act in a condition is no content of an intent before the condition: "is willing to help
+  defend Lithuania if it is attacked" promises the defence, not the attack (see
+  ``conditions_between``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tracker.coding.mode_scopes import CLAUSE_BREAK
+
+Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
+
+__all__ = ["attributive", "conditions_between", "with_signed_objects"]
+
+_DETERMINERS = frozenset({"the", "a", "an", "all"})
+# hedging participles: an adjective after a determiner, a possessive or a preposition
+_HEDGES = frozenset({"alleged", "purported"})
+_HEDGE_MARKERS = _DETERMINERS | {
+    "his", "her", "its", "their", "our", "of", "for", "over", "about", "against", "into",
+    "on", "in", "by", "with", "and", "or",
+}  # fmt: skip
+
+
+def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the participle at ``i`` an adjective, a state of affairs or a hedge ("in the
+    occupied West Bank", "the annexed Crimea", "the alleged violations")?"""
+    if not 0 < i < len(words) - 1:
+        return False
+    if words[i] in _HEDGES:
+        return words[i - 1] in _HEDGE_MARKERS and words[i + 1] not in ("that", "to")
+    if not surface[i + 1][:1].isupper():
+        return False
+    k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
+    return words[k] in _DETERMINERS
+
+
+SIGNING = "agree.sign"
+# nouns of a formal agreement, the object of a signing
+_AGREEMENTS = frozenset({
+    "agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts",
+    "treaty", "treaties", "memorandum", "memorandums", "memoranda", "protocol", "charter",
+})  # fmt: skip
+_OBJECT_REACH = 5  # tokens between "signed" and its object ("signed a 10-year security treaty")
+
+
+def with_signed_objects(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` with the agreement a signing takes as its object ("signed a treaty",
+    "signed an agreement on ...") made that signing's content: coded with it, not as a
+    second (AGREE) event of the sentence."""
+    out = list(matches)
+    for j, m in enumerate(matches):
+        if m.rule != SIGNING:
+            continue
+        for k in range(j + 1, len(matches)):
+            o = matches[k]
+            between = words[m.last + 1 : o.first]
+            if len(between) > _OBJECT_REACH or not CLAUSE_BREAK.isdisjoint(between):
+                break
+            if o.category == "AGREE" and words[o.last] in _AGREEMENTS and o.governor < 0:
+                out[k] = o._replace(governor=j)
+                break
+    return tuple(out)
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditions_between(words: Sequence[str], first: int, last: int) -> bool:
+    """Does a condition ("if", "unless") open between two triggers? An act after it is the
+    condition's, not the content of the trigger before ("ready to help defend Lithuania if
+    it is attacked": the attack is no act promised)."""
+    return not _CONDITIONS.isdisjoint(words[first:last])
