@@ -110,3 +110,29 @@ def test_according_to_is_no_agreement() -> None:
     assert "according" not in slot_forms("=accord|=accords") and "dealing" not in slot_forms(
         "=deal|=deals"
     )
+
+
+# --- 83: an act ruled out is negated; a cooperative one is refused --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "The Kremlin said lifting the sanctions on Georgia was out of the question.",
+            "RUS",
+            "GEO",
+        ),
+        ("Kyiv said talks with Moscow were off the table until Russia withdraws.", "UKR", "RUS"),
+        ("The United States ruled out talks with Iran.", "USA", "IRN"),
+    ],
+)
+def test_a_cooperative_act_ruled_out_is_a_refusal(text, source, target) -> None:
+    events = sentence_events(text)
+    assert ("REJECT", source, target, "asserted") in events
+    assert not any(e[0] != "REJECT" and e[3] == "asserted" for e in events), events
+
+
+def test_a_hostile_act_ruled_out_is_negated() -> None:
+    events = sentence_events("An attack on Iran is currently out of the question, Washington said.")
+    assert events == {("ASSAULT", "USA", "IRN", "negated")}

@@ -26,7 +26,12 @@ from tracker.coding.event_rules import (
 )
 from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle, part_of
 from tracker.coding.modes import ModeReader
-from tracker.coding.trigger_objects import attributive, conditions_between, with_signed_objects
+from tracker.coding.trigger_objects import (
+    attributive,
+    conditions_between,
+    with_ruled_out,
+    with_signed_objects,
+)
 from tracker.models import Mode
 
 
@@ -221,6 +226,7 @@ def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple
     """What one trigger does to another: a shared modal, a declared intent, a content."""
     if len(matches) > 1:
         matches = _with_coordinated_modes(matches, words)
+    matches = with_ruled_out(matches, words)
     if not _DECLARING.isdisjoint(words):
         matches = _with_stated_intent(matches, words)
     if len(matches) > 1:

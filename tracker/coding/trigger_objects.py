@@ -9,6 +9,9 @@
 - An act in a condition is no content of an intent before the condition: "is willing to help
   defend Lithuania if it is attacked" promises the defence, not the attack (see
   ``conditions_between``).
+- An act ruled out is negated, and a cooperative one is refused: "lifting the sanctions is
+  out of the question", "a withdrawal is off the table", "ruled out talks with Kyiv" (see
+  ``with_ruled_out``).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from tracker.coding.mode_scopes import CLAUSE_BREAK
+from tracker.models import Mode
 
 Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
 
-__all__ = ["attributive", "conditions_between", "with_signed_objects"]
+__all__ = ["attributive", "conditions_between", "with_ruled_out", "with_signed_objects"]
 
 _DETERMINERS = frozenset({"the", "a", "an", "all"})
 # hedging participles: an adjective after a determiner, a possessive or a preposition
@@ -80,3 +84,68 @@ def conditions_between(words: Sequence[str], first: int, last: int) -> bool:
     condition's, not the content of the trigger before ("ready to help defend Lithuania if
     it is attacked": the attack is no act promised)."""
     return not _CONDITIONS.isdisjoint(words[first:last])
+
+
+# what rules an act out, after it ("is out of the question", "is off the table", "has been
+# ruled out") or before it ("ruled out talks"); a sentence without any of these words is
+# not read further
+_RULING_WORDS = frozenset({"question", "table", "out"})
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remain", "remained"})
+_RULE_VERBS = frozenset({"ruled", "rules", "rule", "ruling"})
+_RULE_REACH = 8  # tokens between the act and what rules it out
+# acts whose ruling out is a refusal (CAMEO 12), as a declared "will not" is
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def _ruled_out_after(words: Sequence[str], last: int) -> bool:
+    """Does "is (currently) out of the question / off the table / ruled out" follow the
+    act in its clause?"""
+    for k in range(last + 1, min(len(words), last + 1 + _RULE_REACH)):
+        w = words[k]
+        if w in CLAUSE_BREAK:
+            return False
+        if w in _BE:
+            j = k + 2 if k + 1 < len(words) and words[k + 1].endswith("ly") else k + 1
+            rest = list(words[j : j + 4])
+            return rest == _QUESTION or rest[:3] == _TABLE or rest[:2] == _RULED
+    return False
+
+
+_QUESTION, _TABLE, _RULED = (
+    ["out", "of", "the", "question"],
+    ["off", "the", "table"],
+    ["ruled", "out"],
+)
+
+
+def _ruled_out_before(words: Sequence[str], first: int) -> bool:
+    for k in range(first - 1, max(0, first - 1 - _RULE_REACH), -1):
+        w = words[k]
+        if w in CLAUSE_BREAK:
+            return False
+        if w == "out" and words[k - 1] in _RULE_VERBS:
+            return True
+    return False
+
+
+def with_ruled_out(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` with each act that is ruled out negated and, when it is cooperative, a
+    REJECT on its span whose content it is ("removing the sanctions on Burma is out of the
+    question": a refusal by whoever says so). Run before any governor is set."""
+    if _RULING_WORDS.isdisjoint(words):
+        return matches
+    out: list[Match] = []
+    for m in matches:
+        ruled = (
+            m.mode is Mode.ASSERTED and m.category != "REJECT" and (_ruled_out_after(words, m.last))
+        )
+        refused = m.category in _REFUSABLE and (
+            ruled or (m.mode is Mode.NEGATED and _ruled_out_before(words, m.first))
+        )
+        if not (ruled or refused):
+            out.append(m)
+            continue
+        out.append(m._replace(mode=Mode.NEGATED, governor=len(out) + 1 if refused else -1))
+        if refused:
+            out.append(m._replace(rule="reject.ruled_out", category="REJECT", mode=Mode.ASSERTED))
+    return tuple(out)
