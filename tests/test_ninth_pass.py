@@ -5,7 +5,7 @@ wire English (tracker/coding/trigger_objects.py and the data files)."""
 from __future__ import annotations
 
 import pytest
-from event_helpers import sentence_events
+from event_helpers import SENTENCE_DAY, sentence_events
 
 from tracker.coding.event_rules import slot_forms
 from tracker.coding.trigger_objects import attributive, conditions_between
@@ -136,3 +136,18 @@ def test_a_cooperative_act_ruled_out_is_a_refusal(text, source, target) -> None:
 def test_a_hostile_act_ruled_out_is_negated() -> None:
     events = sentence_events("An attack on Iran is currently out of the question, Washington said.")
     assert events == {("ASSAULT", "USA", "IRN", "negated")}
+
+
+# --- eval: PETRARCH-2 codes "X and Y met" both ways; a mutual event is reported as matching --
+
+
+def test_petrarch_directed_counts_a_mutual_event_both_ways() -> None:
+    from tracker.coding.score import default_scorer
+    from tracker.evaluate.petrarch import Coding, PetrarchRecord, score_petrarch
+
+    text = "Brazil and Argentina met in Montevideo on Tuesday."
+    codings = (Coding("040", "BRA", "ARG"), Coding("040", "ARG", "BRA"))
+    record = PetrarchRecord("m-1", SENTENCE_DAY, text, codings, 2)
+    result = score_petrarch([record], default_scorer())
+    assert (result.pair_found, result.directed_found, result.directed_or_mutual) == (2, 0, 2)
+    assert result.as_dict()["directed_or_mutual_recall"] == 1.0
