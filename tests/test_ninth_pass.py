@@ -151,3 +151,70 @@ def test_petrarch_directed_counts_a_mutual_event_both_ways() -> None:
     result = score_petrarch([record], default_scorer())
     assert (result.pair_found, result.directed_found, result.directed_or_mutual) == (2, 0, 2)
     assert result.as_dict()["directed_or_mutual_recall"] == 1.0
+
+
+# --- 84: a passive launch comes from its "from X" origin ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three rockets were fired from Lebanon at northern Israel on Sunday.",
+        "Hezbollah fired rockets from Lebanon at Israel.",
+    ],
+)
+def test_a_launch_comes_from_its_origin(text) -> None:
+    events = sentence_events(text)
+    assert ("ASSAULT", "LBN", "ISR", "asserted") in events
+    assert not any(e[1] == "ISR" for e in events), events
+
+
+def test_an_active_launch_keeps_its_subject() -> None:
+    events = sentence_events("Russia fired missiles at Ukraine on Tuesday.")
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events
+
+
+# --- 85: a reflexive object is the subject itself -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said Ukraine had shelled itself.",
+        "Poland sanctioned its own companies for trading with Russia.",
+    ],
+)
+def test_a_reflexive_object_is_no_other_state(text) -> None:
+    assert sentence_events(text) == set()
+
+
+# --- 86: "help" is aid to a state only with a named object ----------------------------------
+
+
+def test_help_to_a_named_state_is_aid() -> None:
+    text = "Germany helped Poland with air defence after the drone incursion."
+    assert ("AID", "DEU", "POL", "asserted") in sentence_events(text)
+
+
+def test_help_to_another_act_is_no_aid() -> None:
+    text = "Syria offered its troops to Lebanon's president to help him oust the general."
+    assert not any(e[0] == "AID" for e in sentence_events(text))
+
+
+# --- 87: a trigger after "wants to" is a verb, not a noun in the phrase before --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "source", "target"),
+    [
+        ("The U.S. Secretary of State wants to help Israel.", "AGREE", "USA", "ISR"),
+        (
+            "The Chinese Minister of Defence plans to visit Russia next month.",
+            "AGREE",
+            "CHN",
+            "RUS",
+        ),
+    ],
+)
+def test_an_infinitive_after_a_title_is_the_persons_act(text, category, source, target) -> None:
+    assert (category, source, target, "asserted") in sentence_events(text)

@@ -189,6 +189,9 @@ _OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.
 
 
 _FIRST_PERSON_OWNERS = frozenset({"our", "my", "us"})
+# a reflexive object is the subject itself, of any act ("had shelled itself", "attacked its
+# own city"): no other state is its target (item 85)
+_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|its\s+own|their\s+own)\b", re.IGNORECASE)
 
 
 def addressed_to_own_side(
@@ -196,7 +199,9 @@ def addressed_to_own_side(
 ) -> bool:
     """Is the trigger said to its source's own people ("urged its citizens", "urged
     Americans not to travel to Belarus"), and not to a state named just after ("accused its
-    neighbour Ukraine")?"""
+    neighbour Ukraine")? Or is its object reflexive ("attacked itself")?"""
+    if _REFLEXIVE.match(text, m.end):
+        return True
     if m.category not in _ADDRESSED:
         return False
     if (

@@ -38,6 +38,7 @@ from tracker.coding.passive import (
     reduced_material_passive,
     reduced_passive,
 )
+from tracker.coding.trigger_objects import INFINITIVE_HEADS
 from tracker.models import Mention
 
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
@@ -317,6 +318,7 @@ def _own_arguments(
             (w in CLAUSE_BREAK and w not in {"after", "before"})
             or w in _VERBBETWEEN
             or (k < m.first - 1 and w.endswith("ed"))
+            or (w == "to" and k > 0 and words[k - 1] in INFINITIVE_HEADS)
         ):
             break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
         if w in _PP_PREPS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from tracker.coding.argument_groups import Args
@@ -113,6 +114,43 @@ def _may_hold_be(lower: str) -> bool:
     )
 
 
+# A passive launch names where it came from and where it went: "rockets were fired from
+# Lebanon at northern Israel", "a drone was launched at Poland from Belarus" (item 84).
+_FROM_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+_AT_GOAL = re.compile(r"\b(?:at|into|on|toward|towards|against)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+_LAUNCHES = ("fired", "launched", "lobbed", "shot")
+_START = itemgetter(1)  # a Group's start
+
+
+def launch_origin(
+    text: str, m: Match, before: Sequence[Group], groups: Sequence[Group]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(source, target) of a passive launch, or one with no actor as its subject ("Hezbollah
+    fired rockets from Lebanon at Israel"), with a "from X" origin among ``groups`` (the
+    actors inside and after the trigger, in text order), else None: its goal is the group
+    after "at/into/on/toward", else the subject before it ("Israel was hit by rockets")."""
+    if not text.startswith(_LAUNCHES, m.start) or "from" not in text[m.start :]:
+        return None
+    first_end = text.find(" ", m.start, m.end)
+    if before and not is_passive(text, m.start, first_end if first_end > 0 else m.end):
+        return None  # an active launch has its subject as source
+    origin = goal = None
+    end = m.start
+    for g in groups:
+        if g.start - m.end > PASSIVE_REACH:
+            break
+        gap = text[end : g.start]
+        if origin is None and _FROM_ORIGIN.search(gap):
+            origin = g
+        elif goal is None and _AT_GOAL.search(gap):
+            goal = g
+        end = g.end
+    if origin is None:
+        return None
+    target = goal.codes if goal else before[0].codes if before else ()
+    return origin.codes, tuple(c for c in target if c not in origin.codes)
+
+
 def passive_agent(
     text: str,
     m: Match,
@@ -125,6 +163,10 @@ def passive_agent(
     """(source, target) when an actor after the trigger is its passive agent ("was praised
     by Trump", "were killed in Israeli shelling"), else None; ``passive``: is the trigger
     passive (None: not known yet)."""
+    if m.category == "ASSAULT" and (
+        launched := launch_origin(text, m, before, sorted([*inside, *after_all], key=_START))
+    ):
+        return launched
     summoned = text.endswith("summoned", m.start, m.end)  # "was summoned to the X ministry"
     for k, g in enumerate(after_all):
         if g.start - m.end > PASSIVE_REACH:

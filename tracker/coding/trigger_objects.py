@@ -24,7 +24,16 @@ from tracker.models import Mode
 
 Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
 
-__all__ = ["attributive", "conditions_between", "with_ruled_out", "with_signed_objects"]
+__all__ = [
+    "INFINITIVE_HEADS",
+    "NAMED_OBJECT",
+    "attributive",
+    "conditions_between",
+    "names_next",
+    "no_act_here",
+    "with_ruled_out",
+    "with_signed_objects",
+]
 
 _DETERMINERS = frozenset({"the", "a", "an", "all"})
 # hedging participles: an adjective after a determiner, a possessive or a preposition
@@ -46,6 +55,38 @@ def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return False
     k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
     return words[k] in _DETERMINERS
+
+
+# Verbs that are an act toward a state only with a named object ("helped Ukraine", "wants
+# to help Israel"); "help him oust", "help support", "help end the war" are help to another
+# act, and "asked for help" a noun (item 86).
+NAMED_OBJECT = frozenset(
+    {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting"}
+)
+
+
+def names_next(surface: Sequence[str], i: int) -> bool:
+    """Does a name follow the token at ``i`` (directly or after "the")? A name is any token
+    not all lower case ("Ukraine", "U.S.", "iSrael")."""
+    k = i + 2 if i + 2 < len(surface) and surface[i + 1] == "the" else i + 1
+    return k < len(surface) and not surface[k].islower() and surface[k][:1].isalpha()
+
+
+# Words whose "to" makes the trigger after it a verb: "The U.S. Secretary of State wants to
+# help Israel" is the Secretary's act, not a noun inside "of State" (item 87).
+INFINITIVE_HEADS = frozenset({
+    "want", "wants", "intend", "intends", "plan", "plans", "hope", "hopes", "seek", "seeks",
+    "wish", "wishes", "aim", "aims", "try", "tries", "ready", "willing", "able", "set",
+    "going", "due", "prepared", "eager", "keen",
+})  # fmt: skip
+
+
+def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the trigger word at ``i`` (a participle, or a verb of NAMED_OBJECT) no act here: an
+    attributive participle, or "help" with no name after it?"""
+    if words[i] in NAMED_OBJECT:
+        return not names_next(surface, i)
+    return attributive(words, surface, i)
 
 
 SIGNING = "agree.sign"
