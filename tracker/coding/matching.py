@@ -186,9 +186,7 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 if g.last < m.first:
                     break  # too far: every earlier trigger is further still
                 continue
-            if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]) or (
-                g.rule in INTENT_RULES and conditions_between(words, g.last + 1, m.first)
-            ):
+            if not CLAUSE_BREAK.isdisjoint(words[g.last + 1 : m.first]):
                 break
             if governs(g):
                 out[j] = m._replace(governor=k)
@@ -196,7 +194,9 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
     for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
         g = out[m.governor] if m.governor >= 0 else None
         hostile = _PROMISED_HOSTILE if g is not None and g.rule in _PROMISES else _HOSTILE_ACTS
-        if g is not None and g.rule in INTENT_RULES and m.category in hostile:
+        if g is None or g.rule not in INTENT_RULES or m.category not in hostile:
+            continue
+        if not conditions_between(words, g.last + 1, m.first):  # "if it is attacked": none
             out[m.governor] = g._replace(category="THREATEN", rule="threaten.intent")
     return tuple(out)
 

@@ -6,9 +6,9 @@
 - The agreement a signing takes as its object is what was signed, not a second event: in
   "signed a security treaty" the treaty is the signing's object (SUPPORT, CAMEO 057), as it
   is in every signing, so it is made the signing's content (``Match.governor``).
-- An act in a condition is no content of an intent before the condition: "is willing to help
-  defend Lithuania if it is attacked" promises the defence, not the attack (see
-  ``conditions_between``).
+- A hostile act in a condition makes no threat of an intent before the condition: "is
+  willing to help defend Lithuania if it is attacked" promises the defence; the attack is
+  the condition's (see ``conditions_between``).
 - An act ruled out is negated, and a cooperative one is refused: "lifting the sanctions is
   out of the question", "a withdrawal is off the table", "ruled out talks with Kyiv" (see
   ``with_ruled_out``).
@@ -121,8 +121,8 @@ _CONDITIONS = frozenset({"if", "unless"})
 
 
 def conditions_between(words: Sequence[str], first: int, last: int) -> bool:
-    """Does a condition ("if", "unless") open between two triggers? An act after it is the
-    condition's, not the content of the trigger before ("ready to help defend Lithuania if
+    """Does a condition ("if", "unless") open between two triggers? A hostile act after it
+    is the condition's, no threat of the intent before ("ready to help defend Lithuania if
     it is attacked": the attack is no act promised)."""
     return not _CONDITIONS.isdisjoint(words[first:last])
 
