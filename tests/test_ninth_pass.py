@@ -218,3 +218,35 @@ def test_help_to_another_act_is_no_aid() -> None:
 )
 def test_an_infinitive_after_a_title_is_the_persons_act(text, category, source, target) -> None:
     assert (category, source, target, "asserted") in sentence_events(text)
+
+
+# --- 88: an ultimatum's penalty and a right are not acts ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        (
+            "Venezuela must free the detained Americans or face new sanctions, Washington said.",
+            "USA",
+            "VEN",
+        ),
+        ("Iran must stop enriching uranium or risk new sanctions, Britain said.", "GBR", "IRN"),
+    ],
+)
+def test_an_ultimatums_penalty_is_no_sanction(text, source, target) -> None:
+    events = sentence_events(text)
+    assert ("REQUEST", source, target, "asserted") in events
+    assert not any(e[0] == "SANCTION" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington defended the right of Israeli troops to fire on gunmen in Lebanon.",
+        "Turkey has the right to attack Kurdish fighters in Syria, Ankara said.",
+    ],
+)
+def test_a_right_to_strike_is_no_strike(text) -> None:
+    events = sentence_events(text)
+    assert not any(e[0] == "ASSAULT" and e[3] == "asserted" for e in events), events
