@@ -250,3 +250,23 @@ def test_an_ultimatums_penalty_is_no_sanction(text, source, target) -> None:
 def test_a_right_to_strike_is_no_strike(text) -> None:
     events = sentence_events(text)
     assert not any(e[0] == "ASSAULT" and e[3] == "asserted" for e in events), events
+
+
+# --- 89: what its subject was put under is done to the subject ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Two Russian diplomats were placed under arrest in Poland.", ("COERCE", "POL", "RUS")),
+        ("A U.S. citizen has been put under investigation in Italy.", ("ACCUSE", "ITA", "USA")),
+        (
+            "The Georgian ex-president was placed under house arrest in Ukraine.",
+            ("COERCE", "UKR", "GEO"),
+        ),
+    ],
+)
+def test_put_under_is_passive(text, event) -> None:
+    events = sentence_events(text)
+    assert (*event, "asserted") in events
+    assert not any(e[1] == event[2] for e in events), events
