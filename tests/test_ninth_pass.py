@@ -270,3 +270,25 @@ def test_put_under_is_passive(text, event) -> None:
     events = sentence_events(text)
     assert (*event, "asserted") in events
     assert not any(e[1] == event[2] for e in events), events
+
+
+# --- 90: a hyphenated pair of names, or "between", names a noun's parties -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt mediated the Hamas-Israel ceasefire.",
+        "The German government welcomed progress in U.S.-Soviet talks on arms control.",
+        "Egypt mediated a ceasefire between Israel and Hamas.",
+    ],
+)
+def test_named_parties_are_no_other_states(text) -> None:
+    events = sentence_events(text)
+    assert not any(e[0] in ("RETREAT", "CONSULT") and e[2] in ("EGY", "DEU") for e in events)
+    assert not any(e[1] in ("ISR", "USA") and e[2] in ("EGY", "DEU") for e in events), events
+
+
+def test_a_pair_of_states_keeps_its_event() -> None:
+    events = sentence_events("Turkey praised the Russia-Ukraine prisoner swap.")
+    assert ("RETREAT", "RUS", "UKR", "asserted") in events
