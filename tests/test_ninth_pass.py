@@ -292,3 +292,16 @@ def test_named_parties_are_no_other_states(text) -> None:
 def test_a_pair_of_states_keeps_its_event() -> None:
     events = sentence_events("Turkey praised the Russia-Ukraine prisoner swap.")
     assert ("RETREAT", "RUS", "UKR", "asserted") in events
+
+
+# --- 91: an indictment is an accusation; an agentless one names no accuser ------------------
+
+
+def test_an_indictment_accuses() -> None:
+    text = "A U.S. grand jury indicted two Russian intelligence officers on hacking charges."
+    assert ("ACCUSE", "USA", "RUS", "asserted") in sentence_events(text)
+
+
+def test_a_wished_indictment_has_no_accuser() -> None:
+    text = "Rwanda hoped French officials would be indicted for war crimes."
+    assert not any(e[0] == "ACCUSE" for e in sentence_events(text))

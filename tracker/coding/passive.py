@@ -267,6 +267,8 @@ _NOT_A_HEAD = frozenset(
 _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
 
 
+# Verbal participles that are never adjectives: "would be indicted" names no accuser (item 91).
+_VERBAL_PASSIVES = frozenset({"indicted"})
 # A relative clause between the actor and a passive act has a subject of its own.
 _RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
 # A condition between them: "will defend Lithuania if it is attacked" names no attacker.
@@ -291,8 +293,12 @@ def agentless_passive(
     if opens_passive(text, words, m):
         source = next((g.codes for g in inside if g.codes != subject.codes), ())
         return Args(source, subject.codes, *near, unowned=not source)
-    if m.first != m.last or m.category not in MATERIAL:
+    if m.first != m.last:
         return None
+    if m.category not in MATERIAL:  # verbal: only a participle that is no adjective
+        verbal = words[m.first] in _VERBAL_PASSIVES and is_passive(text, m.start, m.end)
+        # no accuser is guessed ("hoped X would be indicted", "indicted by the U.N. court")
+        return Args((), subject.codes, *near, unowned=True) if verbal else None
     if not (passive if passive is not None else is_passive(text, m.start, m.end)):
         return None
     if _RELATIVE_SUBJECT.search(text, subject.end, m.start):
