@@ -305,3 +305,23 @@ def test_an_indictment_accuses() -> None:
 def test_a_wished_indictment_has_no_accuser() -> None:
     text = "Rwanda hoped French officials would be indicted for war crimes."
     assert not any(e[0] == "ACCUSE" for e in sentence_events(text))
+
+
+# --- 92: an answered proposal was made to the one who answers -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea rejected North Korea's demand to cut ties with Washington.",
+        "Belarus rejected Lithuania's demand to close the border with Russia.",
+    ],
+)
+def test_a_rejected_demand_is_not_toward_its_contents_state(text) -> None:
+    events = sentence_events(text)
+    assert len(events) == 1 and next(iter(events))[0] == "REJECT", events
+
+
+def test_an_accepted_offers_act_stays_the_offerers() -> None:
+    events = sentence_events("Moscow accepted Turkey's offer to host talks with Ukraine.")
+    assert ("CONSULT", "TUR", "UKR", "hypothetical") in events

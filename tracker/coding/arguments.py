@@ -38,6 +38,7 @@ from tracker.coding.passive import (
     reduced_material_passive,
     reduced_passive,
 )
+from tracker.coding.responses import to_responders
 from tracker.coding.trigger_objects import INFINITIVE_HEADS
 from tracker.models import Mention
 
@@ -113,8 +114,10 @@ def find_arguments(
         previous = (m, args)
         if not args.own:
             verb = previous
-    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it
-        out = without_measure_targets(matches, out)
+    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it;
+        out = to_responders(
+            matches, without_measure_targets(matches, out)
+        )  # "rejected X's demand": to the rejecter
     return tuple(out)
 
 
