@@ -325,3 +325,12 @@ def test_a_rejected_demand_is_not_toward_its_contents_state(text) -> None:
 def test_an_accepted_offers_act_stays_the_offerers() -> None:
     events = sentence_events("Moscow accepted Turkey's offer to host talks with Ukraine.")
     assert ("CONSULT", "TUR", "UKR", "hypothetical") in events
+
+
+# --- 93: "embargoes" is a measure that is lifted --------------------------------------------
+
+
+def test_lifting_embargoes_is_a_concession() -> None:
+    events = sentence_events("Washington agreed to lift embargoes on grain sales to Cuba.")
+    assert ("CONCEDE", "USA", "CUB", "hypothetical") in events
+    assert not any(e[0] == "SANCTION" for e in events), events
