@@ -334,3 +334,15 @@ def test_lifting_embargoes_is_a_concession() -> None:
     events = sentence_events("Washington agreed to lift embargoes on grain sales to Cuba.")
     assert ("CONCEDE", "USA", "CUB", "hypothetical") in events
     assert not any(e[0] == "SANCTION" for e in events), events
+
+
+# --- 94: "an occupying army" names a standing state, not the day's act ----------------------
+
+
+def test_an_occupying_army_is_no_attack() -> None:
+    assert sentence_events("Ukraine called Russian forces an occupying army.") == set()
+
+
+def test_forces_occupying_a_region_still_act() -> None:
+    text = "Russian forces are occupying parts of eastern Ukraine."
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in sentence_events(text)

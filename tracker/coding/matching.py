@@ -27,7 +27,7 @@ from tracker.coding.event_rules import (
 from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle, part_of
 from tracker.coding.modes import ModeReader
 from tracker.coding.trigger_objects import (
-    NAMED_OBJECT,
+    CHECKED,
     conditions_between,
     no_act_here,
     with_ruled_out,
@@ -359,7 +359,7 @@ class RuleMatcher:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
-            if (w.endswith("ed") or w in NAMED_OBJECT) and no_act_here(words, surface, i):
+            if (w.endswith("ed") or w in CHECKED) and no_act_here(words, surface, i):
                 continue
             for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)

@@ -25,6 +25,7 @@ from tracker.models import Mode
 Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
 
 __all__ = [
+    "CHECKED",
     "INFINITIVE_HEADS",
     "NAMED_OBJECT",
     "attributive",
@@ -81,11 +82,23 @@ INFINITIVE_HEADS = frozenset({
 })  # fmt: skip
 
 
+# Present participles that before a noun describe a standing state, not the day's act: "an
+# occupying army", "the invading troops", "the warring parties" (item 94)
+_STATE_PARTICIPLES = frozenset({"occupying", "invading", "warring"})
+_OWNERS = _DETERMINERS | {"his", "her", "its", "their", "our", "this", "these", "those"}
+_NOT_A_NOUN = frozenset({"of", "the", "a", "an", "its", "their", "and", "or", ",", "."})
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES  # trigger words no_act_here reads (with "-ed")
+
+
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
-    """Is the trigger word at ``i`` (a participle, or a verb of NAMED_OBJECT) no act here: an
-    attributive participle, or "help" with no name after it?"""
-    if words[i] in NAMED_OBJECT:
+    """Is the trigger word at ``i`` (a participle, or a word of CHECKED) no act here: an
+    attributive participle, "help" with no name after it, or "an occupying army"?"""
+    w = words[i]
+    if w in NAMED_OBJECT:
         return not names_next(surface, i)
+    if w in _STATE_PARTICIPLES:
+        nxt = words[i + 1] if i + 1 < len(words) else "."
+        return i > 0 and words[i - 1] in _OWNERS and nxt not in _NOT_A_NOUN
     return attributive(words, surface, i)
 
 
