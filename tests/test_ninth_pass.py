@@ -346,3 +346,17 @@ def test_an_occupying_army_is_no_attack() -> None:
 def test_forces_occupying_a_region_still_act() -> None:
     text = "Russian forces are occupying parts of eastern Ukraine."
     assert ("ASSAULT", "RUS", "UKR", "asserted") in sentence_events(text)
+
+
+# --- 95: a weapon noun that is the subject of a passive launch is the launch ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Ukraine said an artillery shell was fired at it from Belarus on Sunday.", "BLR", "UKR"),
+        ("Syria said two mortar bombs were fired at it from Turkey.", "TUR", "SYR"),
+    ],
+)
+def test_a_reported_launch_comes_from_its_origin(text, source, target) -> None:
+    assert sentence_events(text) == {("ASSAULT", source, target, "asserted")}

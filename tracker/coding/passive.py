@@ -48,8 +48,14 @@ _PARTICIPLE_REACH = 7  # characters: "struck" (6 letters), or 7 before a trailin
 _BE_REACH = 40  # characters before the trigger searched for its "be" verb
 
 
+_LAUNCHES = ("fired", "launched", "lobbed", "shot")
+
+
 def is_passive(text: str, start: int, end: int) -> bool:
-    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled")."""
+    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled");
+    a launch's first word is its participle ("were fired at", item 84)."""
+    if text.startswith(_LAUNCHES, start) and (space := text.find(" ", start, end)) > 0:
+        end = space
     tail = text[max(0, end - _PARTICIPLE_REACH) : end]
     if not tail.isascii():
         if not _PARTICIPLE_END.search(tail):
@@ -136,7 +142,6 @@ def _may_hold_be(lower: str) -> bool:
 # Lebanon at northern Israel", "a drone was launched at Poland from Belarus" (item 84).
 _FROM_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
 _AT_GOAL = re.compile(r"\b(?:at|into|on|toward|towards|against)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
-_LAUNCHES = ("fired", "launched", "lobbed", "shot")
 _START = itemgetter(1)  # a Group's start
 
 

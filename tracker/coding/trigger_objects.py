@@ -111,12 +111,36 @@ _AGREEMENTS = frozenset({
 _OBJECT_REACH = 5  # tokens between "signed" and its object ("signed a 10-year security treaty")
 
 
+_LAUNCHED = frozenset({"fired", "launched", "lobbed", "dropped"})
+_BE_WORDS = frozenset({"was", "were", "been", "had", "has", "have", "being"})
+
+
+def _launched_weapon(matches: tuple[Match, ...], words: Sequence[str], j: int) -> bool:
+    """Is the noun ``matches[j]`` ("a mortar bomb", "shells") the subject of the passive
+    launch that follows it ("was fired at it from the Gaza Strip")? One act, the verb's."""
+    m = matches[j]
+    if m.category != "ASSAULT" or m.first != m.last or words[m.first].endswith("ing"):
+        return False
+    if j + 1 >= len(matches) or matches[j + 1].category != "ASSAULT":
+        return False
+    between = words[m.last + 1 : matches[j + 1].first]
+    return (
+        bool(between)
+        and _BE_WORDS.issuperset(between)
+        and (words[matches[j + 1].first] in _LAUNCHED)
+    )
+
+
 def with_signed_objects(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
     """``matches`` with the agreement a signing takes as its object ("signed a treaty",
     "signed an agreement on ...") made that signing's content: coded with it, not as a
-    second (AGREE) event of the sentence."""
+    second (AGREE) event of the sentence; and a weapon noun that is the subject of a passive
+    launch ("a mortar bomb was fired at ...") the launch's (item 95)."""
     out = list(matches)
     for j, m in enumerate(matches):
+        if _launched_weapon(matches, words, j):
+            out[j] = m._replace(governor=j + 1)
+            continue
         if m.rule != SIGNING:
             continue
         for k in range(j + 1, len(matches)):
