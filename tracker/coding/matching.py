@@ -223,11 +223,12 @@ def _conditioning(matches: Sequence[Match], words: Sequence[str], j: int) -> int
     return k if g.category in _CONDITIONED and g.governor < 0 else -1
 
 
-def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+def _between_triggers(matches: tuple[Match, ...], words: list[str], norm: str) -> tuple[Match, ...]:
     """What one trigger does to another: a shared modal, a declared intent, a content."""
     if len(matches) > 1:
         matches = _with_coordinated_modes(matches, words)
-    matches = with_ruled_out(matches, words)
+    if " out" in norm or "table" in norm:  # "out of the question", "off the table"
+        matches = with_ruled_out(matches, words)
     if not _DECLARING.isdisjoint(words):
         matches = _with_stated_intent(matches, words)
     if len(matches) > 1:
@@ -395,4 +396,4 @@ class RuleMatcher:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
-        return _between_triggers(result, words), words, starts
+        return _between_triggers(result, words, norm), words, starts

@@ -65,7 +65,9 @@ def noun_arguments(
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
     U.S. sanctions"), "by/from X" or, after "at the", "of X" ("at the invitation of Belarus")
     is the source; "of/on/against/with/to/for X" the target."""
-    if named_parties(text, m, before_all):  # "the Israel-Hamas ceasefire": no state pair
+    if "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start] and named_parties(
+        text, m, before_all
+    ):  # "the Israel-Hamas ceasefire": no state pair
         return Args((), (), *near, own=True)
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
@@ -163,7 +165,7 @@ def named_parties(text: str, m: Match, before_all: Sequence[Group]) -> bool:
     actor group ("Israel-Hamas", "U.S.-Soviet", "U.S.-Taliban"; "Russia-Ukraine" is a group
     of two states)? Its parties are those names, no other state of the sentence."""
     head = text[max(0, m.start - _COMPOUND_REACH) : m.start]
-    if "-" not in head or (found := _COMPOUND.search(head)) is None:
+    if (found := _COMPOUND.search(head)) is None:  # (the callers test for a "-" first)
         return False
     offset = m.start - len(head)
     start, second_end = offset + found.start(), offset + found.end(1)
@@ -203,7 +205,11 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         if len(after) > 1 and _AND_NEXT.match(text[after[0].end : after[1].start]):
             parties += tuple(c for c in after[1].codes if c not in parties)  # neighbour, Eritrea"
         return _parties(parties, scene)
-    if noun and named_parties(text, m, scene.before_all):  # "the Israel-Hamas ceasefire"
+    if (
+        noun
+        and "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start]
+        and named_parties(text, m, scene.before_all)
+    ):  # "the Israel-Hamas ceasefire"
         return Args((), (), *scene.near, own=True)
     if noun and body_modified(text, m, scene.before_all):
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

@@ -70,18 +70,18 @@ def is_passive(text: str, start: int, end: int) -> bool:
 
 
 _PUT_UNDER = frozenset({"put", "placed", "kept", "held"})
+_UNDER = "under"
 
 
 def put_under(words: Sequence[str], m: Match) -> bool:
     """Is the noun trigger what its subject was put under ("has been put under
     investigation", "were placed under house arrest")? Its subject is its target (item 89)."""
-    k = m.first - 1 if m.first > 0 and words[m.first - 1] == "under" else m.first - 2
-    return (
-        k >= 2
-        and words[k] == "under"
-        and words[k - 1] in _PUT_UNDER
-        and words[k - 2] in _AUXILIARY_BEFORE
-    )
+    k = m.first - 1
+    if m.last != k + 1 or k < 2 or (words[k] != "under" and words[k - 1] != "under"):
+        return False
+    if words[k] != "under":
+        k -= 1
+    return k >= 2 and words[k - 1] in _PUT_UNDER and words[k - 2] in _AUXILIARY_BEFORE
 
 
 def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
@@ -89,8 +89,8 @@ def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
     has been slapped with Western sanctions", "was hit with new tariffs"), or a noun the
     subject was put under? Its subject is its target ("was disappointed in Putin" is no
     passive: a state of mind)."""
-    if put_under(words, m):
-        return True
+    if m.first == m.last:
+        return _UNDER in words[m.first - 2 : m.first] and put_under(words, m)
     return (
         m.first < m.last
         and words[m.first + 1] == "with"
@@ -293,8 +293,8 @@ def agentless_passive(
     Western sanctions" (no source named; "was hit with new U.S. sanctions": the state
     inside the trigger), "two U.S. diplomats were expelled" (material conflict);
     ``passive`` is ``is_passive`` when already known. Else None."""
-    if put_under(words, m):  # "were placed under arrest in Poland": the place's state acts
-        return Args((), subject.codes, *near)
+    if _UNDER in words[m.first - 2 : m.first] and put_under(words, m):  # "were placed under
+        return Args((), subject.codes, *near)  # arrest in Poland": the place's state acts
     if opens_passive(text, words, m):
         source = next((g.codes for g in inside if g.codes != subject.codes), ())
         return Args(source, subject.codes, *near, unowned=not source)

@@ -138,7 +138,7 @@ def with_signed_objects(matches: tuple[Match, ...], words: Sequence[str]) -> tup
     launch ("a mortar bomb was fired at ...") the launch's (item 95)."""
     out = list(matches)
     for j, m in enumerate(matches):
-        if _launched_weapon(matches, words, j):
+        if m.category == "ASSAULT" and _launched_weapon(matches, words, j):
             out[j] = m._replace(governor=j + 1)
             continue
         if m.rule != SIGNING:
@@ -209,7 +209,8 @@ def _ruled_out_before(words: Sequence[str], first: int) -> bool:
 def with_ruled_out(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
     """``matches`` with each act that is ruled out negated and, when it is cooperative, a
     REJECT on its span whose content it is ("removing the sanctions on Burma is out of the
-    question": a refusal by whoever says so). Run before any governor is set."""
+    question": a refusal by whoever says so). Run before any governor is set (the caller
+    skips sentences without " out" or "table")."""
     if _RULING_WORDS.isdisjoint(words):
         return matches
     out: list[Match] = []
