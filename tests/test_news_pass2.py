@@ -366,7 +366,7 @@ def test_a_month_and_year_after_the_act_date_it() -> None:
 def test_granting_a_request_yields_to_it() -> None:
     events = _events("Putin granted the request, promising to deploy missiles in Belarus.")
     assert ("CONCEDE", "RUS", "BLR", "asserted") in events
-    assert not any(e[0] == "REQUEST" or e[3] == "asserted" and e[0] == "MOBILIZE" for e in events)
+    assert not any(e[0] == "REQUEST" or (e[3] == "asserted" and e[0] == "MOBILIZE") for e in events)
 
 
 def test_a_quotation_opening_on_its_verb_keeps_the_subject() -> None:

@@ -15,6 +15,7 @@ from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.coding.sentences import sentence_starters
+from tracker.coding.word_forms import conjunction_before
 from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -123,20 +124,6 @@ def is_purpose(words: Sequence[str], m: Match, prev: Match) -> bool:
     )
 
 
-_NOUN_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
-
-
-def _conjunction_before(words: Sequence[str], first: int) -> str:
-    """The word before a trigger, or "and"/"but" before its determiner and participle ("the
-    arrest of a spy and the planned expulsion of a diplomat": one subject for both nouns)."""
-    k = first - 1
-    if k >= 1 and words[k].endswith("ed") and words[k - 1] in _NOUN_OPENERS:
-        k -= 1  # "the planned"
-    if k >= 1 and words[k] in _NOUN_OPENERS and words[k - 1] in ("and", "but"):
-        return words[k - 1]
-    return words[first - 1] if first > 0 else ""
-
-
 def carried_subject(
     text: str,
     words: Sequence[str],
@@ -149,7 +136,7 @@ def carried_subject(
     verb coordinated with it ("Trump praised Lukashenko and criticised Putin"), the gerund of
     what it judges ("accused Washington of ... easing": the accused eases) or its purpose
     ("summoned the Lithuanian envoy to protest the closure": the envoy is the one addressed)."""
-    before, (prev, prev_args) = _conjunction_before(words, m.first), previous
+    before, (prev, prev_args) = conjunction_before(words, m.first), previous
     if prev.last >= m.first or not (prev_args.sources or prev_args.unowned or prev_args.targets):
         return None
     if m.governor >= 0 and prev_args.sources and prev_args.targets == prev_args.sources:
@@ -208,6 +195,9 @@ _OWN_NAMED = re.compile(r"\s+(?:its|their)\s+(?:[\w-]+\s+){1,2}(?:the\s+)?", re.
 
 
 _FIRST_PERSON_OWNERS = frozenset({"our", "my", "us"})
+# a reflexive object is the subject itself, of any act ("had shelled itself", "attacked its
+# own city"): no other state is its target (item 85)
+_REFLEXIVE = re.compile(r"\s+(?:itself|themselves|its\s+own|their\s+own)\b", re.IGNORECASE)
 
 
 def addressed_to_own_side(
@@ -215,7 +205,9 @@ def addressed_to_own_side(
 ) -> bool:
     """Is the trigger said to its source's own people ("urged its citizens", "urged
     Americans not to travel to Belarus"), and not to a state named just after ("accused its
-    neighbour Ukraine")?"""
+    neighbour Ukraine")? Or is its object reflexive ("attacked itself")?"""
+    if _REFLEXIVE.match(text, m.end):
+        return True
     if m.category not in _ADDRESSED:
         return False
     if (

@@ -39,6 +39,8 @@ from tracker.coding.passive import (
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
+from tracker.coding.responses import to_responders
+from tracker.coding.trigger_objects import INFINITIVE_HEADS
 from tracker.coding.word_forms import (
     is_noun,
     is_verb_form,
@@ -111,8 +113,10 @@ def find_arguments(
         previous = (m, args)
         if not args.own:
             verb = previous
-    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it
-        out = without_measure_targets(matches, out)
+    if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it;
+        out = to_responders(
+            matches, without_measure_targets(matches, out)
+        )  # "rejected X's demand": to the rejecter
     return tuple(out)
 
 
@@ -257,6 +261,7 @@ def _own_arguments(
             (w in CLAUSE_BREAK and w not in {"after", "before"})
             or w in _VERBBETWEEN
             or (k < m.first - 1 and w.endswith("ed"))
+            or (w == "to" and k > 0 and words[k - 1] in INFINITIVE_HEADS)
         ):
             break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
         if w in _PP_PREPS:

@@ -26,6 +26,13 @@ from tracker.coding.event_rules import (
 )
 from tracker.coding.mode_scopes import CLAUSE_BREAK, EMBED_REACH, is_participle, part_of
 from tracker.coding.modes import ModeReader
+from tracker.coding.trigger_objects import (
+    CHECKED,
+    conditions_between,
+    no_act_here,
+    with_ruled_out,
+    with_signed_objects,
+)
 from tracker.models import Mode
 
 
@@ -187,7 +194,9 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
     for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
         g = out[m.governor] if m.governor >= 0 else None
         hostile = _PROMISED_HOSTILE if g is not None and g.rule in _PROMISES else _HOSTILE_ACTS
-        if g is not None and g.rule in INTENT_RULES and m.category in hostile:
+        if g is None or g.rule not in INTENT_RULES or m.category not in hostile:
+            continue
+        if not conditions_between(words, g.last + 1, m.first):  # "if it is attacked": none
             out[m.governor] = g._replace(category="THREATEN", rule="threaten.intent")
     return tuple(out)
 
@@ -214,14 +223,16 @@ def _conditioning(matches: Sequence[Match], words: Sequence[str], j: int) -> int
     return k if g.category in _CONDITIONED and g.governor < 0 else -1
 
 
-def _between_triggers(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+def _between_triggers(matches: tuple[Match, ...], words: list[str], norm: str) -> tuple[Match, ...]:
     """What one trigger does to another: a shared modal, a declared intent, a content."""
     if len(matches) > 1:
         matches = _with_coordinated_modes(matches, words)
+    if " out" in norm or "table" in norm:  # "out of the question", "off the table"
+        matches = with_ruled_out(matches, words)
     if not _DECLARING.isdisjoint(words):
         matches = _with_stated_intent(matches, words)
     if len(matches) > 1:
-        matches = _with_governors(matches, words)
+        matches = _with_governors(with_signed_objects(matches, words), words)
     return matches
 
 
@@ -278,18 +289,6 @@ def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
     if len(words) != len(surface):
         words = [w.lower() for w in surface]
     return words
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "all"})
-
-
-def _attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
-    """Is the participle at ``i`` an adjective before a name ("in the occupied West Bank",
-    "the annexed Crimea")? It names a state of affairs, not an act of the day."""
-    if not 0 < i < len(words) - 1 or not surface[i + 1][:1].isupper():
-        return False
-    k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
-    return words[k] in _DETERMINERS
 
 
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
@@ -361,7 +360,7 @@ class RuleMatcher:
                     in_name = name_tokens(surface)
                 if i in in_name:
                     continue
-            if w.endswith("ed") and _attributive(words, surface, i):
+            if (w.endswith("ed") or w in CHECKED) and no_act_here(words, surface, i):
                 continue
             for comp in index[w]:
                 last = i if comp.single else match_slots(comp.slots, words, i)
@@ -397,4 +396,4 @@ class RuleMatcher:
                   starts[last] + len(surface[last]), mode, year, topic)
             for (i, last, comp), (mode, year, topic) in zip(taken, framing, strict=True)
         ])  # fmt: skip
-        return _between_triggers(result, words), words, starts
+        return _between_triggers(result, words, norm), words, starts

@@ -65,6 +65,10 @@ def noun_arguments(
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
     U.S. sanctions"), "by/from X" or, after "at the", "of X" ("at the invitation of Belarus")
     is the source; "of/on/against/with/to/for X" the target."""
+    if "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start] and named_parties(
+        text, m, before_all
+    ):  # "the Israel-Hamas ceasefire": no state pair
+        return Args((), (), *near, own=True)
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     if (
@@ -176,6 +180,31 @@ def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
     return None
 
 
+# "the Israel-Hamas ceasefire", "U.S.-Soviet nuclear talks", "the NATO-Russia council": a
+# hyphenated pair of names before a noun names its parties (item 90)
+_COMPOUND = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’]*-([A-Z][\w.'’]*)(?:\s+[a-z][\w-]*){0,2}\s+$")
+_COMPOUND_REACH = 60  # characters before the trigger searched for the pair of names
+
+
+def named_parties(text: str, m: Match, before_all: Sequence[Group]) -> bool:
+    """Is the noun trigger ``m`` modified by a hyphenated pair of names that is not one
+    actor group ("Israel-Hamas", "U.S.-Soviet", "U.S.-Taliban"; "Russia-Ukraine" is a group
+    of two states)? Its parties are those names, no other state of the sentence."""
+    head = text[max(0, m.start - _COMPOUND_REACH) : m.start]
+    if (found := _COMPOUND.search(head)) is None:  # (the callers test for a "-" first)
+        return False
+    offset = m.start - len(head)
+    start, second_end = offset + found.start(), offset + found.end(1)
+    return not any(g.start <= start and g.end >= second_end for g in before_all)
+
+
+def _parties(parties: tuple[str, ...], scene: Scene) -> Args:
+    """A noun's named parties: one state alone is no party with any other state."""
+    if len(parties) == 1:
+        return Args(parties, parties, *scene.near, own=True)
+    return Args(parties, (), *scene.near, own=True)
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
@@ -219,7 +248,13 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         parties = after[0].codes  # between Israel and Hamas"; "between Ethiopia and its
         if len(after) > 1 and _AND_NEXT.match(text[after[0].end : after[1].start]):
             parties += tuple(c for c in after[1].codes if c not in parties)  # neighbour, Eritrea"
-        return Args(parties, (), *scene.near, own=True)
+        return _parties(parties, scene)
+    if (
+        noun
+        and "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start]
+        and named_parties(text, m, scene.before_all)
+    ):  # "the Israel-Hamas ceasefire"
+        return Args((), (), *scene.near, own=True)
     if noun and body_modified(text, m, scene.before_all):
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
         return own._replace(sources=(), unowned=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from tracker.coding.argument_groups import Args
@@ -47,8 +48,14 @@ _PARTICIPLE_REACH = 7  # characters: "struck" (6 letters), or 7 before a trailin
 _BE_REACH = 40  # characters before the trigger searched for its "be" verb
 
 
+_LAUNCHES = ("fired", "launched", "lobbed", "shot")
+
+
 def is_passive(text: str, start: int, end: int) -> bool:
-    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled")."""
+    """BE_PARTICIPLE ends at the trigger ``text[start:end]`` ("was praised", "were expelled");
+    a launch's first word is its participle ("were fired at", item 84)."""
+    if text.startswith(_LAUNCHES, start) and (space := text.find(" ", start, end)) > 0:
+        end = space
     tail = text[max(0, end - _PARTICIPLE_REACH) : end]
     if not tail.isascii():
         if not _PARTICIPLE_END.search(tail):
@@ -62,10 +69,28 @@ def is_passive(text: str, start: int, end: int) -> bool:
     return BE_PARTICIPLE.search(text, pos, end) is not None
 
 
+_PUT_UNDER = frozenset({"put", "placed", "kept", "held"})
+_UNDER = "under"
+
+
+def put_under(words: Sequence[str], m: Match) -> bool:
+    """Is the noun trigger what its subject was put under ("has been put under
+    investigation", "were placed under house arrest")? Its subject is its target (item 89)."""
+    k = m.first - 1
+    if m.last != k + 1 or k < 2 or (words[k] != "under" and words[k - 1] != "under"):
+        return False
+    if words[k] != "under":
+        k -= 1
+    return k >= 2 and words[k - 1] in _PUT_UNDER and words[k - 2] in _AUXILIARY_BEFORE
+
+
 def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
     """Is a trigger of several tokens opened by a passive participle and "with" ("Belarus
-    has been slapped with Western sanctions", "was hit with new tariffs")? Its subject is
-    its target ("was disappointed in Putin" is no passive: a state of mind)."""
+    has been slapped with Western sanctions", "was hit with new tariffs"), or a noun the
+    subject was put under? Its subject is its target ("was disappointed in Putin" is no
+    passive: a state of mind)."""
+    if m.first == m.last:
+        return _UNDER in words[m.first - 2 : m.first] and put_under(words, m)
     return (
         m.first < m.last
         and words[m.first + 1] == "with"
@@ -113,6 +138,42 @@ def _may_hold_be(lower: str) -> bool:
     )
 
 
+# A passive launch names where it came from and where it went: "rockets were fired from
+# Lebanon at northern Israel", "a drone was launched at Poland from Belarus" (item 84).
+_FROM_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+_AT_GOAL = re.compile(r"\b(?:at|into|on|toward|towards|against)\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+_START = itemgetter(1)  # a Group's start
+
+
+def launch_origin(
+    text: str, m: Match, before: Sequence[Group], groups: Sequence[Group]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(source, target) of a passive launch, or one with no actor as its subject ("Hezbollah
+    fired rockets from Lebanon at Israel"), with a "from X" origin among ``groups`` (the
+    actors inside and after the trigger, in text order), else None: its goal is the group
+    after "at/into/on/toward", else the subject before it ("Israel was hit by rockets")."""
+    if not text.startswith(_LAUNCHES, m.start) or "from" not in text[m.start :]:
+        return None
+    first_end = text.find(" ", m.start, m.end)
+    if before and not is_passive(text, m.start, first_end if first_end > 0 else m.end):
+        return None  # an active launch has its subject as source
+    origin = goal = None
+    end = m.start
+    for g in groups:
+        if g.start - m.end > PASSIVE_REACH:
+            break
+        gap = text[end : g.start]
+        if origin is None and _FROM_ORIGIN.search(gap):
+            origin = g
+        elif goal is None and _AT_GOAL.search(gap):
+            goal = g
+        end = g.end
+    if origin is None:
+        return None
+    target = goal.codes if goal else before[0].codes if before else ()
+    return origin.codes, tuple(c for c in target if c not in origin.codes)
+
+
 def passive_agent(
     text: str,
     m: Match,
@@ -125,6 +186,10 @@ def passive_agent(
     """(source, target) when an actor after the trigger is its passive agent ("was praised
     by Trump", "were killed in Israeli shelling"), else None; ``passive``: is the trigger
     passive (None: not known yet)."""
+    if m.category == "ASSAULT" and (
+        launched := launch_origin(text, m, before, sorted([*inside, *after_all], key=_START))
+    ):
+        return launched
     summoned = text.endswith("summoned", m.start, m.end)  # "was summoned to the X ministry"
     for k, g in enumerate(after_all):
         if g.start - m.end > PASSIVE_REACH:
@@ -207,8 +272,12 @@ _NOT_A_HEAD = frozenset(
 _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
 
 
+# Verbal participles that are never adjectives: "would be indicted" names no accuser (item 91).
+_VERBAL_PASSIVES = frozenset({"indicted"})
 # A relative clause between the actor and a passive act has a subject of its own.
 _RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
+# A condition between them: "will defend Lithuania if it is attacked" names no attacker.
+_CONDITION = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 
 
 def agentless_passive(
@@ -224,13 +293,21 @@ def agentless_passive(
     Western sanctions" (no source named; "was hit with new U.S. sanctions": the state
     inside the trigger), "two U.S. diplomats were expelled" (material conflict);
     ``passive`` is ``is_passive`` when already known. Else None."""
+    if _UNDER in words[m.first - 2 : m.first] and put_under(words, m):  # "were placed under
+        return Args((), subject.codes, *near)  # arrest in Poland": the place's state acts
     if opens_passive(text, words, m):
         source = next((g.codes for g in inside if g.codes != subject.codes), ())
         return Args(source, subject.codes, *near, unowned=not source)
-    if m.first != m.last or m.category not in MATERIAL:
+    if m.first != m.last:
         return None
+    if m.category not in MATERIAL:  # verbal: only a participle that is no adjective
+        verbal = words[m.first] in _VERBAL_PASSIVES and is_passive(text, m.start, m.end)
+        # no accuser is guessed ("hoped X would be indicted", "indicted by the U.N. court")
+        return Args((), subject.codes, *near, unowned=True) if verbal else None
     if not (passive if passive is not None else is_passive(text, m.start, m.end)):
         return None
     if _RELATIVE_SUBJECT.search(text, subject.end, m.start):
         return Args((), (), *near, own=True)  # "in Montenegro where 28 people were killed"
+    if _CONDITION.search(text, subject.end, m.start):  # no attacker is guessed (item 81)
+        return Args((), subject.codes, *near, unowned=True)
     return Args((), subject.codes, *near)

@@ -41,3 +41,17 @@ def reads_as_noun(words: Sequence[str], m: Match) -> bool:
         or (m.first > 0 and words[m.first - 1] in TOPIC_PREPS)
         or topic_noun(words, m)
     )
+
+
+_NOUN_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+
+
+def conjunction_before(words: Sequence[str], first: int) -> str:
+    """The word before a trigger, or "and"/"but" before its determiner and participle ("the
+    arrest of a spy and the planned expulsion of a diplomat": one subject for both nouns)."""
+    k = first - 1
+    if k >= 1 and words[k].endswith("ed") and words[k - 1] in _NOUN_OPENERS:
+        k -= 1  # "the planned"
+    if k >= 1 and words[k] in _NOUN_OPENERS and words[k - 1] in ("and", "but"):
+        return words[k - 1]
+    return words[first - 1] if first > 0 else ""

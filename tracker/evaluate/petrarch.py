@@ -100,6 +100,8 @@ class PetrarchResult:
     codings: int  # state-to-state codings
     pair_found: int  # an event on the coding's pair
     directed_found: int  # an event source -> target
+    # ... or a mutual event on the pair ("X and Y met": PETRARCH codes it both ways)
+    directed_or_mutual: int
     root_found: int  # an event on the pair with the coding's CAMEO root
     quad_found: int  # an event on the pair with the coding's QuadClass
     empty_records: int  # records with no coding at all
@@ -116,6 +118,10 @@ class PetrarchResult:
         return ratio(self.directed_found, self.codings)
 
     @property
+    def directed_or_mutual_recall(self) -> float | None:
+        return ratio(self.directed_or_mutual, self.codings)
+
+    @property
     def root_accuracy(self) -> float | None:
         return ratio(self.root_found, self.codings)
 
@@ -130,6 +136,7 @@ class PetrarchResult:
             "state_codings": self.codings,
             "pair_recall": self.pair_recall,
             "directed_recall": self.directed_recall,
+            "directed_or_mutual_recall": self.directed_or_mutual_recall,
             "cameo_root": self.root_accuracy,
             "quad_class": self.quad_accuracy,
             "empty_records": self.empty_records,
@@ -153,7 +160,9 @@ def score_petrarch(
     """Score every record on its own date and compare with its state-to-state codings."""
     from tracker.coding.score import score_article
 
-    c = dict.fromkeys(("codings", "pair", "directed", "root", "quad", "empty", "alarm"), 0)
+    c = dict.fromkeys(
+        ("codings", "pair", "directed", "mutual", "root", "quad", "empty", "alarm"), 0
+    )
     misses: list[tuple[str, str, str]] = []
     alarms: list[tuple[str, str]] = []
     for r in records:
@@ -167,9 +176,9 @@ def score_petrarch(
             c["codings"] += 1
             on_pair = [e for e in events if e.pair == coding.pair]
             c["pair"] += bool(on_pair)
-            c["directed"] += any(
-                (e.source, e.target) == (coding.source, coding.target) for e in on_pair
-            )
+            way = (coding.source, coding.target)
+            c["directed"] += any((e.source, e.target) == way for e in on_pair)
+            c["mutual"] += any((e.source, e.target) in (way, (None, None)) for e in on_pair)
             c["root"] += any(e.cameo[:2] == coding.event[:2] for e in on_pair)
             quad = cameo_quad(coding.event)
             hit = any(e.quad_class == quad for e in on_pair)
@@ -178,7 +187,8 @@ def score_petrarch(
                 expected = f"{coding.source}->{coding.target} {coding.event}"
                 misses.append((r.id, expected, _described(events)))
     return PetrarchResult(
-        path, len(records), c["codings"], c["pair"], c["directed"], c["root"], c["quad"],
+        path, len(records), c["codings"], c["pair"], c["directed"], c["mutual"], c["root"],
+        c["quad"],
         c["empty"], c["alarm"], tuple(misses), tuple(alarms),
     )  # fmt: skip
 

@@ -65,7 +65,9 @@ def _petrarch_lines(r: PetrarchResult | None, note: str) -> list[str]:
     return [
         f"PETRARCH-2 validation records: {r.path} ({r.records} records, each on its date)",
         f"  state-to-state codings {r.codings}: event on the right pair {_fmt(r.pair_recall)}"
-        f" ({r.pair_found}), directed {_fmt(r.directed_recall)} ({r.directed_found})",
+        f" ({r.pair_found}), directed {_fmt(r.directed_recall)} ({r.directed_found};"
+        f" {_fmt(r.directed_or_mutual_recall)} ({r.directed_or_mutual}) counting a mutual"
+        " event both ways)",
         f"    CAMEO root {_fmt(r.root_accuracy)} ({r.root_found}), QuadClass "
         f"{_fmt(r.quad_accuracy)} ({r.quad_found})",
         f"  records with no coding that got events: {r.empty_with_events} of {r.empty_records}",

@@ -1,0 +1,230 @@
+"""Triggers that are no act of their own (docs/tone_and_events.md, items 78-80).
+
+- An attributive participle names a state of affairs, not an act of the day: "the annexed
+  Crimea", "the occupied West Bank" (before a name), and a hedge whatever follows it: "the
+  alleged violations", "his alleged role" (the writer's caution, nobody's accusation).
+- The agreement a signing takes as its object is what was signed, not a second event: in
+  "signed a security treaty" the treaty is the signing's object (SUPPORT, CAMEO 057), as it
+  is in every signing, so it is made the signing's content (``Match.governor``).
+- A hostile act in a condition makes no threat of an intent before the condition: "is
+  willing to help defend Lithuania if it is attacked" promises the defence; the attack is
+  the condition's (see ``conditions_between``).
+- An act ruled out is negated, and a cooperative one is refused: "lifting the sanctions is
+  out of the question", "a withdrawal is off the table", "ruled out talks with Kyiv" (see
+  ``with_ruled_out``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from tracker.coding.mode_scopes import CLAUSE_BREAK
+from tracker.models import Mode
+
+Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
+
+__all__ = [
+    "CHECKED",
+    "INFINITIVE_HEADS",
+    "NAMED_OBJECT",
+    "attributive",
+    "conditions_between",
+    "names_next",
+    "no_act_here",
+    "with_ruled_out",
+    "with_signed_objects",
+]
+
+_DETERMINERS = frozenset({"the", "a", "an", "all"})
+# hedging participles: an adjective after a determiner, a possessive or a preposition
+_HEDGES = frozenset({"alleged", "purported"})
+_HEDGE_MARKERS = _DETERMINERS | {
+    "his", "her", "its", "their", "our", "of", "for", "over", "about", "against", "into",
+    "on", "in", "by", "with", "and", "or",
+}  # fmt: skip
+
+
+def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the participle at ``i`` an adjective, a state of affairs or a hedge ("in the
+    occupied West Bank", "the annexed Crimea", "the alleged violations")?"""
+    if not 0 < i < len(words) - 1:
+        return False
+    if words[i] in _HEDGES:
+        return words[i - 1] in _HEDGE_MARKERS and words[i + 1] not in ("that", "to")
+    if not surface[i + 1][:1].isupper():
+        return False
+    k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
+    return words[k] in _DETERMINERS
+
+
+# Verbs that are an act toward a state only with a named object ("helped Ukraine", "wants
+# to help Israel"); "help him oust", "help support", "help end the war" are help to another
+# act, and "asked for help" a noun (item 86).
+NAMED_OBJECT = frozenset(
+    {"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting"}
+)
+
+
+def names_next(surface: Sequence[str], i: int) -> bool:
+    """Does a name follow the token at ``i`` (directly or after "the")? A name is any token
+    not all lower case ("Ukraine", "U.S.", "iSrael")."""
+    k = i + 2 if i + 2 < len(surface) and surface[i + 1] == "the" else i + 1
+    return k < len(surface) and not surface[k].islower() and surface[k][:1].isalpha()
+
+
+# Words whose "to" makes the trigger after it a verb: "The U.S. Secretary of State wants to
+# help Israel" is the Secretary's act, not a noun inside "of State" (item 87).
+INFINITIVE_HEADS = frozenset({
+    "want", "wants", "intend", "intends", "plan", "plans", "hope", "hopes", "seek", "seeks",
+    "wish", "wishes", "aim", "aims", "try", "tries", "ready", "willing", "able", "set",
+    "going", "due", "prepared", "eager", "keen",
+})  # fmt: skip
+
+
+# Present participles that before a noun describe a standing state, not the day's act: "an
+# occupying army", "the invading troops", "the warring parties" (item 94)
+_STATE_PARTICIPLES = frozenset({"occupying", "invading", "warring"})
+_OWNERS = _DETERMINERS | {"his", "her", "its", "their", "our", "this", "these", "those"}
+_NOT_A_NOUN = frozenset({"of", "the", "a", "an", "its", "their", "and", "or", ",", "."})
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES  # trigger words no_act_here reads (with "-ed")
+
+
+def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
+    """Is the trigger word at ``i`` (a participle, or a word of CHECKED) no act here: an
+    attributive participle, "help" with no name after it, or "an occupying army"?"""
+    w = words[i]
+    if w in NAMED_OBJECT:
+        return not names_next(surface, i)
+    if w in _STATE_PARTICIPLES:
+        nxt = words[i + 1] if i + 1 < len(words) else "."
+        return i > 0 and words[i - 1] in _OWNERS and nxt not in _NOT_A_NOUN
+    return attributive(words, surface, i)
+
+
+SIGNING = "agree.sign"
+# nouns of a formal agreement, the object of a signing
+_AGREEMENTS = frozenset({
+    "agreement", "agreements", "deal", "deals", "accord", "accords", "pact", "pacts",
+    "treaty", "treaties", "memorandum", "memorandums", "memoranda", "protocol", "charter",
+})  # fmt: skip
+_OBJECT_REACH = 5  # tokens between "signed" and its object ("signed a 10-year security treaty")
+
+
+_LAUNCHED = frozenset({"fired", "launched", "lobbed", "dropped"})
+_BE_WORDS = frozenset({"was", "were", "been", "had", "has", "have", "being"})
+
+
+def _launched_weapon(matches: tuple[Match, ...], words: Sequence[str], j: int) -> bool:
+    """Is the noun ``matches[j]`` ("a mortar bomb", "shells") the subject of the passive
+    launch that follows it ("was fired at it from the Gaza Strip")? One act, the verb's."""
+    m = matches[j]
+    if m.category != "ASSAULT" or m.first != m.last or words[m.first].endswith("ing"):
+        return False
+    if j + 1 >= len(matches) or matches[j + 1].category != "ASSAULT":
+        return False
+    between = words[m.last + 1 : matches[j + 1].first]
+    return (
+        bool(between)
+        and _BE_WORDS.issuperset(between)
+        and (words[matches[j + 1].first] in _LAUNCHED)
+    )
+
+
+def with_signed_objects(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` with the agreement a signing takes as its object ("signed a treaty",
+    "signed an agreement on ...") made that signing's content: coded with it, not as a
+    second (AGREE) event of the sentence; and a weapon noun that is the subject of a passive
+    launch ("a mortar bomb was fired at ...") the launch's (item 95)."""
+    out = list(matches)
+    for j, m in enumerate(matches):
+        if m.category == "ASSAULT" and _launched_weapon(matches, words, j):
+            out[j] = m._replace(governor=j + 1)
+            continue
+        if m.rule != SIGNING:
+            continue
+        for k in range(j + 1, len(matches)):
+            o = matches[k]
+            between = words[m.last + 1 : o.first]
+            if len(between) > _OBJECT_REACH or not CLAUSE_BREAK.isdisjoint(between):
+                break
+            if o.category == "AGREE" and words[o.last] in _AGREEMENTS and o.governor < 0:
+                out[k] = o._replace(governor=j)
+                break
+    return tuple(out)
+
+
+_CONDITIONS = frozenset({"if", "unless"})
+
+
+def conditions_between(words: Sequence[str], first: int, last: int) -> bool:
+    """Does a condition ("if", "unless") open between two triggers? A hostile act after it
+    is the condition's, no threat of the intent before ("ready to help defend Lithuania if
+    it is attacked": the attack is no act promised)."""
+    return not _CONDITIONS.isdisjoint(words[first:last])
+
+
+# what rules an act out, after it ("is out of the question", "is off the table", "has been
+# ruled out") or before it ("ruled out talks"); a sentence without any of these words is
+# not read further
+_RULING_WORDS = frozenset({"question", "table", "out"})
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "remains", "remain", "remained"})
+_RULE_VERBS = frozenset({"ruled", "rules", "rule", "ruling"})
+_RULE_REACH = 8  # tokens between the act and what rules it out
+# acts whose ruling out is a refusal (CAMEO 12), as a declared "will not" is
+_REFUSABLE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+
+
+def _ruled_out_after(words: Sequence[str], last: int) -> bool:
+    """Does "is (currently) out of the question / off the table / ruled out" follow the
+    act in its clause?"""
+    for k in range(last + 1, min(len(words), last + 1 + _RULE_REACH)):
+        w = words[k]
+        if w in CLAUSE_BREAK:
+            return False
+        if w in _BE:
+            j = k + 2 if k + 1 < len(words) and words[k + 1].endswith("ly") else k + 1
+            rest = list(words[j : j + 4])
+            return rest == _QUESTION or rest[:3] == _TABLE or rest[:2] == _RULED
+    return False
+
+
+_QUESTION, _TABLE, _RULED = (
+    ["out", "of", "the", "question"],
+    ["off", "the", "table"],
+    ["ruled", "out"],
+)
+
+
+def _ruled_out_before(words: Sequence[str], first: int) -> bool:
+    for k in range(first - 1, max(0, first - 1 - _RULE_REACH), -1):
+        w = words[k]
+        if w in CLAUSE_BREAK:
+            return False
+        if w == "out" and words[k - 1] in _RULE_VERBS:
+            return True
+    return False
+
+
+def with_ruled_out(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
+    """``matches`` with each act that is ruled out negated and, when it is cooperative, a
+    REJECT on its span whose content it is ("removing the sanctions on Burma is out of the
+    question": a refusal by whoever says so). Run before any governor is set (the caller
+    skips sentences without " out" or "table")."""
+    if _RULING_WORDS.isdisjoint(words):
+        return matches
+    out: list[Match] = []
+    for m in matches:
+        ruled = (
+            m.mode is Mode.ASSERTED and m.category != "REJECT" and (_ruled_out_after(words, m.last))
+        )
+        refused = m.category in _REFUSABLE and (
+            ruled or (m.mode is Mode.NEGATED and _ruled_out_before(words, m.first))
+        )
+        if not (ruled or refused):
+            out.append(m)
+            continue
+        out.append(m._replace(mode=Mode.NEGATED, governor=len(out) + 1 if refused else -1))
+        if refused:
+            out.append(m._replace(rule="reject.ruled_out", category="REJECT", mode=Mode.ASSERTED))
+    return tuple(out)
