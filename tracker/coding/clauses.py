@@ -100,4 +100,7 @@ def nominal_subject_between(text: str, start: int, end: int) -> bool:
     actor (ending at ``start``) and a trigger (at ``end``)? Then the actor is not the
     trigger's subject: "as it became clear to Washington that the country would support
     Russia" is no U.S. support."""
-    return " that " in text[start:end] and _NOMINAL_SUBJECT.search(text, start, end) is not None
+    return (
+        text.find(" that ", start, end) >= 0
+        and _NOMINAL_SUBJECT.search(text, start, end) is not None
+    )

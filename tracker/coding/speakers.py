@@ -200,32 +200,25 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
     """
     out: dict[int, Quote] = {}
     pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
-    is_open, last_speaker, opener = False, None, None  # (the last quotation's speaker; the
-    for i, text in enumerate(texts):  # speaker named before the open one)
-        marks = _quote_marks(text) if ('"' in text or "“" in text or "”" in text) else []
-        speaker, start = None, 0
-        fresh = bool(marks) and not is_open  # (a quotation may open here, its speaker first)
-        for k, opens in marks:
+    is_open, last_speaker, opener, before = False, None, None, -1  # (the last quotation's
+    # speaker; the speaker named before the open one; the last sentence with a mark)
+    for i in [i for i, t in enumerate(texts) if '"' in t or "“" in t or "”" in t]:
+        if is_open:  # the sentences between are inside the open quotation
+            pending.extend((j, 0) for j in range(before + 1, i))
+        elif i != before + 1:
+            last_speaker = None  # (a continuation follows its attributed quotation)
+        before, text = i, texts[i]
+        speaker, start, fresh = None, 0, not is_open  # (fresh: its speaker may come first)
+        for k, opens in _quote_marks(text):
             if opens is True or (opens is None and not is_open):
                 is_open, start = True, k + 1
                 continue
             is_open = False
             if pending:  # a quotation that began in an earlier sentence closes here
-                found = _ATTRIBUTION.match(text, k)
-                code = (
-                    found
-                    and _one_state(
-                        [
-                            m
-                            for m in mentions[i]
-                            if found.start("who") <= m.start < found.end("after")
-                        ]
-                    )
-                ) or opener
+                code = _attributed(text, k, mentions[i]) or opener
                 if code:
                     out.update({j: (code, lo, len(texts[j])) for j, lo in pending})
-                    out[i] = (code, 0, k)
-                    speaker = code
+                    out[i], speaker = (code, 0, k), code
                 pending = []
             elif last_speaker and not start - 1 and k + 2 >= len(text.rstrip()):
                 out[i] = (last_speaker, 1, k)  # all quotation: the same speaker goes on
@@ -237,13 +230,23 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
             pending.append((i, start))
             if len(pending) > QUOTE_RUN:
                 pending, is_open = [], False  # an unpaired mark, not a quotation
-        elif speaker is None and marks:
+        elif speaker is None:
             found_quote = quote_speaker(text, mentions[i])
             if found_quote is None and fresh and (lead := _lead(texts, mentions, i)):
                 out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
             speaker = found_quote[0] if found_quote else None
         last_speaker = speaker
     return out
+
+
+def _attributed(text: str, at: int, mentions: Sequence[Mention]) -> str | None:
+    """The one state of the attribution right after the closing mark at ``at`` ('," Ushakov
+    said'), or None."""
+    found = _ATTRIBUTION.match(text, at)
+    if found is None:
+        return None
+    lo, hi = found.start("who"), found.end("after")
+    return _one_state([m for m in mentions if lo <= m.start < hi])
 
 
 _PRONOUN_WHO = re.compile(r"\b(?:he|she)\s*$", re.IGNORECASE)
