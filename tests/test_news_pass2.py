@@ -395,3 +395,25 @@ def test_suggesting_a_state_should_act_is_a_request() -> None:
     assert ("REQUEST", "BLR", "LTU", "asserted") in _events(
         "Lukashenko suggested Lithuania should tackle smuggling within its own borders."
     )
+
+
+def test_a_possessive_ally_in_apposition_is_a_description() -> None:
+    events = _events("Belarus, Russia's closest ally, has released an American prisoner.")
+    assert ("RETREAT", "BLR", "USA", "asserted") in events
+
+
+def test_the_release_of_someone_detained_in_a_state_is_that_states() -> None:
+    events = _events("Trump's leadership led to the release of an American detained in Belarus.")
+    assert ("RETREAT", "BLR", "USA", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I want to particularly thank the Lithuanian government," the U.S. envoy said.',
+        "Poland would like to congratulate Ukraine on its success.",
+    ],
+)
+def test_a_formula_of_thanks_is_the_thanks(text) -> None:
+    events = _events(text)
+    assert events and all(e[0] == "SUPPORT" and e[3] == "asserted" for e in events)

@@ -165,7 +165,10 @@ _AUDIENCE = re.compile(
 )
 
 
-_OF_FROM = re.compile(r"\s+of\s+[^,;:.\"“”]{0,60}?\bfrom\s+(?:the\s+)?")
+_OF_FROM = re.compile(
+    r"\s+of\s+[^,;:.\"“”]{0,60}?\b(?:from|(?:detained|held|jailed|imprisoned)\s+in)\s+"
+    r"(?:the\s+)?"
+)  # "the release of two Americans from Russia", "... of an American detained in Belarus"
 
 
 def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
