@@ -417,3 +417,8 @@ def test_the_release_of_someone_detained_in_a_state_is_that_states() -> None:
 def test_a_formula_of_thanks_is_the_thanks(text) -> None:
     events = _events(text)
     assert events and all(e[0] == "SUPPORT" and e[3] == "asserted" for e in events)
+
+
+def test_an_attribution_may_hold_an_abbreviation() -> None:
+    text = '"We will not abandon our partners," the U.S. envoy said. "Our support for Kyiv stays."'
+    assert (("UKR", "USA"), 1) in _article_pairs(text)

@@ -37,8 +37,9 @@ BYLINE_WORDS = 16  # a longer line is prose, not a byline
 _QUOTES = ('"', "“", "”")
 # '"...," Lavrov said' / '"...," said Lavrov' / '"...," the Kremlin told reporters'
 _ATTRIBUTION = re.compile(
-    r"[\"”]\s*,?\s*(?P<who>[^\"“”.;]{0,60}?)\b(?:said|says|told|added|stated|declared|wrote)\b"
-    r"(?P<after>[^\"“”.;,]{0,40})"
+    r"[\"”]\s*,?\s*(?P<who>(?:[^\"“”.;]|(?<=[A-Z])\.){0,60}?)\b"  # ("the U.S. envoy":
+    r"(?:said|says|told|added|stated|declared|wrote)\b"  # an initial's period is no end)
+    r"(?P<after>(?:[^\"“”.;,]|(?<=[A-Z])\.){0,40})"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 # 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."':
