@@ -422,3 +422,12 @@ def test_a_formula_of_thanks_is_the_thanks(text) -> None:
 def test_an_attribution_may_hold_an_abbreviation() -> None:
     text = '"We will not abandon our partners," the U.S. envoy said. "Our support for Kyiv stays."'
     assert (("UKR", "USA"), 1) in _article_pairs(text)
+
+
+def test_a_phone_call_on_a_day_and_shooting_down_a_ceasefire() -> None:
+    text = "Trump and Putin held a phone call on Tuesday, after Ukraine agreed to a ceasefire."
+    assert ("RUS", "USA") in _pairs(text)
+    assert not any(e[0] == "REQUEST" for e in _events(text))
+    events = _events("Putin shot down a 30-day ceasefire the U.S. had pitched.")
+    assert ("REJECT", "RUS", "USA", "asserted") in events
+    assert not any(e[0] == "ASSAULT" for e in events)
