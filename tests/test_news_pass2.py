@@ -431,3 +431,11 @@ def test_a_phone_call_on_a_day_and_shooting_down_a_ceasefire() -> None:
     events = _events("Putin shot down a 30-day ceasefire the U.S. had pitched.")
     assert ("REJECT", "RUS", "USA", "asserted") in events
     assert not any(e[0] == "ASSAULT" for e in events)
+
+
+def test_responding_positively_to_a_proposal_accepts_it() -> None:
+    events = _events(
+        "Putin rejected that proposal on Tuesday but responded positively to Trump's proposal"
+        " of a limited pause."
+    )
+    assert ("AGREE", "RUS", "USA", "asserted") in events
