@@ -439,3 +439,11 @@ def test_responding_positively_to_a_proposal_accepts_it() -> None:
         " of a limited pause."
     )
     assert ("AGREE", "RUS", "USA", "asserted") in events
+
+
+def test_support_for_a_thing_is_toward_no_state() -> None:
+    text = "Rubio, after securing Ukraine's support for a 30-day ceasefire, said Putin must act."
+    assert not any(e[0] == "SUPPORT" and e[2] == "RUS" for e in _events(text))
+    assert ("SUPPORT", "BLR", "RUS", "asserted") in _events(
+        "Belarus expressed its support for the Russian operation."
+    )

@@ -10,6 +10,7 @@ from functools import cache
 from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Near, Scene
+from tracker.coding.bodies import BODY
 from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
@@ -165,6 +166,10 @@ _AUDIENCE = re.compile(
 )
 
 
+# a noun's object that is a thing, no state: "support for a 30-day ceasefire", "backing for
+# the peace plan"
+_THING_OBJECT = re.compile(r"\s+for\s+(?:a|an|the)\s+(?:[\d-]+\s*)?(?:[a-z][\w-]*\s+){0,2}?[a-z]")
+_TOWARD_A_THING = frozenset({"SUPPORT", "REQUEST", "REJECT", "AGREE"})
 _OF_FROM = re.compile(
     r"\s+of\s+[^,;:.\"“”]{0,60}?\b(?:from|(?:detained|held|jailed|imprisoned)\s+in)\s+"
     r"(?:the\s+)?"
@@ -225,6 +230,10 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:
+        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+        return own._replace(targets=(BODY,)) if own.sources else own._replace(unowned=True)
+        # "Ukraine's support for a 30-day ceasefire": toward a thing, no state (BODY: none)
     if noun and m.category == "RETREAT" and (released := _released_from(text, m, scene)):
         return released  # "secured the release of two Americans from Russia": Russia's
     if (
