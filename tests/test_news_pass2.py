@@ -447,3 +447,8 @@ def test_support_for_a_thing_is_toward_no_state() -> None:
     assert ("SUPPORT", "BLR", "RUS", "asserted") in _events(
         "Belarus expressed its support for the Russian operation."
     )
+
+
+def test_an_act_a_state_is_set_to_do_is_planned() -> None:
+    events = _events("Russia and Ukraine are set to swap 175 prisoners on Wednesday.")
+    assert events and not any(e[3] == "asserted" for e in events)
