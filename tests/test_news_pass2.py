@@ -452,3 +452,9 @@ def test_support_for_a_thing_is_toward_no_state() -> None:
 def test_an_act_a_state_is_set_to_do_is_planned() -> None:
     events = _events("Russia and Ukraine are set to swap 175 prisoners on Wednesday.")
     assert events and not any(e[3] == "asserted" for e in events)
+
+
+def test_due_to_plans_an_act_or_names_a_cause() -> None:
+    assert ("CONSULT", "RUS", "USA", "hypothetical") in _events("Putin is due to meet Trump.")
+    events = _events("Russia suspended talks due to the attack on Kursk by Ukraine.")
+    assert ("ASSAULT", "RUS", "UKR", "asserted") not in events

@@ -60,6 +60,8 @@ _PP_PREPS = frozenset(
     {"behind", "of", "after", "since", "following", "before", "during", "amid", "despite", "over",
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
+# "due to the attack", "in response to the expulsion": "to" after these is a preposition
+_TO_PREPOSITIONS = frozenset({"due", "owing", "thanks", "response", "retaliation", "prior"})
 _VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
@@ -261,10 +263,10 @@ def _own_arguments(
             (w in CLAUSE_BREAK and w not in {"after", "before"})
             or w in _VERBBETWEEN
             or (k < m.first - 1 and w.endswith("ed"))
-            or (w == "to" and k > 0 and words[k - 1] in INFINITIVE_HEADS)
+            or (w == "to" and k == m.first - 1 and k > 0 and words[k - 1] in INFINITIVE_HEADS)
         ):
             break  # a verb between: "in Guyana has issued arrest warrants" is no phrase
-        if w in _PP_PREPS:
+        if w in _PP_PREPS or (w == "to" and k > 0 and words[k - 1] in _TO_PREPOSITIONS):
             prep = k
             break
     if prep < 0 or (
