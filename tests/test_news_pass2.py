@@ -458,3 +458,26 @@ def test_due_to_plans_an_act_or_names_a_cause() -> None:
     assert ("CONSULT", "RUS", "USA", "hypothetical") in _events("Putin is due to meet Trump.")
     events = _events("Russia suspended talks due to the attack on Kursk by Ukraine.")
     assert ("ASSAULT", "RUS", "UKR", "asserted") not in events
+
+
+def test_statements_in_the_present_and_requests_to_ones_own_side() -> None:
+    scored = score_article(
+        sentence_article(
+            "s", "We urge Belarus to release all political prisoners.", date(2025, 1, 9), "USA"
+        )
+    )
+    events = {(e.category, e.source, e.target, e.mode.value) for e in scored.events}
+    assert ("REQUEST", "USA", "BLR", "asserted") in events
+    assert not any(e[0] == "RETREAT" and e[3] == "asserted" for e in events)
+    text = (
+        "Senators called on the Trump Administration to use caution with the Putin-aligned regime."
+    )
+    assert not any("RUS" in p for p in _pairs(text))
+
+
+def test_groups_of_people_are_no_state() -> None:
+    for text in (
+        "The lawmakers commended the Trump Administration for freeing prisoners in Belarus.",
+        "Critics accused Washington of legitimising Lukashenko.",
+    ):
+        assert not any(e[1] == "BLR" for e in _events(text)), text

@@ -358,5 +358,9 @@ def _clause_arguments(
     if src is None and before:  # "clear to Washington that the country would support"
         return Args((), targets, *near, unowned=True)
     if sources and targets:
-        targets = tuple([c for c in targets if c not in sources])
+        # (a request to the source's own side stays one: "Senators called on the Trump
+        # Administration to use caution in negotiations with Belarus" asks nothing of Belarus)
+        targets = tuple([c for c in targets if c not in sources]) or (
+            targets if m.category == "REQUEST" else ()
+        )
     return Args(sources, targets, *near)

@@ -33,6 +33,7 @@ _HEAD_END = re.compile(rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after)\
 def _bodies() -> re.Pattern[str]:
     raw = files("tracker.data").joinpath("en/non_state_bodies.txt").read_text(encoding="utf-8")
     names = [line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#"]
+    names += [n[0].upper() + n[1:] for n in names if n[0].islower()]  # ("Critics accused")
     names.sort(key=len, reverse=True)
     # (no name that goes on: "the West Bank", "U.N. Security Council" is found as the council)
     alternatives = "|".join(map(re.escape, names))
@@ -42,8 +43,10 @@ def _bodies() -> re.Pattern[str]:
 # Every name in the list holds one of these (a cheap test before the search)
 _MARKERS = ("EU", "E.U.", "NATO", "North Atlantic", "United Nations", "UN", "U.N.", "Council",
             "Assembly", "G7", "G-7", "Group of", "G20", "G-20", "OSCE", "IAEA", "Union",
-            "League", "ASEAN", "West", "bloc", "alliance", "European")  # fmt: skip
-_MARKER = re.compile("|".join(map(re.escape, _MARKERS)))
+            "League", "ASEAN", "West", "bloc", "alliance", "European", "lawmakers", "legislators",
+            "senators", "congressmen", "analysts", "critics", "experts", "observers", "activists",
+            "protesters", "demonstrators", "groups")  # fmt: skip
+_MARKER = re.compile("|".join(map(re.escape, _MARKERS)), re.IGNORECASE)  # (a superset)
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:

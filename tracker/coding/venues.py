@@ -305,10 +305,10 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     words, suffixes = non_state_heads()
     keep = []
     for m in mentions:
+        if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
+            continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
         if m.kind in ("country", "demonym", "capital"):
             after = text[m.end : m.end + 24].lower()
-            if after.startswith(suffixes):
-                continue  # "UK-based", "the Washington-based Carnegie Endowment"
             if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")
                 keep.append(m)
                 continue
