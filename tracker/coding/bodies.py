@@ -46,7 +46,9 @@ _MARKERS = ("EU", "E.U.", "NATO", "North Atlantic", "United Nations", "UN", "U.N
             "League", "ASEAN", "West", "bloc", "alliance", "European", "lawmakers", "legislators",
             "senators", "congressmen", "analysts", "critics", "experts", "observers", "activists",
             "protesters", "demonstrators", "groups")  # fmt: skip
-_MARKER = re.compile("|".join(map(re.escape, _MARKERS)), re.IGNORECASE)  # (a superset)
+_MARKER = re.compile(
+    "|".join(map(re.escape, [*_MARKERS, *(m[0].upper() + m[1:] for m in _MARKERS if m.islower())]))
+)  # (the group words capitalised too: "Critics accused ...")
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
