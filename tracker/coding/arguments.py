@@ -91,7 +91,7 @@ def find_arguments(
     has_pronoun = "he" in words or "she" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
-    bodies = body_spans(text)
+    bodies = body_spans(text, words)
     out: list[Args] = []
     previous: tuple[Match, Args] | None = None  # the trigger before
     verb: tuple[Match, Args] | None = None  # the last one that is no noun with its own actors

@@ -8,6 +8,7 @@ it the sentence's other state (BLR->LTU SUPPORT, RUS->USA ACCUSE). The body's si
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 from importlib.resources import files
 
@@ -30,9 +31,14 @@ _HEAD_END = re.compile(rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after)\
 
 
 @cache
-def _bodies() -> re.Pattern[str]:
+def _names() -> tuple[str, ...]:
     raw = files("tracker.data").joinpath("en/non_state_bodies.txt").read_text(encoding="utf-8")
-    names = [line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#"]
+    return tuple(line.strip() for line in raw.splitlines() if line.strip() and line[0] != "#")
+
+
+@cache
+def _bodies() -> re.Pattern[str]:
+    names = list(_names())
     names += [n[0].upper() + n[1:] for n in names if n[0].islower()]  # ("Critics accused")
     names.sort(key=len, reverse=True)
     # (no name that goes on: "the West Bank", "U.N. Security Council" is found as the council)
@@ -51,9 +57,19 @@ _MARKER = re.compile(
 )  # (the group words capitalised too: "Critics accused ...")
 
 
-def body_spans(text: str) -> list[tuple[int, int]]:
-    """Where the sentence names a non-state body (usually nowhere)."""
-    if _MARKER.search(text) is None:
+@cache
+def _last_words() -> frozenset[str]:
+    """The last word of every name, lower-cased: a name's tokens hold it (a cheap test)."""
+    return frozenset(name.split()[-1].lower() for name in _names())
+
+
+def body_spans(text: str, words: Collection[str] | None = None) -> list[tuple[int, int]]:
+    """Where the sentence names a non-state body (usually nowhere); ``words``: its
+    lower-cased tokens, when the caller has them (a cheaper pre-test)."""
+    if words is not None:
+        if _last_words().isdisjoint(words):
+            return []
+    elif _MARKER.search(text) is None:
         return []
     return [found.span() for found in _bodies().finditer(text)]
 
