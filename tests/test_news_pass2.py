@@ -483,3 +483,12 @@ def test_groups_of_people_are_no_state() -> None:
         "Critics accused Washington of legitimising Lukashenko.",
     ):
         assert not any(e[1] == "BLR" for e in _events(text)), text
+
+
+def test_a_first_verbs_object_is_no_subject_of_the_second() -> None:
+    events = _events(
+        "Russia retaliated against Washington by expelling 60 U.S. diplomats and ordering the"
+        " closure of the U.S. consulate general in St Petersburg."
+    )
+    assert ("SANCTION", "USA", "RUS", "asserted") not in events
+    assert ("SANCTION", "RUS", "USA", "asserted") in events

@@ -63,11 +63,13 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
     after it; else the nearest."""
     if not before:
         return None
+    word_end = text.find(" ", trigger_start)  # the trigger itself may be the second verb
     if len(before) == 1 or (
         not text[before[0].end : trigger_start].strip() and _GERUND.match(text, trigger_start)
     ):  # (no other candidate; or "role in Kiev agreeing": the gerund's subject right before)
-        return before[0]
-    word_end = text.find(" ", trigger_start)  # the trigger itself may be the second verb
+        only = before[0]  # ... unless it is a first verb's object ("expelling 60 U.S.
+        second = text.find(" and ", only.end, trigger_start) >= 0  # diplomats and ordering")
+        return None if second and _SECOND_VERB.search(text, only.end, word_end) else only
     for g in before:
         if (
             g is not before[-1]
