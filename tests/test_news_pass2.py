@@ -351,3 +351,13 @@ def test_a_first_verbs_object_is_no_subject_of_the_second() -> None:
     )
     assert ("SANCTION", "USA", "RUS", "asserted") not in events
     assert ("SANCTION", "RUS", "USA", "asserted") in events
+
+
+def test_an_opposition_figure_after_a_comma_and_the_call_on_a_platform() -> None:
+    text = (
+        "Following his release, Tsikhanouski called on Trump to help free more prisoners in"
+        " Belarus and urged the West not to ease pressure on Lukashenko."
+    )
+    assert not any(e[0] == "REQUEST" for e in _events(text))
+    confirmed = _events("Trump confirmed the call on Truth Social, thanking Lukashenko.")
+    assert not any(e[0] == "REQUEST" for e in confirmed)

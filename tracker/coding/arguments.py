@@ -113,8 +113,8 @@ def find_arguments(
             args = pronoun_source(text, m, scene.before, placed, args)
         out.append(args)
         previous = (m, args)
-        if not args.own:
-            verb = previous
+        if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:
+            verb = previous  # "called on Trump to help ... and urged": the call's subject)
     if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it;
         out = to_responders(
             matches, without_measure_targets(matches, out)

@@ -27,7 +27,7 @@ _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?$")  # "i
 _OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[a-z-]+\s+)?$")  # "accused (the) (other) "
 # an object body heads its noun phrase: "accused European countries of", not "supported a
 # U.N. resolution"
-_HEAD_END = re.compile(rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after)\b")
+_HEAD_END = re.compile(rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after|not)\b")
 
 
 @cache
