@@ -361,3 +361,10 @@ def test_an_opposition_figure_after_a_comma_and_the_call_on_a_platform() -> None
     assert not any(e[0] == "REQUEST" for e in _events(text))
     confirmed = _events("Trump confirmed the call on Truth Social, thanking Lukashenko.")
     assert not any(e[0] == "REQUEST" for e in confirmed)
+
+
+def test_at_the_request_of_a_state_names_who_asked() -> None:
+    events = _events(
+        'The envoy accused Ukraine of "sabotaging" the plan at the "request of the British."'
+    )
+    assert ("REQUEST", "UKR", "GBR", "asserted") not in events
