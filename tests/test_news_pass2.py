@@ -368,3 +368,11 @@ def test_at_the_request_of_a_state_names_who_asked() -> None:
         'The envoy accused Ukraine of "sabotaging" the plan at the "request of the British."'
     )
     assert ("REQUEST", "UKR", "GBR", "asserted") not in events
+
+
+def test_the_cancellation_of_a_meeting_is_no_meeting() -> None:
+    events = _events(
+        "It came after the cancellation of a meeting between Putin and Trump in Budapest."
+    )
+    assert ("CONSULT", None, None, "negated") in events
+    assert not any(e[0] == "CONSULT" and e[3] == "asserted" for e in events)
