@@ -30,7 +30,7 @@ from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
-from tracker.coding.speakers import document_speaker, running_quotes, with_first_person
+from tracker.coding.speakers import UNREAD, document_speaker, running_quotes, with_first_person
 from tracker.coding.tone import default_tone_scorer
 from tracker.models import (
     Article,
@@ -221,9 +221,10 @@ def _mentions(
     quotations that run over several sentences (``speakers.running_quotes``)."""
     texts = [s.text for s in sentences]
     quoted = any('"' in t or "“" in t for t in texts)
-    running = running_quotes(texts, named) if quoted else {}
+    said: dict[int, Any] = {}  # each quotation's speaker, read once by running_quotes
+    running = running_quotes(texts, named, said) if quoted else {}
     mentions = [
-        with_first_person(text, found, speaker, running.get(i))
+        with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))
         for i, (text, found) in enumerate(zip(texts, named, strict=True))
     ]
     return mentions, running

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib.resources import files
+from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.coding.actors import ActorMatcher
@@ -188,7 +189,11 @@ def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
     ]
 
 
-def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) -> dict[int, Quote]:
+def running_quotes(
+    texts: Sequence[str],
+    mentions: Sequence[Sequence[Mention]],
+    said: dict[int, Quote | None] | None = None,
+) -> dict[int, Quote]:
     """The quotations whose speaker a sentence does not name itself, by sentence:
 
     - one that runs over several sentences takes the attribution after its closing mark
@@ -236,6 +241,8 @@ def running_quotes(texts: Sequence[str], mentions: Sequence[Sequence[Mention]]) 
             if found_quote is None and fresh and (lead := _lead(texts, mentions, i)):
                 out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
             speaker = found_quote[0] if found_quote else None
+            if said is not None:  # (read once: ``with_first_person`` takes it from here)
+                said[i] = found_quote
         last_speaker = speaker
     return out
 
@@ -289,8 +296,15 @@ def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
     return (code, start, end) if code else None
 
 
+UNREAD: Any = object()  # ``with_first_person``'s ``said`` when no one has read the quotation
+
+
 def with_first_person(
-    text: str, mentions: list[Mention], speaker: str | None, running: Quote | None = None
+    text: str,
+    mentions: list[Mention],
+    speaker: str | None,
+    running: Quote | None = None,
+    said: Quote | Any | None = UNREAD,
 ) -> list[Mention]:
     """``mentions`` plus a ``speaker`` mention for each first-person word that stands for
     the speaker: inside an attributed quotation its speaker (``running``: a quotation that
@@ -298,7 +312,10 @@ def with_first_person(
     quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES (inlined: hot)
     if speaker is None and not quoted and running is None:
         return mentions
-    quote = running or (quote_speaker(text, mentions) if quoted else None)
+    if running is not None or said is not UNREAD:
+        quote = running or said  # (read by ``running_quotes``)
+    else:
+        quote = quote_speaker(text, mentions) if quoted else None
     if quote is None and speaker is None:
         return mentions
     added: list[Mention] = []
