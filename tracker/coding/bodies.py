@@ -1,8 +1,10 @@
-"""Non-state bodies as a trigger's subject or object ("The European Union expressed
-solidarity with Lithuania, calling on Belarus to ...", "Lavrov accused European countries
-of trying to disrupt US peace efforts"). With no state in that role, the coder used to lend
-it the sentence's other state (BLR->LTU SUPPORT, RUS->USA ACCUSE). The body's side now holds
-``BODY``, a code no pair has, so the act is nobody's in the pair. The names are
+"""Non-state bodies and groups of people as a trigger's subject or object ("The European
+Union expressed solidarity with Lithuania, calling on Belarus to ...", "Lavrov accused
+European countries of trying to disrupt US peace efforts", "The lawmakers commended the
+Trump Administration"). With no state in that role, the coder used to lend it the sentence's
+other state (BLR->LTU SUPPORT, RUS->USA ACCUSE). The body's side now holds ``BODY``, a code
+no pair has, so the act is nobody's in the pair (``noun_arguments`` uses it too for an object
+that is a thing: "support for a 30-day ceasefire"). The names are
 ``data/en/non_state_bodies.txt``."""
 
 from __future__ import annotations
