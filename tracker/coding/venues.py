@@ -47,7 +47,8 @@ _SEAT_IN = re.compile(
 # ... where an authority that another state owns is only somewhere: "Kremlin officials in
 # Riyadh", "the U.S. delegation in Geneva" (a capitalised owner right before its noun)
 _OWNED_SEAT = re.compile(
-    r"(?:^|\s)(?:[A-Z][\w.'’]*)(?:'s)?\s+\w+\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"
+    r"(?:^|\s)(?!(?:The|A|An|Some|Many|Senior|Top|Local|Other|Its|Their)\b)"  # (no owner)
+    r"(?:[A-Z][\w.'’]*)(?:'s)?\s+\w+\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"
 )
 # ... but the seat of a mission that is the one speaking is where it speaks from
 _MISSION_IN = re.compile(
