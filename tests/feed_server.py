@@ -27,11 +27,15 @@ class Hit:
     status: int
 
 
+HITS_WAIT_S = 5.0  # how long hits() waits for requests the server still handles
+
+
 class FeedServer:
     def __init__(self) -> None:
         self.routes: dict[str, Handler] = {}
         self.log: list[Hit] = []
-        self._lock = threading.Lock()
+        self._lock = threading.Condition()
+        self._in_flight = 0  # requests whose hit is not logged yet
         server = self
 
         class _Handler(BaseHTTPRequestHandler):
@@ -39,12 +43,18 @@ class FeedServer:
 
             def do_GET(self) -> None:  # http.server's name
                 handler = server.routes.get(self.path.split("?", 1)[0])
+                with server._lock:
+                    server._in_flight += 1
+                status = -1  # the client hung up (a cap or a timeout did its job)
                 try:
                     status = handler(self) if handler else _not_found(self)
                 except (BrokenPipeError, ConnectionResetError):
-                    status = -1  # the client hung up (a cap or a timeout did its job)
-                with server._lock:
-                    server.log.append(Hit(self.path, dict(self.headers.items()), status))
+                    pass
+                finally:  # (logged after the response is sent: hits() waits for it)
+                    with server._lock:
+                        server.log.append(Hit(self.path, dict(self.headers.items()), status))
+                        server._in_flight -= 1
+                        server._lock.notify_all()
 
             def log_message(self, *args: object) -> None:  # quiet
                 pass
@@ -118,7 +128,10 @@ class FeedServer:
         return self.static(path, xml.encode("utf-8"), "application/rss+xml", **kwargs)
 
     def hits(self, path: str) -> list[Hit]:
+        """The requests for ``path`` so far. A client has its response before the server has
+        logged the request, so this waits (up to HITS_WAIT_S) for requests still in hand."""
         with self._lock:
+            self._lock.wait_for(lambda: self._in_flight == 0, timeout=HITS_WAIT_S)
             return [hit for hit in self.log if hit.path.split("?", 1)[0] == path]
 
 
