@@ -376,3 +376,11 @@ def test_the_cancellation_of_a_meeting_is_no_meeting() -> None:
     )
     assert ("CONSULT", None, None, "negated") in events
     assert not any(e[0] == "CONSULT" and e[3] == "asserted" for e in events)
+
+
+def test_the_authorities_in_a_capital_are_its_state() -> None:
+    events = _events("The authorities in Minsk accused Poland of provocations at the border.")
+    assert ("ACCUSE", "BLR", "POL", "asserted") in events
+    assert ("BLR", "USA") in _pairs(
+        "Officials in Minsk said the United States would reopen its embassy."
+    )

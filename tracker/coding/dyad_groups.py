@@ -110,6 +110,12 @@ PARTY_HEADS = (
 _BETWEEN_HEADS = re.compile(rf"\bbetween\s+(?:the\s+)?{PARTY_HEADS}$", re.IGNORECASE)
 
 
+_SEATS = frozenset(
+    {"officials", "authorities", "government", "leadership", "regime", "sources", "diplomats",
+     "police", "prosecutors", "court", "courts"}
+)  # fmt: skip
+
+
 def prep_before(gap: str, words: RelationWords) -> str:
     """The preposition (or 'to <verb>' marker) that introduces the next actor, if any; not
     one before a comma ("In 2022, Russia invaded": Russia is no place)."""
@@ -129,6 +135,8 @@ def prep_before(gap: str, words: RelationWords) -> str:
     if "etween" in gap and _BETWEEN_HEADS.search(gap):
         return "between"
     last = tokens[n - 1].lower()
+    if last in ("in", "at") and n >= 2 and tokens[n - 2].lower() in _SEATS:
+        return ""  # "The authorities in Minsk accused Poland": whose authorities, no place
     if last in words.prepositions:
         return last
     if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
