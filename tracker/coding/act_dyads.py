@@ -32,9 +32,7 @@ def act_dyads(
         if i in have or len(found) < 2:
             continue
         codes = {m.code for m in found if m.start >= 0}
-        if len(codes) < 2 or (
-            words.non_political.search(texts[i]) and not words.diplomatic.search(texts[i])
-        ):
+        if len(codes) < 2 or words.not_politics(texts[i]):
             continue  # (sport and weather name states side by side: rule 9 of dyads.py)
         sentence = analysed(i)
         pairs: set[tuple[str, str]] = set()

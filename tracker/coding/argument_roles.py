@@ -56,6 +56,14 @@ _SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w
 _GERUND = re.compile(r"[a-z]+ing\b")
 
 
+def _second_verb_after(text: str, g: Group, trigger_start: int, word_end: int) -> bool:
+    """Does a second verb of the clause's subject ("and announced", "and ordering") stand
+    between the group and the trigger (ending at ``word_end``, -1: the text's end)?"""
+    return text.find(" and ", g.end, trigger_start) >= 0 and (  # (cheap test first)
+        _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text)) is not None
+    )
+
+
 def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Group | None:
     """The subject among the groups before a trigger in its clause (nearest first): the
     nearest that is not the object of a preposition, when the clause has one ("Trump said he
@@ -68,14 +76,10 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         not text[before[0].end : trigger_start].strip() and _GERUND.match(text, trigger_start)
     ):  # (no other candidate; or "role in Kiev agreeing": the gerund's subject right before)
         only = before[0]  # ... unless it is a first verb's object ("expelling 60 U.S.
-        second = text.find(" and ", only.end, trigger_start) >= 0  # diplomats and ordering")
-        return None if second and _SECOND_VERB.search(text, only.end, word_end) else only
+        # diplomats and ordering the closure")
+        return None if _second_verb_after(text, only, trigger_start, word_end) else only
     for g in before:
-        if (
-            g is not before[-1]
-            and text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
-            and _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text))
-        ):
+        if g is not before[-1] and _second_verb_after(text, g, trigger_start, word_end):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
             # first verb's object; the second verb is its subject's ("blocked Ukrainian ports
             # and attacked Odesa")

@@ -48,30 +48,16 @@ def _bodies() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])(?!\s+[A-Z])")
 
 
-# Every name in the list holds one of these (a cheap test before the search)
-_MARKERS = ("EU", "E.U.", "NATO", "North Atlantic", "United Nations", "UN", "U.N.", "Council",
-            "Assembly", "G7", "G-7", "Group of", "G20", "G-20", "OSCE", "IAEA", "Union",
-            "League", "ASEAN", "West", "bloc", "alliance", "European", "lawmakers", "legislators",
-            "senators", "congressmen", "analysts", "critics", "experts", "observers", "activists",
-            "protesters", "demonstrators", "groups")  # fmt: skip
-_MARKER = re.compile(
-    "|".join(map(re.escape, [*_MARKERS, *(m[0].upper() + m[1:] for m in _MARKERS if m.islower())]))
-)  # (the group words capitalised too: "Critics accused ...")
-
-
 @cache
 def _last_words() -> frozenset[str]:
     """The last word of every name, lower-cased: a name's tokens hold it (a cheap test)."""
     return frozenset(name.split()[-1].lower() for name in _names())
 
 
-def body_spans(text: str, words: Collection[str] | None = None) -> list[tuple[int, int]]:
+def body_spans(text: str, words: Collection[str]) -> list[tuple[int, int]]:
     """Where the sentence names a non-state body (usually nowhere); ``words``: its
-    lower-cased tokens, when the caller has them (a cheaper pre-test)."""
-    if words is not None:
-        if _last_words().isdisjoint(words):
-            return []
-    elif _MARKER.search(text) is None:
+    lower-cased tokens (a cheap pre-test: every name's last word is one of them)."""
+    if _last_words().isdisjoint(words):
         return []
     return [found.span() for found in _bodies().finditer(text)]
 

@@ -336,11 +336,7 @@ def attribute_dyads(
                 out.extend(result.dyads)
             results.append(result)
             continue
-        if (
-            len(mentions) > 1
-            and words.non_political.search(sentence.text)
-            and not words.diplomatic.search(sentence.text)
-        ):
+        if len(mentions) > 1 and words.not_politics(sentence.text):
             # sport or weather: side by side, no interaction
             results.append(_NOTHING)
             continue

@@ -108,6 +108,11 @@ class RelationWords:
     non_political: Phrases
     diplomatic: Phrases  # ... unless the sentence holds diplomacy ("expelled the ... envoy")
 
+    def not_politics(self, text: str) -> bool:
+        """Sport or weather with no diplomacy: states side by side, no interaction (rule 9
+        of ``dyads.py``)."""
+        return bool(self.non_political.search(text)) and not self.diplomatic.search(text)
+
     @cached_property
     def prepositions(self) -> frozenset[str]:
         return self.mutual | self.directed | self.reverse | self.locative | {"by"}
