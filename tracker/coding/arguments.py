@@ -35,10 +35,12 @@ from tracker.coding.passive import (
     is_passive,
     opens_passive,
     passive_agent,
+    predicative_participle,
     reduced_material_passive,
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
+from tracker.coding.possessive_pronouns import possessor_source
 from tracker.coding.responses import to_responders
 from tracker.coding.trigger_objects import INFINITIVE_HEADS
 from tracker.coding.word_forms import (
@@ -89,6 +91,7 @@ def find_arguments(
         return (Args(),) * len(matches)
     relative = not RELATIVE_PERSON.isdisjoint(words)
     has_pronoun = "he" in words or "she" in words
+    owned_by_pronoun = "his" in words or "her" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
     bodies = body_spans(text, words)
@@ -111,6 +114,8 @@ def find_arguments(
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
         elif (args.sources or args.unowned) and has_pronoun:  # ("he" of a leader named before)
             args = pronoun_source(text, m, scene.before, placed, args)
+        elif owned_by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
+            args = possessor_source(text, m, placed, args)
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:
@@ -162,6 +167,9 @@ def _trigger_arguments(
         )
         targets = tuple(c for c in args.targets if c not in src)
         return Args(src, targets, *near)
+    if predicative_participle(words, m):  # "classified by X as wrongfully detained by Y"
+        agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
+        return Args(agent[0] if agent is not None else (), (), *near, unowned=True)
     if reduced_passive(words, m):  # "French officials accused of ...": they are its target
         target = scene.before[0].codes if scene.before else ()
         return Args((), target, *near, unowned=True)

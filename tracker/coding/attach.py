@@ -119,3 +119,39 @@ def acts_elsewhere(
             if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):
                 return True
     return False
+
+
+def only_conceded(
+    args: Args, pair: tuple[str, str], text: str, mentions: Sequence[Mention]
+) -> bool:
+    """Is the pair's other state, for a trigger that has a source only, named nowhere but
+    right after "despite" or "alongside"? A concession or a partner is never the object, so
+    the sentence's only dyad does not lend it ("the Russians were committed to fighting
+    despite Trump's repeated attempts to end the war" is no Russian attack on the U.S.)."""
+    side = args.sources
+    if not side or args.targets:
+        return False
+    others = [c for c in pair if c not in side]
+    if len(others) != 1:
+        return False
+    named = [m for m in mentions if m.code == others[0] and m.start >= 0]
+    return bool(named) and all(
+        text[max(0, m.start - 16) : m.start].lower().split()[-1:] in (["despite"], ["alongside"])
+        for m in named
+    )
+
+
+def lends(
+    args: Args,
+    pair: tuple[str, str],
+    trigger: Any,
+    text: str,
+    sentence: Any,
+    mentions: Sequence[Mention],
+) -> bool:
+    """May the sentence's only dyad lend its other state to ``trigger`` (``sentence``: the
+    CodedSentence)? Not when that state acts elsewhere (``acts_elsewhere``) or is only
+    conceded (``only_conceded``)."""
+    return not acts_elsewhere(
+        args, pair, trigger, text, sentence.matches, sentence.arguments
+    ) and not only_conceded(args, pair, text, mentions)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from tracker.coding.argument_groups import Args
 from tracker.coding.argument_roles import reaction_targets
 from tracker.coding.arguments import find_arguments
-from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, acts_elsewhere, attach
+from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach, lends
 from tracker.coding.direction import (
     POSITION_KEY,
     dyad_mentions,
@@ -179,7 +179,7 @@ class EventCoder:
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
-            lend = single and not acts_elsewhere(args, pair, m, text, matches, sentence.arguments)
+            lend = single and lends(args, pair, m, text, sentence, mentions)
             found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
             if found is None or (found[0] is FALLBACK and named and refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)

@@ -232,6 +232,18 @@ def reduced_passive(words: Sequence[str], m: Match) -> bool:
     )
 
 
+def predicative_participle(words: Sequence[str], m: Match) -> bool:
+    """ "citizens classified by the U.S. government as wrongfully detained": a participle
+    after "as" says what someone is called; the "by X" before it is the calling's agent,
+    not the act's (the act's own agent may follow: "as detained by Russia")."""
+    if m.first != m.last or m.first < 1 or not words[m.first].endswith("ed"):
+        return False
+    k = m.first - 1
+    if words[k].endswith("ly") and k > 0:  # "as wrongfully detained"
+        k -= 1
+    return words[k] == "as"
+
+
 # After a participle of a material act, these open what follows a reduced passive ("soldiers
 # killed in Ukraine", "killed by drones", "detained near the border").
 _AFTER_REDUCED = frozenset(

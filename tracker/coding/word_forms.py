@@ -35,10 +35,12 @@ def is_noun(words: Sequence[str], m: Match) -> bool:
 def reads_as_noun(words: Sequence[str], m: Match) -> bool:
     """Is the trigger read as a noun with arguments of its own: one word and no verb form,
     after a topic preposition ("talks on sanctions relief") or after "on the" ("brief him on
-    the talks with Putin")?"""
+    the talks with Putin"), or several words after "the" ("since the start of the war")?"""
     return (
         (m.first == m.last and not is_verb_form(words[m.first], words[m.first - 1]))
         or (m.first > 0 and words[m.first - 1] in TOPIC_PREPS)
+        or (m.first < m.last and m.first > 0 and words[m.first - 1] == "the")  # "since the
+        # start of the war": a verb after "the" is a noun
         or topic_noun(words, m)
     )
 
