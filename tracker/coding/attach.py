@@ -122,15 +122,16 @@ def acts_elsewhere(
 
 
 def only_conceded(
-    args: Args, pair: tuple[str, str], text: str, mentions: Sequence[Mention]
+    args: Args, pair: tuple[str, str], text: str, mentions: Sequence[Mention], category: str = ""
 ) -> bool:
     """Is the pair's other state, for a trigger that has a source only, named nowhere but
     right after "despite" or "alongside"? A concession or a partner is never the object, so
     the sentence's only dyad does not lend it ("the Russians were committed to fighting
-    despite Trump's repeated attempts to end the war" is no Russian attack on the U.S.)."""
+    despite Trump's repeated attempts to end the war" is no Russian attack on the U.S.). A
+    refusal's concession is what it refuses (``category`` REJECT: lent as before)."""
     side = args.sources
-    if not side or args.targets:
-        return False
+    if not side or args.targets or category == "REJECT":  # "refused to meet Zelensky,
+        return False  # despite Trump's request": the request's owner is what is rejected
     others = [c for c in pair if c not in side]
     if len(others) != 1:
         return False
@@ -154,4 +155,4 @@ def lends(
     conceded (``only_conceded``)."""
     return not acts_elsewhere(
         args, pair, trigger, text, sentence.matches, sentence.arguments
-    ) and not only_conceded(args, pair, text, mentions)
+    ) and not only_conceded(args, pair, text, mentions, trigger.category)
