@@ -93,3 +93,42 @@ def test_the_start_of_a_war_is_a_noun_with_its_own_actors() -> None:
     assert ("ASSAULT", "RUS", "UKR", "asserted") in _events(
         "Russia's start of the war against Ukraine shocked Europe."
     )
+
+
+def test_a_noun_agent_may_follow_an_indefinite_article() -> None:
+    text = (
+        "Belarus freed 52 prisoners following a visit to Minsk by a United States delegation"
+        " led by envoy John Coale."
+    )
+    assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)
+
+
+def test_a_call_on_a_weekday_is_a_call() -> None:
+    assert _events("Lavrov raised the embassies with Rubio in a call on Saturday.") == {
+        ("CONSULT", "RUS", "USA", "asserted")
+    }
+    # a request on a weekday stays one
+    assert ("REQUEST", "USA", "RUS", "asserted") in _events(
+        "Trump called on Putin on Saturday to end the war."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Riyadh talks were meant to end Russia's war against Ukraine.",
+        "Kyiv said the latest Istanbul talks with Moscow had failed.",
+    ],
+)
+def test_a_capital_naming_a_meeting_is_no_party(text) -> None:
+    events = _events(text)
+    assert not any("SAU" in (s, t) or "TUR" in (s, t) for _, s, t, _ in events)
+
+
+def test_a_definite_noun_opening_the_sentence_takes_only_its_own_actors() -> None:
+    text = "The visit was part of the Trump administration's drive to mend ties with Belarus."
+    assert not any(cat == "CONSULT" for cat, *_ in _events(text))
+    # its own actors stay
+    assert ("CONSULT", None, None, "asserted") in _events(
+        "The talks between Russia and Ukraine ended without a deal."
+    )

@@ -12,6 +12,7 @@ from importlib.resources import files
 from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.bodies import BODY
 from tracker.coding.dyad_groups import PARTY_HEADS
+from tracker.coding.event_context import refers_back
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
@@ -48,9 +49,9 @@ EVADED = frozenset(
 # the United States"
 BETWEEN = re.compile(rf"^\s*between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
-_OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+)?$", re.I)
+_OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+|an?\s+)?$", re.I)
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
-_LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+)?$")
+_LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$")
 # ... and after an agent's "of X", the rest of its name and where it went: "the visit of
 # U.S. presidential envoy John Coale to Minsk"
 _LATER_TO = re.compile(r"^\s*(?:[\w.'’-]+\s+){0,4}to\s+(?:the\s+)?$")
@@ -226,8 +227,10 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return Args((), (), *scene.near, own=True)
     if noun and words[m.first] in agentive_nouns() and words[m.last + 1 : m.last + 2] == ["of"]:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if noun and _subject_of_a_verb(words, m):  # "the agreement sent a clear signal to
-        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # Russia"
+    if noun and (_subject_of_a_verb(words, m) or refers_back(text, m)):  # "the agreement
+        # sent a clear signal to Russia", "The visit was part of a campaign to improve
+        # relations with Belarus": the sentence's predicate holds no argument of the noun
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if m.first > 0 and words[m.first - 1] in EVADED:
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:

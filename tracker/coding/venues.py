@@ -200,6 +200,20 @@ def _names_a_conflict(text: str) -> bool:
     )
 
 
+# A capital used as the name of a meeting or accord held there ("the Riyadh talks", "the
+# two-day Istanbul talks", "the Minsk agreements"), after a determiner or a possessive
+_NAMED_EVENT = re.compile(
+    r"\s+(?:peace\s+)?(?:talks|summit|meeting|negotiations|format|process|conference|"
+    r"accords?|agreements?|declaration)\b",
+    re.IGNORECASE,
+)
+_EVENT_OPENER = re.compile(
+    r"(?:^|\s)(?:the|a|this|that|these|last|latest|recent|planned|upcoming|next|first|"
+    r"second|[\w-]+'s)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _role(text: str, m: Mention, conflict: bool) -> int | None:
     """A mention's role by the words before it: _AS_PARTY, _AS_VENUE, _AS_SEAT, or None
     for a topic ("the war in Ukraine") or where something was said ("told reporters in
@@ -214,6 +228,8 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
     if m.kind not in ("capital", "country"):
         return _AS_PARTY
     before = text[max(0, m.start - 60) : m.start]
+    if m.kind == "capital" and _NAMED_EVENT.match(text, m.end) and _EVENT_OPENER.search(before):
+        return None  # "the Riyadh talks", "the Minsk agreements": a name, no party
     if "including" in before and _ISSUES_INCLUDING.search(before):
         return None
     found = (
