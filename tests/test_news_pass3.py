@@ -97,8 +97,8 @@ def test_the_start_of_a_war_is_a_noun_with_its_own_actors() -> None:
 
 def test_a_noun_agent_may_follow_an_indefinite_article() -> None:
     text = (
-        "Belarus freed 52 prisoners following a visit to Minsk by a United States delegation"
-        " led by envoy John Coale."
+        "Belarus freed 52 prisoners, including foreign nationals, following a visit to Minsk"
+        " by a United States delegation led by envoy John Coale."
     )
     assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)
 
