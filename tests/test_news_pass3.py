@@ -132,3 +132,41 @@ def test_a_definite_noun_opening_the_sentence_takes_only_its_own_actors() -> Non
     assert ("CONSULT", None, None, "asserted") in _events(
         "The talks between Russia and Ukraine ended without a deal."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio said the two sides agreed to set up a team to support Ukraine peace talks.",
+        "Washington sees Lukashenko's ties with Putin as useful for Ukraine peace negotiations.",
+    ],
+)
+def test_a_country_named_before_peace_talks_is_their_topic(text) -> None:
+    events = _events(text)
+    assert not any("UKR" in (s, t) for _, s, t, _ in events), events
+    # joined to another party it names the talks' sides
+    assert ("CONSULT", None, None, "asserted") in _events(
+        "Russia-Ukraine peace talks resumed in Istanbul."
+    )
+
+
+def test_a_fund_someone_owns_is_no_funding() -> None:
+    text = "Dmitriev and his fund were blacklisted by the U.S. government in 2022."
+    assert not any(cat == "AID" for cat, *_ in _events(text))
+    assert ("AID", "USA", "UKR", "asserted") in _events("The United States funds Ukraine's army.")
+
+
+def test_what_is_useful_for_talks_takes_no_part_in_them() -> None:
+    text = "The Trump administration sees Lukashenko's ties with Putin as useful for negotiations."
+    assert not any(cat == "CONSULT" for cat, *_ in _events(text))
+    # one who arrives for talks takes part
+    assert ("CONSULT", "RUS", "BLR", "asserted") in _events(
+        "Putin arrived in Minsk for talks with Lukashenko."
+    )
+
+
+def test_an_agentive_noun_opening_the_sentence_names_its_agent_with_of() -> None:
+    text = "Visit of Kirill Dmitriev to Washington comes after new U.S. sanctions on Russian firms."
+    events = _events(text)
+    assert ("CONSULT", "RUS", "USA", "asserted") in events
+    assert ("CONSULT", "USA", "RUS", "asserted") not in events

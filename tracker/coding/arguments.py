@@ -69,6 +69,11 @@ PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasi
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
 _DURATIONS = frozenset({"minutes", "hours", "days"})  # "concluded three hours of talks"
+# "views X as useful for peace negotiations": what is good for talks takes no part in them
+_GOOD_FOR = frozenset(
+    {"useful", "important", "crucial", "vital", "essential", "necessary", "key", "critical",
+     "helpful", "beneficial", "conducive", "relevant", "ready", "prepared", "responsible"}
+)  # fmt: skip
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
     | {"round", "rounds", "series", "wave", "spate"}
@@ -291,6 +296,7 @@ def _own_arguments(
         and not args.targets
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
+        and not (prep > 0 and words[prep - 1] in _GOOD_FOR)  # "useful for negotiations"
     ):
         if topic_noun(words, m):  # "brief him on the talks with Putin": the topic, not
             return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act

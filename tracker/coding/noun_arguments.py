@@ -225,7 +225,11 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
-    if noun and words[m.first] in agentive_nouns() and words[m.last + 1 : m.last + 2] == ["of"]:
+    if (
+        (noun or m.first == 0)  # "Visit of the special envoy ... occurs after ...": a noun
+        and words[m.first] in agentive_nouns()
+        and words[m.last + 1 : m.last + 2] == ["of"]
+    ):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and (_subject_of_a_verb(words, m) or refers_back(text, m)):  # "the agreement
         # sent a clear signal to Russia", "The visit was part of a campaign to improve

@@ -200,6 +200,14 @@ def _names_a_conflict(text: str) -> bool:
     )
 
 
+# A country's name right before peace talks is what they are about ("to support Ukraine
+# peace talks"), unless it is joined to another party ("Russia-Ukraine peace talks")
+_PEACE_TOPIC = re.compile(
+    r"\s+peace\s+(?:talks|negotiations|process|plan|deal|efforts?|summit|framework|push|"
+    r"initiative|agreement)\b",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"(?:-|\band\s+|&\s*)$")
 # A capital used as the name of a meeting or accord held there ("the Riyadh talks", "the
 # two-day Istanbul talks", "the Minsk agreements"), after a determiner or a possessive
 _NAMED_EVENT = re.compile(
@@ -227,6 +235,12 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         return None  # "a durable resolution of the Russia-Ukraine war": the topic
     if m.kind not in ("capital", "country"):
         return _AS_PARTY
+    if (
+        m.kind == "country"
+        and _PEACE_TOPIC.match(text, m.end)
+        and not _JOINED.search(text, max(0, m.start - 5), m.start)
+    ):
+        return None  # "support Ukraine peace talks": talks on Ukraine, a topic
     before = text[max(0, m.start - 60) : m.start]
     if m.kind == "capital" and _NAMED_EVENT.match(text, m.end) and _EVENT_OPENER.search(before):
         return None  # "the Riyadh talks", "the Minsk agreements": a name, no party
