@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs as _pairs
 
 from tracker.coding.argument_groups import Args
 from tracker.coding.attach import only_conceded
@@ -170,3 +171,14 @@ def test_an_agentive_noun_opening_the_sentence_names_its_agent_with_of() -> None
     events = _events(text)
     assert ("CONSULT", "RUS", "USA", "asserted") in events
     assert ("CONSULT", "USA", "RUS", "asserted") not in events
+
+
+def test_went_on_to_tell_attributes_a_quotation() -> None:
+    text = (
+        '"Washington has the right to make its own decisions," Peskov went on to tell'
+        " reporters. He recalled that Russia observes the moratorium on nuclear tests."
+    )
+    pairs = _pairs(text)
+    # "He" is the speaker of the quotation before, a Russian: no pair with the U.S.
+    assert [p.sentences[0].sentence_index for p in pairs.values()] == [0]
+    assert pairs[("RUS", "USA")].sentences[0].source == "RUS"

@@ -39,7 +39,7 @@ _QUOTES = ('"', "“", "”")
 # '"...," Lavrov said' / '"...," said Lavrov' / '"...," the Kremlin told reporters'
 _ATTRIBUTION = re.compile(
     r"[\"”]\s*,?\s*(?P<who>(?:[^\"“”.;]|(?<=[A-Z])\.){0,60}?)\b"  # ("the U.S. envoy":
-    r"(?:said|says|told|added|stated|declared|wrote)\b"  # an initial's period is no end)
+    r"(?:said|says|told|tell|added|stated|declared|wrote)\b"  # an initial's period is no end)
     r"(?P<after>(?:[^\"“”.;,]|(?<=[A-Z])\.){0,40})"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
