@@ -182,3 +182,14 @@ def test_went_on_to_tell_attributes_a_quotation() -> None:
     # "He" is the speaker of the quotation before, a Russian: no pair with the U.S.
     assert [p.sentences[0].sentence_index for p in pairs.values()] == [0]
     assert pairs[("RUS", "USA")].sentences[0].source == "RUS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Lavrov accused Ukraine of "disrupting" the peace talks with Russia.',
+        "Moscow said Kyiv had derailed the talks with Russia in Istanbul.",
+    ],
+)
+def test_talks_derailed_or_disrupted_are_no_cooperation(text) -> None:
+    assert not any(cat == "CONSULT" and mode == "asserted" for cat, _, _, mode in _events(text))

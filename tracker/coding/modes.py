@@ -294,8 +294,8 @@ class ModeReader:
         for k in range(i - 1, max(-1, i - 1 - BACKGROUND_REACH), -1):
             if any(tuple(words[k - len(t) + 1 : k + 1]) == t for t in cues.get(words[k], ())):
                 return not (k == i - 1 and words[i].endswith("ing"))  # "before meeting Putin"
-            if words[k] in CLAUSE_BREAK or words[k] in BACKGROUND_STOPS:
-                return False
+            if (words[k] in CLAUSE_BREAK or words[k] in BACKGROUND_STOPS) and words[k] != '"':
+                return False  # (a scare quote is none: 'accused Kyiv of "disrupting" talks')
         return False
 
     def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
@@ -367,8 +367,8 @@ class ModeReader:
                 clause_start -= 1
             before = own_verb_phrase(words[clause_start:i], words[i])
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
-        if background and i == last and not is_participle(words[i]):
-            if self._in_background(words, i):
+        if background and not is_participle(words[i]):  # (cancelled "talks with": two words)
+            if i == last and self._in_background(words, i):
                 modes.add(Mode.HISTORICAL)
             if self._cancel and (
                 self._in_background(words, i, self._cancel) or self._cancelled_after(words, i)
