@@ -90,6 +90,9 @@ def noun_arguments(
             # invitation of Belarus", "the visit of the U.S. envoy to Minsk"
             sources = g.codes
         elif _OWN_ARG.match(gap) and not targets:
+            if len(g.codes) > 1 and m.category in _TOGETHER and _OF.match(gap):
+                sources = g.codes  # "the meeting of Trump and Putin": both its sides
+                break
             targets = g.codes
         elif agent_of and sources and not targets and _LATER_TO.match(gap):
             targets = g.codes  # "the visit of U.S. envoy John Coale to Minsk"
@@ -104,6 +107,7 @@ def noun_arguments(
 
 
 _THE = frozenset({"the", "this", "that"})
+_TOGETHER = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # kinds two sides do together
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "no"})
 
 
@@ -214,6 +218,24 @@ def _parties(parties: tuple[str, ...], scene: Scene) -> Args:
     return Args(parties, (), *scene.near, own=True)
 
 
+def _only_its_phrase(text: str, words: Sequence[str], m: Match, noun: bool) -> bool:
+    """Does the trigger take the actors of its own phrase only (``noun_arguments``)? "the
+    visit of X", also opening a sentence ("Visit of the special envoy ... occurs after");
+    a noun that is the subject of the sentence's verb ("the agreement sent a clear signal to
+    Russia") or opens it naming an earlier act ("The visit was part of a campaign to
+    improve relations with Belarus": the predicate holds no argument of the noun); what one
+    evades ("helping Russia circumvent sanctions")."""
+    if (
+        (noun or m.first == 0)
+        and words[m.first] in agentive_nouns()
+        and words[m.last + 1 : m.last + 2] == ["of"]
+    ):
+        return True
+    if noun and (_subject_of_a_verb(words, m) or refers_back(text, m)):
+        return True
+    return m.first > 0 and words[m.first - 1] in EVADED
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
@@ -225,17 +247,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
-    if (
-        (noun or m.first == 0)  # "Visit of the special envoy ... occurs after ...": a noun
-        and words[m.first] in agentive_nouns()
-        and words[m.last + 1 : m.last + 2] == ["of"]
-    ):
-        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if noun and (_subject_of_a_verb(words, m) or refers_back(text, m)):  # "the agreement
-        # sent a clear signal to Russia", "The visit was part of a campaign to improve
-        # relations with Belarus": the sentence's predicate holds no argument of the noun
-        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if m.first > 0 and words[m.first - 1] in EVADED:
+    if _only_its_phrase(text, words, m, noun):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
