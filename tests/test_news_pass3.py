@@ -193,3 +193,19 @@ def test_went_on_to_tell_attributes_a_quotation() -> None:
 )
 def test_talks_derailed_or_disrupted_are_no_cooperation(text) -> None:
     assert not any(cat == "CONSULT" and mode == "asserted" for cat, _, _, mode in _events(text))
+
+
+def test_a_meeting_a_month_owns_is_a_known_one() -> None:
+    text = "Lavrov criticised the follow-up to August's summit after Poland threatened Moscow."
+    assert not any(cat == "CONSULT" for cat, *_ in _events(text))
+    # a weekday's talks are often the day's news and keep the sentence's actors
+    assert ("CONSULT", "RUS", "USA", "asserted") in _events(
+        "Putin praised Friday's talks with Trump."
+    )
+
+
+def test_the_agenda_for_a_meeting_says_nothing_of_who_takes_part() -> None:
+    text = (
+        "Officials said the agenda for the meeting was unclear, as Russia's war on Ukraine went on."
+    )
+    assert not any(cat == "CONSULT" for cat, *_ in _events(text))

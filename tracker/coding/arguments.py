@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
 from tracker.coding.argument_roles import (
@@ -69,11 +71,6 @@ PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasi
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
 _DURATIONS = frozenset({"minutes", "hours", "days"})  # "concluded three hours of talks"
-# "views X as useful for peace negotiations": what is good for talks takes no part in them
-_GOOD_FOR = frozenset(
-    {"useful", "important", "crucial", "vital", "essential", "necessary", "key", "critical",
-     "helpful", "beneficial", "conducive", "relevant", "ready", "prepared", "responsible"}
-)  # fmt: skip
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
     | {"round", "rounds", "series", "wave", "spate"}
@@ -296,7 +293,10 @@ def _own_arguments(
         and not args.targets
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
-        and not (prep > 0 and words[prep - 1] in _GOOD_FOR)  # "useful for negotiations"
+        and not (
+            prep > 0 and words[prep] == "for" and words[prep - 1] in for_no_part()
+        )  # "useful for
+        # negotiations", "the agenda for the meeting": who takes part is not said
     ):
         if topic_noun(words, m):  # "brief him on the talks with Putin": the topic, not
             return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act
@@ -378,3 +378,12 @@ def _clause_arguments(
             targets if m.category == "REQUEST" else ()
         )
     return Args(sources, targets, *near)
+
+
+@cache
+def for_no_part() -> frozenset[str]:
+    """Words before "for" + a meeting noun that say nothing of who takes part in it
+    (``data/en/for_no_part.txt``: "useful for negotiations", "the agenda for the meeting")."""
+    raw = files("tracker.data").joinpath("en/for_no_part.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in raw.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))

@@ -108,6 +108,13 @@ def noun_arguments(
 
 _THE = frozenset({"the", "this", "that"})
 _TOGETHER = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # kinds two sides do together
+_DATED = frozenset(
+    f"{month}'s"
+    for month in (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "month", "year",
+    )
+)  # fmt: skip  # (a weekday's talks are often the day's news: "praised Friday's talks")
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "no"})
 
 
@@ -223,8 +230,9 @@ def _only_its_phrase(text: str, words: Sequence[str], m: Match, noun: bool) -> b
     visit of X", also opening a sentence ("Visit of the special envoy ... occurs after");
     a noun that is the subject of the sentence's verb ("the agreement sent a clear signal to
     Russia") or opens it naming an earlier act ("The visit was part of a campaign to
-    improve relations with Belarus": the predicate holds no argument of the noun); what one
-    evades ("helping Russia circumvent sanctions")."""
+    improve relations with Belarus": the predicate holds no argument of the noun), or that
+    a date owns ("August's summit"); what one evades ("helping Russia circumvent
+    sanctions")."""
     if (
         (noun or m.first == 0)
         and words[m.first] in agentive_nouns()
@@ -233,6 +241,8 @@ def _only_its_phrase(text: str, words: Sequence[str], m: Match, noun: bool) -> b
         return True
     if noun and (_subject_of_a_verb(words, m) or refers_back(text, m)):
         return True
+    if m.first > 0 and words[m.first - 1] in _DATED:  # "August's summit", "last year's
+        return True  # talks": a known meeting, named by its month or year
     return m.first > 0 and words[m.first - 1] in EVADED
 
 
