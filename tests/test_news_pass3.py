@@ -209,3 +209,9 @@ def test_the_agenda_for_a_meeting_says_nothing_of_who_takes_part() -> None:
         "Officials said the agenda for the meeting was unclear, as Russia's war on Ukraine went on."
     )
     assert not any(cat == "CONSULT" for cat, *_ in _events(text))
+
+
+def test_a_cap_or_limit_imposed_is_a_sanction() -> None:
+    assert ("SANCTION", "RUS", "USA", "asserted") in _events(
+        "Russia imposed a cap on the number of U.S. diplomats."
+    )
