@@ -215,3 +215,11 @@ def test_a_cap_or_limit_imposed_is_a_sanction() -> None:
     assert ("SANCTION", "RUS", "USA", "asserted") in _events(
         "Russia imposed a cap on the number of U.S. diplomats."
     )
+
+
+def test_a_meeting_cancellation_is_no_meeting() -> None:
+    text = (
+        "The envoy came after new U.S. sanctions and the meeting cancellation of Putin and Trump."
+    )
+    modes = {mode for cat, _, _, mode in _events(text) if cat == "CONSULT"}
+    assert modes == {"negated"}

@@ -300,12 +300,13 @@ class ModeReader:
 
     def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
         """Is the noun trigger at ``i`` the subject of a passive cancel cue in its clause ("a
-        meeting between Putin and Trump in Budapest was postponed indefinitely")? Before, the
-        meeting was asserted."""
+        meeting ... in Budapest was postponed indefinitely"), or "meeting cancellation"?"""
         for k in range(i + 1, min(len(words) - 1, i + 1 + CANCEL_REACH)):
             w = words[k]
             if w in CLAUSE_BREAK or w == "that":
                 return False
+            if k == i + 1 and w in ("cancellation", "postponement"):
+                return True
             if w in _BE:
                 at = k + 2 if words[k + 1] == "been" else k + 1
                 return any(
