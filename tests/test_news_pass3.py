@@ -223,3 +223,22 @@ def test_a_meeting_cancellation_is_no_meeting() -> None:
     )
     modes = {mode for cat, _, _, mode in _events(text) if cat == "CONSULT"}
     assert modes == {"negated"}
+
+
+def test_a_state_between_a_nouns_parties_is_no_subject() -> None:
+    text = (
+        "The move comes amid warmer relations between Washington and Minsk and follows the"
+        " lifting of sanctions on Belarus."
+    )
+    assert ("CONCEDE", "BLR", "USA", "asserted") not in _events(text)
+
+
+def test_a_state_after_a_clause_word_is_no_part_of_the_group_before() -> None:
+    text = "Relations between Moscow and Washington worsened after Russia expelled U.S. diplomats."
+    assert ("SANCTION", "RUS", "USA", "asserted") in _events(text)
+
+
+def test_a_task_is_not_yet_done() -> None:
+    text = "Trump tasked Witkoff with negotiating a deal with Russia."
+    assert ("CONSULT", "USA", "RUS", "hypothetical") in _events(text)
+    assert ("CONSULT", "USA", "RUS", "asserted") not in _events(text)

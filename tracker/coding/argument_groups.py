@@ -76,7 +76,8 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
                 and "," not in gap
                 and len(gap) <= SAME_ACTOR_GAP
                 and not any(g_end < x.end and x.start < m.start for x in matches)
-            ):
+                and not CLAUSE_BREAK_RE.search(gap)  # "Moscow and Washington worsened after
+            ):  # Russia expelled ...": Russia opens a clause of its own
                 g_end = m.end
                 continue
             if (  # ", and we call on ...": the speaker opens a clause of its own

@@ -24,7 +24,7 @@ from tracker.models import Mention
 # Minsk"), "between" names the parties of the subject ("The deal between Saudi Arabia and Iran
 # restored ties"), and "in"/"at" are places (_is_place).
 _OBJECT_PREPOSITION = re.compile(
-    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|among|"
+    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|among|between|"
     r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
@@ -76,8 +76,9 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         not text[before[0].end : trigger_start].strip() and _GERUND.match(text, trigger_start)
     ):  # (no other candidate; or "role in Kiev agreeing": the gerund's subject right before)
         only = before[0]  # ... unless it is a first verb's object ("expelling 60 U.S.
-        # diplomats and ordering the closure")
-        return None if _second_verb_after(text, only, trigger_start, word_end) else only
+        # diplomats and ordering the closure") or a noun's parties ("relations between X and Y")
+        parties = "between" in text[max(0, only.start - 13) : only.start].lower().split()[-2:]
+        return None if parties or _second_verb_after(text, only, trigger_start, word_end) else only
     for g in before:
         if g is not before[-1] and _second_verb_after(text, g, trigger_start, word_end):
             continue  # "expelled 10 Russian diplomats and announced new sanctions": the
