@@ -82,6 +82,9 @@ def test_his_meeting_is_the_act_of_the_leader_his_stands_for() -> None:
     events = _events(text)
     assert ("CONSULT", "USA", "UKR", "hypothetical") in events
     assert not any(cat == "CONSULT" and source == "RUS" for cat, source, _, _ in events)
+    # ... who is not its target: "his state visit to Russia" is not Putin's
+    events = _events("Putin extended a warm welcome to Xi for his state visit to Russia.")
+    assert ("CONSULT", "CHN", "RUS", "asserted") in events
     # "his release" is done to him: no act of the leader named before
     events = _events("Lukashenko pardoned the Lithuanian activist and ordered his release.")
     assert not any(cat == "RETREAT" and source == "LTU" for cat, source, _, _ in events)
@@ -145,6 +148,8 @@ def test_a_definite_noun_opening_the_sentence_takes_only_its_own_actors() -> Non
 def test_a_country_named_before_peace_talks_is_their_topic(text) -> None:
     events = _events(text)
     assert not any("UKR" in (s, t) for _, s, t, _ in events), events
+    # a state's own peace efforts or plan are no topic
+    assert ("RUS", "USA") in _pairs("Lavrov accused Europe of trying to disrupt US peace efforts.")
     # joined to another party it names the talks' sides
     assert ("CONSULT", None, None, "asserted") in _events(
         "Russia-Ukraine peace talks resumed in Istanbul."

@@ -1,6 +1,7 @@
 """A noun trigger owned by "his" or "her" ("his scheduled meeting with Zelensky", "her
 visit to Minsk") is the act of the person the pronoun stands for: the first leader the
-sentence names before it, as for "he said" (``argument_roles.pronoun_source``). Only acts
+sentence names before it, as for "he said" (``argument_roles.pronoun_source``), who is not
+its target. Only acts
 whose possessor is their agent: "his release" and "his arrest" are done to him.
 docs/tone_and_events.md, N81."""
 
@@ -30,9 +31,13 @@ def possessor_source(text: str, m: Match, placed: Sequence[Mention], args: Args)
     owned = _OWNED_BY_PRONOUN.search(text, max(0, m.start - _REACH), m.start)
     if owned is None or owned.end() != m.start:
         return args
-    leaders = [x for x in placed if x.kind == "leader" and 0 <= x.end <= owned.start()]
+    leaders = [  # (not the one it is done to: "welcomed Xi for his state visit to Russia")
+        x.code
+        for x in placed
+        if x.kind == "leader" and 0 <= x.end <= owned.start() and x.code not in args.targets
+    ]
     if not leaders:
         return args
-    source = (leaders[0].code,)
+    source = (leaders[0],)
     targets = tuple(c for c in args.targets if c not in source)
     return args._replace(sources=source, targets=targets, own=True, unowned=False)
