@@ -15,7 +15,7 @@ from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.coding.sentences import sentence_starters
-from tracker.coding.word_forms import conjunction_before
+from tracker.coding.word_forms import conjunction_before, in_phrase_between
 from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -24,7 +24,7 @@ from tracker.models import Mention
 # Minsk"), "between" names the parties of the subject ("The deal between Saudi Arabia and Iran
 # restored ties"), and "in"/"at" are places (_is_place).
 _OBJECT_PREPOSITION = re.compile(
-    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|among|between|"
+    r"\b(?:with|to|on|against|for|by|toward|towards|over|about|into|than|among|"
     r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
@@ -76,8 +76,8 @@ def subject_group(text: str, before: Sequence[Group], trigger_start: int) -> Gro
         not text[before[0].end : trigger_start].strip() and _GERUND.match(text, trigger_start)
     ):  # (no other candidate; or "role in Kiev agreeing": the gerund's subject right before)
         only = before[0]  # ... unless it is a first verb's object ("expelling 60 U.S.
-        # diplomats and ordering the closure") or a noun's parties ("relations between X and Y")
-        parties = "between" in text[max(0, only.start - 13) : only.start].lower().split()[-2:]
+        # diplomats and ordering the closure") or a phrase's parties ("amid relations between")
+        parties = in_phrase_between(text[max(0, only.start - 60) : only.start].lower().split())
         return None if parties or _second_verb_after(text, only, trigger_start, word_end) else only
     for g in before:
         if g is not before[-1] and _second_verb_after(text, g, trigger_start, word_end):

@@ -293,11 +293,8 @@ def _own_arguments(
         and not args.targets
         and words[prep] in _CIRCUMSTANCE
         and (m.category == "CONSULT" or words[prep] == "during")
-        and not (
-            prep > 0 and words[prep] == "for" and words[prep - 1] in for_no_part()
-        )  # "useful for
-        # negotiations", "the agenda for the meeting": who takes part is not said
-    ):
+        and not (prep > 0 and words[prep] == "for" and words[prep - 1] in for_no_part())
+    ):  # (not "useful for negotiations", "the agenda for the meeting": who takes part?)
         if topic_noun(words, m):  # "brief him on the talks with Putin": the topic, not
             return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act
         return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part

@@ -152,7 +152,9 @@ def lends(
 ) -> bool:
     """May the sentence's only dyad lend its other state to ``trigger`` (``sentence``: the
     CodedSentence)? Not when that state acts elsewhere (``acts_elsewhere``) or is only
-    conceded (``only_conceded``)."""
+    conceded (``only_conceded``). Only a trigger with a source alone may be denied one."""
+    if not args.sources or args.targets:
+        return True
     return not acts_elsewhere(
         args, pair, trigger, text, sentence.matches, sentence.arguments
     ) and not only_conceded(args, pair, text, mentions, trigger.category)

@@ -179,11 +179,7 @@ class EventCoder:
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
-            lend = single and (  # (only a trigger with a source alone may be denied one)
-                not args.sources
-                or bool(args.targets)
-                or lends(args, pair, m, text, sentence, mentions)
-            )
+            lend = single and lends(args, pair, m, text, sentence, mentions)
             found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
             if found is None or (found[0] is FALLBACK and named and refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)

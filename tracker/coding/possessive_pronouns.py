@@ -1,9 +1,8 @@
 """A noun trigger owned by "his" or "her" ("his scheduled meeting with Zelensky", "her
 visit to Minsk") is the act of the person the pronoun stands for: the first leader the
 sentence names before it, as for "he said" (``argument_roles.pronoun_source``), who is not
-its target. Only acts
-whose possessor is their agent: "his release" and "his arrest" are done to him.
-docs/tone_and_events.md, N81."""
+its target. Only acts whose possessor is their agent: "his release" and "his arrest" are
+done to him. docs/tone_and_events.md, N81."""
 
 from __future__ import annotations
 

@@ -57,3 +57,20 @@ def conjunction_before(words: Sequence[str], first: int) -> str:
     if k >= 1 and words[k] in _NOUN_OPENERS and words[k - 1] in ("and", "but"):
         return words[k - 1]
     return words[first - 1] if first > 0 else ""
+
+
+_PHRASE_PREPOSITIONS = frozenset(
+    {"amid", "of", "after", "during", "following", "despite", "over", "since", "before", "in"}
+)
+
+
+def in_phrase_between(before: Sequence[str]) -> bool:
+    """Do the lower-cased words ``before`` a group end with "between (the)" after a noun in a
+    prepositional phrase ("amid a warming of relations between")? Then the group is that
+    noun's parties, not a clause subject ("The deal between Saudi Arabia and Iran restored
+    ties" has no preposition before its noun: the parties are the subject)."""
+    tail = before[-2:]
+    if "between" not in tail:
+        return False
+    k = len(before) - (2 if tail[-1] != "between" else 1)
+    return not _PHRASE_PREPOSITIONS.isdisjoint(before[max(0, k - 4) : k])
