@@ -247,3 +247,13 @@ def test_a_task_is_not_yet_done() -> None:
     text = "Trump tasked Witkoff with negotiating a deal with Russia."
     assert ("CONSULT", "USA", "RUS", "hypothetical") in _events(text)
     assert ("CONSULT", "USA", "RUS", "asserted") not in _events(text)
+
+
+def test_as_opening_a_clause_of_its_own_ends_the_first() -> None:
+    text = "Kellogg said he would visit Minsk as ceasefire talks between Ukraine and Russia stall."
+    pairs = _pairs(text)
+    assert ("BLR", "RUS") not in pairs
+    assert ("BLR", "UKR") not in pairs
+    assert ("RUS", "UKR") in pairs
+    # "as" before a role opens no clause
+    assert ("BLR", "RUS") in _pairs("Belarus served as a staging ground for Russia's troops.")

@@ -21,11 +21,16 @@ _CLAUSE_WORDS = "which|while|but|whereas|although|though|as|after|before|when|be
 CLAUSE_SPLIT = re.compile(
     r";|:\s|\s[—–]\s|\s--\s|,\s*(?=(?:"
     + _CLAUSE_WORDS.replace("|as|", r"|as(?!\s+well)|")
-    + r")\b)|\s(?=(?:while|whereas)\b)",
+    + r")\b)|\s(?=(?:while|whereas)\b)"
+    # "would visit Minsk as talks between Ukraine and Russia remain stalled": "as" opening a
+    # clause of its own (a subject of at most seven words and a finite verb)
+    r"|\s(?=as\s+(?!well\b|part\b|a\b|an\b)(?:[\w'’-]+\s+){1,7}?"
+    r"(?:remain|remains|remained|continue|continues|continued|is|are|was|were|has|have|had|"
+    r"stall|stalls|stalled|rage|rages|raged|grow|grows|grew|drag|drags|dragged)\b)",
     re.IGNORECASE,
 )
 # Cheap pre-test on the folded text: without any of these, CLAUSE_SPLIT cannot match.
-_CLAUSE_MARKS = (";", ":", "—", "–", "--", "while", "whereas")
+_CLAUSE_MARKS = (";", ":", "—", "–", "--", "while", "whereas", " as ")
 _COMMA_CLAUSE_WORD = re.compile(rf",\s*(?:{_CLAUSE_WORDS})")
 
 
