@@ -257,3 +257,13 @@ def test_as_opening_a_clause_of_its_own_ends_the_first() -> None:
     assert ("RUS", "UKR") in pairs
     # "as" before a role opens no clause
     assert ("BLR", "RUS") in _pairs("Belarus served as a staging ground for Russia's troops.")
+
+
+def test_or_after_a_negated_act_is_negated_too() -> None:
+    events = _events("Russia did not sign the deal or agree to talks with Ukraine.")
+    assert ("AGREE", "RUS", "UKR", "asserted") not in events
+    assert ("AGREE", "RUS", "UKR", "negated") in events
+    # after an asserted act, "or" asserts too
+    assert ("CONSULT", "RUS", "UKR", "negated") not in _events(
+        "Russia agreed to the deal or held talks with Ukraine."
+    )

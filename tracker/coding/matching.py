@@ -238,11 +238,10 @@ def _between_triggers(matches: tuple[Match, ...], words: list[str], norm: str) -
 
 def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Match, ...]:
     """A bare verb or noun after "and"/"or" shares the hypothetical mode of the trigger it is
-    coordinated with ("wants to reopen its embassy and normalise relations", "may impose
-    tariffs and sanctions"); a past form is its own act ("threatened sanctions and expelled
-    diplomats"). An infinitive of purpose shares a hypothetical or negated mode too ("could
-    meet Modi in Budapest to discuss trade", "did not meet Biden to discuss"), and the
-    purpose of a deployment is its plan ("massed troops on the border to attack")."""
+    coordinated with ("may impose tariffs and sanctions"), after "or" a negated one ("did not
+    sign the deal or agree to talks"); a past form is its own act ("threatened sanctions and
+    expelled diplomats"). An infinitive of purpose shares a hypothetical or negated mode too
+    ("did not meet Biden to discuss"), and a deployment's purpose is its plan ("to attack")."""
     out = list(matches)
     for j in range(1, len(matches)):
         m, prev = matches[j], out[j - 1]
@@ -255,6 +254,8 @@ def _with_coordinated_modes(matches: tuple[Match, ...], words: Sequence[str]) ->
             mode = prev.mode if prev.mode in _SHARED_MODES else Mode.HYPOTHETICAL
         elif joint in {"and", "or"} and prev.mode is Mode.HYPOTHETICAL:
             mode = Mode.HYPOTHETICAL
+        elif joint == "or" and prev.mode is Mode.NEGATED:
+            mode = Mode.NEGATED
         else:
             continue
         if is_participle(word) or word.endswith("ing"):
