@@ -267,3 +267,11 @@ def test_or_after_a_negated_act_is_negated_too() -> None:
     assert ("CONSULT", "RUS", "UKR", "negated") not in _events(
         "Russia agreed to the deal or held talks with Ukraine."
     )
+
+
+def test_a_humanitarian_gesture_is_no_aid() -> None:
+    text = "Lukashenko freed 52 prisoners in what he called a humanitarian gesture to Washington."
+    assert not any(cat == "AID" for cat, *_ in _events(text))
+    assert ("AID", "USA", "UKR", "asserted") in _events(
+        "The United States sent humanitarian aid to Ukraine."
+    )
