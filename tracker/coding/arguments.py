@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
 from tracker.coding.argument_roles import (
@@ -51,6 +49,7 @@ from tracker.coding.word_forms import (
     reads_as_noun,
     topic_noun,
 )
+from tracker.data import word_list
 from tracker.models import Mention
 
 # Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
@@ -377,10 +376,7 @@ def _clause_arguments(
     return Args(sources, targets, *near)
 
 
-@cache
 def for_no_part() -> frozenset[str]:
     """Words before "for" + a meeting noun that say nothing of who takes part in it
     (``data/en/for_no_part.txt``: "useful for negotiations", "the agenda for the meeting")."""
-    raw = files("tracker.data").joinpath("en/for_no_part.txt").read_text(encoding="utf-8")
-    lines = (line.strip().lower() for line in raw.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return word_list("for_no_part.txt")

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.bodies import BODY
@@ -16,6 +14,7 @@ from tracker.coding.event_context import refers_back
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
+from tracker.data import word_list
 
 _OWN_ARG = re.compile(
     r"^\s*(?:of|on|against|with|into|over|to|for|toward|towards)\s+(?:the\s+|an?\s+)?"
@@ -132,12 +131,9 @@ def _subject_of_a_verb(words: Sequence[str], m: Match) -> bool:
     )
 
 
-@cache
 def agentive_nouns() -> frozenset[str]:
     """Nouns whose "of X" is the actor (``data/en/agentive_nouns.txt``: "the visit of X")."""
-    raw = files("tracker.data").joinpath("en/agentive_nouns.txt").read_text(encoding="utf-8")
-    lines = (line.strip().lower() for line in raw.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return word_list("agentive_nouns.txt")
 
 
 _AND_NEXT = re.compile(r"^\s+and\s+(?:(?:its|their|the)\s+)?(?:[a-z]+,?\s+){0,2}$")

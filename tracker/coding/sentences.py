@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.resources import files
 
+from tracker.data import word_list
 from tracker.models import Sentence
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace.
@@ -43,13 +44,10 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(always), frozenset(before_digit)
 
 
-@cache
 def sentence_starters() -> frozenset[str]:
     """Lower-cased words after which a period ending an initialism ("U.S.") ends the
     sentence ("... and the U.S. The release ...")."""
-    raw = files("tracker.data").joinpath("en/sentence_starters.txt").read_text(encoding="utf-8")
-    lines = (line.strip().lower() for line in raw.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    return word_list("sentence_starters.txt")
 
 
 def iter_paragraphs(text: str) -> Iterator[tuple[int, str]]:
