@@ -240,7 +240,7 @@ def _analyse_sentence(
     wrapper = None if one_state else speech_wrapper(text, mentions, words)
     links.wrapper = wrapper
     if wrapper is not None:
-        lo, hi, speakers, _ = wrapper
+        lo, hi, speakers = wrapper.lo, wrapper.hi, wrapper.speakers
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
     described = description_spans(text, [m.end for m in body])
     if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"

@@ -100,6 +100,7 @@ class RelationWords:
     speech: Phrases  # the verbs (and "according to") of a reported-speech wrapper
     speech_tail: re.Pattern[str]
     speech_head: re.Pattern[str]
+    speech_after_quote: re.Pattern[str]  # '"...," Bessent said, adding ...': at the close
     speech_lead: re.Pattern[str]  # "X said (that) ...": the speaker opens the sentence
     signing: Phrases  # a place after a signing is its venue ("signed a deal in Cairo")
     parallel: re.Pattern[str]  # side by side right after a group: "X and Y voted in favour"
@@ -148,6 +149,10 @@ def relation_words() -> RelationWords:
             rf",\s*[\"”']?\s*(?P<wrap>[^,;\"”]{{0,80}}?\b(?:{speech})\b[^,;]*)$", re.IGNORECASE
         ),
         speech_head=re.compile(r"^\W*(?P<wrap>according to\b[^,]{0,80}),", re.IGNORECASE),
+        speech_after_quote=re.compile(
+            rf"[,!?]\s*[\"”]\s*(?P<wrap>[^,;\"“”]{{0,60}}?\b(?:{speech})\b[^,;\"“”.]*)",
+            re.IGNORECASE,
+        ),
         speech_lead=re.compile(
             rf"^\W*(?P<wrap>[^,;:\"“”()]{{0,80}}?\b(?:{_alternation(sections['speech_lead'])})\b)"
             r"(?:\s+(?:on|late|early|last|this)\s+[A-Z]?[a-z]+|\s+(?:today|yesterday|earlier))?"

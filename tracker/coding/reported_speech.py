@@ -61,6 +61,7 @@ class Wrapper(NamedTuple):
     hi: int
     speakers: tuple[str, ...]  # the speaker's state first, then an addressee's ("told Rubio")
     lead: bool = False  # "X said (that) ...": the speaker is the sentence's subject
+    rest: int = 0  # where the speaker's own words go on after the wrapper (", adding ..."), if
 
 
 def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
@@ -88,7 +89,26 @@ def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords)
     if head and any(m.end <= head.end("wrap") for m in mentions):
         speakers = [m.code for m in mentions if m.end <= head.end("wrap")]
         return Wrapper(head.end(), len(text), tuple(speakers))
-    return _lead(text, mentions, words)
+    return _after_quote(text, mentions, words) or _lead(text, mentions, words)
+
+
+_QUOTE_CLOSE = re.compile(r"[,!?]\s*[\"”]")
+
+
+def _after_quote(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
+    """'"...," Bessent said, adding that ...': a sentence that opens with a quotation whose
+    speaker and verb of speech follow its close, with more of the sentence after them (the
+    tail wrapper holds only a sentence that ends with its verb's clause). The content is the
+    quotation; what follows the wrapper is the speaker's again, no party of the content."""
+    if text[:1] not in ('"', "“"):
+        return None
+    close = _QUOTE_CLOSE.search(text, 1)
+    wrap = words.speech_after_quote.match(text, close.start()) if close else None
+    if wrap is None:
+        return None
+    lo, hi = wrap.span("wrap")
+    speakers = [m.code for m in mentions if lo <= m.start and m.end <= hi]
+    return Wrapper(0, wrap.start(), tuple(speakers), rest=hi) if speakers else None
 
 
 def _lead(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
@@ -185,9 +205,22 @@ def speaker_dyads(
     return out, wrappers
 
 
+def _lent_in_rest(e: Event, rest: int, mentions: Sequence[Mention]) -> bool:
+    """Is ``e`` an act of the speaker's words after the wrapper whose source is named nowhere
+    in them? The rest is the speaker's; a state of the quotation is not its actor ('"...,"
+    Bessent said, adding that the department "is prepared to support President Trump's
+    effort"' is no Russian support)."""
+    return e.span_start >= rest and not any(
+        m.code == e.source and m.start >= rest for m in mentions
+    )
+
+
 def quoted(events: list[Event], wrapper: Wrapper, mentions: Sequence[Mention]) -> list[Event]:
     """Events whose source state is named only in the wrapper take the source basis
-    ``quote`` (the speaker of reported speech), as a first-person source takes ``speaker``."""
+    ``quote`` (the speaker of reported speech), as a first-person source takes ``speaker``;
+    an act after the wrapper whose source is not named there is dropped (``_lent_in_rest``)."""
+    if wrapper.rest:
+        events = [e for e in events if not _lent_in_rest(e, wrapper.rest, mentions)]
     out = events
     for k, e in enumerate(events):
         if e.source is None or e.source_basis != "text":
