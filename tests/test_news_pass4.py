@@ -5,6 +5,7 @@ none is taken from an article or an evaluation set.
 
 from __future__ import annotations
 
+import pytest
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs as _pairs
 
@@ -27,3 +28,33 @@ def test_an_act_after_the_wrapper_is_the_speakers_not_the_quoted_states() -> Non
     events = _events(text)
     assert ("SANCTION", "USA", "RUS", "asserted") in events
     assert not any(cat == "SUPPORT" and src == "RUS" for cat, src, _, _ in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        (
+            "The two delegations did not discuss the wording of the plan, reach any compromise"
+            " or agree to a new summit between Trump and Putin.",
+            "AGREE",
+        ),
+        (
+            "Trump will fly to Moscow on Friday, meet Putin and sign a trade accord with Russia.",
+            "SUPPORT",  # (signing is support; the trip's "will" frames the whole list)
+        ),
+        (
+            "Witkoff and a Russian envoy drafted a plan aiming to freeze the front line and offer"
+            " security guarantees.",
+            "AGREE",
+        ),
+    ],
+)
+def test_a_bare_verb_in_a_list_takes_the_mode_of_the_lists_head(text, member) -> None:
+    events = _events(text)
+    assert any(cat == member for cat, _, _, _ in events), events
+    assert not any(cat == member and mode == "asserted" for cat, _, _, mode in events), events
+
+
+def test_a_past_verb_after_and_is_its_own_act() -> None:
+    events = _events("Russia did not comment, and the United States imposed sanctions on Moscow.")
+    assert ("SANCTION", "USA", "RUS", "asserted") in events

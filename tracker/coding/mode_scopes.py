@@ -204,3 +204,49 @@ def own_verb_phrase(before: list[str], word: str) -> list[str]:
 
 
 _AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})
+
+
+LIST_REACH = 12  # tokens from a list's head verb back from a later member ("did not X ..., Y")
+_LIST_JOINTS = frozenset({",", "and", "or"})
+_LIST_HEAD_CUES = MODALS | {"not", "never", "to", "cannot"}
+
+
+def _bare_verb(word: str) -> bool:
+    """Could ``word`` be a verb's bare form ("reach", "discuss"), not a past or -ing form, nor
+    a finite "signs"?"""
+    return (
+        word.isalpha()
+        and not is_participle(word)
+        and not word.endswith("ing")
+        and (not word.endswith("s") or word.endswith("ss"))
+    )
+
+
+def list_head(words: Sequence[str], i: int) -> int:
+    """The head verb of a list of bare verbs that the trigger at ``i`` continues after a
+    comma, "and" or "or", or -1: "did not delve into the details, reach any compromise or
+    agree to a summit" (reach's head is "delve", after "not"), "aiming to freeze the front
+    line and offer guarantees" (offer's head is "freeze", after "to"). The head follows a
+    negation, a modal or "to" within ``LIST_REACH`` tokens, with no clause break but commas
+    between (or is an earlier member's head); its framing is the member's."""
+    if i < 3 or words[i - 1] not in _LIST_JOINTS or not _bare_verb(words[i]):
+        return -1
+    for k in range(i - 2, max(0, i - LIST_REACH), -1):
+        w = words[k]
+        if w in CLAUSE_BREAK and w != ",":
+            return -1
+        before = words[k - 1]
+        if (before in _LIST_HEAD_CUES or before.endswith("n't")) and _bare_verb(w):
+            return k
+        if before in _LIST_JOINTS and _bare_verb(w):  # an earlier member: its head is ours
+            return list_head(words, k)
+    return -1
+
+
+def listed_mode(own: Mode, head: Mode) -> Mode:
+    """The mode of a list member (``list_head``) whose own is ``own``: a negated head negates
+    it ("did not delve ..., reach ... or agree to a summit"), and a hypothetical head makes an
+    asserted member hypothetical."""
+    if head is Mode.NEGATED or (own is Mode.ASSERTED and head is Mode.HYPOTHETICAL):
+        return head
+    return own

@@ -36,6 +36,8 @@ from tracker.coding.mode_scopes import (
     has_contraction,
     is_participle,
     is_topic,
+    list_head,
+    listed_mode,
     own_verb_phrase,
     part_of,
     pluperfect,
@@ -51,16 +53,11 @@ Framing = tuple[Mode, int | None, bool]
 # Past forms that are no nouns: "met" in "Trump met Putin and said he would ..." is not a
 # noun whose clause's modal ("a meeting ... would take place") frames it.
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
-
-
 # tokens after a noun trigger searched for "was postponed/called off" (long: "a meeting
 CANCEL_REACH = 20  # between Russian Foreign Minister Sergey Lavrov and US Secretary ...")
 _BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
-
-
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
-
-
+_LISTED = (Mode.ASSERTED, Mode.HYPOTHETICAL)  # modes a list's head may change (``list_head``)
 _MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
 
 
@@ -209,6 +206,8 @@ class ModeReader:
             and embedded(words, cues.acts, first)
         ):
             mode = Mode.HYPOTHETICAL
+        if mode in _LISTED and cues.cued and (head := list_head(words, first)) >= 0:
+            mode = listed_mode(mode, self._frame_one(words, (head, head, ""), year_now, cues)[0])
         # a proposal under discussion ("discussed the potential release") stays the
         # speaker's own hypothetical act; a reported fact is only the topic
         topic = (
