@@ -58,3 +58,17 @@ def test_a_bare_verb_in_a_list_takes_the_mode_of_the_lists_head(text, member) ->
 def test_a_past_verb_after_and_is_its_own_act() -> None:
     events = _events("Russia did not comment, and the United States imposed sanctions on Moscow.")
     assert ("SANCTION", "USA", "RUS", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin met Witkoff in Moscow to discuss the latest American peace proposal for Ukraine.",
+        "The two sides reviewed documents outlining a Ukraine settlement that Washington had"
+        " sent to Moscow.",
+    ],
+)
+def test_the_state_a_peace_proposal_or_settlement_is_for_is_its_topic(text) -> None:
+    pairs = _pairs(text)
+    assert ("RUS", "USA") in pairs
+    assert not any("UKR" in pair for pair in pairs), pairs

@@ -92,7 +92,8 @@ _TOPIC = re.compile(
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
-    r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?)\s+(?:for|on|in)\s+(?:the\s+)?)$",
+    r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?|proposals?|framework|initiative)"
+    r"\s+(?:for|on|in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 # "a resolution of the Russia-Ukraine war", "talks on the Ukraine conflict", "settle the
@@ -200,9 +201,12 @@ def _names_a_conflict(text: str) -> bool:
     )
 
 
-# A country's name right before peace talks is what they are about ("to support Ukraine
-# peace talks"), unless it is joined to another party ("Russia-Ukraine peace talks")
-_PEACE_TOPIC = re.compile(r"\s+peace\s+(?:talks|negotiations|process|summit)\b", re.I)
+# A country's name right before peace talks or a settlement is what they are about ("to
+# support Ukraine peace talks", "a Ukraine settlement"), unless it is joined to another party
+# ("Russia-Ukraine peace talks")
+_PEACE_TOPIC = re.compile(
+    r"\s+(?:peace\s+(?:talks|negotiations|process|summit)|settlement)\b", re.IGNORECASE
+)
 # (not "US peace efforts / plan / push": those are the named state's own)
 _JOINED = re.compile(r"(?:-|\band\s+|&\s*)$")
 # A capital used as the name of a meeting or accord held there ("the Riyadh talks", "the
