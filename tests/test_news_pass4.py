@@ -72,3 +72,16 @@ def test_the_state_a_peace_proposal_or_settlement_is_for_is_its_topic(text) -> N
     pairs = _pairs(text)
     assert ("RUS", "USA") in pairs
     assert not any("UKR" in pair for pair in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "permitted"),
+    [
+        ("The executive order allows the United States to sanction Moscow's banks.", "SANCTION"),
+        ("Trump signed a decision allowing Ukraine to strike targets in Russia.", "ASSAULT"),
+    ],
+)
+def test_a_permission_frames_the_permitted_act_as_not_done(text, permitted) -> None:
+    events = _events(text)
+    assert any(cat == permitted for cat, _, _, _ in events), events
+    assert not any(cat == permitted and mode == "asserted" for cat, _, _, mode in events), events
