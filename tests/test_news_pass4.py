@@ -85,3 +85,12 @@ def test_a_permission_frames_the_permitted_act_as_not_done(text, permitted) -> N
     events = _events(text)
     assert any(cat == permitted for cat, _, _, _ in events), events
     assert not any(cat == permitted and mode == "asserted" for cat, _, _, mode in events), events
+
+
+def test_bombers_counted_under_an_arms_limit_are_aircraft_not_an_attack() -> None:
+    text = (
+        "Russia would keep 700 deployed missiles and strategic bombers under the cap, and it"
+        " expects the United States to do the same."
+    )
+    assert ("RUS", "USA") in _pairs(text)
+    assert not any(cat == "ASSAULT" for cat, _, _, _ in _events(text))
