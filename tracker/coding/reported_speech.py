@@ -61,7 +61,7 @@ class Wrapper(NamedTuple):
     hi: int
     speakers: tuple[str, ...]  # the speaker's state first, then an addressee's ("told Rubio")
     lead: bool = False  # "X said (that) ...": the speaker is the sentence's subject
-    rest: int = 0  # where the speaker's own words go on after the wrapper (", adding ..."), if
+    rest: int = 0  # where the speaker's words go on after the wrapper (", adding ..."); 0: none
 
 
 def speech_wrapper(text: str, mentions: Sequence[Mention], words: RelationWords) -> Wrapper | None:
@@ -210,8 +210,10 @@ def _lent_in_rest(e: Event, rest: int, mentions: Sequence[Mention]) -> bool:
     in them? The rest is the speaker's; a state of the quotation is not its actor ('"...,"
     Bessent said, adding that the department "is prepared to support President Trump's
     effort"' is no Russian support)."""
-    return e.span_start >= rest and not any(
-        m.code == e.source and m.start >= rest for m in mentions
+    return (
+        e.source is not None
+        and e.span_start >= rest
+        and not any(m.code == e.source and m.start >= rest for m in mentions)
     )
 
 
