@@ -94,3 +94,25 @@ def test_bombers_counted_under_an_arms_limit_are_aircraft_not_an_attack() -> Non
     )
     assert ("RUS", "USA") in _pairs(text)
     assert not any(cat == "ASSAULT" for cat, _, _, _ in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Putin spoke on Monday. "This measure works only if the United States acts in a similar'
+        ' manner." He warned that if the United States pushes ahead, Russia will respond.',
+        "Putin spoke on Monday. The United States has kept its own forces in place. He warned"
+        " Washington against new deployments.",
+    ],
+)
+def test_he_is_the_last_person_named_not_a_state_named_since(text) -> None:
+    assert ("THREATEN", "RUS", "USA", "asserted") in _events(text)
+
+
+def test_a_person_named_only_by_surname_is_still_who_she_is() -> None:
+    # "Sherman" is in no list of leaders: a capitalised name before "warned" is a person
+    text = (
+        "Sherman warned that Russia would face costs if it invaded Ukraine. She said the United"
+        " States and its allies were ready to impose sanctions."
+    )
+    assert any(src == "USA" and tgt == "RUS" for _, src, tgt, _ in _events(text))

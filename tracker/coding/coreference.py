@@ -10,7 +10,10 @@ paragraph's first sentence looks only at the sentence just before it).
   sentence names at most one state (a state outside the pair is not paired with it).
 - A leading "He/She/His/Her" with exactly one state named: the pronoun is the antecedent's
   subject (the source of its directed dyad, or its subject actor), so "He also praised
-  Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by").
+  Lukashenko" after a Trump sentence is USA -> BLR (reversed in a passive with "by"). The
+  antecedent is the nearest sentence that names a person (``names_a_person``): a sentence
+  whose only actors are states ("... if the United States acts in a similar manner.") is
+  passed over.
 - A leading "He/She" in a sentence that has dyads of its own and does not name the
   pronoun's state (``with_pronoun``): the pronoun acts on the first state named ("He
   accused Russia of attacking Ukraine": USA -> RUS beside RUS -> UKR). When it names the
@@ -42,6 +45,39 @@ class SentenceDyads:
 
     dyads: list[tuple[Dyad, tuple[Mention, ...]]]
     subject: str | None
+    person: bool = True  # may its subject be who a later "He/She" is (``names_a_person``)?
+
+
+# A person the sentence names without a mention of its own: a title ("the U.S. president")
+_PERSON_WORD = re.compile(
+    r"\b(?:he|she|president|minister|leader|spokes(?:man|woman|person)|envoy|"
+    r"(?:under-?)?secretary|chancellor|premier|king|aide|ambassador|official|adviser|advisor|"
+    r"diplomat|negotiator|deputy|general|commander|chief|senator|lawmaker|representative)\b",
+    re.IGNORECASE,
+)
+
+
+# "Sherman warned that ...": a capitalised name right before a verb of speech
+_NAMED_SPEAKER = re.compile(
+    r"\b[A-Z][a-z]+\s+(?:said|says|warned|told|added|stated|noted|insisted|urged|wrote|"
+    r"announced|met|visited|spoke)\b"
+)
+
+
+def names_a_person(text: str, mentions: Sequence[Mention]) -> bool:
+    """Does the sentence name a person (a leader, a title, a pronoun), who a later "He/She"
+    may be? A sentence whose only actors are states is no antecedent of a pronoun: after
+    '"This measure is viable only if the United States acts in a similar manner."', "He
+    warned ..." is still the Putin of the sentence before."""
+    if any(m.kind == "leader" for m in mentions) or _PERSON_WORD.search(text):
+        return True
+    starts = {m.start for m in mentions}  # a name that is no state's, before a verb of speech
+    return any(n.start() not in starts for n in _NAMED_SPEAKER.finditer(text))
+
+
+def _person(candidates: Sequence[SentenceDyads]) -> SentenceDyads | None:
+    """The nearest earlier sentence whose subject a "He/She" may be."""
+    return next((c for c in candidates if c.subject and c.person), None)
 
 
 def _pronoun(code: str, surface: str) -> Mention:
@@ -126,18 +162,17 @@ def inherit_dyads(
         own = tuple(m for m in mentions if m.code in pair)
         dyad = Dyad(pair=pair, sentence_index=sentence.index)
         return SentenceDyads([(dyad, own + inherited)], antecedent.subject)
-    if len(codes) != 1 or not antecedent.subject or antecedent.subject == codes[0]:
-        return None
     pronoun = _PRONOUN_START.search(text)
-    if pronoun:
-        source, target = antecedent.subject, codes[0]
-        by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
-        if PASSIVE.search(text) and by_agent:
-            source, target = target, source
-        dyad = Dyad(make_pair(source, target), sentence.index, source, target)
-        inherited = (_pronoun(antecedent.subject, pronoun.group(1)),)
-        return SentenceDyads([(dyad, tuple(mentions) + inherited)], antecedent.subject)
-    return None
+    person = _person(candidates) if pronoun and len(codes) == 1 else None
+    if pronoun is None or person is None or person.subject in (None, codes[0]):
+        return None
+    source, target = person.subject, codes[0]
+    by_agent = re.search(rf"\bby\s+(?:\w+\s+){{0,3}}{re.escape(mentions[0].surface)}", text)
+    if PASSIVE.search(text) and by_agent:
+        source, target = target, source
+    dyad = Dyad(make_pair(source, target), sentence.index, source, target)
+    inherited = (_pronoun(person.subject, pronoun.group(1)),)
+    return SentenceDyads([(dyad, tuple(mentions) + inherited)], person.subject)
 
 
 def find_antecedents(
@@ -194,7 +229,8 @@ def with_pronoun(
     """The dyads of a sentence opening with "He/She" that names states of its own, with the
     pronoun as the antecedent's subject (see the module docstring); ``dyads`` unchanged
     when there is no antecedent subject or no named state."""
-    subject = candidates[0].subject if candidates else None
+    person = _person(candidates)
+    subject = person.subject if person is not None else None
     pronoun = _PRONOUN_START.search(sentence.text)
     if not subject or pronoun is None or not mentions:
         return dyads

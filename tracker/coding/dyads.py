@@ -60,6 +60,7 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from tracker.coding.clauses import (
@@ -75,6 +76,7 @@ from tracker.coding.coreference import (
     find_antecedents,
     inherit_dyads,
     looking_back,
+    names_a_person,
     refers_back,
 )
 from tracker.coding.dyad_groups import (
@@ -363,6 +365,8 @@ def attribute_dyads(
                 result = found or result
         if result.dyads or result.subject:
             last_antecedent = i
+            if result.subject and not names_a_person(sentence.text, mentions):
+                result = replace(result, person=False)  # (no "He" is a state)
         results.append(result)
         out.extend(result.dyads)
     return out
