@@ -116,3 +116,13 @@ def test_a_person_named_only_by_surname_is_still_who_she_is() -> None:
         " States and its allies were ready to impose sanctions."
     )
     assert any(src == "USA" and tgt == "RUS" for _, src, tgt, _ in _events(text))
+
+
+def test_a_place_named_as_a_venue_is_no_party() -> None:
+    text = (
+        "Putin and Trump agreed to meet again, with Budapest, the Hungarian capital, mentioned as"
+        " a potential venue."
+    )
+    pairs = _pairs(text)
+    assert ("RUS", "USA") in pairs
+    assert not any("HUN" in pair for pair in pairs), pairs

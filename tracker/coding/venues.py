@@ -115,6 +115,9 @@ _ISSUES_INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+# A place named as a meeting's venue is no party ("with Budapest, the Hungarian capital,
+# mentioned as a potential venue")
+_VENUE_AFTER = re.compile(r"[^.;]{0,40}?\bas\s+(?:a|the)\s+(?:\w+\s+)?(?:venue|host city)\b")
 # A _TOPIC or _VENUE match spans at most this many words ("the war in the"): it starts in
 # one of the last ones, so the search skips the words before them.
 _TOPIC_WORDS = 4
@@ -123,7 +126,6 @@ _TOPIC_WORDS = 4
 _TOPIC_OR_VENUE = re.compile(
     rf"(?P<topic>{_TOPIC.pattern})|(?P<venue>{_VENUE.pattern})", re.IGNORECASE
 )
-
 
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
@@ -158,16 +160,18 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     A venue is dropped when the sentence names at least two other states (a third place:
     "Rubio and Lavrov held talks in Riyadh") or no state except venues ("snow in Minsk and
     Washington"); with one other state the venue is kept, since it is usually the host
-    ("Putin and Kim signed a pact in Pyongyang"). Cheap: one short look-behind per country
-    or capital mention.
+    ("Putin and Kim signed a pact in Pyongyang"). A place named "as a venue" is one.
     """
     roles: list[int] = []  # _AS_PARTY, _AS_VENUE or _AS_SEAT, one per kept mention
     keep: list[Mention] = []
     venue_end = -1
     conflict = _names_a_conflict(text)
+    named_venue = "venue" in text or "host city" in text  # "X, mentioned as a potential venue"
     for m in mentions:
         kind = m.kind
-        if kind == "capital" or kind == "country" or (conflict and kind == "demonym"):
+        if named_venue and kind != "leader" and _VENUE_AFTER.match(text, m.end):
+            role = _AS_VENUE
+        elif kind == "capital" or kind == "country" or (conflict and kind == "demonym"):
             role = _role(text, m, conflict)
         else:
             role = _AS_PARTY  # (a person, an institution: no place, no topic)
