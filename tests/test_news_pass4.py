@@ -66,6 +66,9 @@ def test_a_past_verb_after_and_is_its_own_act() -> None:
         "Putin met Witkoff in Moscow to discuss the latest American peace proposal for Ukraine.",
         "The two sides reviewed documents outlining a Ukraine settlement that Washington had"
         " sent to Moscow.",
+        "The Alaska summit between Trump and Putin brought no progress toward a Ukraine ceasefire.",
+        "Putin told Trump that the missiles would harm relations and the prospects for a"
+        " peaceful settlement in Ukraine.",
     ],
 )
 def test_the_state_a_peace_proposal_or_settlement_is_for_is_its_topic(text) -> None:

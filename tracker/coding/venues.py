@@ -92,7 +92,7 @@ _TOPIC = re.compile(
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
-    r"|\bpeace\s+(?:plan|deal|process|settlement|efforts?|proposals?|framework|initiative)"
+    r"|\bpeace(?:ful)?\s+(?:plan|deal|process|settlement|efforts?|proposals?|framework|initiative)"
     r"\s+(?:for|on|in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -205,11 +205,11 @@ def _names_a_conflict(text: str) -> bool:
     )
 
 
-# A country's name right before peace talks or a settlement is what they are about ("to
+# A country's name right before peace talks, a settlement or a ceasefire is their topic ("to
 # support Ukraine peace talks", "a Ukraine settlement"), unless it is joined to another party
 # ("Russia-Ukraine peace talks")
 _PEACE_TOPIC = re.compile(
-    r"\s+(?:peace\s+(?:talks|negotiations|process|summit)|settlement)\b", re.IGNORECASE
+    r"\s+(?:peace\s+(?:talks|negotiations|process|summit)|settlement|ceasefire|truce)\b", re.I
 )
 # (not "US peace efforts / plan / push": those are the named state's own)
 _JOINED = re.compile(r"(?:-|\band\s+|&\s*)$")
