@@ -129,3 +129,10 @@ def test_a_place_named_as_a_venue_is_no_party() -> None:
     pairs = _pairs(text)
     assert ("RUS", "USA") in pairs
     assert not any("HUN" in pair for pair in pairs), pairs
+
+
+def test_firing_back_at_a_remark_is_a_verbal_reply_not_an_attack() -> None:
+    events = _events("The Kremlin fired back at Trump's latest swipe at Russia on Wednesday.")
+    assert not any(cat in ("ASSAULT", "SUPPORT") for cat, _, _, _ in events), events
+    events = _events("Ukrainian troops fired back at Russian positions with drones.")
+    assert ("ASSAULT", "UKR", "RUS", "asserted") in events
