@@ -136,3 +136,9 @@ def test_firing_back_at_a_remark_is_a_verbal_reply_not_an_attack() -> None:
     assert not any(cat in ("ASSAULT", "SUPPORT") for cat, _, _, _ in events), events
     events = _events("Ukrainian troops fired back at Russian positions with drones.")
     assert ("ASSAULT", "UKR", "RUS", "asserted") in events
+
+
+def test_a_measure_being_proposed_is_not_imposed() -> None:
+    events = _events("Trump called for more pressure on Moscow, proposing new tariffs on Russia.")
+    assert any(cat == "SANCTION" for cat, _, _, _ in events), events
+    assert not any(cat == "SANCTION" and mode == "asserted" for cat, _, _, mode in events)
