@@ -142,3 +142,17 @@ def test_a_measure_being_proposed_is_not_imposed() -> None:
     events = _events("Trump called for more pressure on Moscow, proposing new tariffs on Russia.")
     assert any(cat == "SANCTION" for cat, _, _, _ in events), events
     assert not any(cat == "SANCTION" and mode == "asserted" for cat, _, _, mode in events)
+
+
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        ('"Russia is in big economic trouble," he said.', None),
+        ('"We will impose new sanctions on Russia," he said.', "SANCTION"),
+    ],
+)
+def test_he_said_after_a_quotation_is_the_person_named_before(quote, expected) -> None:
+    text = "Trump spoke at the United Nations on Tuesday. " + quote
+    assert ("RUS", "USA") in _pairs(text)
+    if expected:
+        assert (expected, "USA", "RUS", "hypothetical") in _events(text)

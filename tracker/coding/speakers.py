@@ -202,7 +202,9 @@ def running_quotes(
       . ..."');
     - a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
       "We will respond."') continues its speaker, as news copy writes it;
-    - "he/she said:" before a quotation is the one person the sentence before names.
+    - "he/she said:" before a quotation is the one person the sentence before names, and
+      '"...," he said' after one is the one person the nearest of the two sentences before
+      names (``_pronoun_tail``).
     """
     out: dict[int, Quote] = {}
     pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
@@ -240,6 +242,8 @@ def running_quotes(
             found_quote = quote_speaker(text, mentions[i])
             if found_quote is None and fresh and (lead := _lead(texts, mentions, i)):
                 out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
+            elif found_quote is None and (tail := _pronoun_tail(texts, mentions, i)):
+                out[i] = found_quote = tail  # '"...," he said.' after a sentence naming him
             speaker = found_quote[0] if found_quote else None
             if said is not None:  # (read once: ``with_first_person`` takes it from here)
                 said[i] = found_quote
@@ -271,6 +275,24 @@ def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -
         return None
     code = _one_state([m for m in mentions[i - 1] if m.kind == "leader"])
     return (code, attribution[2], attribution[3]) if code else None
+
+
+def _pronoun_tail(
+    texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int
+) -> Quote | None:
+    """The speaker of a quotation attributed after it to "he/she" ('"Russia is in big
+    trouble," he said.'): the one state whose leaders the nearest of the two sentences before
+    names, as for "he said: ..." (``_lead``)."""
+    found = _ATTRIBUTION.search(texts[i])
+    if found is None or found.group("who").strip().lower() not in ("he", "she"):
+        return None
+    quoted = _QUOTED.search(texts[i], 0, found.start() + 1)
+    for j in range(i - 1, max(-1, i - 3), -1):
+        leaders = [m for m in mentions[j] if m.kind == "leader"]
+        if leaders:
+            code = _one_state(leaders)
+            return (code, quoted.start(1), quoted.end(1)) if code and quoted else None
+    return None
 
 
 def _leading(text: str) -> tuple[int, int, int, int] | None:
