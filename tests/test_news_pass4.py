@@ -156,3 +156,14 @@ def test_he_said_after_a_quotation_is_the_person_named_before(quote, expected) -
     assert ("RUS", "USA") in _pairs(text)
     if expected:
         assert (expected, "USA", "RUS", "hypothetical") in _events(text)
+
+
+def test_he_naming_a_noun_act_is_not_its_source() -> None:
+    # "what he called threats from X": the threats are X's; "he" only names them
+    text = (
+        "Trump ordered two submarines deployed near Russia, citing what he called provocative"
+        " threats from Kremlin official Dmitry Medvedev."
+    )
+    events = _events(text)
+    assert any(cat == "THREATEN" and src == "RUS" for cat, src, _, _ in events), events
+    assert not any(cat == "THREATEN" and src == "USA" for cat, src, _, _ in events), events

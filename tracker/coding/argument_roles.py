@@ -29,7 +29,6 @@ _OBJECT_PREPOSITION = re.compile(
     re.IGNORECASE,
 )
 
-
 # ... and so is the first object of a verb of giving ("granted Belarus sanctions relief":
 # Belarus receives it)
 _RECIPIENT = re.compile(
@@ -238,7 +237,8 @@ _OTHER_ADDRESSEE = re.compile(  # (not "the counterpart", "the other side": a st
 )
 
 
-_HE_OR_SHE = re.compile(r"\b(?:he|she)\b")  # lower case: "Liu He" is a name
+# lower case: "Liu He" is a name; "what he called threats from X": he names them, no more
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\b(?!\s+(?:called|described|termed|dubbed|branded)\b)")
 
 
 def pronoun_source(
