@@ -22,6 +22,8 @@ from tracker.models import Sentence
         ("Moscow, 23 October (TASS) - Russia", "Russia"),
         ("ST. PETERSBURG, Russia (AP) — Putin", "Putin"),
         ("LONDON — Britain", "Britain"),
+        ("VILNIUS/WASHINGTON (Reuters) - Three Russian jets", "Three Russian jets"),
+        ("KYIV/MOSCOW, Sept 19 (Reuters) - Ukraine", "Ukraine"),
     ],
 )
 def test_a_dateline_is_cut(text, rest) -> None:

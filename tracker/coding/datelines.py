@@ -15,8 +15,10 @@ from tracker.models import Sentence
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # "Oct", "October"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
-# "MOSCOW", "NEW YORK", "ST. PETERSBURG"; not "U.S." (a dot only before the next word)
-_PLACE_CAPS = r"[A-Z][A-Z'-]{2,}\.?(?:\s+[A-Z][A-Z'-]+){0,3}"
+# "MOSCOW", "NEW YORK", "ST. PETERSBURG", "VILNIUS/WASHINGTON"; not "U.S." (a dot only
+# before the next word)
+_ONE_CAPS = r"[A-Z][A-Z'-]{2,}\.?(?:\s+[A-Z][A-Z'-]+){0,3}"
+_PLACE_CAPS = rf"{_ONE_CAPS}(?:/{_ONE_CAPS}){{0,3}}"
 _PLACE = r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}"  # "Moscow", "Kyiv"
 _AGENCY = r"\([A-Z][\w .&/-]{1,30}\)"  # "(Reuters)", "(AP)", "(BelTA)"
 _DASH = r"\s*(?:--?|—|–)\s+"
