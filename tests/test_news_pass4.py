@@ -167,3 +167,11 @@ def test_he_naming_a_noun_act_is_not_its_source() -> None:
     events = _events(text)
     assert any(cat == "THREATEN" and src == "RUS" for cat, src, _, _ in events), events
     assert not any(cat == "THREATEN" and src == "USA" for cat, src, _, _ in events), events
+
+
+def test_an_agent_inside_a_gapped_trigger_is_its_source() -> None:
+    # "charged ... with" has "by Russia" in its gap: the one who charges, not the charged
+    text = "The dancer, a U.S. citizen, was charged by Russia with treason, Rubio said."
+    events = _events(text)
+    assert ("ACCUSE", "RUS", "USA", "asserted") in events, events
+    assert not any(cat == "ACCUSE" and src == "USA" for cat, src, _, _ in events), events

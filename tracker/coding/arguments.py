@@ -31,6 +31,7 @@ from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
 from tracker.coding.passive import (
     ATTACKS,
+    agent_inside,
     agentless_passive,
     is_passive,
     opens_passive,
@@ -334,6 +335,8 @@ def _clause_arguments(
     has its subject as target ("two U.S. diplomats were expelled")."""
     passive: bool | None = None  # computed only when needed (a regex search)
     after, near = without_mediator(text, m, before, after, near, after_all)
+    if inside and (agent := agent_inside(text, m, inside)):  # "charged by Russia with"
+        return Args(agent, before[0].codes if before else (), *near)
     if after_all and (
         not before
         or (passive := is_passive(text, m.start, m.end))

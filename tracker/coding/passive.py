@@ -108,6 +108,19 @@ def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
     return found is not None and not REDUCED_RELATIVE_BY.search(text, trigger_end, actor_start)
 
 
+# a participle and "by" right before an actor inside a gapped trigger: "charged by Russia with"
+_PARTICIPLE_BY = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$")
+
+
+def agent_inside(text: str, m: Match, inside: Sequence[Group]) -> tuple[str, ...] | None:
+    """The agent named inside a gapped trigger right after its participle ("who was charged
+    by Russia with treason": Russia charges, it is no target), or None."""
+    for g in inside:
+        if _PARTICIPLE_BY.search(text, m.start, g.start):
+            return g.codes
+    return None
+
+
 # Material conflict: "were killed in Israeli shelling" names the attacker in the attack.
 ATTACKS = frozenset({"ASSAULT", "COERCE"})  # categories of the attacks an agent is read from
 _IN_ATTACK = re.compile(r"^\s+(?:in|during)\s+(?:an?\s+|the\s+)?$", re.I)
