@@ -175,3 +175,11 @@ def test_an_agent_inside_a_gapped_trigger_is_its_source() -> None:
     events = _events(text)
     assert ("ACCUSE", "RUS", "USA", "asserted") in events, events
     assert not any(cat == "ACCUSE" and src == "USA" for cat, src, _, _ in events), events
+
+
+def test_one_persons_two_nationalities_are_no_relation_between_them() -> None:
+    pairs = _pairs("Washington freed a dual German-Russian citizen on Thursday.")
+    assert ("DEU", "RUS") not in pairs, pairs
+    assert ("RUS", "USA") in pairs
+    pairs = _pairs("Russia released Ksenia Karelina, a dual U.S.-Russian citizen.")
+    assert pairs[("RUS", "USA")].sentences[0].source == "RUS"

@@ -18,6 +18,10 @@ _COORD_GAP = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_GAP = re.compile(r"^(?:'s)?[-–/]$")
+# "a dual German-Russian citizen": one person's two nationalities, no relation between them
+_NATIONALS = re.compile(
+    r"\s+(?:citizens?|nationals?|businessm[ae]n|businesswom[ae]n|residents?|dual)\b"
+)
 _TO_VERB = re.compile(r"\bto\s+[a-z]+\s*(?:(?:the|its|his|her|their)\s+)?$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'-]*")
 _PREP_REACH = 30  # characters before an actor where the linking word is looked for first
@@ -41,6 +45,7 @@ class Group:
     gap: str = ""  # the text between the previous group (or clause start) and this one
     hyphen: bool = False
     between: bool = False
+    nationals: bool = False  # a hyphenated compound of one person's nationalities
     opens: bool = False  # after a conjunction, the subject of the clause it opens
 
     @classmethod
@@ -203,7 +208,9 @@ def clause_groups(
         if coord and groups[-1].codes != [actor.code]:
             group = groups[-1]
             group.add(actor)
-            group.hyphen = group.hyphen or bool(_HYPHEN_GAP.match(gap.strip()))
+            if _HYPHEN_GAP.match(gap.strip()):
+                group.hyphen = True
+                group.nationals = bool(_NATIONALS.match(text, actor.end))
             if coord.group("conj") is None:  # a bare comma: provisional
                 group.gap += "\0"
                 provisional = True

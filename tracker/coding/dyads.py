@@ -29,7 +29,8 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
    Russia") or is the agent of a passive ("was sanctioned by the United States").
    A coordinated subject group with no object is a **mutual** dyad ("Russia and the United
    States agreed", "Washington and Moscow"); with an object, each member acts on it and the
-   members are not paired with each other. A hyphenated compound is always mutual, and so
+   members are not paired with each other. A hyphenated compound is always mutual (not one
+   person's nationalities: "a dual German-Russian citizen" pairs no one), and so
    is a coordinated group that is the clause's only group ("signed by Russia and Ukraine"),
    unless it is a co-occurrence list: three or more states after a preposition ("compares
    the economies of Russia, Belarus and the United States"), states followed by
@@ -128,8 +129,8 @@ def _analyse_groups(
         return
     # Only a group introduced by "by" reads the passive test (the agent of a passive).
     passive = any(g.prep == "by" for g in groups) and bool(PASSIVE.search(text[start:end]))
-    for g in groups:
-        if g.between or g.hyphen:
+    for g in groups:  # (not "German-Russian businessman": one person's nationalities)
+        if g.between or (g.hyphen and not g.nationals):
             for i, a in enumerate(g.codes):
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
@@ -140,11 +141,13 @@ def _analyse_groups(
     if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"
     if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
-        _mutual_within(links, groups[0].codes)
+        _mutual_within(links, groups[0])
     _link_subject_and_objects(groups, links, words, passive)
 
 
-def _mutual_within(links: Links, codes: list[str]) -> None:
+def _mutual_within(links: Links, group: Group) -> None:
+    """Each two members of a coordinated group, mutual (not one person's nationalities)."""
+    codes = [] if group.nationals else group.codes
     for i, a in enumerate(codes):
         for b in codes[i + 1 :]:
             links.add(a, b, directed=False)
@@ -179,7 +182,7 @@ def _link_subject_and_objects(
     rest = _without_participle_agents(groups[subject_i + 1 :], subject, links, anchor_only)
     rest = without_signing_venues(rest, words)
     if not anchor_only and len(subject.codes) > 1 and partners(rest):
-        _mutual_within(links, subject.codes)
+        _mutual_within(links, subject)
     if not anchor_only and rest:
         # a place before the object is no object: "The US commander in Iraq held talks with"
         k = next((j for j, g in enumerate(rest) if g.prep not in PLACE_PREPS), 0)
@@ -192,7 +195,7 @@ def _link_subject_and_objects(
     else:
         previous = subject
         if len(subject.codes) > 1 and not rest:
-            _mutual_within(links, subject.codes)
+            _mutual_within(links, subject)
     for g in rest:
         how = attach_how(g.prep, words, passive, g.gap)
         if not anchor_only and COORDINATED_VERB.search(g.gap):
