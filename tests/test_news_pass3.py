@@ -14,7 +14,7 @@ from tracker.coding.argument_groups import Args
 from tracker.coding.attach import only_conceded
 from tracker.coding.events import default_event_coder
 from tracker.coding.matching import Match
-from tracker.coding.possessive_pronouns import possessor_source
+from tracker.coding.pronouns import possessor_source
 from tracker.models import Mention, Mode
 
 

@@ -16,7 +16,6 @@ from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.coding.sentences import sentence_starters
 from tracker.coding.word_forms import conjunction_before, in_phrase_between
-from tracker.models import Mention
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
 # "ambassador to Washington", "backed by the U.S."), not the subject of a verb after it;
@@ -235,31 +234,6 @@ _OTHER_ADDRESSEE = re.compile(  # (not "the counterpart", "the other side": a st
     r"\s*(?:(?:on|upon)\s+)?(?!(?:the\s+)?(?:counterparts?|other|neighbou?rs?)\b)"
     r"(?:[\w'’.-]+\s+){1,5}(?:not\s+)?to\s+[a-z]"
 )
-
-
-# lower case: "Liu He" is a name; "what he called threats from X": he names them, no more
-_HE_OR_SHE = re.compile(r"\b(?:he|she)\b(?!\s+(?:called|described|termed|dubbed|branded)\b)")
-
-
-def pronoun_source(
-    text: str, m: Match, before: Sequence[Group], placed: Sequence[Mention], args: Args
-) -> Args:
-    """The source of a trigger whose clause has "he" or "she" between its nearest actor and
-    it ("Zelensky thanked the American people and said he still wanted to sign"): the
-    person is the first leader the sentence names, its subject, not a state or people in
-    between; with no leader named before the pronoun the nearest actor stays."""
-    lo = before[0].end if before else max(0, m.start - 30)  # (past a comma: ", saying he")
-    pronoun = _HE_OR_SHE.search(text, lo, m.start)
-    if pronoun is None:
-        return args
-    leaders = [x for x in placed if x.kind == "leader" and x.end <= pronoun.start()]
-    if not leaders:
-        return args  # "King Hassan of Morocco ... saying he would": no name to prefer
-    source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
-    targets = tuple(c for c in args.targets if c not in source)
-    # (an object of the source's own side stays: "he had asked Witkoff to meet ..." is no
-    # request to another state)
-    return args._replace(sources=source, targets=targets or args.targets, unowned=False)
 
 
 def without_mediator(

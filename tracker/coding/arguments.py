@@ -19,7 +19,6 @@ from tracker.coding.argument_roles import (
     is_purpose,
     passive_subject,
     person_subject,
-    pronoun_source,
     subject_group,
     without_mediator,
 )
@@ -41,7 +40,7 @@ from tracker.coding.passive import (
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
-from tracker.coding.possessive_pronouns import possessor_source
+from tracker.coding.pronouns import possessor_source, pronoun_source
 from tracker.coding.responses import to_responders
 from tracker.coding.trigger_objects import INFINITIVE_HEADS
 from tracker.coding.word_forms import (

@@ -1,0 +1,75 @@
+"""The leader a pronoun stands for, as a trigger's source: the first leader the sentence
+names before it.
+
+- "he/she" between a trigger and its nearest actor (``pronoun_source``): "Zelensky thanked
+  the American people and said he still wanted to sign" is Zelensky's act.
+- A noun trigger owned by "his" or "her" ("his scheduled meeting with Zelensky", "her visit
+  to Minsk", ``possessor_source``) is the act of the person the pronoun stands for, who is
+  not its target. Only acts whose possessor is their agent: "his release" and "his arrest"
+  are done to him. docs/tone_and_events.md, N81."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tracker.coding.argument_groups import Args, Group
+from tracker.coding.matching import Match
+from tracker.models import Mention
+
+# "his scheduled meeting", "her first visit": the pronoun and at most two modifiers
+_OWNED_BY_PRONOUN = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$")
+_REACH = 40  # characters before the trigger searched for the pronoun
+# Acts a possessor does (the visit, the call, the demand, the threat, the praise ...)
+AGENTIVE_KINDS = frozenset(
+    {"CONSULT", "REQUEST", "THREATEN", "ACCUSE", "SUPPORT", "REJECT", "AGREE"}
+)
+
+
+def possessor_source(text: str, m: Match, placed: Sequence[Mention], args: Args) -> Args:
+    """``args`` with the leader "his/her" stands for as the source of a noun trigger that
+    has none, and that leader's state out of its targets; ``args`` unchanged otherwise."""
+    if args.sources or m.category not in AGENTIVE_KINDS:
+        return args
+    owned = _OWNED_BY_PRONOUN.search(text, max(0, m.start - _REACH), m.start)
+    if owned is None or owned.end() != m.start:
+        return args
+    leaders = [  # (not the one it is done to: "welcomed Xi for his state visit to Russia")
+        x.code
+        for x in placed
+        if x.kind == "leader" and 0 <= x.end <= owned.start() and x.code not in args.targets
+    ]
+    if not leaders:
+        return args
+    source = (leaders[0],)
+    targets = tuple(c for c in args.targets if c not in source)
+    return args._replace(sources=source, targets=targets, own=True, unowned=False)
+
+
+# lower case: "Liu He" is a name; not "what he called threats from X" (he names them) nor
+# "after she was wrongfully held by Russia" (the patient of a passive)
+_HE_OR_SHE = re.compile(
+    r"\b(?:he|she)\b(?!\s+(?:called|described|termed|dubbed|branded)\b|\s+(?:was|were|had"
+    r"\s+been|has\s+been)\s+(?:[a-z]+ly\s+)?(?:[a-z]+ed|held|taken|seen|shot|beaten)\b)"
+)
+
+
+def pronoun_source(
+    text: str, m: Match, before: Sequence[Group], placed: Sequence[Mention], args: Args
+) -> Args:
+    """The source of a trigger whose clause has "he" or "she" between its nearest actor and
+    it ("Zelensky thanked the American people and said he still wanted to sign"): the
+    person is the first leader the sentence names, its subject, not a state or people in
+    between; with no leader named before the pronoun the nearest actor stays."""
+    lo = before[0].end if before else max(0, m.start - 30)  # (past a comma: ", saying he")
+    pronoun = _HE_OR_SHE.search(text, lo)  # (no end: its look-ahead reads the trigger too)
+    if pronoun is None or pronoun.start() >= m.start:
+        return args
+    leaders = [x for x in placed if x.kind == "leader" and x.end <= pronoun.start()]
+    if not leaders:
+        return args  # "King Hassan of Morocco ... saying he would": no name to prefer
+    source = (leaders[0].code,)  # the sentence's subject: "Trump met Putin and said he would"
+    targets = tuple(c for c in args.targets if c not in source)
+    # (an object of the source's own side stays: "he had asked Witkoff to meet ..." is no
+    # request to another state)
+    return args._replace(sources=source, targets=targets or args.targets, unowned=False)
