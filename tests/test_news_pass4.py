@@ -183,3 +183,14 @@ def test_one_persons_two_nationalities_are_no_relation_between_them() -> None:
     assert ("RUS", "USA") in pairs
     pairs = _pairs("Russia released Ksenia Karelina, a dual U.S.-Russian citizen.")
     assert pairs[("RUS", "USA")].sentences[0].source == "RUS"
+
+
+def test_a_detainee_wrongfully_held_is_coerced_by_the_holder() -> None:
+    events = _events("The American teacher was wrongfully held by Russia for a year.")
+    assert ("COERCE", "RUS", "USA", "asserted") in events, events
+
+
+def test_she_as_the_patient_of_a_passive_is_not_its_source() -> None:
+    events = _events("Trump said she had been wrongfully detained by Russia for a year.")
+    assert any(cat == "COERCE" and src == "RUS" for cat, src, _, _ in events), events
+    assert not any(cat == "COERCE" and src == "USA" for cat, src, _, _ in events), events
