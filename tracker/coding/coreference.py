@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.coding.relation_words import PASSIVE, relation_words
 from tracker.models import Dyad, Mention, Sentence, make_pair
@@ -73,6 +73,24 @@ def names_a_person(text: str, mentions: Sequence[Mention]) -> bool:
         return True
     starts = {m.start for m in mentions}  # a name that is no state's, before a verb of speech
     return any(n.start() not in starts for n in _NAMED_SPEAKER.finditer(text))
+
+
+def pronoun_openers(sentences: Sequence[Sentence]) -> set[int]:
+    """The sentences that open with "He/She/His/Her": only the sentences they may look back
+    at need ``names_a_person``."""
+    return {i for i, s in enumerate(sentences) if _PRONOUN_START.match(s.text)}
+
+
+def with_person(
+    result: SentenceDyads, i: int, text: str, mentions: Sequence[Mention], openers: set[int]
+) -> SentenceDyads:
+    """``result`` (of the ``i``-th sentence, ``text``) marked as no antecedent of "He/She"
+    when a sentence that may look back at it opens with one (``openers``: positions) and it
+    names no person (``names_a_person``)."""
+    later = range(i + 1, i + 1 + COREF_LOOKBACK)
+    if result.subject and not openers.isdisjoint(later) and not names_a_person(text, mentions):
+        return replace(result, person=False)
+    return result
 
 
 def _person(candidates: Sequence[SentenceDyads]) -> SentenceDyads | None:

@@ -61,7 +61,6 @@ them (word lists in ``tracker/data/en/relation_words.txt``, read by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from tracker.coding.clauses import (
@@ -77,8 +76,9 @@ from tracker.coding.coreference import (
     find_antecedents,
     inherit_dyads,
     looking_back,
-    names_a_person,
+    pronoun_openers,
     refers_back,
+    with_person,
 )
 from tracker.coding.dyad_groups import (
     COORDINATED_VERB,
@@ -330,6 +330,7 @@ def attribute_dyads(
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     words = relation_words()
     last_antecedent = -COREF_LOOKBACK - 1  # the last sentence with a dyad or a subject
+    openers = pronoun_openers(sentences)  # ("He ..." looks back for a person)
     for i, (sentence, mentions) in enumerate(zip(sentences, mentions_per_sentence, strict=True)):
         result = _NOTHING
         # find_antecedent looks back at most COREF_LOOKBACK sentences
@@ -368,8 +369,7 @@ def attribute_dyads(
                 result = found or result
         if result.dyads or result.subject:
             last_antecedent = i
-            if result.subject and not names_a_person(sentence.text, mentions):
-                result = replace(result, person=False)  # (no "He" is a state)
+            result = with_person(result, i, sentence.text, mentions, openers)  # (for "He")
         results.append(result)
         out.extend(result.dyads)
     return out
