@@ -36,6 +36,7 @@ from functools import cache
 
 import ahocorasick
 
+from tracker.coding.appositives import drop_appositive_modifiers
 from tracker.coding.gazetteer import (
     CONTEXT_RULES,
     KINDS,
@@ -50,7 +51,6 @@ from tracker.coding.gazetteer import (
 from tracker.coding.venues import (
     VENUE_KEEP,
     VENUE_KEEP_REACH,
-    drop_appositive_modifiers,
     drop_non_state_heads,
     drop_venues_and_topics,
 )

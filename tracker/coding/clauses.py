@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tracker.coding.appositives import DESCRIPTION_OPENING
 from tracker.coding.relation_words import fold_for_phrases
-from tracker.coding.venues import DESCRIPTION_OPENING
 
 # Words that open a new clause after a comma ("as" not in "as well as").
 _CLAUSE_WORDS = "which|while|but|whereas|although|though|as|after|before|when|because|since|so|yet"
