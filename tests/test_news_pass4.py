@@ -194,3 +194,15 @@ def test_she_as_the_patient_of_a_passive_is_not_its_source() -> None:
     events = _events("Trump said she had been wrongfully detained by Russia for a year.")
     assert any(cat == "COERCE" and src == "RUS" for cat, src, _, _ in events), events
     assert not any(cat == "COERCE" and src == "USA" for cat, src, _, _ in events), events
+
+
+def test_a_country_naming_the_war_inside_a_phrase_is_its_topic() -> None:
+    text = (
+        "The two leaders last met in Alaska, the first meeting between Russian and US presidents"
+        " since the start of the three-year Ukraine war."
+    )
+    pairs = _pairs(text)
+    assert ("RUS", "USA") in pairs
+    assert not any("UKR" in pair for pair in pairs), pairs
+    # a country's own war against another keeps it
+    assert ("RUS", "USA") in _pairs("Russia criticized the U.S. war in Afghanistan again.")

@@ -102,6 +102,11 @@ _TOPIC = re.compile(
 _CONFLICT_AFTER = re.compile(
     r"(?:-[A-Z][\w.]*)?\s+(?:[Ww]ar|[Cc]onflict|[Cc]risis|[Pp]eace\s+[Pp]rocess|[Ss]ettlement)\b"
 )
+# "since the start of the over three-and-a-half-year Ukraine war": one country's name after
+# an article and modifiers, before the war, names the war (not as the subject: "The Ukraine
+# war has killed thousands" keeps it)
+_CONFLICT_NAMED = re.compile(r"\b(?:the|an?)\s+(?:[a-z0-9-]+\s+){0,4}$")
+_WAGED = re.compile(r"\s+(?:war|conflict)\s+(?:in|on|against|with)\b", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:of|on|over|about|regarding|for|to|in|end|ending|ended|settle|settling|resolve|resolving|"
     r"discuss|discussing|discussed)\s+the\s+(?:[\w.]+-)?$",
@@ -234,7 +239,15 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         conflict
         and m.kind in ("country", "demonym")
         and _CONFLICT_AFTER.match(text, m.end)
-        and _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and (
+            _TOPIC_BEFORE.search(text, max(0, m.start - 30), m.start)
+            or (
+                m.kind == "country"
+                and not text.startswith(("-", "–"), m.end)  # ("the Russia-Ukraine war": both)
+                and not _WAGED.match(text, m.end)  # ("the U.S. war in Afghanistan": its own)
+                and _CONFLICT_NAMED.search(text, max(0, m.start - 60), m.start)
+            )
+        )
     ):
         return None  # "a durable resolution of the Russia-Ukraine war": the topic
     if m.kind not in ("capital", "country"):
