@@ -273,8 +273,19 @@ def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -
     attribution = _leading(texts[i])
     if attribution is None or not _PRONOUN_WHO.search(texts[i], 0, attribution[1]):
         return None
-    code = _one_state([m for m in mentions[i - 1] if m.kind == "leader"])
+    code = _leader_state_before(mentions, i, 1)
     return (code, attribution[2], attribution[3]) if code else None
+
+
+def _leader_state_before(mentions: Sequence[Sequence[Mention]], i: int, back: int) -> str | None:
+    """The one state whose leaders the nearest of the ``back`` sentences before sentence ``i``
+    that names leaders names (None when it names leaders of several states, or none does):
+    the person a "he/she" of sentence ``i`` stands for."""
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        leaders = [m for m in mentions[j] if m.kind == "leader"]
+        if leaders:
+            return _one_state(leaders)
+    return None
 
 
 def _pronoun_tail(
@@ -287,12 +298,8 @@ def _pronoun_tail(
     if found is None or found.group("who").strip().lower() not in ("he", "she"):
         return None
     quoted = _QUOTED.search(texts[i], 0, found.start() + 1)
-    for j in range(i - 1, max(-1, i - 3), -1):
-        leaders = [m for m in mentions[j] if m.kind == "leader"]
-        if leaders:
-            code = _one_state(leaders)
-            return (code, quoted.start(1), quoted.end(1)) if code and quoted else None
-    return None
+    code = _leader_state_before(mentions, i, 2)
+    return (code, quoted.start(1), quoted.end(1)) if code and quoted else None
 
 
 def _leading(text: str) -> tuple[int, int, int, int] | None:
