@@ -81,13 +81,15 @@ class EventRule:
 # COMMENTARY ("may hinge on", "will be closely monitoring", "ramifications") marks the
 # sentence part it stands in as analysis, which asserts nothing: its triggers are hypothetical.
 # CANCEL ("cancelled", "called off") negates the noun trigger it governs ("cancelled a
-# planned meeting"), as BACKGROUND dates it.
-CUE_KINDS = ("mode", "conditional", "background", "topic", "commentary", "cancel")
+# planned meeting"), as BACKGROUND dates it. SETTLED is a background cue whose noun happened
+# whatever frames its clause ("could visit for the first time since the invasion").
+CUE_KINDS = ("mode", "conditional", "background", "settled", "topic", "commentary", "cancel")
 _CUE_MODE = {
     "cancel": Mode.NEGATED,
     "commentary": Mode.HYPOTHETICAL,
     "conditional": Mode.HYPOTHETICAL,
     "background": Mode.HISTORICAL,
+    "settled": Mode.HISTORICAL,
     "topic": Mode.ASSERTED,
 }
 

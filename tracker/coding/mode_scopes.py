@@ -6,11 +6,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from tracker.coding.event_rules import SENTENCE_BREAK
 from tracker.models import Mode
 
 Span = tuple[int, int, str]  # a matched trigger: (first token, last token, its rule's content)
+
+
+class SentenceCues(NamedTuple):
+    """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
+
+    years: set[int]  # token indices of four-digit years
+    present: set[str]  # the watched words the sentence has
+    contraction: bool  # an "n't" word
+    cued: bool  # some mode cue may be found
+    commentary: set[int]  # sentence parts holding a commentary cue
+    conditional: bool
+    background: bool
+    topic_ends: set[int]  # last tokens of topic verbs and cues
+    acts: list[Span]  # triggers whose object is an act
+    verbs: set[int]  # tokens of verb triggers
+    plain: bool  # nothing can make a trigger other than asserted by itself
+
 
 MODE_WINDOW = 6  # tokens before a trigger searched for negation/hypothetical cues (same clause)
 HISTORY_WINDOW = 12  # tokens before a trigger searched for a past year ("after the 2020 vote")

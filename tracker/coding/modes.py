@@ -10,7 +10,6 @@ object of a ``topic`` trigger (condemn, raise, discuss) is what is talked about.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from tracker.coding.event_rules import ModeCue
 from tracker.coding.mode_scopes import (
@@ -31,6 +30,7 @@ from tracker.coding.mode_scopes import (
     REPORTING,
     TRIGGER_WATCH,
     YEAR,
+    SentenceCues,
     Span,
     embedded,
     has_contraction,
@@ -47,7 +47,6 @@ from tracker.models import Mode
 
 # The framing of one trigger: (mode, past year it refers to, is it only a topic of speech).
 Framing = tuple[Mode, int | None, bool]
-# A matched trigger as the framing needs it: (first token, last token, its rule's content).
 
 
 # Past forms that are no nouns: "met" in "Trump met Putin and said he would ..." is not a
@@ -61,22 +60,6 @@ _LISTED = (Mode.ASSERTED, Mode.HYPOTHETICAL)  # modes a list's head may change (
 _MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
 
 
-class _Cues(NamedTuple):
-    """What one sentence holds that frames its triggers (``ModeReader._sentence_cues``)."""
-
-    years: set[int]  # token indices of four-digit years
-    present: set[str]  # the watched words the sentence has
-    contraction: bool  # an "n't" word
-    cued: bool  # some mode cue may be found
-    commentary: set[int]  # sentence parts holding a commentary cue
-    conditional: bool
-    background: bool
-    topic_ends: set[int]  # last tokens of topic verbs and cues
-    acts: list[Span]  # triggers whose object is an act
-    verbs: set[int]  # tokens of verb triggers
-    plain: bool  # nothing can make a trigger other than asserted by itself
-
-
 class ModeReader:
     """Reads the framing of every trigger of a sentence from the cues around it."""
 
@@ -87,6 +70,7 @@ class ModeReader:
         self._commentary: dict[str, list[ModeCue]] = {}
         self._background: dict[str, list[tuple[str, ...]]] = {}  # by last token: "prior to"
         self._cancel: dict[str, list[tuple[str, ...]]] = {}  # by last token: "called off"
+        self._settled = frozenset(c.tokens for c in cues if c.kind == "settled")  # "since"
         for cue in cues:
             if cue.kind == CONDITIONAL:
                 self._conditions.setdefault(cue.tokens[0], []).append(cue)
@@ -94,7 +78,7 @@ class ModeReader:
                 self._topics.setdefault(cue.tokens[0], []).append(cue)
             elif cue.kind == "commentary":
                 self._commentary.setdefault(cue.tokens[0], []).append(cue)
-            elif cue.kind == "background":
+            elif cue.kind in ("background", "settled"):
                 self._background.setdefault(cue.tokens[-1], []).append(cue.tokens)
             elif cue.kind == "cancel":
                 self._cancel.setdefault(cue.tokens[-1], []).append(cue.tokens)
@@ -146,7 +130,7 @@ class ModeReader:
             return [(Mode.ASSERTED, None, False)] * len(spans)
         return [self._frame_one(words, span, year_now, cues) for span in spans]
 
-    def _sentence_cues(self, words: list[str], spans: Sequence[Span], text: str) -> _Cues:
+    def _sentence_cues(self, words: list[str], spans: Sequence[Span], text: str) -> SentenceCues:
         """What the sentence holds that can frame its triggers (read once per sentence)."""
         years = (
             {k for k, w in enumerate(words) if len(w) == 4 and YEAR.fullmatch(w)}
@@ -180,10 +164,12 @@ class ModeReader:
         # nothing in the sentence can make a trigger negated, hypothetical or historical by
         # itself (no cue, year, background, "ago", "had" or "last year")
         plain = not (cued or background or years) and TRIGGER_WATCH.isdisjoint(present)
-        return _Cues(years, present, contraction, cued, commentary, conditional, background,
+        return SentenceCues(years, present, contraction, cued, commentary, conditional, background,
                      topic_ends, acts, verbs, plain)  # fmt: skip
 
-    def _frame_one(self, words: list[str], span: Span, year_now: int, cues: _Cues) -> Framing:
+    def _frame_one(
+        self, words: list[str], span: Span, year_now: int, cues: SentenceCues
+    ) -> Framing:
         first, last, _ = span
         if cues.plain:
             mode, year = Mode.ASSERTED, None
@@ -192,7 +178,9 @@ class ModeReader:
                 words, cues.years, first, last, year_now, cues.background, cues.cued,
                 cues.present, cues.contraction,
             )  # fmt: skip
-        if cues.conditional and self._in_condition(words, first):
+        if mode is Mode.HISTORICAL and self._settled_at(words, first, cues.background):
+            pass  # "the legitimacy he has sought since the invasion": the invasion happened
+        elif cues.conditional and self._in_condition(words, first):
             mode = Mode.HYPOTHETICAL  # "if Russia did not agree": a condition, not a fact
         elif (
             cues.commentary
@@ -285,17 +273,22 @@ class ModeReader:
 
     def _in_background(
         self, words: Sequence[str], i: int, index: dict[str, list[tuple[str, ...]]] | None = None
-    ) -> bool:
-        """Is the noun trigger at ``i`` the object of "since"/"before"/"prior to" ("since the
-        invasion began", "before the 2022 talks")? Then it is background to the news. With
-        ``index`` the cancel cues: is it the object of "cancelled"/"called off"?"""
+    ) -> tuple[str, ...] | None:
+        """The cue ("since"/"before"/"prior to") whose object the noun trigger at ``i`` is
+        ("since the invasion began", "before the 2022 talks"): then it is background to the
+        news. With ``index`` the cancel cues: "cancelled"/"called off"."""
         cues = self._background if index is None else index
         for k in range(i - 1, max(-1, i - 1 - BACKGROUND_REACH), -1):
-            if any(tuple(words[k - len(t) + 1 : k + 1]) == t for t in cues.get(words[k], ())):
-                return not (k == i - 1 and words[i].endswith("ing"))  # "before meeting Putin"
+            for t in cues.get(words[k], ()):
+                if tuple(words[k - len(t) + 1 : k + 1]) == t:  # not "before meeting Putin":
+                    return None if k == i - 1 and words[i].endswith("ing") else t
             if (words[k] in CLAUSE_BREAK or words[k] in BACKGROUND_STOPS) and words[k] != '"':
-                return False  # (a scare quote is none: 'accused Kyiv of "disrupting" talks')
-        return False
+                return None  # (a scare quote is none: 'accused Kyiv of "disrupting" talks')
+        return None
+
+    def _settled_at(self, words: Sequence[str], i: int, background: bool) -> bool:
+        """Is the noun trigger at ``i`` the object of a settled cue ("since the invasion")?"""
+        return background and self._in_background(words, i) in self._settled
 
     def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
         """Is the noun trigger at ``i`` the subject of a passive cancel cue in its clause ("a
@@ -368,8 +361,8 @@ class ModeReader:
             before = own_verb_phrase(words[clause_start:i], words[i])
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
         if background and not is_participle(words[i]):  # (cancelled "talks with": two words)
-            if i == last and self._in_background(words, i):
-                modes.add(Mode.HISTORICAL)
+            if i == last and (cue := self._in_background(words, i)) is not None:
+                modes = {Mode.HISTORICAL} if cue in self._settled else modes | {Mode.HISTORICAL}
             if self._cancel and (
                 self._in_background(words, i, self._cancel) or self._cancelled_after(words, i)
             ):
