@@ -22,3 +22,35 @@ from event_helpers import sentence_pairs as _pairs
 )
 def test_what_since_dates_happened_whatever_frames_its_clause(text) -> None:
     assert ("ASSAULT", "RUS", "UKR", "historical") in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU imposed new sanctions on Russia and Belarus.",
+        "Exports to Russia and Belarus fell sharply last year.",
+        "The group threatened to strike against Russia and Belarus.",
+    ],
+)
+def test_states_after_one_directed_preposition_are_co_targets_not_partners(text) -> None:
+    assert ("BLR", "RUS") not in _pairs(text)
+
+
+def test_a_list_of_states_that_ends_the_sentence_after_a_dash_is_no_pair() -> None:
+    text = (
+        "The ministry counted observers from 23 countries, including two other NATO"
+        " members \u2014 Turkey and Hungary."
+    )
+    assert ("HUN", "TUR") not in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The treaty was signed by Russia and Belarus.",  # joint agents
+        "Russia and Belarus: talks resume in Minsk.",  # a first clause is no list
+        "The two neighbours \u2014 Russia and Belarus \u2014 signed a treaty.",  # an aside
+    ],
+)
+def test_a_lone_coordinated_group_of_joint_actors_stays_a_pair(text) -> None:
+    assert ("BLR", "RUS") in _pairs(text)

@@ -305,14 +305,20 @@ _BOTH = re.compile(
 )
 
 
-def co_occurrence(text: str, group: Group, end: int) -> bool:
-    """A lone group that lists states side by side: three or more after a preposition, or
-    members followed by "both/each/all" ("Belarus and the United States both reported ...")."""
+def co_occurrence(text: str, group: Group, start: int, end: int) -> bool:
+    """A lone group that lists states side by side: three or more after a preposition,
+    members followed by "both/each/all" ("Belarus and the United States both reported ..."),
+    or a verbless clause that ends the sentence ("... two NATO members - Turkey and Hungary.")."""
     if len(group.codes) < 2:
         return False
     if len(group.codes) >= LIST_SIZE and group.prep and group.prep != "between":
         return True  # a list after a preposition: "the economies of Russia, Belarus and ..."
+    if start and not text[start : group.start].strip(_BARE) and not text[group.end :].strip(_BARE):
+        return True  # (not a first clause, "Russia and Ukraine: talks resume", nor an aside)
     return bool(_BOTH.match(text[group.end : end]))
+
+
+_BARE = " -\u2013\u2014,;:.()\"'"  # what a verbless clause holds besides its one group
 
 
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "at", "despite"})  # (a circumstance)

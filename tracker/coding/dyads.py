@@ -135,14 +135,21 @@ def _analyse_groups(
                 for b in g.codes[i + 1 :]:
                     links.add(a, b, directed=False, strong=True)
     if len(groups) == 1 and (
-        co_occurrence(text, groups[0], end) or side_by_side(text, groups[0], words)
+        co_occurrence(text, groups[0], start, end) or side_by_side(text, groups[0], words)
     ):
         return  # "compares the economies of Russia, Belarus and the US"; "X and Y both ..."
     if len(groups) == 1 and groups[0].prep in words.locative and subject_index(groups) is None:
         return  # a place, not parties: "meteorologists in the United States and Canada"
-    if len(groups) == 1:  # a lone coordinated group ("signed by Russia and Ukraine")
-        _mutual_within(links, groups[0])
+    if len(groups) == 1 and not _co_parties(groups[0], words):
+        _mutual_within(links, groups[0])  # a lone coordinated group ("signed by X and Y")
     _link_subject_and_objects(groups, links, words, passive)
+
+
+def _co_parties(group: Group, words: RelationWords) -> bool:
+    """Is ``group`` introduced by a directed or reverse preposition, so that its members are
+    co-targets or co-origins, not partners ("sanctions on Russia and Belarus", "observers
+    from Turkey and Hungary")?"""
+    return group.prep in words.directed or group.prep in words.reverse
 
 
 def _mutual_within(links: Links, group: Group) -> None:
@@ -194,7 +201,11 @@ def _link_subject_and_objects(
         previous = obj
     else:
         previous = subject
-        if len(subject.codes) > 1 and not rest:
+        if (
+            len(subject.codes) > 1
+            and not rest
+            and not (anchor_only and _co_parties(subject, words))
+        ):
             _mutual_within(links, subject)
     for g in rest:
         how = attach_how(g.prep, words, passive, g.gap)
