@@ -54,3 +54,55 @@ def test_a_list_of_states_that_ends_the_sentence_after_a_dash_is_no_pair() -> No
 )
 def test_a_lone_coordinated_group_of_joint_actors_stays_a_pair(text) -> None:
     assert ("BLR", "RUS") in _pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides held consultations on Ukraine, the first US-Russia engagement on Ukraine"
+        " in months.",
+        "Russia and the United States agreed to a summit on Ukraine.",
+    ],
+)
+def test_the_state_a_meeting_is_on_is_its_topic(text) -> None:
+    pairs = _pairs(text)
+    assert ("RUS", "USA") in pairs
+    assert not any("UKR" in pair for pair in pairs), pairs
+
+
+def test_speaking_on_the_phone_is_a_consultation() -> None:
+    events = _events("Trump and Lukashenko spoke on the phone on Tuesday.")
+    assert any(cat == "CONSULT" and mode == "asserted" for cat, _, _, mode in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Belarus began the Zapad-2025 exercise on Friday.",
+        "Russia and Belarus started their drills on Friday.",
+    ],
+)
+def test_exercises_held_together_without_military_before_them_are_cooperation(text) -> None:
+    events = _events(text)
+    assert any(cat == "COOPERATE" for cat, _, _, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia urged Poland to exercise restraint.",
+        "The United States will exercise its right to respond to Russia.",
+    ],
+)
+def test_the_verb_exercise_is_no_drill(text) -> None:
+    assert not any(cat in ("MOBILIZE", "COOPERATE") for cat, _, _, _ in _events(text))
+
+
+def test_drills_of_two_states_lend_no_target_named_in_another_clause() -> None:
+    text = (
+        "Russia and Belarus held military exercises on Friday, two days after Poland shot"
+        " down Russian drones."
+    )
+    events = _events(text)
+    assert any(cat == "COOPERATE" for cat, _, _, _ in events), events
+    assert not any(cat == "MOBILIZE" for cat, _, _, _ in events), events

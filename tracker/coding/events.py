@@ -226,6 +226,8 @@ class EventCoder:
         if m.rule in _JOINT_RULES and _joint(m, direction, text):
             m = m._replace(category="COOPERATE")
             direction = (None, None)
+        elif m.rule in _JOINT_RULES and len(args.sources) > 1 and direction[1] not in args.targets:  # type: ignore[index]
+            return []  # co-agents' drills are toward no state they do not name as target
         elif (
             m.rule == _JOINT_NOUN
             and _EXERCISE.search(text, m.start, m.end)
@@ -271,7 +273,7 @@ class EventCoder:
 Direction = tuple[str | None, str | None]
 # Exercises held together are cooperation between the participants, not a force posture
 # against each other: a coordinated group's, or one "with" a partner.
-_JOINT_RULES = frozenset({"mobilize.exercise"})
+_JOINT_RULES = frozenset({"mobilize.exercise", "mobilize.exercises", "mobilize.wargames"})
 _EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|patrols?)\b", re.I)
 _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 

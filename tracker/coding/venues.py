@@ -89,7 +89,9 @@ _TOPIC = re.compile(
     r"(?:\b(?:the|a|an)\s+(?:war|conflict|fighting|ceasefire|truce|crisis|situation)\s+"
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
-    r"|\b(?:talks|negotiations|discussions|conference|forum|debate)\s+(?:on|about|over)\s+(?:the\s+)?"
+    r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
+    r"|consultations|contacts|engagement|conversation|accord|resolution)"
+    r"\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
     r"|\bpeace(?:ful)?\s+(?:plan|deal|process|settlement|efforts?|proposals?|framework|initiative)"
     r"\s+(?:for|on|in)\s+(?:the\s+)?)$",
