@@ -5,9 +5,14 @@ none is taken from an article or an evaluation set.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs as _pairs
+
+from tracker.coding.score import score_article
+from tracker.evaluate.pipeline import sentence_article
 
 
 @pytest.mark.parametrize(
@@ -106,3 +111,43 @@ def test_drills_of_two_states_lend_no_target_named_in_another_clause() -> None:
     events = _events(text)
     assert any(cat == "COOPERATE" for cat, _, _, _ in events), events
     assert not any(cat == "MOBILIZE" for cat, _, _, _ in events), events
+
+
+def test_a_venue_that_opens_the_sentence_ends_at_its_comma() -> None:
+    assert ("RUS", "USA") in _pairs(
+        "In Riyadh, Moscow and Washington agreed to restore staffing at their embassies."
+    )
+    # a list of places closed by a comma stays a list of places
+    assert not _pairs("In Minsk, Kyiv and Vilnius, protesters gathered on Sunday.")
+
+
+def test_the_full_scale_war_in_a_state_is_a_topic_unless_waged_on_it() -> None:
+    assert not any(
+        "UKR" in pair
+        for pair in _pairs(
+            "Officials from Russia and the United States met for the first time since the"
+            " start of the full-scale war in Ukraine."
+        )
+    )
+    assert ("ASSAULT", "RUS", "UKR", "historical") in _events(
+        "Russia has waged the full-scale war in Ukraine since 2022."
+    )
+
+
+def _pairs_by_sentence(text: str) -> dict[int, set[tuple[str, str]]]:
+    scored = score_article(sentence_article("t", text, date(2025, 2, 28)))
+    found: dict[int, set[tuple[str, str]]] = {}
+    for p in scored.pairs:
+        for s in p.sentences:
+            found.setdefault(s.sentence_index, set()).add(p.pair)
+    return found
+
+
+def test_the_two_sides_find_their_pair_in_an_earlier_paragraph() -> None:
+    # wire copy: one sentence a paragraph; the pair is two sentences back
+    pairs = _pairs_by_sentence(
+        "The U.S. delegation raised concerns about staffing at its embassy in Moscow.\n\n"
+        "The delegations were led by two senior diplomats.\n\n"
+        "The two sides agreed to meet again soon."
+    )
+    assert pairs.get(2) == {("RUS", "USA")}

@@ -48,12 +48,8 @@ from tracker.coding.gazetteer import (
     read_leaders,
     read_negatives,
 )
-from tracker.coding.venues import (
-    VENUE_KEEP,
-    VENUE_KEEP_REACH,
-    drop_non_state_heads,
-    drop_venues_and_topics,
-)
+from tracker.coding.non_state_heads import drop_non_state_heads
+from tracker.coding.venues import VENUE_KEEP, VENUE_KEEP_REACH, drop_venues_and_topics
 from tracker.models import Mention
 
 __all__ = [

@@ -193,14 +193,25 @@ def inherit_dyads(
     return SentenceDyads([(dyad, tuple(mentions) + inherited)], person.subject)
 
 
+def names_both(text: str) -> bool:
+    """Does the sentence name a pair as such ("the two sides", "both countries")? Such a
+    phrase needs an antecedent pair, which wire copy often gives a paragraph before."""
+    phrase = relation_words().coref_mutual.search(text)
+    return phrase is not None and phrase.group(0).lower().startswith(("the two ", "both "))
+
+
 def find_antecedents(
-    sentences: Sequence[Sentence], results: list[SentenceDyads], i: int
+    sentences: Sequence[Sentence], results: list[SentenceDyads], i: int, across: bool = False
 ) -> list[SentenceDyads]:
     """The earlier sentences with a dyad or a subject within the look-back window, nearest
-    first (a paragraph's first sentence looks only at the sentence just before it)."""
+    first (a paragraph's first sentence looks only at the sentence just before it, unless
+    ``across`` paragraphs: for a sentence that ``names_both``)."""
     if i == 0:
         return []
     paragraph = sentences[i].paragraph
+    if across:
+        window = range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1)
+        return [results[j] for j in window if results[j].dyads or results[j].subject]
     if sentences[i - 1].paragraph != paragraph:
         return [results[i - 1]] if (results[i - 1].dyads or results[i - 1].subject) else []
     out = []

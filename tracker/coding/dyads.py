@@ -76,6 +76,7 @@ from tracker.coding.coreference import (
     find_antecedents,
     inherit_dyads,
     looking_back,
+    names_both,
     pronoun_openers,
     refers_back,
     with_person,
@@ -318,7 +319,10 @@ def _inherited(
 ) -> SentenceDyads:
     """What sentence ``i``, which names no state, inherits through a cue (else nothing)."""
     sentence = sentences[i]
-    antecedents = find_antecedents(sentences, results, i) if refers_back(sentence.text) else []
+    text = sentence.text
+    antecedents = (
+        find_antecedents(sentences, results, i, names_both(text)) if refers_back(text) else []
+    )
     if not antecedents:
         return _NOTHING
     result = inherit_dyads(sentence, mentions, antecedents) or _NOTHING

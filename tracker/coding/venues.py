@@ -5,8 +5,6 @@ Ukraine") and countries naming a non-state noun ("Chinese tourists", "Malaysia A
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
 
 from tracker.models import Mention
 
@@ -86,7 +84,8 @@ GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b")
 # "the war in Ukraine", "a ceasefire in Gaza", "envoy for Ukraine", "peace plan for Ukraine":
 # the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
 _TOPIC = re.compile(
-    r"(?:\b(?:the|a|an)\s+(?:war|conflict|fighting|ceasefire|truce|crisis|situation)\s+"
+    r"(?:\b(?:the|a|an)\s+(?-i:[a-z][\w-]*\s+)?(?:war|conflict|fighting|ceasefire|truce|crisis"
+    r"|situation)\s+"  # (one lower-case modifier: "the full-scale war in", not "the Russian war")
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
@@ -124,9 +123,16 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
 # A place named as a meeting's venue is no party ("with Budapest, the Hungarian capital,
 # mentioned as a potential venue")
 _VENUE_AFTER = re.compile(r"[^.;]{0,40}?\bas\s+(?:a|the)\s+(?:\w+\s+)?(?:venue|host city)\b")
-# A _TOPIC or _VENUE match spans at most this many words ("the war in the"): it starts in
+# ... unless the war is waged on it: a war verb right before the topic's "the ... war in"
+_WAGING = re.compile(
+    r"\b(?:wag(?:e|es|ed|ing)|launch(?:es|ed|ing)?|start(?:s|ed|ing)?|escalat(?:e|es|ed|ing)"
+    r"|fight(?:s|ing)?|fought|press(?:es|ed|ing)?|prosecut(?:e|es|ed|ing)|unleash(?:es|ed|ing)?)"
+    r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?(?:war|conflict)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A _TOPIC or _VENUE match spans at most this many words ("the long war in the"): it starts in
 # one of the last ones, so the search skips the words before them.
-_TOPIC_WORDS = 4
+_TOPIC_WORDS = 5
 # Both in one search: a topic match starts before the venue match in the same text (its
 # words precede the same "in"), so a topic is found whenever there is one.
 _TOPIC_OR_VENUE = re.compile(
@@ -188,6 +194,7 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
             and venue_end >= 0
             and m.kind == "capital"
             and _LIST_GAP.match(text[venue_end : m.start])  # "in Minsk and Kyiv"
+            and not _closed_opener(text, venue_end, m)  # (not "In Riyadh, Moscow and ... agreed")
         ):
             role = _AS_VENUE
         if role == _AS_VENUE:
@@ -197,6 +204,24 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     if not any(roles):
         return keep
     return _without_third_places(keep, roles)
+
+
+# A sentence that opens with its venue and a comma ("In Riyadh, "); a list of places
+# closed by a comma after it ("In Minsk, Kyiv and Vilnius, protesters ...")
+_OPENING_VENUE = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?[A-Z][\w.'’ -]*,\s*$")
+_LIST_CLOSED = re.compile(
+    r"(?:\s*,\s*[A-Z][\w.'’-]*)*\s*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z][\w.'’-]*,"
+)
+
+
+def _closed_opener(text: str, venue_end: int, m: Mention) -> bool:
+    """Does the comma after a venue that opens the sentence close its phrase, so that the
+    capital after it is a subject ("In Riyadh, Moscow and Washington agreed")?"""
+    return (
+        text[venue_end : m.start].strip() == ","
+        and _OPENING_VENUE.fullmatch(text, 0, m.start) is not None
+        and _LIST_CLOSED.match(text, m.end) is None
+    )
 
 
 def _names_a_conflict(text: str) -> bool:
@@ -274,6 +299,8 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         if before.endswith(", ") and _CITY_BEFORE.search(before):  # country: "in Geneva, "
             return _AS_VENUE
         return _AS_VENUE if _may_be_route(before) and _ROUTE.search(before) else _AS_PARTY
+    if found.lastgroup == "topic" and _WAGING.search(before, max(0, found.start() - 20)):
+        return _AS_PARTY  # "Russia has waged the full-scale war in Ukraine": the target
     if found.lastgroup == "topic" or _SPEECH_VENUE.search(before):
         return None
     if ROLE_IN.search(before) and GERUND_NEXT.match(text, m.end):
@@ -322,53 +349,3 @@ def _without_third_places(mentions: list[Mention], roles: list[int]) -> list[Men
         or (role == _AS_VENUE and parties and len(parties - {m.code}) < 2)
         or (role == _AS_SEAT and m.code not in parties and len(parties - {m.code}) < 2)
     ]
-
-
-@cache
-def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
-    """(head word -> the next words after which the state is an actor after all, hyphen
-    suffixes) of ``data/en/non_state_heads.txt`` ("opposition !to": "the Belarusian
-    opposition" is no state, "Russia's opposition to NATO expansion" is Russia's)."""
-    raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
-    lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
-    words: dict[str, frozenset[str]] = {}
-    for line in lines:
-        if line[0] != "-":
-            head, _, unless = line.partition(" !")
-            words[head.strip()] = frozenset(unless.split("|")) if unless else frozenset()
-    return words, tuple(w for w in lines if w[0] == "-")
-
-
-_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
-# "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
-# an "air" followed by a word of military action keeps the mention.
-_STATE_AIR = re.compile(
-    r"\s+(?:raids?|strikes?|forces?|attacks?|defen[cs]es?|campaigns?|power|operations?|"
-    r"assaults?|bombardments?|support|patrols?|space|bases?|units?|wings?|cover)\b"
-)
-
-
-def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
-    if not mentions:
-        return mentions
-    words, suffixes = non_state_heads()
-    keep = []
-    for m in mentions:
-        if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
-            continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
-        if m.kind in ("country", "demonym", "capital"):
-            after = text[m.end : m.end + 24].lower()
-            if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")
-                keep.append(m)
-                continue
-            head = _HEAD.match(after)
-            unless = words.get(head.group(1)) if head is not None else None
-            if (
-                unless is not None
-                and head.group(2) not in unless
-                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
-            ):
-                continue
-        keep.append(m)
-    return keep

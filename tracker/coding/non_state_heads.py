@@ -1,0 +1,61 @@
+"""Mentions that modify a non-state noun are no mentions ("Chinese tourists", "UK-based",
+"the Belarusian opposition"): the head words and hyphen suffixes are in
+``data/en/non_state_heads.txt``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+from tracker.models import Mention
+
+
+@cache
+def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+    """(head word -> the next words after which the state is an actor after all, hyphen
+    suffixes) of ``data/en/non_state_heads.txt`` ("opposition !to": "the Belarusian
+    opposition" is no state, "Russia's opposition to NATO expansion" is Russia's)."""
+    raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
+    lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
+    words: dict[str, frozenset[str]] = {}
+    for line in lines:
+        if line[0] != "-":
+            head, _, unless = line.partition(" !")
+            words[head.strip()] = frozenset(unless.split("|")) if unless else frozenset()
+    return words, tuple(w for w in lines if w[0] == "-")
+
+
+_HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
+# "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
+# an "air" followed by a word of military action keeps the mention.
+_STATE_AIR = re.compile(
+    r"\s+(?:raids?|strikes?|forces?|attacks?|defen[cs]es?|campaigns?|power|operations?|"
+    r"assaults?|bombardments?|support|patrols?|space|bases?|units?|wings?|cover)\b"
+)
+
+
+def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
+    if not mentions:
+        return mentions
+    words, suffixes = non_state_heads()
+    keep = []
+    for m in mentions:
+        if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
+            continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
+        if m.kind in ("country", "demonym", "capital"):
+            after = text[m.end : m.end + 24].lower()
+            if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")
+                keep.append(m)
+                continue
+            head = _HEAD.match(after)
+            unless = words.get(head.group(1)) if head is not None else None
+            if (
+                unless is not None
+                and head.group(2) not in unless
+                and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
+            ):
+                continue
+        keep.append(m)
+    return keep
