@@ -151,3 +151,15 @@ def test_the_two_sides_find_their_pair_in_an_earlier_paragraph() -> None:
         "The two sides agreed to meet again soon."
     )
     assert pairs.get(2) == {("RUS", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ('Russia did not "welcome" the US proposal on Monday.', "negated"),
+        ('Moscow said it "could" expel American diplomats.', "hypothetical"),
+    ],
+)
+def test_scare_quotes_around_one_word_break_no_clause(text, mode) -> None:
+    events = _events(text)
+    assert events and all(m == mode for _, _, _, m in events), events

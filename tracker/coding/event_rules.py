@@ -44,6 +44,7 @@ TOKEN = re.compile(
 )
 # Words that end a token run inside a gapped pattern ("imposed ... sanctions").
 SENTENCE_BREAK = frozenset({";", ".", "!", "?", "but", "however"})
+SCARE_QUOTE = "`"  # a quotation mark around one word (``without_scare_quotes``)
 _SLOT_BREAK = SENTENCE_BREAK | {",", ":", "(", ")"}
 NAME_SHARE = 0.6  # above this share of capitalised words a sentence is a title-case headline
 
@@ -267,7 +268,7 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
                 break
             if w in _SLOT_BREAK:
                 return -1
-            if w == '"' and end < n:
+            if (w == '"' or w == SCARE_QUOTE) and end < n:
                 end += 1
             k += 1
         else:
@@ -299,3 +300,27 @@ def token_starts(text: str, surface: Sequence[str], upto: int) -> list[int]:
         add(pos)
         pos += len(w)
     return starts
+
+
+def without_scare_quotes(words: list[str]) -> list[str]:
+    """``words`` with the quotation marks around one word (the United States "would"
+    defend) as ``SCARE_QUOTE``: no clause break, so a modal or negation reaches past them."""
+    out = words
+    for k in range(len(words) - 2):
+        if words[k] == '"' and words[k + 2] == '"' and words[k + 1][:1].isalnum():
+            if out is words:
+                out = list(words)
+            out[k] = out[k + 2] = SCARE_QUOTE
+    return out
+
+
+def lower_tokens(norm: str, surface: list[str]) -> list[str]:
+    """The lower-cased tokens: ``TOKEN`` over ``norm.lower()``, or each token lower-cased
+    when a case mapping changed the token count ("İ"); scare quotes marked."""
+    if norm.isascii():  # ASCII case mapping keeps every token boundary; tokens have no space
+        words = " ".join(surface).lower().split(" ") if surface else []
+    else:
+        words = TOKEN.findall(norm.lower())
+        if len(words) != len(surface):
+            words = [w.lower() for w in surface]
+    return without_scare_quotes(words) if '"' in norm else words

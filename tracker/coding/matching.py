@@ -18,6 +18,7 @@ from tracker.coding.event_rules import (
     TOKEN,
     EventCategory,
     EventRule,
+    lower_tokens,
     match_slots,
     name_tokens,
     parse_pattern,
@@ -281,17 +282,6 @@ def _topic_verb(matches: tuple[Match, ...], j: int) -> int:
     return -1
 
 
-def _lower_tokens(norm: str, surface: list[str]) -> list[str]:
-    """The lower-cased tokens: ``TOKEN`` over ``norm.lower()``, or each token lower-cased
-    when a case mapping changed the token count ("İ")."""
-    if norm.isascii():  # ASCII case mapping keeps every token boundary; tokens have no space
-        return " ".join(surface).lower().split(" ") if surface else []
-    words = TOKEN.findall(norm.lower())
-    if len(words) != len(surface):
-        words = [w.lower() for w in surface]
-    return words
-
-
 _FIRST_TOKEN = itemgetter(0)  # of a taken match (first token, last token, rule)
 
 
@@ -348,7 +338,7 @@ class RuleMatcher:
         to the last trigger)."""
         norm = sentence_text.replace("’", "'")
         surface = TOKEN.findall(norm)
-        words = _lower_tokens(norm, surface)
+        words = lower_tokens(norm, surface)
         index = self.index
         in_name: frozenset[int] | tuple[()] | None = None  # computed at the first capital
         # (-length, first token, rule order): longest first, then leftmost, then file order
