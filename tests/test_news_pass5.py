@@ -163,3 +163,22 @@ def test_the_two_sides_find_their_pair_in_an_earlier_paragraph() -> None:
 def test_scare_quotes_around_one_word_break_no_clause(text, mode) -> None:
     events = _events(text)
     assert events and all(m == mode for _, _, _, m in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has dispatched his envoy Steve Witkoff and Jared Kushner to Moscow next week.",
+        "Lavrov meets Rubio in Riyadh later this month.",
+        "Trump is hoping to meet Putin in Budapest.",
+        "Trump indicated his desire to meet with Putin.",
+    ],
+)
+def test_a_meeting_still_to_come_or_hoped_for_is_not_asserted(text) -> None:
+    events = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert events and all(mode == "hypothetical" for _, _, _, mode in events), events
+
+
+def test_a_time_to_come_belongs_to_the_trigger_right_before_it() -> None:
+    events = _events("Russia rejected an invitation to attend a meeting with Ukraine next week.")
+    assert ("REJECT", "RUS", "UKR", "asserted") in events

@@ -83,14 +83,18 @@ class EventRule:
 # sentence part it stands in as analysis, which asserts nothing: its triggers are hypothetical.
 # CANCEL ("cancelled", "called off") negates the noun trigger it governs ("cancelled a
 # planned meeting"), as BACKGROUND dates it. SETTLED is a background cue whose noun happened
-# whatever frames its clause ("could visit for the first time since the invasion").
-CUE_KINDS = ("mode", "conditional", "background", "settled", "topic", "commentary", "cancel")
+# whatever frames its clause ("could visit for the first time since the invasion"). FUTURE
+# is a time still to come after the trigger ("Witkoff travels to Moscow next week").
+CUE_KINDS = (
+    "mode", "conditional", "background", "settled", "future", "topic", "commentary", "cancel"
+)  # fmt: skip
 _CUE_MODE = {
     "cancel": Mode.NEGATED,
     "commentary": Mode.HYPOTHETICAL,
     "conditional": Mode.HYPOTHETICAL,
     "background": Mode.HISTORICAL,
     "settled": Mode.HISTORICAL,
+    "future": Mode.HYPOTHETICAL,
     "topic": Mode.ASSERTED,
 }
 

@@ -28,6 +28,7 @@ class SentenceCues(NamedTuple):
     acts: list[Span]  # triggers whose object is an act
     verbs: set[int]  # tokens of verb triggers
     plain: bool  # nothing can make a trigger other than asserted by itself
+    starts: list[int]  # first tokens of the sentence's triggers, in text order
 
 
 MODE_WINDOW = 6  # tokens before a trigger searched for negation/hypothetical cues (same clause)
@@ -268,3 +269,45 @@ def listed_mode(own: Mode, head: Mode) -> Mode:
     if head is Mode.NEGATED or (own is Mode.ASSERTED and head is Mode.HYPOTHETICAL):
         return head
     return own
+
+
+# tokens after a noun trigger searched for "was postponed/called off" (long: "a meeting
+CANCEL_REACH = 20  # between Russian Foreign Minister Sergey Lavrov and US Secretary ...")
+_BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+
+
+def cancelled_after(words: Sequence[str], i: int, cancel: dict[str, list[tuple[str, ...]]]) -> bool:
+    """Is the noun trigger at ``i`` the subject of a passive cancel cue (``cancel``, by last
+    token) in its clause ("a meeting ... in Budapest was postponed indefinitely"), or
+    "meeting cancellation"?"""
+    for k in range(i + 1, min(len(words) - 1, i + 1 + CANCEL_REACH)):
+        w = words[k]
+        if w in CLAUSE_BREAK or w == "that":
+            return False
+        if k == i + 1 and w in ("cancellation", "postponement"):
+            return True
+        if w in _BE:
+            at = k + 2 if words[k + 1] == "been" else k + 1
+            return any(tuple(words[at : at + len(t)]) == t for ts in cancel.values() for t in ts)
+    return False
+
+
+FUTURE_REACH = 12  # tokens after a trigger searched for "next week" ("dispatched X and Y to ...")
+
+
+def future_after(
+    words: Sequence[str], last: int, future: dict[str, list[tuple[str, ...]]], starts: list[int]
+) -> bool:
+    """Does a time still to come ("next year", "later this month"; ``future``, by first
+    token) follow the trigger ending at ``last`` in its clause, before the next trigger
+    (``starts``) ("Witkoff travels to Moscow next week"; not "rejected an invitation to a
+    meeting next week": the meeting's)?"""
+    stop = min(len(words), last + 1 + FUTURE_REACH)
+    stop = min([stop, *(k for k in starts if k > last)])
+    for k in range(last + 1, stop):
+        w = words[k]
+        if w in CLAUSE_BREAK:
+            return False
+        if w in future and any(tuple(words[k : k + len(t)]) == t for t in future[w]):
+            return True
+    return False

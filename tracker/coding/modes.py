@@ -32,7 +32,9 @@ from tracker.coding.mode_scopes import (
     YEAR,
     SentenceCues,
     Span,
+    cancelled_after,
     embedded,
+    future_after,
     has_contraction,
     is_participle,
     is_topic,
@@ -52,9 +54,6 @@ Framing = tuple[Mode, int | None, bool]
 # Past forms that are no nouns: "met" in "Trump met Putin and said he would ..." is not a
 # noun whose clause's modal ("a meeting ... would take place") frames it.
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
-# tokens after a noun trigger searched for "was postponed/called off" (long: "a meeting
-CANCEL_REACH = 20  # between Russian Foreign Minister Sergey Lavrov and US Secretary ...")
-_BE = frozenset({"was", "were", "is", "are", "has", "have", "had"})
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
 _LISTED = (Mode.ASSERTED, Mode.HYPOTHETICAL)  # modes a list's head may change (``list_head``)
 _MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
@@ -71,17 +70,18 @@ class ModeReader:
         self._background: dict[str, list[tuple[str, ...]]] = {}  # by last token: "prior to"
         self._cancel: dict[str, list[tuple[str, ...]]] = {}  # by last token: "called off"
         self._settled = frozenset(c.tokens for c in cues if c.kind == "settled")  # "since"
+        self._future: dict[str, list[tuple[str, ...]]] = {}  # after a trigger: "next year"
+        by_first = {CONDITIONAL: self._conditions, "topic": self._topics}
+        by_first |= {"commentary": self._commentary}
+        by_last = {"background": self._background, "settled": self._background}
+        by_last |= {"cancel": self._cancel}
         for cue in cues:
-            if cue.kind == CONDITIONAL:
-                self._conditions.setdefault(cue.tokens[0], []).append(cue)
-            elif cue.kind == "topic":
-                self._topics.setdefault(cue.tokens[0], []).append(cue)
-            elif cue.kind == "commentary":
-                self._commentary.setdefault(cue.tokens[0], []).append(cue)
-            elif cue.kind in ("background", "settled"):
-                self._background.setdefault(cue.tokens[-1], []).append(cue.tokens)
-            elif cue.kind == "cancel":
-                self._cancel.setdefault(cue.tokens[-1], []).append(cue.tokens)
+            if cue.kind in by_first:
+                by_first[cue.kind].setdefault(cue.tokens[0], []).append(cue)
+            elif cue.kind in by_last:
+                by_last[cue.kind].setdefault(cue.tokens[-1], []).append(cue.tokens)
+            elif cue.kind == "future":
+                self._future.setdefault(cue.tokens[0], []).append(cue.tokens)
             else:
                 self._cues.setdefault(cue.tokens[0], []).append(cue)
         self._cue_first = frozenset(self._cues)
@@ -114,10 +114,11 @@ class ModeReader:
             for t in ts
         ]
         # words whose presence in a sentence is read once per sentence
+        self._trigger_watch = TRIGGER_WATCH | frozenset(self._future)  # read for every trigger
         self._watched = (
             self._special
             | every_cue_word
-            | TRIGGER_WATCH
+            | self._trigger_watch
             | frozenset().union(*self._background_words)
         )
 
@@ -163,9 +164,9 @@ class ModeReader:
                     verbs.update(range(first, last + 1))
         # nothing in the sentence can make a trigger negated, hypothetical or historical by
         # itself (no cue, year, background, "ago", "had" or "last year")
-        plain = not (cued or background or years) and TRIGGER_WATCH.isdisjoint(present)
+        plain = not (cued or background or years) and self._trigger_watch.isdisjoint(present)
         return SentenceCues(years, present, contraction, cued, commentary, conditional, background,
-                     topic_ends, acts, verbs, plain)  # fmt: skip
+                     topic_ends, acts, verbs, plain, [s[0] for s in spans])  # fmt: skip
 
     def _frame_one(
         self, words: list[str], span: Span, year_now: int, cues: SentenceCues
@@ -178,6 +179,12 @@ class ModeReader:
                 words, cues.years, first, last, year_now, cues.background, cues.cued,
                 cues.present, cues.contraction,
             )  # fmt: skip
+        if (
+            mode is Mode.ASSERTED
+            and not cues.present.isdisjoint(self._future)
+            and future_after(words, last, self._future, cues.starts)
+        ):
+            mode = Mode.HYPOTHETICAL  # "Witkoff travels to Moscow next week"
         if mode is Mode.HISTORICAL and self._settled_at(words, first, cues.background):
             pass  # "the legitimacy he has sought since the invasion": the invasion happened
         elif cues.conditional and self._in_condition(words, first):
@@ -290,22 +297,6 @@ class ModeReader:
         """Is the noun trigger at ``i`` the object of a settled cue ("since the invasion")?"""
         return background and self._in_background(words, i) in self._settled
 
-    def _cancelled_after(self, words: Sequence[str], i: int) -> bool:
-        """Is the noun trigger at ``i`` the subject of a passive cancel cue in its clause ("a
-        meeting ... in Budapest was postponed indefinitely"), or "meeting cancellation"?"""
-        for k in range(i + 1, min(len(words) - 1, i + 1 + CANCEL_REACH)):
-            w = words[k]
-            if w in CLAUSE_BREAK or w == "that":
-                return False
-            if k == i + 1 and w in ("cancellation", "postponement"):
-                return True
-            if w in _BE:
-                at = k + 2 if words[k + 1] == "been" else k + 1
-                return any(
-                    tuple(words[at : at + len(t)]) == t for ts in self._cancel.values() for t in ts
-                )
-        return False
-
     def _scope_modes(
         self, words: list[str], before: list[str], i: int, last: int, contraction: bool
     ) -> set[Mode]:
@@ -364,7 +355,8 @@ class ModeReader:
             if i == last and (cue := self._in_background(words, i)) is not None:
                 modes = {Mode.HISTORICAL} if cue in self._settled else modes | {Mode.HISTORICAL}
             if self._cancel and (
-                self._in_background(words, i, self._cancel) or self._cancelled_after(words, i)
+                self._in_background(words, i, self._cancel)
+                or cancelled_after(words, i, self._cancel)
             ):
                 modes.add(Mode.NEGATED)  # "cancelled a planned meeting", "was postponed"
         # Historical: a past year before the trigger in the sentence part, or "in 2020" after.
