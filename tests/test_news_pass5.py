@@ -182,3 +182,13 @@ def test_a_meeting_still_to_come_or_hoped_for_is_not_asserted(text) -> None:
 def test_a_time_to_come_belongs_to_the_trigger_right_before_it() -> None:
     events = _events("Russia rejected an invitation to attend a meeting with Ukraine next week.")
     assert ("REJECT", "RUS", "UKR", "asserted") in events
+
+
+def test_a_city_named_by_its_states_adjective_is_a_place() -> None:
+    pairs = _pairs("US and Russian diplomats met in the Turkish city of Istanbul on Thursday.")
+    assert ("RUS", "USA") in pairs
+    assert not any("TUR" in pair for pair in pairs), pairs
+    # ... and still the target of force
+    assert ("ASSAULT", "UKR", "RUS", "asserted") in _events(
+        "Ukraine attacked the Russian city of Belgorod on Friday."
+    )

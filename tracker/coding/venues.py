@@ -120,6 +120,9 @@ _ISSUES_INCLUDING = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
+# A state's adjective before a settlement noun names a place, like a capital ("met in the
+# Turkish city of Istanbul", "flew to the Belarusian capital")
+_SETTLEMENT = re.compile(r"\s+(?:city|capital|town|village|port|resort|seaside\s+resort)\b")
 # A place named as a meeting's venue is no party ("with Budapest, the Hungarian capital,
 # mentioned as a potential venue")
 _VENUE_AFTER = re.compile(r"[^.;]{0,40}?\bas\s+(?:a|the)\s+(?:\w+\s+)?(?:venue|host city)\b")
@@ -183,7 +186,11 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
         kind = m.kind
         if named_venue and kind != "leader" and _VENUE_AFTER.match(text, m.end):
             role = _AS_VENUE
-        elif kind == "capital" or kind == "country" or (conflict and kind == "demonym"):
+        elif (
+            kind == "capital"
+            or kind == "country"
+            or (kind == "demonym" and (conflict or _SETTLEMENT.match(text, m.end)))
+        ):  # ("in the Turkish city of Istanbul": a place named by its state's adjective)
             role = _role(text, m, conflict)
         else:
             role = _AS_PARTY  # (a person, an institution: no place, no topic)
@@ -277,7 +284,7 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
         )
     ):
         return None  # "a durable resolution of the Russia-Ukraine war": the topic
-    if m.kind not in ("capital", "country"):
+    if m.kind not in ("capital", "country") and not _SETTLEMENT.match(text, m.end):
         return _AS_PARTY
     if (
         m.kind == "country"
@@ -308,7 +315,7 @@ def _role(text: str, m: Mention, conflict: bool) -> int | None:
     if _MISSION_IN.search(before) and _SEAT_SPEAKS.match(text, m.end):  # "the U.S. Embassy
         return _AS_SEAT  # in Vilnius said Belarus freed ...": where the speaker sits
     kept = _kept_as_party(before)
-    if m.kind == "capital":
+    if m.kind != "country":  # a capital, or a state's adjective before "city"
         return _AS_PARTY if kept else _AS_VENUE
     return _AS_VENUE if _MEETING_VENUE.search(before) and not kept else _AS_PARTY
 
