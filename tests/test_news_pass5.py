@@ -192,3 +192,15 @@ def test_a_city_named_by_its_states_adjective_is_a_place() -> None:
     assert ("ASSAULT", "UKR", "RUS", "asserted") in _events(
         "Ukraine attacked the Russian city of Belgorod on Friday."
     )
+
+
+def test_speaking_to_a_leader_is_a_consultation_whose_purpose_is_the_speakers() -> None:
+    events = _events("Trump said he spoke to Lukashenko to thank him for releasing prisoners.")
+    assert ("CONSULT", "USA", "BLR", "asserted") in events
+    assert ("SUPPORT", "USA", "BLR", "asserted") in events  # the thanks are Trump's
+    assert ("RETREAT", "BLR", "USA", "asserted") in events
+    assert ("CONSULT", "USA", "BLR", "asserted") in _events("Trump has spoken with Lukashenko.")
+
+
+def test_speaking_to_reporters_is_no_consultation() -> None:
+    assert not _events("Trump spoke to reporters about Russia on Friday.")
