@@ -204,3 +204,13 @@ def test_speaking_to_a_leader_is_a_consultation_whose_purpose_is_the_speakers() 
 
 def test_speaking_to_reporters_is_no_consultation() -> None:
     assert not _events("Trump spoke to reporters about Russia on Friday.")
+
+
+def test_an_act_named_as_a_circumstance_is_not_the_clause_subjects() -> None:
+    text = (
+        "Polish officials said they downed several Russian drones that crossed into Poland"
+        " during an assault on Ukraine."
+    )
+    events = _events(text)
+    assert ("ASSAULT", "POL", "RUS", "asserted") in events
+    assert not any(src == "POL" and tgt == "UKR" for _, src, tgt, _ in events), events

@@ -69,6 +69,7 @@ _VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "wil
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
 _CIRCUMSTANCE = frozenset({"during", "at", "after", "in", "following", "before", "on", "for"})
+_AMID = frozenset({"during", "amid"})  # a circumstance: its act's source is not the clause's
 _DURATIONS = frozenset({"minutes", "hours", "days"})  # "concluded three hours of talks"
 _ROLE_NOUNS = frozenset(
     {"role", "part", "hand", "help", "contribution", "efforts", "effort", "responsibility"}
@@ -297,7 +298,9 @@ def _own_arguments(
         if topic_noun(words, m):  # "brief him on the talks with Putin": the topic, not
             return Args((), after_all[0].codes if after_all else (), *near, True, True)  # an act
         return _TOOK_PART  # "during talks in the Kremlin", "arrived on a visit": they took part
-    return args
+    if args.targets and not args.sources and words[prep] in _AMID and m.category != "CONSULT":
+        return args._replace(unowned=True)  # "downed drones during an assault on Ukraine":
+    return args  # whose assault is not said, and it is not the clause subject's
 
 
 def _subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> Group | None:
