@@ -214,3 +214,38 @@ def test_an_act_named_as_a_circumstance_is_not_the_clause_subjects() -> None:
     events = _events(text)
     assert ("ASSAULT", "POL", "RUS", "asserted") in events
     assert not any(src == "POL" and tgt == "UKR" for _, src, tgt, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Russian warplanes entered Estonian airspace on Friday.",
+        "Russian drones violated Polish airspace overnight.",
+    ],
+)
+def test_an_airspace_incursion_is_an_assault_not_a_broken_promise(text) -> None:
+    events = _events(text)
+    assert any(cat == "ASSAULT" and src == "RUS" for cat, src, _, _ in events), events
+
+
+def test_an_accused_incursion_is_what_the_accusation_is_about() -> None:
+    events = _events("Poland accused Belarus of violating its airspace with two helicopters.")
+    assert events == {("ACCUSE", "POL", "BLR", "asserted")}
+
+
+def test_its_airspace_is_the_airspace_of_the_state_before_the_incursion() -> None:
+    events = _events(
+        "Poland confirmed that it shot down Russian drones that entered its airspace in a"
+        " strike towards Ukraine."
+    )
+    assert ("ASSAULT", "RUS", "POL", "asserted") in events
+    assert not any(tgt == "UKR" for _, _, tgt, _ in events), events
+
+
+def test_its_airspace_skips_the_drills_of_the_states_named_first() -> None:
+    events = _events(
+        "Russia and Belarus began the exercise on Friday, two days after Poland shot down"
+        " Russian drones that crossed into its airspace."
+    )
+    assert ("ASSAULT", "RUS", "POL", "asserted") in events
+    assert not any(cat == "ASSAULT" and tgt == "BLR" for cat, _, tgt, _ in events), events

@@ -13,7 +13,9 @@ from collections.abc import Sequence
 
 from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
 from tracker.coding.argument_roles import (
+    AIRSPACE_RULE,
     addressed_to_own_side,
+    airspace_owner,
     by_agent,
     carried_subject,
     is_purpose,
@@ -118,6 +120,8 @@ def find_arguments(
             args = pronoun_source(text, m, scene.before, placed, args)
         elif owned_by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
             args = possessor_source(text, m, placed, args)
+        if m.rule == AIRSPACE_RULE and not m.topic:  # whose airspace, not where they flew on to
+            args = airspace_owner(words, m, scene, args)
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:

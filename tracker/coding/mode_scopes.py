@@ -189,7 +189,11 @@ def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: 
     X", "condemned the invasion")? Then it is what was talked about, not the speaker's act."""
     i, last, _ = span
     word = words[i]
-    if last != i or is_participle(word):
+    if is_participle(word) or (
+        last != i  # a phrase: a judged gerund's ("accused X of violating its airspace"), or
+        and not (word.endswith("ing") and i > 0 and words[i - 1] in ("of", "for"))
+        and (i - 1) not in topic_ends  # the object right after the verb ("protested the
+    ):  # violation of its airspace")
         return False
     for k in range(i - 1, max(-1, i - 1 - TOPIC_REACH), -1):
         if k in topic_ends:
