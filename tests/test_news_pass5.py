@@ -249,3 +249,41 @@ def test_its_airspace_skips_the_drills_of_the_states_named_first() -> None:
     )
     assert ("ASSAULT", "RUS", "POL", "asserted") in events
     assert not any(cat == "ASSAULT" and tgt == "BLR" for cat, _, tgt, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin hosted Witkoff two days before a deadline set by Trump for Russia to halt its"
+        " campaign in Ukraine or face new sanctions.",
+        "Trump, who has given Moscow until Friday to halt its war or face new sanctions, later"
+        " wrote that progress was made.",
+    ],
+)
+def test_the_state_that_must_face_sanctions_is_their_target(text) -> None:
+    events = _events(text)
+    assert ("SANCTION", "USA", "RUS", "hypothetical") in events, events
+    assert not any(cat == "SANCTION" and src == "RUS" for cat, src, _, _ in events), events
+
+
+def test_a_measure_named_by_its_source_stays_its_source_when_faced() -> None:
+    assert ("SANCTION", "USA", "BLR", "historical") in _events(
+        "Belarus faced US sanctions after the 2020 election."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Witkoff met Putin in Moscow as Washington weighed new sanctions.", "SANCTION"),
+        ("Trump set an Aug. 8 deadline for Russia to reach a ceasefire with Ukraine.", "RETREAT"),
+    ],
+)
+def test_weighed_measures_and_acts_under_a_deadline_are_not_asserted(text, category) -> None:
+    events = [e for e in _events(text) if e[0] == category]
+    assert events and all(mode == "hypothetical" for _, _, _, mode in events), events
+
+
+def test_a_question_put_to_a_leader_is_no_request_of_his_state() -> None:
+    text = "When asked if more tariffs could be imposed on China, Trump said it could happen."
+    assert not any(cat == "REQUEST" for cat, _, _, _ in _events(text))

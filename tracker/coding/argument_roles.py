@@ -372,16 +372,3 @@ def passive_subject(
     goods were criticised by New Delhi": the U.S., not India)."""
     subject = subject_group(text, before, m.start) if len(before) > 1 else None
     return subject.codes if subject is not None and target == before[0].codes else target
-
-
-AIRSPACE_RULE = "assault.airspace"
-
-
-def airspace_owner(words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
-    """The target of an airspace incursion named by "its" ("drones that entered its
-    airspace"): the nearest earlier state (``before_all`` is nearest first) that is not the
-    incursion's source ("Estonia said Russian jets entered its airspace")."""
-    if "its" not in words[m.first : m.last + 1]:
-        return args
-    owner = next((g.codes for g in scene.before_all if not set(g.codes) & set(args.sources)), ())
-    return args._replace(targets=owner) if owner else args

@@ -13,9 +13,7 @@ from collections.abc import Sequence
 
 from tracker.coding.argument_groups import Args, Group, Layout, Near, Scene, actor_groups
 from tracker.coding.argument_roles import (
-    AIRSPACE_RULE,
     addressed_to_own_side,
-    airspace_owner,
     by_agent,
     carried_subject,
     is_purpose,
@@ -27,6 +25,7 @@ from tracker.coding.argument_roles import (
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
 from tracker.coding.clauses import nominal_subject_between
+from tracker.coding.implied_roles import AIRSPACE_RULE, airspace_owner, faced_measure
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -122,6 +121,8 @@ def find_arguments(
             args = possessor_source(text, m, placed, args)
         if m.rule == AIRSPACE_RULE and not m.topic:  # whose airspace, not where they flew on to
             args = airspace_owner(words, m, scene, args)
+        elif m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
+            args = faced_measure(text, m, scene, args)  # who faces them is their target
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:
