@@ -129,8 +129,8 @@ def test_the_full_scale_war_in_a_state_is_a_topic_unless_waged_on_it() -> None:
             " start of the full-scale war in Ukraine."
         )
     )
-    assert ("ASSAULT", "RUS", "UKR", "historical") in _events(
-        "Russia has waged the full-scale war in Ukraine since 2022."
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in _events(
+        "Russia has waged the full-scale war in Ukraine since 2022."  # (still going on)
     )
 
 
@@ -287,3 +287,31 @@ def test_weighed_measures_and_acts_under_a_deadline_are_not_asserted(text, categ
 def test_a_question_put_to_a_leader_is_no_request_of_his_state() -> None:
     text = "When asked if more tariffs could be imposed on China, Trump said it could happen."
     assert not any(cat == "REQUEST" for cat, _, _, _ in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "On the night of March 10, over 330 Ukrainian drones targeted Moscow.",
+            ("ASSAULT", "UKR", "RUS", "asserted"),
+        ),
+        (
+            "Trump and Putin engaged in a two-hour-long telephonic conversation on Tuesday.",
+            ("CONSULT", None, None, "asserted"),
+        ),
+    ],
+)
+def test_drones_that_target_a_state_and_a_telephonic_conversation(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_crimes_committed_against_civilians_are_no_commitment() -> None:
+    text = "The Kremlin accused Ukraine of acts of terrorism committed against civilians."
+    assert not any(cat == "AGREE" for cat, _, _, _ in _events(text))
+
+
+def test_an_act_going_on_since_a_past_year_is_asserted() -> None:
+    text = "Russia has been bombing Ukraine's energy infrastructure since 2022."
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in _events(text)
+    assert ("ASSAULT", "RUS", "UKR", "historical") in _events("Russia invaded Ukraine in 2022.")
