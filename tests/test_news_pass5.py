@@ -315,3 +315,11 @@ def test_an_act_going_on_since_a_past_year_is_asserted() -> None:
     text = "Russia has been bombing Ukraine's energy infrastructure since 2022."
     assert ("ASSAULT", "RUS", "UKR", "asserted") in _events(text)
     assert ("ASSAULT", "RUS", "UKR", "historical") in _events("Russia invaded Ukraine in 2022.")
+
+
+def test_an_aside_naming_who_chose_the_subject_is_a_description() -> None:
+    text = (
+        "U.S. envoy John Coale, appointed by President Donald Trump, met Belarusian President"
+        " Alexander Lukashenko in Minsk on Friday."
+    )
+    assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)

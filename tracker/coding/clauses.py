@@ -70,7 +70,14 @@ def aside_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 # ", the deputy chairman of Russia's Security Council, said": a description of the actor just
 # before it (what it is, not whom it acts on), with more of the sentence after it
-_DESCRIPTION = re.compile(DESCRIPTION_OPENING + r"[^,;:()\"]{1,80},(?=\s+\S+\s+\S)", re.IGNORECASE)
+# ... or who chose or sent it (", appointed by President Donald Trump, met Lukashenko")
+_CHOSEN_BY = (
+    r",\s*(?:appointed|named|nominated|elected|chosen|picked|sent|dispatched|tasked|hired|"
+    r"backed|endorsed|accompanied|flanked|joined)\s+by\s+"
+)
+_DESCRIPTION = re.compile(
+    rf"(?:{DESCRIPTION_OPENING}|{_CHOSEN_BY})" + r"[^,;:()\"]{1,80},(?=\s+\S+\s+\S)", re.IGNORECASE
+)
 
 
 def description_spans(text: str, actor_ends: list[int]) -> list[tuple[int, int]]:
