@@ -323,3 +323,16 @@ def test_an_aside_naming_who_chose_the_subject_is_a_description() -> None:
         " Alexander Lukashenko in Minsk on Friday."
     )
     assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)
+
+
+def test_what_one_is_unable_to_do_is_negated() -> None:
+    text = "Unable to broker a deal in Ukraine, Trump sent an envoy to Belarus for talks."
+    events = _events(text)
+    assert ("CONSULT", "USA", "BLR", "asserted") in events
+    assert not any(e[3] == "asserted" and e[1:3] == ("BLR", "USA") for e in events), events
+
+
+def test_the_jails_prisoners_are_released_from_are_no_jailing() -> None:
+    text = "Coale said the visit had secured the release of 14 prisoners from Belarusian jails."
+    assert not any(cat == "COERCE" for cat, _, _, _ in _events(text))
+    assert ("COERCE", "BLR", "USA", "asserted") in _events("Belarus jailed an American citizen.")
