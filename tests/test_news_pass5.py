@@ -336,3 +336,8 @@ def test_the_jails_prisoners_are_released_from_are_no_jailing() -> None:
     text = "Coale said the visit had secured the release of 14 prisoners from Belarusian jails."
     assert not any(cat == "COERCE" for cat, _, _, _ in _events(text))
     assert ("COERCE", "BLR", "USA", "asserted") in _events("Belarus jailed an American citizen.")
+
+
+def test_an_agency_quoting_a_leader_makes_the_leader_the_speaker() -> None:
+    pairs = _pairs('"I really like Trump\'s actions lately," Belta quoted Lukashenko as saying.')
+    assert ("BLR", "USA") in pairs
