@@ -341,3 +341,12 @@ def test_the_jails_prisoners_are_released_from_are_no_jailing() -> None:
 def test_an_agency_quoting_a_leader_makes_the_leader_the_speaker() -> None:
     pairs = _pairs('"I really like Trump\'s actions lately," Belta quoted Lukashenko as saying.')
     assert ("BLR", "USA") in pairs
+
+
+def test_talks_set_to_take_place_are_not_asserted() -> None:
+    text = (
+        "Moscow expects to discuss relations with Washington at talks set to take place in"
+        " Riyadh on Tuesday, Peskov said."
+    )
+    events = [e for e in _events(text) if e[0] == "CONSULT"]
+    assert events and all(mode == "hypothetical" for _, _, _, mode in events), events

@@ -56,6 +56,7 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
 _LISTED = (Mode.ASSERTED, Mode.HYPOTHETICAL)  # modes a list's head may change (``list_head``)
+_SET = frozenset({"set", "due", "expected", "scheduled", "slated", "poised"})  # after a noun
 _MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
 
 
@@ -306,8 +307,8 @@ class ModeReader:
         scope = before[:]  # and the cue words inside a gapped trigger
         if last > i + 1:
             scope += [w for w in words[i + 1 : last] if w in INNER_CUES or w.endswith("n't")]
-        if last + 1 < len(words) and words[last + 1] in AUXILIARIES:
-            scope += words[last + 1 : last + 4]
+        if last + 1 < len(words) and (words[last + 1] in AUXILIARIES or words[last + 1] in _SET):
+            scope += words[last + 1 : last + 4]  # ("talks set to take place on Tuesday")
         elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
                 if (
@@ -323,8 +324,8 @@ class ModeReader:
                 ):  # "told Trump in a phone call that Russia would not": another clause; "had
                     # a good call with Putin and would meet him": the subject's next verb
                     break
-                if words[k] in MODALS:
-                    scope += words[k : k + 2]
+                if words[k] in MODALS or words[k] in _SET:  # ("talks ... are scheduled to")
+                    scope += words[k : k + 3]
                     break
         return self._cue_modes(scope, contraction)
 
