@@ -350,3 +350,10 @@ def test_talks_set_to_take_place_are_not_asserted() -> None:
     )
     events = [e for e in _events(text) if e[0] == "CONSULT"]
     assert events and all(mode == "hypothetical" for _, _, _, mode in events), events
+
+
+def test_a_time_to_come_dates_an_act_not_a_threat_or_a_subject_of_talks() -> None:
+    threat = "Kyiv has threatened to resume intelligence sharing with Russia in the coming weeks."
+    assert ("THREATEN", "UKR", "RUS", "asserted") in _events(threat)
+    visit = "Tokyo would visit Beijing for consultations on trade tariffs as early as next month."
+    assert not any(cat in ("THREATEN", "SANCTION") for cat, _, _, _ in _events(visit))

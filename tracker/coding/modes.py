@@ -56,6 +56,10 @@ Framing = tuple[Mode, int | None, bool]
 _PAST_VERBS = IRREGULAR_PARTICIPLES - {"cut", "hit", "put", "left", "shot", "been"}
 _RULE = (["rule"], ["ruled"], ["ruling"], ["rules"])  # "not ruled out": a possibility
 _LISTED = (Mode.ASSERTED, Mode.HYPOTHETICAL)  # modes a list's head may change (``list_head``)
+# words before a noun that make it a subject of talk, not an act a time could date
+_SUBJECT_MATTER = frozenset(
+    {"on", "about", "over", "with", "of", "discuss", "discussed", "discussing"}
+)
 _SET = frozenset({"set", "due", "expected", "scheduled", "slated", "poised"})  # after a noun
 _MODAL_NEXT = [[w] for w in (*MODALS, *AUXILIARIES)]  # "a meeting that would take place"
 
@@ -183,9 +187,11 @@ class ModeReader:
         if (
             mode is Mode.ASSERTED
             and not cues.present.isdisjoint(self._future)
+            and span[2] != "act"  # ("threatened to mass forces in the coming weeks": the act's)
+            and _SUBJECT_MATTER.isdisjoint(words[max(0, first - 2) : first])
             and future_after(words, last, self._future, cues.starts)
-        ):
-            mode = Mode.HYPOTHETICAL  # "Witkoff travels to Moscow next week"
+        ):  # "Witkoff travels to Moscow next week" (not "talks on trade tariffs next month")
+            mode = Mode.HYPOTHETICAL
         if mode is Mode.HISTORICAL and self._settled_at(words, first, cues.background):
             pass  # "the legitimacy he has sought since the invasion": the invasion happened
         elif cues.conditional and self._in_condition(words, first):
