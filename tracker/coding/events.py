@@ -223,11 +223,11 @@ class EventCoder:
         if direction is None:
             return []
         pair = dyad.pair
-        if m.rule in _JOINT_RULES and _joint(m, direction, text):
-            m = m._replace(category="COOPERATE")
-            direction = (None, None)
-        elif m.rule in _JOINT_RULES and len(args.sources) > 1 and direction[1] not in args.targets:  # type: ignore[index]
-            return []  # co-agents' drills are toward no state they do not name as target
+        if m.rule in _JOINT_RULES:
+            if _joint(m, direction, text):
+                m, direction = m._replace(category="COOPERATE"), (None, None)
+            elif len(args.sources) > 1 and direction[1] not in args.targets:  # type: ignore[index]
+                return []  # co-agents' drills are toward no state they do not name as target
         elif (
             m.rule == _JOINT_NOUN
             and _EXERCISE.search(text, m.start, m.end)
