@@ -357,3 +357,8 @@ def test_a_time_to_come_dates_an_act_not_a_threat_or_a_subject_of_talks() -> Non
     assert ("THREATEN", "UKR", "RUS", "asserted") in _events(threat)
     visit = "Tokyo would visit Beijing for consultations on trade tariffs as early as next month."
     assert not any(cat in ("THREATEN", "SANCTION") for cat, _, _, _ in _events(visit))
+
+
+def test_the_two_leaders_from_two_capitals_talked_for_an_hour() -> None:
+    text = "The two leaders, from Washington and Moscow, talked for over 90 minutes."
+    assert ("CONSULT", None, None, "asserted") in _events(text)

@@ -149,7 +149,10 @@ def _analyse_groups(
 def _co_parties(group: Group, words: RelationWords) -> bool:
     """Is ``group`` introduced by a directed or reverse preposition, so that its members are
     co-targets or co-origins, not partners ("sanctions on Russia and Belarus", "observers
-    from Turkey and Hungary")?"""
+    from Turkey and Hungary")? Not an aside on the subject's origins ("The two leaders, from
+    Washington and Moscow, talked")."""
+    if group.prep == "from" and group.gap.rstrip().endswith(", from"):
+        return False
     return group.prep in words.directed or group.prep in words.reverse
 
 
