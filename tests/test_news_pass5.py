@@ -362,3 +362,8 @@ def test_a_time_to_come_dates_an_act_not_a_threat_or_a_subject_of_talks() -> Non
 def test_the_two_leaders_from_two_capitals_talked_for_an_hour() -> None:
     text = "The two leaders, from Washington and Moscow, talked for over 90 minutes."
     assert ("CONSULT", None, None, "asserted") in _events(text)
+
+
+def test_hosting_a_weapon_is_no_meeting() -> None:
+    text = "Lukashenko had committed to hosting the weapon by year's end, citing a deal with Putin."
+    assert not any(cat == "CONSULT" for cat, _, _, _ in _events(text))
