@@ -1,6 +1,6 @@
 """Shared by the event-coding tests: mentions from (surface, code) pairs, one dyad's events,
 the golden cases of ``data/event_cases.jsonl``, and the whole pipeline on one sentence
-(``sentence_pairs``, ``sentence_events``)."""
+(``sentence_pairs``, ``sentence_events``, ``pairs_by_sentence``)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,15 @@ def sentence_events(
     """(category, source, target, mode) of every event the whole pipeline codes in ``text``."""
     scored = score_article(sentence_article("t", text, on))
     return {(e.category, e.source, e.target, e.mode.value) for e in scored.events}
+
+
+def pairs_by_sentence(text: str, on: date = SENTENCE_DAY) -> dict[int, set[tuple[str, str]]]:
+    """The pairs the whole pipeline finds in a several-sentence ``text``, by sentence index."""
+    found: dict[int, set[tuple[str, str]]] = {}
+    for p in score_article(sentence_article("t", text, on)).pairs:
+        for s in p.sentences:
+            found.setdefault(s.sentence_index, set()).add(p.pair)
+    return found
 
 
 USRU = [("Trump", "USA"), ("Putin", "RUS")]

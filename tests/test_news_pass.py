@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_helpers import pairs_by_sentence
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs as _pairs
 
 from tracker.coding.co_agents import only_listed
-from tracker.coding.score import default_scorer, score_article
-from tracker.evaluate.pipeline import sentence_article
+from tracker.coding.score import default_scorer
 
 
 @pytest.mark.parametrize(
@@ -166,17 +166,12 @@ def test_the_seat_stays_when_it_is_the_only_other_state(text, events) -> None:
     assert _events(text) == events
 
 
-def _article_pairs(text: str) -> dict[int, set[tuple[str, str]]]:
-    scored = score_article(sentence_article("t", text, date(2025, 8, 15)))
-    found: dict[int, set[tuple[str, str]]] = {}
-    for p in scored.pairs:
-        for s in p.sentences:
-            found.setdefault(s.sentence_index, set()).add(p.pair)
-    return found
+def _pairs_by_sentence(text: str) -> dict[int, set[tuple[str, str]]]:
+    return pairs_by_sentence(text, date(2025, 8, 15))
 
 
 def test_the_two_leaders_are_the_last_two_people_named_not_a_state() -> None:
-    pairs = _article_pairs(
+    pairs = _pairs_by_sentence(
         "Trump flew to Alaska on Friday for a meeting with Russian President Vladimir Putin."
         " Trump said Ukraine must decide on any territorial swaps."
         " The two leaders are meeting at an air base in Anchorage."
@@ -185,7 +180,7 @@ def test_the_two_leaders_are_the_last_two_people_named_not_a_state() -> None:
 
 
 def test_the_two_leaders_need_two_people_before_them() -> None:
-    pairs = _article_pairs(
+    pairs = _pairs_by_sentence(
         "The Kremlin said a ceasefire would require an end to military aid to Kyiv."
         " The White House said the two leaders agreed that talks would begin soon."
     )
@@ -193,7 +188,7 @@ def test_the_two_leaders_need_two_people_before_them() -> None:
 
 
 def test_the_two_countries_still_take_the_last_pair_of_states() -> None:
-    pairs = _article_pairs(
+    pairs = _pairs_by_sentence(
         "The United States and Russia held talks in Riyadh."
         " The two countries agreed to restore embassy staff."
     )
@@ -345,7 +340,7 @@ def test_best_wishes_extended_to_a_leader_are_support() -> None:
 
 
 def test_the_presidents_after_a_sentence_naming_both_countries() -> None:
-    pairs = _article_pairs(
+    pairs = _pairs_by_sentence(
         "The leaders discussed relations between Russia and the United States.\n\n"
         "The presidents discussed prisoner exchanges."
     )

@@ -8,11 +8,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from event_helpers import pairs_by_sentence
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs as _pairs
-
-from tracker.coding.score import score_article
-from tracker.evaluate.pipeline import sentence_article
 
 
 @pytest.mark.parametrize(
@@ -134,21 +132,13 @@ def test_the_full_scale_war_in_a_state_is_a_topic_unless_waged_on_it() -> None:
     )
 
 
-def _pairs_by_sentence(text: str) -> dict[int, set[tuple[str, str]]]:
-    scored = score_article(sentence_article("t", text, date(2025, 2, 28)))
-    found: dict[int, set[tuple[str, str]]] = {}
-    for p in scored.pairs:
-        for s in p.sentences:
-            found.setdefault(s.sentence_index, set()).add(p.pair)
-    return found
-
-
 def test_the_two_sides_find_their_pair_in_an_earlier_paragraph() -> None:
     # wire copy: one sentence a paragraph; the pair is two sentences back
-    pairs = _pairs_by_sentence(
+    pairs = pairs_by_sentence(
         "The U.S. delegation raised concerns about staffing at its embassy in Moscow.\n\n"
         "The delegations were led by two senior diplomats.\n\n"
-        "The two sides agreed to meet again soon."
+        "The two sides agreed to meet again soon.",
+        date(2025, 2, 28),
     )
     assert pairs.get(2) == {("RUS", "USA")}
 

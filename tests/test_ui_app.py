@@ -41,20 +41,14 @@ def chart_data(at: AppTest) -> str:
     return at.get("plotly_chart")[0].proto.spec
 
 
-def chart_values(at: AppTest) -> dict[str, list]:
-    """Each series' temperatures, as drawn."""
-    data = json.loads(chart_data(at))["data"]
-    return {t["name"]: t["y"] for t in data if t.get("mode") == "lines+markers"}
-
-
-def chart_numbers(at: AppTest) -> dict[str, list[float]]:
-    """``chart_values`` as floats (plotly packs them as base64 "bdata"): DuckDB sums in
-    parallel, so rows stored in another order may move a value by its last bit."""
+def chart_values(at: AppTest) -> dict[str, list[float]]:
+    """Each series' temperatures, as drawn (plotly packs them as base64 "bdata")."""
     out = {}
-    for name, y in chart_values(at).items():
-        if isinstance(y, dict):
-            y = np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"]).tolist()
-        out[name] = [float(v) for v in y]
+    for t in json.loads(chart_data(at))["data"]:
+        if t.get("mode") == "lines+markers":
+            y = t["y"]
+            raw = np.frombuffer(base64.b64decode(y["bdata"]), y["dtype"]) if "bdata" in y else y
+            out[t["name"]] = [float(v) for v in raw]
     return out
 
 
@@ -386,7 +380,7 @@ def test_remove_an_article_then_undo(db):
     at.run()
     with Store(db, read_only=True) as store:
         count = store.article_count()
-    before = chart_numbers(at)
+    before = chart_values(at)
     remove = next(b for b in at.button if b.key and b.key.startswith(Key.REMOVE_PREFIX))
     removed_id = remove.key[len(Key.REMOVE_PREFIX) :]
     remove.click().run()
@@ -394,14 +388,14 @@ def test_remove_an_article_then_undo(db):
     with Store(db, read_only=True) as store:
         assert store.article_count() == count - 1
         assert not store.existing_ids([removed_id])
-    assert chart_numbers(at) != before  # the timeline updated
+    assert chart_values(at) != before  # the timeline updated
     assert any("Removed 1 article(s)" in w.value for w in at.warning)
     at.button(key=Key.UNDO_BUTTON).click().run()
     assert not at.exception
     with Store(db, read_only=True) as store:
         assert store.article_count() == count
         assert store.existing_ids([removed_id])
-    after = chart_numbers(at)  # the timeline as it was, to the last bit of a parallel sum
+    after = chart_values(at)  # the timeline as it was, to the last bit of a parallel sum
     assert after.keys() == before.keys()
     assert all(after[k] == pytest.approx(before[k], rel=1e-12, abs=1e-12) for k in before)
 
