@@ -55,6 +55,18 @@ POINTS_JS = """(args) => {
   });
   return out;
 }"""
+# True once the page has shown `count` charts, with the script idle and no view half drawn,
+# for `ms` milliseconds without a break (the clock restarts at any other state).
+SETTLED_JS = """(args) => {
+  const [sel, count, ms] = args;
+  const app = document.querySelector('[data-testid="stApp"]');
+  const whole = document.querySelectorAll(sel).length === count
+    && app && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.body.innerText.includes('Loading the ');
+  if (!whole) { window.__settledSince = undefined; return false; }
+  window.__settledSince = window.__settledSince ?? performance.now();
+  return performance.now() - window.__settledSince >= ms;
+}"""
 LINE_VALUES_JS = """() => {
   const gd = document.querySelector('.js-plotly-plot');
   return gd.data.filter((t) => t.type === 'scatter').map((t) => [t.name, t.y]);
@@ -309,11 +321,9 @@ def test_the_rest_of_a_view_follows_its_chart_without_a_click(shared_server, bro
             arg=view,
         )
         # the old view's event chart may stand until the new view's second pass replaces it
-        # (a slow machine shows three charts for a moment): wait for the view to settle
-        page.wait_for_function(
-            "(sel) => document.querySelectorAll(sel).length === 2", arg=CHART, timeout=90_000
-        )
-        wait_idle(page)
+        # (a slow machine shows three charts for a moment, even once the count has read 2):
+        # the page must hold two charts, idle and whole, for a full second
+        page.wait_for_function(SETTLED_JS, arg=[CHART, 2, 1000], timeout=90_000, polling=100)
         assert page.locator(CHART).count() == 2
     finally:
         context.close()
