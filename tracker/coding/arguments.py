@@ -25,7 +25,14 @@ from tracker.coding.argument_roles import (
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
 from tracker.coding.clauses import nominal_subject_between
-from tracker.coding.implied_roles import AIRSPACE_RULE, airspace_owner, faced_measure
+from tracker.coding.implied_roles import (
+    DUTY_RULES,
+    SPEECH_AFTER,
+    content_addressee,
+    duty_arguments,
+    faced_measure,
+    ground_owner,
+)
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -119,8 +126,8 @@ def find_arguments(
             args = pronoun_source(text, m, scene.before, placed, args)
         elif owned_by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
             args = possessor_source(text, m, placed, args)
-        if m.rule == AIRSPACE_RULE and not m.topic:  # whose airspace, not where they flew on to
-            args = airspace_owner(words, m, scene, args)
+        if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
+            args = ground_owner(words, m, scene, args)
         elif m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
             args = faced_measure(text, m, scene, args)  # who faces them is their target
         out.append(args)
@@ -128,9 +135,9 @@ def find_arguments(
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:
             verb = previous  # "called on Trump to help ... and urged": the call's subject)
     if len(matches) > 1:  # "blocked new sanctions against North Korea": not toward it;
-        out = to_responders(
-            matches, without_measure_targets(matches, out)
-        )  # "rejected X's demand": to the rejecter
+        out = to_responders(  # "rejected X's demand": to the rejecter
+            matches, without_measure_targets(matches, content_addressee(matches, out))
+        )
     return tuple(out)
 
 
@@ -145,8 +152,8 @@ def _trigger_arguments(
     """Arguments of a trigger not in a clause about a private person; ``attacks``: where
     the sentence's attack triggers start."""
     near = scene.near
-    if m.rule == DUTY_RULE:  # "X must hand over ...": X is told, not telling
-        return _duty_arguments(text, m, scene, near)
+    if m.rule in DUTY_RULES:  # "X must hand over ...": X is told, not telling
+        return duty_arguments(text, m, scene, near)
     if m.topic:  # "raised the poisoning of X": only the noun's own arguments count
         return _topic_arguments(text, words, m, scene, previous, near)
     if (own := own_only(text, words, m, scene, is_noun(words, m))) is not None:
@@ -169,7 +176,7 @@ def _trigger_arguments(
         # participle's subject is the sentence's first actor, not the nearest one, nor a
         # speaker ("Ukraine said Russian forces had shelled Kharkiv, killing three")
         src = next(
-            (g.codes for g in reversed(scene.before_all) if not _SPEAKER.match(text, g.end)),
+            (g.codes for g in reversed(scene.before_all) if not SPEECH_AFTER.match(text, g.end)),
             scene.before_all[-1].codes,
         )
         targets = tuple(c for c in args.targets if c not in src)
@@ -196,38 +203,10 @@ def _trigger_arguments(
     return args
 
 
-DUTY_RULE = "request.must"  # a modal of obligation: its subject is the one demanded of
-
-
-def _duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
-    """ "The minister said Libya must hand over the suspects": the subject of "must" is the
-    target of the demand; its source is whoever states it, the actor before that subject
-    ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
-    said"). Without a speaker in the sentence, only the target is known."""
-    if not scene.before:
-        return Args((), (), *near)
-    if _SPEAKER.search(text, scene.before[0].end, m.start):
-        return Args((), (), *near, own=True)  # "Trump said the war must end": no state must
-    target = scene.before[0].codes
-    if len(scene.before_all) > 1:
-        speaker = scene.before_all[1].codes
-    elif scene.after_all:  # the wrapper's first actor (", Lavrov told Rubio": not Rubio)
-        comma = text.rfind(",", m.end)
-        speaker = next((g for g in scene.after_all if g.start > comma), scene.after_all[-1]).codes
-    else:
-        speaker = ()
-    speaker = tuple(c for c in speaker if c not in target)
-    return Args(speaker, target, *near)
-
-
 def _comma_participle(words: Sequence[str], m: Match) -> bool:
     """Is the trigger a present participle opening a clause after a comma (", urging",
     ", calling on")?"""
     return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
-
-
-# A trigger right after one of these is a subject matter: only its own actors count
-_SPEAKER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
 
 
 def _topic_arguments(

@@ -26,10 +26,13 @@ _GAP_BREAK = re.compile(
     r"by|of|for|from|with|against|to|over|about|between)\b"  # ("NATO on Tuesday condemned")
 )
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{_PREPOSITIONS})\s+(?:the\s+)?$")  # "indicted by the U.N."
-_OBJECT_GAP = re.compile(r"\s+(?:the\s+)?(?:[a-z-]+\s+)?$")  # "accused (the) (other) "
+# "accused (the) (other) ", "promised to reassure (its) "
+_OBJECT_GAP = re.compile(r"\s+(?:to\s+(?!the\s|an?\s)[a-z]+\s+)?(?:the\s+)?(?:[a-z-]+\s+)?$")
 # an object body heads its noun phrase: "accused European countries of", not "supported a
 # U.N. resolution"
-_HEAD_END = re.compile(rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after|not)\b")
+_HEAD_END = re.compile(
+    rf"\s*(?:[,.;:]|$)|\s+(?:{_PREPOSITIONS}|and|that|after|not|if|when|while|unless|who)\b"
+)
 
 
 @cache

@@ -1,23 +1,40 @@
 """Roles one word implies, whatever the clause's subject and object say: "its" in "drones
 that entered its airspace" names the incursion's target, and the one who must "face new
-sanctions" is their target (docs/tone_and_events.md, N140-N141)."""
+sanctions" is their target; a request for talks with a body is addressed to that body; the
+subject of "must" or "should" is the one demanded of (docs/tone_and_events.md, N140-N141,
+N152-)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
-from tracker.coding.argument_groups import Args, Scene
+from tracker.coding.argument_groups import Args, Near, Scene
+from tracker.coding.bodies import BODY
 from tracker.coding.matching import Match
 
 AIRSPACE_RULE = "assault.airspace"
 
 
-def airspace_owner(words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
-    """The target of an airspace incursion named by "its" ("drones that entered its
-    airspace"): the nearest earlier state (``before_all`` is nearest first) that is not the
-    incursion's source ("Estonia said Russian jets entered its airspace")."""
-    if "its" not in words[m.first : m.last + 1]:
+@cache
+def _ground() -> frozenset[str]:
+    raw = files("tracker.data").joinpath("en/own_ground.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and w[0] != "#")
+
+
+def ground_owner(words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
+    """The target of an attack or an airspace incursion named by "its" ("drones that
+    entered its airspace", "drones hit its territory"): the nearest earlier state
+    (``before_all`` is nearest first) that is not the attack's source ("Estonia said
+    Russian jets entered its airspace"). ``words``: the sentence's lower-cased tokens."""
+    if m.rule == AIRSPACE_RULE:
+        named = "its" in words[m.first : m.last + 1]
+    else:  # "hit its territory": the two words after the trigger
+        after = words[m.last + 1 : m.last + 3]
+        named = not args.targets and len(after) == 2 and after[0] == "its" and after[1] in _ground()
+    if not named:
         return args
     owner = next((g.codes for g in scene.before_all if not set(g.codes) & set(args.sources)), ())
     return args._replace(targets=owner) if owner else args
@@ -36,3 +53,58 @@ def faced_measure(text: str, m: Match, scene: Scene, args: Args) -> Args:
     if len(between) > 80 or not _FACE.search(between):
         return args  # ("faced US sanctions": the modifier is the source)
     return args._replace(sources=(), targets=args.sources)
+
+
+def content_addressee(matches: Sequence[Match], arguments: list[Args]) -> list[Args]:
+    """A demand, offer or threat with a source and no target whose content is an act with a
+    non-state body ("requested an urgent consultation with other NATO members"): the body is
+    its addressee too, so no other state of the sentence is lent to it ("... after Russian
+    jets entered its airspace" is no request to Russia). What a body is asked to do is the
+    body's act, not the asker's."""
+    for i, (m, args) in enumerate(zip(matches, arguments, strict=True)):
+        if m.governor < 0:
+            continue
+        governor = arguments[m.governor]
+        if governor.sources and not governor.targets and args.targets == (BODY,):
+            arguments[m.governor] = governor = governor._replace(targets=(BODY,))
+        if (
+            governor.targets == (BODY,)
+            and args.sources == governor.sources
+            and matches[m.governor].category == "REQUEST"
+        ):  # "urged allies not to ease sanctions on Russia": the allies would ease them
+            arguments[i] = args._replace(sources=(BODY,))
+    return arguments
+
+
+# a speech verb right after an actor: what follows is what it said
+SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
+
+# modals of obligation: their subject is the one demanded of; "should" is a demand only when
+# someone in the sentence says it ("must" may be a statement's own words)
+SHOULD_RULE = "request.should"
+DUTY_RULES = frozenset({"request.must", SHOULD_RULE})
+
+
+def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
+    """ "The minister said Libya must hand over the suspects": the subject of "must" is the
+    target of the demand; its source is whoever states it, the actor before that subject
+    ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
+    said"). Without a speaker in the sentence, only the target is known."""
+    if not scene.before:
+        return Args((), (), *near)
+    if SPEECH_AFTER.search(text, scene.before[0].end, m.start):
+        return Args((), (), *near, own=True)  # "Trump said the war must end": no state must
+    target = scene.before[0].codes
+    if m.rule == SHOULD_RULE and text[scene.before[0].end : m.start].strip():
+        return Args((), (), *near, own=True)  # "U.S.-Russia talks should help": no state's
+    if len(scene.before_all) > 1:
+        speaker = scene.before_all[1].codes
+    elif scene.after_all and (comma := text.rfind(",", m.end)) >= 0:
+        # the wrapper's first actor (", Lavrov told Rubio": not Rubio)
+        speaker = next((g for g in scene.after_all if g.start > comma), scene.after_all[-1]).codes
+    else:
+        speaker = ()
+    speaker = tuple(c for c in speaker if c not in target)
+    if not speaker and m.rule == SHOULD_RULE:  # "Washington should not expect ...": a
+        return Args((), (), *near, own=True)  # writer's advice, nobody's demand
+    return Args(speaker, target, *near)

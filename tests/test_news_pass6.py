@@ -1,0 +1,81 @@
+"""Rules from a sixth reading of real news copy (issue 13; docs/tone_and_events.md N152-).
+The sentences are written for these tests in the style of the copy that showed each error;
+none is taken from an article or an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import sentence_events as _events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will defend NATO allies if Moscow keeps up its provocations.",
+        "Britain vowed to support European partners if Russia widens the war.",
+        "Paris promised to reassure European partners when Moscow tests the border again.",
+    ],
+)
+def test_a_body_that_is_the_object_ends_at_a_conditional(text) -> None:
+    """The allies are the object, so the state in the "if" clause is lent nothing."""
+    assert not {e for e in _events(text) if e[0] in ("AGREE", "SUPPORT")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia requested urgent consultations with other NATO members after Russian drones"
+        " crossed its border.",
+        "Lithuania called for consultations with NATO allies after Belarusian balloons crossed"
+        " its border.",
+        "Poland sought talks with European partners after Russian drones hit its territory.",
+    ],
+)
+def test_a_request_for_talks_with_a_body_is_addressed_to_it(text) -> None:
+    """Not to the state whose act, in a clause of its own, prompted it."""
+    assert not {e for e in _events(text) if e[0] in ("REQUEST", "CONSULT")}
+
+
+def test_a_request_for_talks_with_a_state_keeps_it_as_addressee() -> None:
+    assert ("REQUEST", "UKR", "RUS", "asserted") in _events("Ukraine requested talks with Russia.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland sought talks with European partners after Russian drones hit its territory.",
+        "Ukraine said Russian missiles struck its territory overnight.",
+    ],
+)
+def test_an_attack_on_its_territory_targets_the_state_its_names(text) -> None:
+    assert {e[:3] for e in _events(text) if e[0] == "ASSAULT"} == {
+        ("ASSAULT", "RUS", "POL" if text.startswith("Poland") else "UKR")
+    }
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "The president said the smugglers were not his concern, adding that Vilnius should"
+            " find those responsible, Minsk said.",
+            ("REQUEST", "BLR", "LTU", "asserted"),
+        ),
+        ("Rubio said Russia should accept the ceasefire.", ("REQUEST", "USA", "RUS", "asserted")),
+    ],
+)
+def test_what_a_state_says_another_should_do_is_a_demand(text, event) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington should not expect concessions from Moscow.",  # the writer's advice
+        "The minister said in Ankara that U.S.-Russia talks should restore the embassies.",
+        "Lithuania will shoot down balloons should the incidents continue, Vilnius told Minsk.",
+    ],
+)
+def test_should_with_no_state_speaking_or_no_state_subject_is_no_demand(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "REQUEST"}
