@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs as _pairs
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,37 @@ def test_what_a_state_says_another_should_do_is_a_demand(text, event) -> None:
 )
 def test_should_with_no_state_speaking_or_no_state_subject_is_no_demand(text) -> None:
     assert not {e for e in _events(text) if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Russia and Ukraine held talks about the United States.", ("RUS", "UKR")),
+        ("Putin and Trump talked about Ukraine for two hours.", ("RUS", "USA")),
+        ("Moscow is negotiating on Ukraine with Washington.", ("RUS", "USA")),
+        ("Russia and Ukraine held talks in both Riyadh and Istanbul.", ("RUS", "UKR")),
+    ],
+)
+def test_what_states_talk_about_and_where_both_places_are_no_parties(text, pair) -> None:
+    assert set(_pairs(text)) == {pair}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The U.S. plan drew criticism from Ukraine.", ("ACCUSE", "UKR", "USA", "asserted")),
+        (
+            "A U.S. peace plan revealed last month drew pushback from Ukraine.",
+            ("ACCUSE", "UKR", "USA", "asserted"),
+        ),
+        ("The U.S. plan has drawn condemnation from Russia.", ("ACCUSE", "RUS", "USA", "asserted")),
+    ],
+)
+def test_a_plan_that_draws_a_response_frames_no_act(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_what_a_plan_calls_for_stays_hypothetical() -> None:
+    assert all(
+        e[3] == "hypothetical" for e in _events("The plan calls for Russia to free Ukrainians.")
+    )

@@ -206,11 +206,13 @@ class Scene(NamedTuple):
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
-_PLACE_WORDS = frozenset({"in", "at", "within", "inside", "across", "throughout", "the", "to"})
+_PLACE_WORDS = frozenset(
+    {"in", "at", "within", "inside", "across", "throughout", "the", "both", "to"}
+)
 # ... or where one travels ("Orban travelled to Moscow to meet Putin": Orban meets)
 _PLACE_BEFORE = re.compile(
     rf"\b(?:in|at|within|inside|across|throughout|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+"
-    r"(?:the\s+)?$",
+    r"(?:the\s+|both\s+)?$",  # ("critics in both Washington and abroad")
     re.I,
 )
 

@@ -62,6 +62,31 @@ IRREGULAR_PARTICIPLES = frozenset(
      "sought", "made", "given", "withdrawn", "frozen", "begun", "beaten", "cut", "put", "left",
      "been"}
 )  # fmt: skip
+# A plan that draws a response is the clause's subject, no frame of it ("the U.S. plan drew
+# criticism from Ukraine", "the plans have sparked protests")
+_PLAN_NOUNS = frozenset({"plan", "plans"})
+_RECEPTION = frozenset(
+    {"drew", "drawn", "sparked", "faced", "prompted", "provoked", "triggered", "received",
+     "attracted", "met"}
+)  # fmt: skip
+_RECEPTION_REACH = 4  # tokens from "plan" to its verb ("plan revealed last month drew")
+_PLAN_CONTENT = frozenset({"to", "for", "that", "calls", "includes", "envisages", "foresees"})
+
+
+def receives_response(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]`` "plan(s)" as the subject of a verb of reception ("drew", "has drawn",
+    "revealed last month drew")? Its content ("to", "for", a modal) or a break comes first
+    otherwise."""
+    if words[k] not in _PLAN_NOUNS:
+        return False
+    for w in words[k + 1 : k + 1 + _RECEPTION_REACH]:
+        if w in _RECEPTION:
+            return True
+        if w in _PLAN_CONTENT or w in CLAUSE_BREAK or w in MODALS:
+            return False
+    return False
+
+
 # Inside a gapped trigger only modals and negation count ("cancelled a planned visit").
 INNER_CUES = frozenset(
     {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "not", "never",

@@ -43,6 +43,7 @@ from tracker.coding.mode_scopes import (
     own_verb_phrase,
     part_of,
     pluperfect,
+    receives_response,
     year_of,
 )
 from tracker.models import Mode
@@ -265,6 +266,8 @@ class ModeReader:
                 continue
             if w.endswith("n't"):
                 found.add(Mode.NEGATED)
+                continue
+            if receives_response(words, k):
                 continue
             for cue in self._cues.get(w, ()):
                 n = len(cue.tokens)  # a one-word cue is its index word

@@ -14,7 +14,9 @@ from tracker.models import Mention
 # "in"/"at" is the place where something happened, not a party to it ...
 # a destination too: "will travel to Budapest for a summit with Trump"
 TRAVEL = ("travel", "flew", "fly", "flies", "head", "go", "went", "arrive", "return")
-_VENUE = re.compile(rf"\b(?:in|at|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
+_VENUE = re.compile(
+    rf"\b(?:in|at|(?:{'|'.join(TRAVEL)})[a-z]*\s+to)\s+(?:the\s+|both\s+)?$", re.IGNORECASE
+)  # ("critics in both Washington and abroad")
 # ... unless it is the target of force or of a police act ("strikes in Kyiv", "arrested in
 # Minsk"): one of these words up to VENUE_KEEP_REACH characters before "in" ...
 VENUE_KEEP_REACH = 40
@@ -89,7 +91,8 @@ _TOPIC = re.compile(
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
-    r"|consultations|contacts|engagement|conversation|accord|resolution)"
+    r"|consultations|contacts|engagement|conversation|accord|resolution"
+    r"|negotiat(?:e|es|ed|ing)|talk(?:ed|ing)?|confer(?:s|red|ring)?)"  # "negotiating on Ukraine"
     r"\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
     r"|\bpeace(?:ful)?\s+(?:plan|deal|process|settlement|efforts?|proposals?|framework|initiative)"
@@ -144,18 +147,18 @@ _TOPIC_OR_VENUE = re.compile(
 
 # Every match of _TOPIC_OR_VENUE ends with one of these words, whitespace and an optional
 # "the" and whitespace.
-_PLACE_WORDS = ("in", "at", "over", "for", "on", "around", "surrounding", "with", "discuss",
-                "discussed", "discussing", "discusses")  # fmt: skip
+_PLACE_WORDS = ("in", "at", "over", "for", "on", "about", "around", "surrounding", "with",
+                "discuss", "discussed", "discussing", "discusses")  # fmt: skip
 
 
 def _may_be_topic_or_venue(before: str) -> bool:
     """False when _TOPIC_OR_VENUE cannot match ``before`` (cheap): it ends with neither
-    "<place word> " nor "<place word> the ", nor "<travel verb> to (the) "."""
+    "<place word> " nor "<place word> the/both ", nor "<travel verb> to (the) "."""
     if not before[-1:].isspace():
         return False
     words = before.rsplit(None, 3)
     k = len(words) - 1
-    if k >= 0 and words[k].lower() == "the":
+    if k >= 0 and words[k].lower() in ("the", "both"):
         k -= 1
     last = words[k].lower() if k >= 0 else ""
     if last == "to":  # "will travel to Budapest"
