@@ -114,3 +114,21 @@ def test_what_a_plan_calls_for_stays_hypothetical() -> None:
     assert all(
         e[3] == "hypothetical" for e in _events("The plan calls for Russia to free Ukrainians.")
     )
+
+
+def test_a_state_that_names_what_sanctions_relate_to_is_no_party() -> None:
+    """ "Ukraine-related sanctions on Russia" are on Russia (they had gone to Ukraine)."""
+    events = _events("Trump has imposed Ukraine-related sanctions on Russia for the first time.")
+    assert ("SANCTION", "USA", "RUS", "asserted") in events
+    assert not {e for e in events if "UKR" in e}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump said his conversations with Putin were good but did not lead anywhere.",
+        "Putin agreed in a call with Trump to a pause on strikes.",
+    ],
+)
+def test_a_conversation_or_call_with_a_leader_is_a_consultation(text) -> None:
+    assert {e[0] for e in _events(text) if e[3] == "asserted"} >= {"CONSULT"}
