@@ -132,3 +132,26 @@ def test_a_state_that_names_what_sanctions_relate_to_is_no_party() -> None:
 )
 def test_a_conversation_or_call_with_a_leader_is_a_consultation(text) -> None:
     assert {e[0] for e in _events(text) if e[3] == "asserted"} >= {"CONSULT"}
+
+
+def test_wishes_sent_in_the_present_are_support() -> None:
+    events = _events('"We send our sincere wishes to Belarus," the U.S. embassy said.')
+    assert ("SUPPORT", "USA", "BLR", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We regret that Belarus has chosen this path of confrontation," the U.S. embassy said.',
+        "Washington regrets the decision of Minsk to close the embassy.",
+    ],
+)
+def test_regret_is_official_disapproval(text) -> None:
+    assert ("ACCUSE", "USA", "BLR", "asserted") in _events(text)
+
+
+def test_voa_editorials_speak_for_the_us_government() -> None:
+    from tracker.coding.speakers import domain_speaker
+
+    assert domain_speaker("https://editorials.voa.gov/a/belarus/1480096.html") == "USA"
+    assert domain_speaker("https://www.voanews.com/a/belarus/1480096.html") is None
