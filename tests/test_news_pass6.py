@@ -155,3 +155,19 @@ def test_voa_editorials_speak_for_the_us_government() -> None:
 
     assert domain_speaker("https://editorials.voa.gov/a/belarus/1480096.html") == "USA"
     assert domain_speaker("https://www.voanews.com/a/belarus/1480096.html") is None
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Moscow said the U.S. sanctions will not go unanswered.", "hypothetical"),
+        (
+            "The Russian embassy said U.S. sanctions would not change Russia's course.",
+            "hypothetical",
+        ),
+        ("The meeting between Putin and Trump will not take place.", "negated"),
+        ("The summit between Putin and Trump would not go ahead.", "negated"),
+    ],
+)
+def test_negation_after_a_noun_denies_it_only_with_a_verb_of_taking_place(text, mode) -> None:
+    assert {e[3] for e in _events(text) if e[0] in ("SANCTION", "CONSULT")} == {mode}

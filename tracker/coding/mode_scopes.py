@@ -87,6 +87,29 @@ def receives_response(words: Sequence[str], k: int) -> bool:
     return False
 
 
+# After a noun and its auxiliary, negation denies the act only with a verb of its taking
+# place ("the meeting will not take place", "talks did not go ahead"); with another verb the
+# act is presupposed ("the U.S. sanctions will not go unanswered": the response is denied)
+_TAKING_PLACE = frozenset(
+    {"take", "taken", "took", "happen", "happened", "occur", "occurred", "proceed", "held",
+     "convene", "convened", "materialize", "materialise", "start", "started", "begin",
+     "begun", "resume", "resumed", "exist", "existed", "come", "came"}
+)  # fmt: skip
+_NOUN_AUXILIARIES = frozenset({"not", "never", "be", "been", "being", "have", "has", "had"})
+
+
+def denies_the_noun(after: Sequence[str]) -> bool:
+    """Do the words ``after`` a noun trigger and its auxiliary deny the act itself: is their
+    main verb (past auxiliaries, "not", "be") one of its taking place ("go ahead" too)?"""
+    for k, w in enumerate(after):
+        if w in AUXILIARIES or w in _NOUN_AUXILIARIES or w.endswith("n't"):
+            continue
+        return w in _TAKING_PLACE or (
+            w in ("go", "went", "gone") and after[k + 1 : k + 2] in (["ahead"], ["forward"])
+        )
+    return True
+
+
 # Inside a gapped trigger only modals and negation count ("cancelled a planned visit").
 INNER_CUES = frozenset(
     {"will", "would", "could", "may", "might", "shall", "should", "must", "'ll", "not", "never",

@@ -33,6 +33,7 @@ from tracker.coding.mode_scopes import (
     SentenceCues,
     Span,
     cancelled_after,
+    denies_the_noun,
     embedded,
     future_after,
     has_contraction,
@@ -317,7 +318,10 @@ class ModeReader:
         if last > i + 1:
             scope += [w for w in words[i + 1 : last] if w in INNER_CUES or w.endswith("n't")]
         if last + 1 < len(words) and (words[last + 1] in AUXILIARIES or words[last + 1] in _SET):
-            scope += words[last + 1 : last + 4]  # ("talks set to take place on Tuesday")
+            after = words[last + 1 : last + 4]  # ("talks set to take place on Tuesday")
+            if not denies_the_noun(words[last + 1 : last + 6]):  # ("the sanctions will not
+                after = [w for w in after if w != "not" and not w.endswith("n't")]  # go ...")
+            scope += after
         elif i == last and not words[i].endswith("ed") and words[i] not in _PAST_VERBS:
             for k in range(last + 1, min(len(words), last + 1 + NOUN_MODAL_REACH)):
                 if (
