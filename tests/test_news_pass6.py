@@ -171,3 +171,14 @@ def test_voa_editorials_speak_for_the_us_government() -> None:
 )
 def test_negation_after_a_noun_denies_it_only_with_a_verb_of_taking_place(text, mode) -> None:
     assert {e[3] for e in _events(text) if e[0] in ("SANCTION", "CONSULT")} == {mode}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zakharova, reacting to new U.S. sanctions, called them provocations.",
+        "Moscow called the U.S. claims baseless.",
+    ],
+)
+def test_calling_a_states_acts_provocations_or_baseless_is_criticism(text) -> None:
+    assert ("ACCUSE", "RUS", "USA", "asserted") in _events(text)
