@@ -182,3 +182,23 @@ def test_negation_after_a_noun_denies_it_only_with_a_verb_of_taking_place(text, 
 )
 def test_calling_a_states_acts_provocations_or_baseless_is_criticism(text) -> None:
     assert ("ACCUSE", "RUS", "USA", "asserted") in _events(text)
+
+
+def test_a_quotation_after_adding_is_the_subjects() -> None:
+    text = (
+        'Trump wrote that the envoy "has done a great job," adding: "I would like to thank'
+        ' President Lukashenko of Belarus."'
+    )
+    assert ("SUPPORT", "USA", "BLR", "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coale negotiated the release of 100 detainees held by Belarus.",
+        'Trump wrote that Coale "negotiated the release of 100 detainees," adding: "I thank'
+        ' President Lukashenko of Belarus."',
+    ],
+)
+def test_a_release_someone_negotiated_is_to_them(text) -> None:
+    assert ("RETREAT", "BLR", "USA", "asserted") in _events(text)

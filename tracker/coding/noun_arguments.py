@@ -179,21 +179,30 @@ _AUDIENCE = re.compile(
 _THING_OBJECT = re.compile(r"\s+for\s+(?:a|an|the)\s+(?:[\d-]+\s*)?(?:[a-z][\w-]*\s+){0,2}?[a-z]")
 _TOWARD_A_THING = frozenset({"SUPPORT", "REQUEST", "REJECT", "AGREE"})
 _OF_FROM = re.compile(
-    r"\s+of\s+[^,;:.\"“”]{0,60}?\b(?:from|(?:detained|held|jailed|imprisoned)\s+in)\s+"
+    r"\s+of\s+[^,;:.\"“”]{0,60}?\b(?:from|(?:detained|held|jailed|imprisoned)\s+(?:in|by))\s+"
     r"(?:the\s+)?"
 )  # "the release of two Americans from Russia", "... of an American detained in Belarus"
+# ... and one who negotiated, secured or won a release received it, whoever released them
+_SECURED = re.compile(
+    r"\b(?:negotiat(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|w[io]n|wins|winning|obtain(?:s|ed|ing)?|"
+    r"brokered|arranged)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
     """The arguments of a release noun whose phrase names where the released come from
     ("the release of two Americans from Russia"): that state released them, to the state of
-    the released or else to the clause's subject."""
+    the released or else to the clause's subject; or that a subject negotiated or secured
+    (the release is to the subject, from a state the sentence names elsewhere)."""
     for k, g in enumerate(scene.after_all):
         if _OF_FROM.fullmatch(text, m.end, g.start):
             held = [h.codes for h in scene.after_all[:k]] or [b.codes for b in scene.before[-1:]]
             targets = tuple(c for c in (held[0] if held else ()) if c not in g.codes)
             return Args(g.codes, targets, *scene.near, own=True)
-    return None
+    if scene.before and _SECURED.search(text, max(0, m.start - 30), m.start):
+        return Args((), scene.before[0].codes, *scene.near)  # "Coale negotiated the release
+    return None  # of 100 detainees": to the United States, from the state that held them
 
 
 # "the Israel-Hamas ceasefire", "U.S.-Soviet nuclear talks", "the NATO-Russia council": a

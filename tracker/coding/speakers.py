@@ -46,8 +46,9 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 # 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."':
 # the verb and the opening mark; who speaks is in the WHO_REACH characters before the verb
 _LEADING_VERB = re.compile(
-    r"\b(?:said|says|told\s+[\w ]{1,30}?|added|stated|declared|wrote)\s*[:,]\s*[\"“]"
-)
+    r"\b(?:said|says|told\s+[\w ]{1,30}?|added|(?P<adding>adding)|stated|declared|wrote)"
+    r"\s*[:,]\s*[\"“]"
+)  # (", adding: \"...\"": the sentence's subject speaks, before its first quotation)
 WHO_REACH = 80
 
 
@@ -308,9 +309,12 @@ def _leading(text: str) -> tuple[int, int, int, int] | None:
     found = _LEADING_VERB.search(text)
     if found is None:
         return None
+    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
+    if found.group("adding"):
+        first = min([k for c in '"“' if (k := text.find(c)) >= 0] or [found.start()])
+        return 0, min(first, found.start(), WHO_REACH), found.end(), close
     lo = max(0, found.start() - WHO_REACH)
     lo = max([lo] + [text.rfind(c, lo, found.start()) + 1 for c in '"“”;'])
-    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
     return lo, found.start(), found.end(), close
 
 
