@@ -202,3 +202,29 @@ def test_a_quotation_after_adding_is_the_subjects() -> None:
 )
 def test_a_release_someone_negotiated_is_to_them(text) -> None:
     assert ("RETREAT", "BLR", "USA", "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Putin ended their summit in Alaska without a breakthrough on Ukraine.",
+        "Trump and Putin reached no deal on Ukraine.",
+    ],
+)
+def test_a_breakthrough_or_deal_on_a_state_makes_it_a_topic(text) -> None:
+    assert set(_pairs(text)) == {("RUS", "USA")}
+
+
+def test_a_linking_word_between_two_mentions_of_one_state_makes_two_actors() -> None:
+    text = (
+        "It was the first encounter between a US and Russian president since Russia's"
+        " invasion of Ukraine in 2022."
+    )
+    events = _events(text)
+    assert ("ASSAULT", "RUS", "UKR", "historical") in events
+    assert ("CONSULT", None, None, "asserted") in events
+    assert not {e for e in events if e[0] == "ASSAULT" and e[1] == "USA"}
+
+
+def test_an_encounter_of_aircraft_is_no_meeting() -> None:
+    assert not _events("Russian jets had a dangerous encounter with a U.S. drone.")

@@ -60,6 +60,10 @@ _GROUP_GAP = re.compile(
 )
 
 SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
+# ... but a linking word between two mentions of one state makes two actors: "a US and
+# Russian president since Russia's invasion", "Russian envoy to Russia" (titles take "of",
+# "for": "Minister for Foreign Affairs")
+_NOT_ONE_ACTOR = re.compile(r"\b(?:since|to|with|against|from|than|toward|towards|into|by)\b", re.I)
 
 
 def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[Group]:
@@ -77,7 +81,8 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
                 and len(gap) <= SAME_ACTOR_GAP
                 and not any(g_end < x.end and x.start < m.start for x in matches)
                 and not CLAUSE_BREAK_RE.search(gap)  # "Moscow and Washington worsened after
-            ):  # Russia expelled ...": Russia opens a clause of its own
+                and not _NOT_ONE_ACTOR.search(gap)  # Russia expelled ...": Russia opens a
+            ):  # clause of its own
                 g_end = m.end
                 continue
             if (  # ", and we call on ...": the speaker opens a clause of its own
