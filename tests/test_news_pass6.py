@@ -228,3 +228,21 @@ def test_a_linking_word_between_two_mentions_of_one_state_makes_two_actors() -> 
 
 def test_an_encounter_of_aircraft_is_no_meeting() -> None:
     assert not _events("Russian jets had a dangerous encounter with a U.S. drone.")
+
+
+def test_a_new_predicate_after_and_said_lends_nothing_to_the_one_before() -> None:
+    text = 'Trump called the talks "very productive" and said he would brief Zelensky.'
+    events = _events(text)
+    assert not {e for e in events if e[0] == "CONSULT" and e[3] == "asserted" and "UKR" in e}
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Trump briefed Zelensky on the talks in Alaska.", True),
+        ("Trump said he would soon be briefed on the Russian drones.", False),
+        ("Rubio gave a brief statement on Russia.", False),
+    ],
+)
+def test_briefing_another_leader_is_a_consultation(text, found) -> None:
+    assert bool({e for e in _events(text) if e[0] in ("CONSULT", "AGREE")}) is found

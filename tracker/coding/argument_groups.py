@@ -22,9 +22,10 @@ CLAUSE_BREAK_RE = re.compile(
     r"[,.;:!?()\"BbWwAaTtHh]"
     r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
     r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
-    r"|(?<=[Aa])(?:lthough|fter)|(?<=[Tt])hough|(?<=[Hh])owever"
-    r"|(?:(?<=comes a)|(?<=came a)|(?<=come a))s)\b)"  # "The meeting comes as Russia ..."
-)
+    r"|(?<=[Aa])(?:lthough|fter|nd(?=\s+(?:said|says|added|told|announced|stressed|noted)\b))"
+    r"|(?<=[Tt])hough|(?<=[Hh])owever"
+    r"|(?:(?<=comes a)|(?<=came a)|(?<=come a))s)\b)"  # "The meeting comes as Russia ...";
+)  # "called the talks productive and said he would brief Zelensky": a new predicate
 
 
 class Args(NamedTuple):

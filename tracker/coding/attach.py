@@ -149,12 +149,45 @@ def lends(
     text: str,
     sentence: Any,
     mentions: Sequence[Mention],
-) -> bool:
-    """May the sentence's only dyad lend its other state to ``trigger`` (``sentence``: the
-    CodedSentence)? Not when that state acts elsewhere (``acts_elsewhere``) or is only
-    conceded (``only_conceded``). Only a trigger with a source alone may be denied one."""
+    single: bool,
+) -> bool | None:
+    """May the sentence's only dyad (``single``) lend its other state to ``trigger``
+    (``sentence``: the CodedSentence)? Not when that state acts elsewhere (``acts_elsewhere``)
+    or is only conceded (``only_conceded``). Only a trigger with a source alone may be denied
+    one. None: the trigger is not this pair's at all, the other state being named only in
+    what its subject went on to say (``only_reported_after``)."""
+    if (
+        (args.sources or args.unowned)
+        and not args.targets
+        and only_reported_after(args, pair, trigger, text, mentions)
+    ):
+        return None
     if not args.sources or args.targets:
-        return True
-    return not acts_elsewhere(
-        args, pair, trigger, text, sentence.matches, sentence.arguments
-    ) and not only_conceded(args, pair, text, mentions, trigger.category)
+        return single
+    return (
+        single
+        and not acts_elsewhere(args, pair, trigger, text, sentence.matches, sentence.arguments)
+        and not only_conceded(args, pair, text, mentions, trigger.category)
+    )
+
+
+# a new predicate of the same subject that reports speech: "... and said he would brief X"
+_AND_SAID = re.compile(r"\band\s+(?:said|says|added|told|announced|stressed|noted)\b")
+
+
+def only_reported_after(
+    args: Args, pair: tuple[str, str], trigger: Any, text: str, mentions: Sequence[Mention]
+) -> bool:
+    """Is the pair's other state, for a ``trigger`` with a source alone (or a pronoun
+    subject), named only after an "and said" that follows it? What the subject went on to
+    say is no object of its earlier act: "Trump called the talks very productive and said
+    he would brief Zelensky" is no meeting with Ukraine."""
+    said = _AND_SAID.search(text, trigger.end)
+    if said is None:
+        return False
+    subject = set(args.sources) | {m.code for m in mentions if m.start < 0}  # ("He called")
+    others = [c for c in pair if c not in subject]
+    if len(others) != 1:
+        return False
+    named = [m for m in mentions if m.code == others[0] and m.start >= 0]
+    return bool(named) and all(m.start > said.start() for m in named)

@@ -179,9 +179,11 @@ class EventCoder:
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
         for m, args in zip(matches, sentence.arguments, strict=True):
-            lend = single and lends(args, pair, m, text, sentence, mentions)
-            found = _direction(args, m.category, pair, lend, inherited, implied, earlier, named)
-            if found is None or (found[0] is FALLBACK and named and refers_back(text, m)):
+            lend = lends(args, pair, m, text, sentence, mentions, single)  # (None: not the pair's)
+            found = lend is not None and _direction(
+                args, m.category, pair, lend, inherited, implied, earlier, named
+            )
+            if not found or (found[0] is FALLBACK and named and refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
             direction, basis = found
