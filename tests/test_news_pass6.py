@@ -246,3 +246,8 @@ def test_a_new_predicate_after_and_said_lends_nothing_to_the_one_before() -> Non
 )
 def test_briefing_another_leader_is_a_consultation(text, found) -> None:
     assert bool({e for e in _events(text) if e[0] in ("CONSULT", "AGREE")}) is found
+
+
+def test_what_states_differ_over_is_a_topic() -> None:
+    text = "Talks between Trump and Putin on the treaty stalled over differences over Ukraine."
+    assert set(_pairs(text)) == {("RUS", "USA")}

@@ -90,6 +90,8 @@ _TOPIC = re.compile(
     r"|situation)\s+"  # (one lower-case modifier: "the full-scale war in", not "the Russian war")
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
+    r"|\b(?:differences|disagreements?|disputes?|tensions|rifts?|split)\s+(?:over|on|about)\s+"
+    r"(?:the\s+)?"  # "due to differences over Ukraine": what they differ on
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
     r"|consultations|contacts|engagement|conversation|accord|resolution|breakthrough|progress"
     r"|headway|deal|agreement|consensus|compromise|understanding"
