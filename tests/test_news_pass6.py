@@ -251,3 +251,22 @@ def test_briefing_another_leader_is_a_consultation(text, found) -> None:
 def test_what_states_differ_over_is_a_topic() -> None:
     text = "Talks between Trump and Putin on the treaty stalled over differences over Ukraine."
     assert set(_pairs(text)) == {("RUS", "USA")}
+
+
+def test_a_cabinet_meeting_is_the_governments_own() -> None:
+    text = "Poland decided to close the border with Belarus, Tusk said ahead of a cabinet meeting."
+    assert not {e for e in _events(text) if e[0] == "CONSULT"}
+    assert ("CONSULT", "TUR", "SYR", "asserted") in _events(
+        "The Turkish government met the Syrian government in Rome."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tusk said the reason was the arrest in Belarus of a Polish citizen.",
+        "Tusk said the reason was the arrest of a Polish citizen in Belarus.",
+    ],
+)
+def test_an_arrest_in_a_state_of_anothers_citizen_is_the_first_states(text) -> None:
+    assert ("COERCE", "BLR", "POL", "asserted") in _events(text)

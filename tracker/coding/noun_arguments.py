@@ -172,6 +172,7 @@ _THE = frozenset({"the", "this", "these", "that", "those", "his", "her", "its", 
 _AUDIENCE = re.compile(
     r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
 )
+_DOMESTIC = re.compile(r"\b(?:cabinet|government|party|parliamentary|staff|board)\s+$")
 
 
 # a noun's object that is a thing, no state: "support for a 30-day ceasefire", "backing for
@@ -203,6 +204,34 @@ def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
     if scene.before and _SECURED.search(text, max(0, m.start - 30), m.start):
         return Args((), scene.before[0].codes, *scene.near)  # "Coale negotiated the release
     return None  # of 100 detainees": to the United States, from the state that held them
+
+
+# The phrases of an arrest noun: "of" (and a few words) before the one held, "in" before the
+# state that holds them ("the arrest in Belarus of a Polish citizen", "the detention of a
+# Polish journalist in Belarus")
+_HELD_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,3}$")
+_HELD_IN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|inside)\s+(?:the\s+)?$")
+_HELD_REACH = 80  # characters after the noun
+
+
+def _held_of(text: str, m: Match, scene: Scene) -> Args | None:
+    """The arguments of an arrest or detention noun whose own phrases name the one held and
+    where ("the arrest in Belarus of a Polish citizen": BLR -> POL), else None."""
+    held = where = None
+    end = m.end
+    for g in scene.after_all[:3]:
+        if g.start - m.end > _HELD_REACH:
+            break
+        if held is None and _HELD_OF.fullmatch(text, end, g.start):
+            held = g.codes
+        elif where is None and _HELD_IN.fullmatch(text, end, g.start):
+            where = g.codes
+        else:
+            break
+        end = g.end
+    if held is None or where is None or set(held) & set(where):
+        return None
+    return Args(where, held, *scene.near, own=True)
 
 
 # "the Israel-Hamas ceasefire", "U.S.-Soviet nuclear talks", "the NATO-Russia council": a
@@ -270,9 +299,14 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         # "Ukraine's support for a 30-day ceasefire": toward a thing, no state (BODY: none)
     if noun and m.category == "RETREAT" and (released := _released_from(text, m, scene)):
         return released  # "secured the release of two Americans from Russia": Russia's
+    if noun and m.category == "COERCE" and (held := _held_of(text, m, scene)):
+        return held  # "the arrest in Belarus of a Polish citizen": Belarus's
     if (
         m.category == "CONSULT"
-        and _AUDIENCE.search(text, max(0, m.start - 40), m.start)
+        and (
+            _AUDIENCE.search(text, max(0, m.start - 40), m.start)
+            or (text.startswith("meeting", m.start) and _DOMESTIC.search(text, 0, m.start))
+        )  # ("ahead of a cabinet meeting": the government's own)
         and not text.startswith(" with", m.end)  # ("told the meeting with Rubio": a meeting)
     ):
         return Args((), (), *scene.near, own=True)  # "Tusk told a government meeting": whom

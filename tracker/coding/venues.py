@@ -23,7 +23,7 @@ VENUE_KEEP_REACH = 40
 _FORCE_WORDS = (
     r"strikes?|struck|attacks?|attacked|shell(?:ing|ed)|missiles?|drones?|explosions?|"
     r"bomb(?:ing|ed)|killed|targets?|targeted|targeting|protests?|protesters|arrested|detained|"
-    r"jailed|blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)"
+    r"jailed|arrests?|detentions?|blockades?|sieges?|raids?|demolished|tortured|arriv(?:ed|es|ing)"
 )
 _FORCE_KEEP = re.compile(rf"\b(?:{_FORCE_WORDS})\b", re.IGNORECASE)
 # (the arguments' and links' test: any of these words, seats included, up to the reach)
