@@ -270,3 +270,33 @@ def test_a_cabinet_meeting_is_the_governments_own() -> None:
 )
 def test_an_arrest_in_a_state_of_anothers_citizen_is_the_first_states(text) -> None:
     assert ("COERCE", "BLR", "POL", "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "The conversation between Putin and Trump took place at the initiative of Russia.",
+            ("CONSULT", None, None, "asserted"),
+        ),
+        (
+            "A meeting between Putin and Trump can be organized in Budapest.",
+            ("CONSULT", None, None, "hypothetical"),
+        ),
+    ],
+)
+def test_a_conversation_between_leaders_and_a_meeting_that_can_be_held(text, event) -> None:
+    assert event in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a call with Trump, Putin stressed Russia's commitment to a diplomatic solution in"
+        " Ukraine.",
+        'Putin said: "We hope the understanding we reached will pave the way for peace in'
+        ' Ukraine."',
+    ],
+)
+def test_a_solution_or_peace_in_a_state_makes_it_a_topic(text) -> None:
+    assert ("RUS", "UKR") not in _pairs(text)

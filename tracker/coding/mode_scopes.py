@@ -120,7 +120,9 @@ REPORTING = frozenset(
      "saying", "announcing", "confirming", "claiming", "stating", "announces", "confirms"}
 )  # fmt: skip  # "said it had halted aid", "a video of X announcing that Washington had
 # lifted sanctions" are reported speech, not background
-MODALS = frozenset({"will", "would", "could", "may", "might", "shall", "should", "must", "'ll"})
+MODALS = frozenset(
+    {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll"}
+)
 # A topic verb's object ends at a preposition other than of/about ("praised X for his role in
 # the release": the release is not what was praised) and at a comma opening a new clause.
 _TOPIC_STOPS = frozenset(
