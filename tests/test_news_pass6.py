@@ -300,3 +300,8 @@ def test_a_conversation_between_leaders_and_a_meeting_that_can_be_held(text, eve
 )
 def test_a_solution_or_peace_in_a_state_makes_it_a_topic(text) -> None:
     assert ("RUS", "UKR") not in _pairs(text)
+
+
+def test_a_release_secured_by_a_leader_with_a_possessive_is_to_them() -> None:
+    text = "She was detained by Russia for a year and President Trump secured her release."
+    assert ("RETREAT", "RUS", "USA", "asserted") in _events(text)

@@ -186,7 +186,7 @@ _OF_FROM = re.compile(
 # ... and one who negotiated, secured or won a release received it, whoever released them
 _SECURED = re.compile(
     r"\b(?:negotiat(?:e|es|ed|ing)|secur(?:e|es|ed|ing)|w[io]n|wins|winning|obtain(?:s|ed|ing)?|"
-    r"brokered|arranged)\s+(?:the\s+)?$",
+    r"brokered|arranged)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
     re.IGNORECASE,
 )
 
