@@ -305,3 +305,38 @@ def test_a_solution_or_peace_in_a_state_makes_it_a_topic(text) -> None:
 def test_a_release_secured_by_a_leader_with_a_possessive_is_to_them() -> None:
     text = "She was detained by Russia for a year and President Trump secured her release."
     assert ("RETREAT", "RUS", "USA", "asserted") in _events(text)
+
+
+def test_an_envoy_tasked_with_a_long_mission_is_still_the_subject() -> None:
+    text = (
+        "U.S. envoy John Coale, tasked by President Donald Trump with negotiating the release"
+        " of political prisoners in Belarus, held talks in Minsk on Friday with President"
+        " Alexander Lukashenko, state media said."
+    )
+    assert ("CONSULT", "USA", "BLR", "asserted") in _events(text)
+
+
+def test_the_one_persuaded_acts() -> None:
+    events = _events("The United States persuaded Belarus to free 16 prisoners.")
+    assert {("REQUEST", "USA", "BLR", "asserted"), ("RETREAT", "BLR", "USA", "asserted")} <= events
+    assert not _events("Trump is convinced that Putin wants peace.")
+
+
+def test_a_brief_video_is_no_briefing() -> None:
+    """The adjective is no briefing even with an "on" near it; "briefed X on" is one."""
+    from datetime import date
+
+    from tracker.coding.score import default_scorer
+
+    scorer = default_scorer()
+
+    def briefings(text: str) -> list:
+        mentions = scorer.matcher.find(text, date(2025, 12, 12))
+        return [
+            m
+            for m in scorer.events.analyse(text, 2025, mentions).matches
+            if m.rule == "consult.brief"
+        ]
+
+    assert not briefings("A brief video showed Lukashenko congratulating Coale on his new post.")
+    assert briefings("Trump briefed Zelensky on the talks in Alaska.")

@@ -76,7 +76,9 @@ _CHOSEN_BY = (
     r"backed|endorsed|accompanied|flanked|joined)\s+by\s+"
 )
 _DESCRIPTION = re.compile(
-    rf"(?:{DESCRIPTION_OPENING}|{_CHOSEN_BY})" + r"[^,;:()\"]{1,80},(?=\s+\S+\s+\S)", re.IGNORECASE
+    rf"{DESCRIPTION_OPENING}[^,;:()\"]{{1,80}},(?=\s+\S+\s+\S)"
+    rf"|{_CHOSEN_BY}[^,;:()\"]{{1,120}},(?=\s+\S+\s+\S)",  # (who sent it, and with what task)
+    re.IGNORECASE,
 )
 
 
