@@ -340,3 +340,14 @@ def test_a_brief_video_is_no_briefing() -> None:
 
     assert not briefings("A brief video showed Lukashenko congratulating Coale on his new post.")
     assert briefings("Trump briefed Zelensky on the talks in Alaska.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia declared two U.S. diplomats persona non grata.",
+        "Moscow's decision to declare two U.S. diplomats persona non grata angered Washington.",
+    ],
+)
+def test_the_diplomats_declared_persona_non_grata_are_its_object(text) -> None:
+    assert ("SANCTION", "RUS", "USA", "asserted") in _events(text)
