@@ -351,3 +351,13 @@ def test_a_brief_video_is_no_briefing() -> None:
 )
 def test_the_diplomats_declared_persona_non_grata_are_its_object(text) -> None:
     assert ("SANCTION", "RUS", "USA", "asserted") in _events(text)
+
+
+def test_sanctions_lifted_after_a_long_object_are_a_concession() -> None:
+    text = (
+        "Coale announced that sanctions on the Belarusian potash industry have been lifted,"
+        " the U.S. embassy said."
+    )
+    events = _events(text)
+    assert ("CONCEDE", "USA", "BLR", "asserted") in events
+    assert not {e for e in events if e[0] == "SANCTION"}
