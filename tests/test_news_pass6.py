@@ -361,3 +361,9 @@ def test_sanctions_lifted_after_a_long_object_are_a_concession() -> None:
     events = _events(text)
     assert ("CONCEDE", "USA", "BLR", "asserted") in events
     assert not {e for e in events if e[0] == "SANCTION"}
+
+
+def test_hitting_a_state_with_sanctions_is_a_sanction() -> None:
+    text = "Trump hit Russia's two biggest oil companies with sanctions this week."
+    assert ("SANCTION", "USA", "RUS", "asserted") in _events(text)
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in _events("Russian missiles hit Kyiv with force.")
