@@ -367,3 +367,8 @@ def test_hitting_a_state_with_sanctions_is_a_sanction() -> None:
     text = "Trump hit Russia's two biggest oil companies with sanctions this week."
     assert ("SANCTION", "USA", "RUS", "asserted") in _events(text)
     assert ("ASSAULT", "RUS", "UKR", "asserted") in _events("Russian missiles hit Kyiv with force.")
+
+
+def test_scare_quotes_take_no_room_in_a_rules_context_window() -> None:
+    text = 'Lavrov and Rubio held a "constructive" conversation on Monday.'
+    assert ("CONSULT", None, None, "asserted") in _events(text)

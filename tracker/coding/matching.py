@@ -15,6 +15,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from tracker.coding.event_rules import (
+    SCARE_QUOTE,
     TOKEN,
     EventCategory,
     EventRule,
@@ -359,7 +360,9 @@ class RuleMatcher:
                     continue
                 if comp.context:
                     win = comp.rule.window
-                    ctx = words[max(0, i - win) : i] + words[last + 1 : last + 1 + win]
+                    lo = max(0, i - win)  # (a scare quote's marks take no room: 'held a
+                    lo = max(0, lo - words[lo:i].count(SCARE_QUOTE))  # "constructive" call')
+                    ctx = words[lo:i] + words[last + 1 : last + 1 + win]
                     if comp.requires and comp.requires.isdisjoint(ctx):
                         continue
                     if comp.unless and not comp.unless.isdisjoint(ctx):
