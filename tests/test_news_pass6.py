@@ -372,3 +372,19 @@ def test_hitting_a_state_with_sanctions_is_a_sanction() -> None:
 def test_scare_quotes_take_no_room_in_a_rules_context_window() -> None:
     text = 'Lavrov and Rubio held a "constructive" conversation on Monday.'
     assert ("CONSULT", None, None, "asserted") in _events(text)
+
+
+def test_a_past_verb_after_and_is_framed_by_no_demand_before_it() -> None:
+    text = (
+        "Belarus summoned Ukraine's envoy to demand measures and threatened to review Kyiv's"
+        " diplomatic presence."
+    )
+    assert ("THREATEN", "BLR", "UKR", "asserted") in _events(text)
+
+
+def test_a_working_meeting_is_the_governments_own_unless_with_someone() -> None:
+    text = "Speaking at a working meeting, Lukashenko said Ukrainian drones violated its airspace."
+    assert not {e for e in _events(text) if e[0] == "CONSULT"}
+    assert ("CONSULT", "BLR", "RUS", "asserted") in _events(
+        "Lukashenko held a working meeting with the Russian ambassador."
+    )

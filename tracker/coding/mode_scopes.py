@@ -265,21 +265,31 @@ def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: 
     return False
 
 
-def own_verb_phrase(before: list[str], word: str) -> list[str]:
-    """The clause before a trigger, from its own verb phrase on when it is a past verb after
-    "and"/"but" that follows another past verb: "Belarus denied sending the balloons and
-    accused Vilnius" (the denial frames its own object, not the accusation; the accusation
-    had been negated). A negation or modal before both still frames both ("did not meet
-    Putin and discuss", "has not imposed sanctions and frozen assets": no past verb is
-    passed over, or the auxiliary stands before it)."""
-    if len(before) < 3 or before[-1] not in ("and", "but") or not word.endswith("ed"):
+def own_verb_phrase(words: Sequence[str], clause_start: int, i: int) -> list[str]:
+    """The clause before the trigger at ``i`` (``words[clause_start:i]``), from its own verb
+    phrase on when it is a past verb after "and"/"but" that follows another past verb:
+    "Belarus denied sending the balloons and accused Vilnius" (the denial frames its own
+    object, not the accusation; the accusation had been negated). The other verb may stand
+    before the window, back to a clause break ("summoned Ukraine's charge d'affaires to demand
+    preventive measures and threatened": no demand frames the threat). A negation or modal
+    before both still frames both ("did not meet Putin and discuss", "has not imposed
+    sanctions and frozen assets": no past verb is passed over, or the auxiliary stands before
+    it)."""
+    before = list(words[clause_start:i])
+    if len(before) < 3 or before[-1] not in ("and", "but") or not words[i].endswith("ed"):
         return before
-    for k in range(len(before) - 2, -1, -1):
-        w = before[k]
-        if w.endswith("ed") and (k == 0 or before[k - 1] not in _AUXILIARY_BEFORE):
+    first = clause_start
+    while first > max(0, clause_start - CLAUSE_REACH) and words[first - 1] not in CLAUSE_BREAK:
+        first -= 1
+    clause = words[first:i]
+    for k in range(len(clause) - 2, -1, -1):
+        w = clause[k]
+        if w.endswith("ed") and (k == 0 or clause[k - 1] not in _AUXILIARY_BEFORE):
             return before[len(before) - 1 :]  # another finite past verb: its phrase ends
     return before
 
+
+CLAUSE_REACH = 12  # tokens before the mode window searched for the clause's other past verb
 
 _AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})
 

@@ -363,7 +363,7 @@ class ModeReader:
             clause_start, stop = i, max(0, i - MODE_WINDOW)
             while clause_start > stop and words[clause_start - 1] not in CLAUSE_BREAK:
                 clause_start -= 1
-            before = own_verb_phrase(words[clause_start:i], words[i])
+            before = own_verb_phrase(words, clause_start, i)
         modes = self._scope_modes(words, before, i, last, contraction) if cued else set()
         if background and not is_participle(words[i]):  # (cancelled "talks with": two words)
             if i == last and (cue := self._in_background(words, i)) is not None:

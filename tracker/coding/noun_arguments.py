@@ -172,7 +172,7 @@ _THE = frozenset({"the", "this", "these", "that", "those", "his", "her", "its", 
 _AUDIENCE = re.compile(
     r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
 )
-_DOMESTIC = re.compile(r"\b(?:cabinet|government|party|parliamentary|staff|board)\s+$")
+_DOMESTIC = re.compile(r"\b(?:cabinet|government|party|parliamentary|staff|board|working)\s+$")
 
 
 # a noun's object that is a thing, no state: "support for a 30-day ceasefire", "backing for
