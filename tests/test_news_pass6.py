@@ -388,3 +388,14 @@ def test_a_working_meeting_is_the_governments_own_unless_with_someone() -> None:
     assert ("CONSULT", "BLR", "RUS", "asserted") in _events(
         "Lukashenko held a working meeting with the Russian ambassador."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Putin agreed to a new summit in the Hungarian capital Budapest.",
+        "Trump and Putin agreed to a new summit in the Hungarian capital of Budapest.",
+    ],
+)
+def test_a_capital_named_after_its_states_adjective_is_a_venue(text) -> None:
+    assert set(_pairs(text)) == {("RUS", "USA")}

@@ -131,6 +131,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*$")
 # A state's adjective before a settlement noun names a place, like a capital ("met in the
 # Turkish city of Istanbul", "flew to the Belarusian capital")
 _SETTLEMENT = re.compile(r"\s+(?:city|capital|town|village|port|resort|seaside\s+resort)\b")
+_NAMED_SETTLEMENT = re.compile(r"\s+(?:city|capital|town|port|resort)(?:\s+of)?\s+$")
 # A place named as a meeting's venue is no party ("with Budapest, the Hungarian capital,
 # mentioned as a potential venue")
 _VENUE_AFTER = re.compile(r"[^.;]{0,40}?\bas\s+(?:a|the)\s+(?:\w+\s+)?(?:venue|host city)\b")
@@ -208,8 +209,13 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
             role == _AS_PARTY
             and venue_end >= 0
             and m.kind == "capital"
-            and _LIST_GAP.match(text[venue_end : m.start])  # "in Minsk and Kyiv"
-            and not _closed_opener(text, venue_end, m)  # (not "In Riyadh, Moscow and ... agreed")
+            and (
+                (
+                    _LIST_GAP.match(text[venue_end : m.start])  # "in Minsk and Kyiv"
+                    and not _closed_opener(text, venue_end, m)  # (not "In Riyadh, Moscow and
+                )  # ... agreed")
+                or _NAMED_SETTLEMENT.match(text[venue_end : m.start])  # "the Hungarian capital
+            )  # Budapest"
         ):
             role = _AS_VENUE
         if role == _AS_VENUE:
