@@ -399,3 +399,9 @@ def test_a_working_meeting_is_the_governments_own_unless_with_someone() -> None:
 )
 def test_a_capital_named_after_its_states_adjective_is_a_venue(text) -> None:
     assert set(_pairs(text)) == {("RUS", "USA")}
+
+
+def test_a_settlement_with_a_state_keeps_it_as_a_party() -> None:
+    assert ("AGREE", "UKR", "RUS", "asserted") in _events(
+        "Ukraine reached a settlement with Russia."
+    )

@@ -87,11 +87,11 @@ GERUND_NEXT = re.compile(r"\s+[a-z]+ing\b")
 # the state is the topic, not an actor. "Russia's war in Ukraine" keeps Ukraine (no article).
 _TOPIC = re.compile(
     r"(?:\b(?:the|a|an)\s+(?-i:[a-z][\w-]*\s+)?(?:war|conflict|fighting|ceasefire|truce|crisis"
-    r"|situation|solution|settlement)\s+"  # (one lower-case modifier: "the full-scale war in",
-    # not "the Russian war"; "a diplomatic solution in Ukraine")
+    r"|situation)\s+"  # (one lower-case modifier: "the full-scale war in", not "the Russian war")
     r"(?:in|over|around|surrounding|with)\s+(?:the\s+)?"
     r"|\benvoy\s+(?:for|on)\s+(?:the\s+)?"
-    r"|\bpeace\s+(?:in|for)\s+(?:the\s+)?"  # "pave the way for peace in Ukraine"
+    r"|\b(?:(?:the|a|an)\s+(?-i:[a-z][\w-]*\s+)?(?:solution|settlement)|peace)\s+(?:in|for)\s+"
+    r"(?:the\s+)?"  # "a diplomatic solution in Ukraine", "peace in Ukraine" (not "with": a party)
     r"|\b(?:differences|disagreements?|disputes?|tensions|rifts?|split)\s+(?:over|on|about)\s+"
     r"(?:the\s+)?"  # "due to differences over Ukraine": what they differ on
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
