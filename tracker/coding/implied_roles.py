@@ -9,19 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from importlib.resources import files
 
 from tracker.coding.argument_groups import Args, Near, Scene
 from tracker.coding.bodies import BODY
 from tracker.coding.matching import Match
+from tracker.data import word_list
 
 AIRSPACE_RULE = "assault.airspace"
 
 
 @cache
 def _ground() -> frozenset[str]:
-    raw = files("tracker.data").joinpath("en/own_ground.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and w[0] != "#")
+    return word_list("own_ground.txt")
 
 
 def ground_owner(words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:

@@ -268,9 +268,10 @@ class ModeReader:
             if w.endswith("n't"):
                 found.add(Mode.NEGATED)
                 continue
-            if receives_response(words, k):
+            cues = self._cues.get(w, ())
+            if cues and receives_response(words, k):  # (a function call for cue words only)
                 continue
-            for cue in self._cues.get(w, ()):
+            for cue in cues:
                 n = len(cue.tokens)  # a one-word cue is its index word
                 if n == 1 or tuple(words[k : k + n]) == cue.tokens:
                     if cue.tokens == ("not",) and words[k + 1 : k + 2] == ["only"]:

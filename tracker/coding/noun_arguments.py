@@ -175,6 +175,13 @@ _AUDIENCE = re.compile(
 _DOMESTIC = re.compile(r"\b(?:cabinet|government|party|parliamentary|staff|board|working)\s+$")
 
 
+def _domestic(text: str, m: Match) -> bool:
+    """Is the trigger a government's own meeting ("ahead of a cabinet meeting")?"""
+    return text.startswith("meeting", m.start) and bool(
+        _DOMESTIC.search(text, max(0, m.start - 20), m.start)
+    )
+
+
 # a noun's object that is a thing, no state: "support for a 30-day ceasefire", "backing for
 # the peace plan"
 _THING_OBJECT = re.compile(r"\s+for\s+(?:a|an|the)\s+(?:[\d-]+\s*)?(?:[a-z][\w-]*\s+){0,2}?[a-z]")
@@ -303,10 +310,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return held  # "the arrest in Belarus of a Polish citizen": Belarus's
     if (
         m.category == "CONSULT"
-        and (
-            _AUDIENCE.search(text, max(0, m.start - 40), m.start)
-            or (text.startswith("meeting", m.start) and _DOMESTIC.search(text, 0, m.start))
-        )  # ("ahead of a cabinet meeting": the government's own)
+        and (_AUDIENCE.search(text, max(0, m.start - 40), m.start) or _domestic(text, m))
         and not text.startswith(" with", m.end)  # ("told the meeting with Rubio": a meeting)
     ):
         return Args((), (), *scene.near, own=True)  # "Tusk told a government meeting": whom
