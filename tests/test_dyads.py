@@ -180,8 +180,18 @@ def test_at_least_forty_cases():
         # no antecedent: nothing inherited
         ("The weather was fine. The two leaders met.", []),
         ("He praised Lukashenko.", []),
-        # too far back inside the paragraph (look-back of two sentences)
-        ("Trump met Putin. It rained. It was cold. The two leaders left.", [(0, "USA>RUS")]),
+        # too far back inside the paragraph (look-back of two sentences) ...
+        ("Trump met Putin. It rained. It was cold. They left together.", [(0, "USA>RUS")]),
+        # ... except for a phrase that names the pair as such (four sentences: quotations
+        # often stand between the pair and "the two sides")
+        (
+            "Trump met Putin. It rained. It was cold. The two leaders left.",
+            [(0, "USA>RUS"), (3, "RUS=USA")],
+        ),
+        (
+            "Trump met Putin. It rained. It was cold. It snowed. It froze. The two leaders left.",
+            [(0, "USA>RUS")],
+        ),
         # an antecedent with two pairs is ambiguous: no inheritance
         (
             "Trump praised Lukashenko and Putin. The two leaders thanked him.",

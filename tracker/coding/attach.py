@@ -83,6 +83,17 @@ _CLAUSE_BETWEEN = re.compile(
 )
 
 
+# a list of examples set off by commas is no clause: "released 123 prisoners, including
+# prominent opposition figures, in a deal that saw the U.S. agree to ease sanctions"
+_EXAMPLES_ASIDE = re.compile(r",\s+(?:including|among them|among whom)\b[^,;]*,", re.IGNORECASE)
+
+
+def _clause_between(text: str, lo: int, hi: int) -> bool:
+    """Does a clause end between ``lo`` and ``hi`` (a list of examples aside)?"""
+    between = _EXAMPLES_ASIDE.sub(" ", text[lo:hi])
+    return _CLAUSE_BETWEEN.search(between) is not None
+
+
 # a response is to the one whose act it answers: "Israel struck Iran, and Tehran retaliated"
 _RESPONSE = re.compile(r"\b(?:retaliat|respon[ds]|in return\b|hit back\b|struck back\b)", re.I)
 
@@ -116,7 +127,7 @@ def acts_elsewhere(
     for m, a in zip(matches, arguments, strict=True):
         if other in a.sources and not set(side) & set(a.sources):
             lo, hi = (m.end, at[0]) if m.end <= at[0] else (at[1], m.start)
-            if _CLAUSE_BETWEEN.search(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):
+            if _clause_between(text, lo, hi) and not _RESPONSE.search(text, 0, at[1]):
                 return True
     return False
 

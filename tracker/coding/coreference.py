@@ -34,6 +34,9 @@ from tracker.coding.relation_words import PASSIVE, relation_words
 from tracker.models import Dyad, Mention, Sentence, make_pair
 
 COREF_LOOKBACK = 2  # sentences an inherited dyad may reach back, inside one paragraph
+# sentences "the two sides" / "both countries" may reach back, across paragraphs: wire copy
+# often puts a quotation or two between the pair and the phrase that names it again
+BOTH_LOOKBACK = 4
 
 _PRONOUN_START = re.compile(r"^\W*(He|She|His|Her)\b")
 _THEY_START = re.compile(r"^\W*(They|Their)\b")
@@ -210,7 +213,7 @@ def find_antecedents(
         return []
     paragraph = sentences[i].paragraph
     if across:
-        window = range(i - 1, max(-1, i - 1 - COREF_LOOKBACK), -1)
+        window = range(i - 1, max(-1, i - 1 - BOTH_LOOKBACK), -1)
         return [results[j] for j in window if results[j].dyads or results[j].subject]
     if sentences[i - 1].paragraph != paragraph:
         return [results[i - 1]] if (results[i - 1].dyads or results[i - 1].subject) else []
@@ -284,3 +287,30 @@ def _with_subject(
         (dyad, (*support, _pronoun(subject, surface))) if subject in dyad.pair else (dyad, support)
         for dyad, support in dyads
     ]
+
+
+NOTHING = SentenceDyads([], None)  # no dyad, no subject (never modified)
+
+
+def inherited_through_cue(
+    sentences: Sequence[Sentence],
+    results: list[SentenceDyads],
+    i: int,
+    mentions: Sequence[Mention],
+    since: int,
+) -> SentenceDyads:
+    """What sentence ``i``, which names no state, inherits through a cue (else nothing);
+    ``since``: sentences since the last one with a dyad or a subject ("the two sides" reaches
+    further back than other cues)."""
+    sentence = sentences[i]
+    text = sentence.text
+    if since > COREF_LOOKBACK and not (since <= BOTH_LOOKBACK and names_both(text)):
+        return NOTHING
+    antecedents = (
+        find_antecedents(sentences, results, i, names_both(text)) if refers_back(text) else []
+    )
+    if not antecedents:
+        return NOTHING
+    result = inherit_dyads(sentence, mentions, antecedents) or NOTHING
+    extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
+    return SentenceDyads([extra], result.subject) if extra is not None else result

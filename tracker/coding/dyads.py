@@ -71,14 +71,14 @@ from tracker.coding.clauses import (
 )
 from tracker.coding.coreference import (
     COREF_LOOKBACK,
+    NOTHING,
     SentenceDyads,
     event_dyad,
     find_antecedents,
     inherit_dyads,
+    inherited_through_cue,
     looking_back,
-    names_both,
     pronoun_openers,
-    refers_back,
     with_person,
 )
 from tracker.coding.dyad_groups import (
@@ -314,23 +314,7 @@ def _analyse_asides(
 
 # --- the public function ------------------------------------------------------------------
 
-_NOTHING = SentenceDyads([], None)  # no dyad, no subject (never modified)
-
-
-def _inherited(
-    sentences: Sequence[Sentence], results: list[SentenceDyads], i: int, mentions: Sequence[Mention]
-) -> SentenceDyads:
-    """What sentence ``i``, which names no state, inherits through a cue (else nothing)."""
-    sentence = sentences[i]
-    text = sentence.text
-    antecedents = (
-        find_antecedents(sentences, results, i, names_both(text)) if refers_back(text) else []
-    )
-    if not antecedents:
-        return _NOTHING
-    result = inherit_dyads(sentence, mentions, antecedents) or _NOTHING
-    extra = None if result.dyads else event_dyad(sentence, mentions, antecedents)
-    return SentenceDyads([extra], result.subject) if extra is not None else result
+_NOTHING = NOTHING  # no dyad, no subject (never modified)
 
 
 def attribute_dyads(
@@ -354,7 +338,7 @@ def attribute_dyads(
         # find_antecedent looks back at most COREF_LOOKBACK sentences
         may_inherit = i - last_antecedent <= COREF_LOOKBACK
         if not mentions:  # no state named: at most an inherited dyad, through a cue
-            result = _inherited(sentences, results, i, mentions) if may_inherit else result
+            result = inherited_through_cue(sentences, results, i, mentions, i - last_antecedent)
             if result.dyads or result.subject:
                 last_antecedent = i
                 out.extend(result.dyads)

@@ -87,19 +87,44 @@ INFINITIVE_HEADS = frozenset({
 _STATE_PARTICIPLES = frozenset({"occupying", "invading", "warring"})
 _OWNERS = _DETERMINERS | {"his", "her", "its", "their", "our", "this", "these", "those"}
 _NOT_A_NOUN = frozenset({"of", "the", "a", "an", "its", "their", "and", "or", ",", "."})
-CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES  # trigger words no_act_here reads (with "-ed")
+# The noun of an agreement after a definite determiner names one already made ("extend the
+# agreement", "the last major nuclear arms agreement between Washington and Moscow"), not
+# the day's agreeing, unless it was reached or signed then ("the agreement reached in
+# Riyadh"); "an agreement with", "no agreement" and "agreements reached" stay acts.
+_AGREEMENT_NOUNS = frozenset({"agreement", "agreements"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+_MADE_THEN = frozenset({"reached", "signed", "struck", "concluded", "clinched", "brokered"})
+_WELCOMED = frozenset({"welcomed", "welcome", "welcomes", "welcoming", "hailed", "hails"})
+_MODIFIER_REACH = 4  # words between the determiner and the noun ("the last major nuclear arms")
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS  # read by no_act_here
 
 
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     """Is the trigger word at ``i`` (a participle, or a word of CHECKED) no act here: an
-    attributive participle, "help" with no name after it, or "an occupying army"?"""
+    attributive participle, "help" with no name after it, "an occupying army" or "the
+    agreement" already made?"""
     w = words[i]
     if w in NAMED_OBJECT:
         return not names_next(surface, i)
+    if w in _AGREEMENT_NOUNS:
+        return _made_before(words, i)
     if w in _STATE_PARTICIPLES:
         nxt = words[i + 1] if i + 1 < len(words) else "."
         return i > 0 and words[i - 1] in _OWNERS and nxt not in _NOT_A_NOUN
     return attributive(words, surface, i)
+
+
+def _made_before(words: Sequence[str], i: int) -> bool:
+    """Is the agreement noun at ``i`` a definite one made before ("shifting the agreement"),
+    not one reached or signed in the sentence ("the agreement reached in Riyadh")?"""
+    for k in range(i - 1, max(-1, i - 2 - _MODIFIER_REACH), -1):
+        if words[k] in _DEFINITE:  # (one welcomed is the day's: "welcomed the agreement")
+            return _MADE_THEN.isdisjoint(words[i + 1 : i + 4]) and (
+                k == 0 or words[k - 1] not in _WELCOMED
+            )
+        if not words[k].isalnum() and "-" not in words[k]:
+            return False  # a comma or a quotation mark: the noun phrase starts after it
+    return False
 
 
 SIGNING = "agree.sign"
