@@ -88,3 +88,9 @@ def test_a_list_of_examples_aside_ends_no_clause(text) -> None:
 def test_an_act_in_a_clause_of_its_own_still_lends_nothing() -> None:
     text = "The United States imposed sanctions on Belarus, after Minsk forced a jet to land."
     assert not {e for e in _events(text) if e[1] == "BLR" and e[2] == "USA"}
+
+
+def test_what_something_is_regarding_is_a_topic() -> None:
+    """A course "regarding a peace agreement" is about an agreement, not one made."""
+    text = "Lukashenko said Washington had set a course regarding a peace agreement with Russia."
+    assert not {e for e in _events(text) if e[0] == "AGREE"}

@@ -28,6 +28,7 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
+from tracker.coding.readouts import with_second_person
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
 from tracker.coding.speakers import UNREAD, document_speaker, running_quotes, with_first_person
@@ -227,6 +228,8 @@ def _mentions(
         with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))
         for i, (text, found) in enumerate(zip(texts, named, strict=True))
     ]
+    if quoted:  # "your President" inside a quotation: the state addressed
+        mentions = with_second_person(texts, mentions, {**said, **running})
     return mentions, running
 
 

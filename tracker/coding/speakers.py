@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.coding.actors import ActorMatcher
+from tracker.coding.readouts import rank_speaker
 from tracker.models import Mention
 
 SPEAKER = "speaker"  # Mention.kind of a first-person actor
@@ -202,7 +203,7 @@ def running_quotes(
       confidential," Ushakov said.'), or the one before its opening mark ('Putin said: "...
       . ..."');
     - a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
-      "We will respond."') continues its speaker, as news copy writes it;
+      "We will respond."', or several) continues its speaker, as news copy writes it;
     - "he/she said:" before a quotation is the one person the sentence before names, and
       '"...," he said' after one is the one person the nearest of the two sentences before
       names (``_pronoun_tail``).
@@ -224,7 +225,7 @@ def running_quotes(
                 continue
             is_open = False
             if pending:  # a quotation that began in an earlier sentence closes here
-                code = _attributed(text, k, mentions[i]) or opener
+                code = _attributed(text, k, mentions[i]) or _ranked(texts, mentions, i, k) or opener
                 if code:
                     out.update({j: (code, lo, len(texts[j])) for j, lo in pending})
                     out[i], speaker = (code, 0, k), code
@@ -235,7 +236,7 @@ def running_quotes(
         if is_open:
             if not pending:
                 lead = _lead(texts, mentions, i) if fresh else None
-                opener = lead[0] if lead else None
+                opener = lead[0] if lead else (last_speaker if start == 1 else None)
             pending.append((i, start))
             if len(pending) > QUOTE_RUN:
                 pending, is_open = [], False  # an unpaired mark, not a quotation
@@ -250,6 +251,15 @@ def running_quotes(
                 said[i] = found_quote
         last_speaker = speaker
     return out
+
+
+def _ranked(
+    texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int, at: int
+) -> str | None:
+    """The state of a rank named in the attribution after the closing mark at ``at`` ('," the
+    head of state said'), or None (``readouts.rank_speaker``)."""
+    found = _ATTRIBUTION.match(texts[i], at)
+    return rank_speaker(found.group("who"), texts, mentions, i) if found else None
 
 
 def _attributed(text: str, at: int, mentions: Sequence[Mention]) -> str | None:
@@ -296,10 +306,14 @@ def _pronoun_tail(
     trouble," he said.'): the one state whose leaders the nearest of the two sentences before
     names, as for "he said: ..." (``_lead``)."""
     found = _ATTRIBUTION.search(texts[i])
-    if found is None or found.group("who").strip().lower() not in ("he", "she"):
+    if found is None:
         return None
+    who = found.group("who").strip().lower()
+    if who in ("he", "she"):
+        code = _leader_state_before(mentions, i, 2)
+    else:  # '"...," the head of state said' (``readouts.rank_speaker``)
+        code = rank_speaker(who, texts, mentions, i)
     quoted = _QUOTED.search(texts[i], 0, found.start() + 1)
-    code = _leader_state_before(mentions, i, 2)
     return (code, quoted.start(1), quoted.end(1)) if code and quoted else None
 
 
@@ -323,10 +337,26 @@ def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
     "We have established good direct contacts with Mr Trump."')."""
     found = _leading(text)
     if found is None:
-        return None
+        return _colon_speaker(text, mentions)
     lo, hi, start, end = found
     code = _one_state([m for m in mentions if lo <= m.start < hi])
     return (code, start, end) if code else None
+
+
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
+_SUBJECT_KINDS = frozenset({"leader", "institution"})
+
+
+def _colon_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
+    """The speaker of a quotation a colon introduces, when the sentence opens with a leader
+    or an institution ('Aleksandr Lukashenko emphasized the importance of ...: "The most
+    important thing ..."'): the subject speaks, whatever it names before the colon."""
+    found = _COLON_QUOTE.search(text)
+    first = mentions[0] if mentions else None
+    if found is None or first is None or first.start != 0 or first.kind not in _SUBJECT_KINDS:
+        return None
+    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
+    return first.code, found.end(), close
 
 
 UNREAD: Any = object()  # ``with_first_person``'s ``said`` when no one has read the quotation
