@@ -94,3 +94,49 @@ def test_what_something_is_regarding_is_a_topic() -> None:
     """A course "regarding a peace agreement" is about an agreement, not one made."""
     text = "Lukashenko said Washington had set a course regarding a peace agreement with Russia."
     assert not {e for e in _events(text) if e[0] == "AGREE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. envoy asked the Russian leader as he walked in.",
+        "Witkoff asked Putin how he was.",
+    ],
+)
+def test_asking_someone_a_question_is_no_request(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "REQUEST"}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Minsk asked Washington to reopen its embassy.", ("REQUEST", "BLR", "USA", "asserted")),
+        ("Kyiv asked Washington for more air defence.", ("REQUEST", "UKR", "USA", "asserted")),
+        (
+            "Zelensky asked Trump and European leaders to send more Patriots.",
+            ("REQUEST", "UKR", "USA", "asserted"),
+        ),
+    ],
+)
+def test_asking_someone_to_do_or_for_something_is_a_request(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_information_on_a_state_makes_it_a_topic() -> None:
+    pairs = pairs_by_sentence(
+        "Moscow said it had received new information on Ukraine from Washington."
+    )
+    assert pairs.get(0) == {("RUS", "USA")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both Moscow and Washington acknowledged the necessity of a conversation between Putin"
+        " and Trump.",
+        "Lavrov stressed the need for talks with the United States.",
+    ],
+)
+def test_a_needed_meeting_is_not_yet_held(text) -> None:
+    consult = {e for e in _events(text) if e[0] == "CONSULT"}
+    assert consult and {e[3] for e in consult} == {"hypothetical"}

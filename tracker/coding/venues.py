@@ -97,6 +97,7 @@ _TOPIC = re.compile(
     r"|\b(?:talks|negotiations|discussions|conference|forum|debate|meetings?|summit|dialogue"
     r"|consultations|contacts|engagement|conversation|accord|resolution|breakthrough|progress"
     r"|headway|deal|agreement|consensus|compromise|understanding"
+    r"|information|signals|details|views|ideas|proposals?|documents?|briefings?"
     r"|negotiat(?:e|es|ed|ing)|talk(?:ed|ing)?|confer(?:s|red|ring)?)"  # "negotiating on Ukraine"
     r"\s+(?:on|about|over)\s+(?:the\s+)?"
     r"|\bdiscuss(?:es|ed|ing)?\s+(?:the\s+)?"
