@@ -140,3 +140,30 @@ def test_information_on_a_state_makes_it_a_topic() -> None:
 def test_a_needed_meeting_is_not_yet_held(text) -> None:
     consult = {e for e in _events(text) if e[0] == "CONSULT"}
     assert consult and {e[3] for e in consult} == {"hypothetical"}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "Trump previously set an Aug. 8 deadline for Moscow to agree to a ceasefire.",
+            ("THREATEN", "USA", "RUS", "asserted"),
+        ),
+        (
+            "Kyiv has been lobbying Washington for more air defence systems.",
+            ("REQUEST", "UKR", "USA", "asserted"),
+        ),
+        (
+            "Putin expressed his readiness to work with the United States on a settlement.",
+            ("COOPERATE", "RUS", "USA", "hypothetical"),
+        ),
+        ("Washington worked with Warsaw on air defence.", ("COOPERATE", "USA", "POL", "asserted")),
+    ],
+)
+def test_deadlines_with_a_date_lobbying_and_working_with(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_a_pledge_to_work_with_a_state_is_not_yet_cooperation() -> None:
+    text = '"We pledge to work with Minsk on migration," a senior U.S. official told reporters.'
+    assert ("COOPERATE", "USA", "BLR", "asserted") not in _events(text)
