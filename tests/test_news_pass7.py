@@ -167,3 +167,26 @@ def test_deadlines_with_a_date_lobbying_and_working_with(text, event) -> None:
 def test_a_pledge_to_work_with_a_state_is_not_yet_cooperation() -> None:
     text = '"We pledge to work with Minsk on migration," a senior U.S. official told reporters.'
     assert ("COOPERATE", "USA", "BLR", "asserted") not in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"What we are seeing is that they\'re launching more strikes against Ukraine," Rubio said.',
+        '"We believe he will sanction Russia," Zelensky said.',
+    ],
+)
+def test_a_third_person_subject_after_the_speaker_s_we_is_not_the_speaker(text) -> None:
+    """The pronoun between the speaker's "we" and the act is the act's subject."""
+    assert not {e for e in _events(text) if e[1] in ("USA", "UKR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will impose sanctions on Russia," Rubio said.',
+        "The US said they would impose sanctions on Russia.",
+    ],
+)
+def test_the_speaker_s_own_act_keeps_its_source(text) -> None:
+    assert ("SANCTION", "USA", "RUS", "hypothetical") in _events(text)

@@ -19,6 +19,7 @@ from tracker.coding.argument_roles import (
     is_purpose,
     passive_subject,
     person_subject,
+    speaker_not_subject,
     subject_group,
     without_mediator,
 )
@@ -200,6 +201,8 @@ def _trigger_arguments(
         return Args(source, tuple(c for c in target if c not in source), *near)
     if not args.sources and person_subject(text, words, m, scene.before_all):
         return args._replace(unowned=True)  # "She has also urged Washington to ..."
+    if args.sources and speaker_not_subject(text, m, scene.before_all, args.sources):
+        return args._replace(sources=(), unowned=True)  # "We see that they launch ..."
     return args
 
 
