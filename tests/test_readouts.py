@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from event_helpers import sentence_events as _events
 
-from tracker.coding.readouts import ADDRESSEE, rank_speaker, with_second_person
+from tracker.coding.readouts import ADDRESSEE, rank_speaker, rank_titles, with_second_person
 from tracker.models import Mention
 
 VISIT = (
@@ -101,3 +101,17 @@ def test_second_person_names_the_nearest_other_state_inside_a_quotation_only() -
         ("USA", "your people", ADDRESSEE),
     ]  # the nearest other state; not bare "you", nor "Your side" outside the quotation
     assert mentions[1] == []  # the input is not modified
+
+
+@pytest.mark.parametrize(
+    "before, titled",
+    [
+        ("Belarusian President Aleksandr ", True),
+        ("the President of Belarus, Aleksandr ", True),
+        ("President Trump's envoy ", False),  # the envoy is no president
+        ("U.S. President's representative John ", False),
+        ("the president met with envoy John ", False),
+    ],
+)
+def test_a_title_stands_right_before_the_name(before, titled) -> None:
+    assert bool(rank_titles()["president"].search(before)) is titled

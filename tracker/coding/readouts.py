@@ -43,7 +43,8 @@ def rank_titles() -> dict[str, re.Pattern[str]]:
         rank, _, titles = (part.strip() for part in line.partition("="))
         alternatives = "|".join(re.escape(t.strip()) for t in titles.split("|") if t.strip())
         out[rank] = re.compile(
-            rf"\b(?:{alternatives})\s+(?:[A-Z][\w.'-]*\s+){{0,{_NAME_WORDS}}}$", re.IGNORECASE
+            rf"\b(?:{alternatives})\s+(?:of\s+)?(?:(?-i:[A-Z])[\w.'-]*,?\s+){{0,{_NAME_WORDS}}}$",
+            re.IGNORECASE,
         )
     return out
 
