@@ -14,9 +14,9 @@ from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
+from tracker.coding.pronouns import speaker_not_subject
 from tracker.coding.sentences import sentence_starters
 from tracker.coding.word_forms import conjunction_before, in_phrase_between
-from tracker.data import word_list
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
 # "ambassador to Washington", "backed by the U.S."), not the subject of a verb after it;
@@ -320,22 +320,17 @@ def person_subject(text: str, words: Sequence[str], m: Match, before: Sequence[G
     return _pronoun_subject(words, m.first) or named_person_subject(text, m.start, before)
 
 
-# a third-person pronoun, contracted or not ("they're continuing to launch strikes")
-_THIRD_PERSON = re.compile(r"\b(?:they|he|she)(?:'re|'ve|'d|'ll|'s|’re|’ve|’d|’ll|’s)?\s", re.I)
-
-
-def speaker_not_subject(text: str, m: Match, before: Sequence[Group], sources: tuple) -> bool:
-    """Is the trigger's source only the speaker's first person ("we", "I"), with a
-    third-person pronoun between it and the trigger ('"We see that they launch strikes
-    against Ukraine," Rubio said')? Then the pronoun is the act's subject, not the speaker."""
-    speakers = [g for g in before if g.codes == sources and g.end <= m.start]
-    surface = text[speakers[-1].start : speakers[-1].end] if speakers else ""
-    if surface.lower() not in word_list("first_person.txt") or surface in _NOT_FIRST_PERSON:
-        return False
-    return _THIRD_PERSON.search(text, speakers[-1].end, m.start) is not None
-
-
-_NOT_FIRST_PERSON = frozenset({"US", "U.S."})  # the country, not "us"
+def with_subject_checked(
+    text: str, words: Sequence[str], m: Match, before: Sequence[Group], args: Args
+) -> Args:
+    """``args`` with no guessed source when the act's subject is a person ("She has also
+    urged Washington to ..."), and without the speaker's "we" when a third-person pronoun
+    is the act's subject ("We see that they launch strikes ...")."""
+    if not args.sources and person_subject(text, words, m, before):
+        return args._replace(unowned=True)
+    if args.sources and speaker_not_subject(text, m, before, args.sources):
+        return args._replace(sources=(), unowned=True)
+    return args
 
 
 def _pronoun_subject(words: Sequence[str], first: int) -> bool:

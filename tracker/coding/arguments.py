@@ -18,9 +18,8 @@ from tracker.coding.argument_roles import (
     carried_subject,
     is_purpose,
     passive_subject,
-    person_subject,
-    speaker_not_subject,
     subject_group,
+    with_subject_checked,
     without_mediator,
 )
 from tracker.coding.blocked_measures import without_measure_targets
@@ -199,11 +198,7 @@ def _trigger_arguments(
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         source = agent[0] if agent is not None else ()
         return Args(source, tuple(c for c in target if c not in source), *near)
-    if not args.sources and person_subject(text, words, m, scene.before_all):
-        return args._replace(unowned=True)  # "She has also urged Washington to ..."
-    if args.sources and speaker_not_subject(text, m, scene.before_all, args.sources):
-        return args._replace(sources=(), unowned=True)  # "We see that they launch ..."
-    return args
+    return with_subject_checked(text, words, m, scene.before_all, args)
 
 
 def _comma_participle(words: Sequence[str], m: Match) -> bool:

@@ -6,7 +6,10 @@ names before it.
 - A noun trigger owned by "his" or "her" ("his scheduled meeting with Zelensky", "her visit
   to Minsk", ``possessor_source``) is the act of the person the pronoun stands for, who is
   not its target. Only acts whose possessor is their agent: "his release" and "his arrest"
-  are done to him. docs/tone_and_events.md, N81."""
+  are done to him. docs/tone_and_events.md, N81.
+- A third-person pronoun between the speaker's "we" and a trigger is the trigger's subject,
+  not the speaker (``speaker_not_subject``, N194): '"We see that they launch strikes
+  against Ukraine," Rubio said'."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from collections.abc import Sequence
 
 from tracker.coding.argument_groups import Args, Group
 from tracker.coding.matching import Match
+from tracker.data import word_list
 from tracker.models import Mention
 
 # "his scheduled meeting", "her first visit": the pronoun and at most two modifiers
@@ -73,3 +77,21 @@ def pronoun_source(
     # (an object of the source's own side stays: "he had asked Witkoff to meet ..." is no
     # request to another state)
     return args._replace(sources=source, targets=targets or args.targets, unowned=False)
+
+
+# a third-person pronoun, contracted or not ("they're continuing to launch strikes")
+_THIRD_PERSON = re.compile(r"\b(?:they|he|she)(?:'re|'ve|'d|'ll|'s|’re|’ve|’d|’ll|’s)?\s", re.I)
+
+
+def speaker_not_subject(text: str, m: Match, before: Sequence[Group], sources: tuple) -> bool:
+    """Is the trigger's source only the speaker's first person ("we", "I"), with a
+    third-person pronoun between it and the trigger ('"We see that they launch strikes
+    against Ukraine," Rubio said')? Then the pronoun is the act's subject, not the speaker."""
+    speakers = [g for g in before if g.codes == sources and g.end <= m.start]
+    surface = text[speakers[-1].start : speakers[-1].end] if speakers else ""
+    if surface.lower() not in word_list("first_person.txt") or surface in _NOT_FIRST_PERSON:
+        return False
+    return _THIRD_PERSON.search(text, speakers[-1].end, m.start) is not None
+
+
+_NOT_FIRST_PERSON = frozenset({"US", "U.S."})  # the country, not "us"
