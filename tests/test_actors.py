@@ -332,3 +332,17 @@ def test_air_raids_keep_the_state_but_an_airline_does_not() -> None:
     raids = default_matcher().find("Two Israeli air raids hit the border town.", on)
     assert [m.code for m in raids] == ["ISR"]
     assert default_matcher().find("Korean Air ordered new planes.", on) == []
+
+
+def test_a_lower_case_airline_is_the_states_carrier_not_a_company_name() -> None:
+    from tracker.coding.actors import default_matcher
+    from tracker.coding.non_state_heads import drop_non_state_heads
+
+    on = date(2025, 9, 1)
+    for text, kept in (
+        ("Washington lifted sanctions on Belarusian airlines.", ["USA", "BLR"]),
+        ("Washington lifted sanctions on Belarusian airline Belavia.", ["USA", "BLR"]),
+        ("Malaysia Airlines flight MH17 was downed near Russia.", ["RUS"]),
+    ):
+        found = default_matcher().find(text, on)
+        assert [m.code for m in drop_non_state_heads(text, found)] == kept, text

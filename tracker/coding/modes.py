@@ -38,7 +38,6 @@ from tracker.coding.mode_scopes import (
     future_after,
     has_contraction,
     is_participle,
-    is_topic,
     list_head,
     listed_mode,
     own_verb_phrase,
@@ -47,6 +46,7 @@ from tracker.coding.mode_scopes import (
     receives_response,
     year_of,
 )
+from tracker.coding.speech_topics import topic_framing
 from tracker.models import Mode
 
 # The framing of one trigger: (mode, past year it refers to, is it only a topic of speech).
@@ -212,14 +212,10 @@ class ModeReader:
             mode = Mode.HYPOTHETICAL
         if mode in _LISTED and cues.cued and (head := list_head(words, first)) >= 0:
             mode = listed_mode(mode, self._frame_one(words, (head, head, ""), year_now, cues)[0])
-        # a proposal under discussion ("discussed the potential release") stays the
-        # speaker's own hypothetical act; a reported fact is only the topic
-        topic = (
-            bool(cues.topic_ends)
-            and mode in (Mode.ASSERTED, Mode.HISTORICAL)
-            and is_topic(words, cues.verbs, cues.topic_ends, span)
-        )
-        return mode, year, topic
+        if cues.topic_ends:  # a reported fact is only the topic of its verb of speech
+            mode, topic = topic_framing(words, cues.verbs, cues.topic_ends, span, mode)
+            return mode, year, topic
+        return mode, year, False
 
     # -- cues ---------------------------------------------------------------------------
 

@@ -12,18 +12,20 @@ from tracker.models import Mention
 
 
 @cache
-def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...]]:
+def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...], frozenset[str]]:
     """(head word -> the next words after which the state is an actor after all, hyphen
-    suffixes) of ``data/en/non_state_heads.txt`` ("opposition !to": "the Belarusian
-    opposition" is no state, "Russia's opposition to NATO expansion" is Russia's)."""
+    suffixes, the heads that count only capitalised) of ``data/en/non_state_heads.txt``
+    ("opposition !to": "the Belarusian opposition" is no state, "Russia's opposition to
+    NATO expansion" is Russia's; "Airlines": "Malaysia Airlines", not "Belarusian airlines")."""
     raw = files("tracker.data").joinpath("en/non_state_heads.txt").read_text(encoding="utf-8")
-    lines = [w.strip().lower() for w in raw.splitlines() if w.strip() and w[0] != "#"]
+    lines = [w.strip() for w in raw.splitlines() if w.strip() and w[0] != "#"]
     words: dict[str, frozenset[str]] = {}
     for line in lines:
         if line[0] != "-":
-            head, _, unless = line.partition(" !")
+            head, _, unless = line.lower().partition(" !")
             words[head.strip()] = frozenset(unless.split("|")) if unless else frozenset()
-    return words, tuple(w for w in lines if w[0] == "-")
+    capitalised = frozenset(w.lower() for w in lines if w[0].isupper())
+    return words, tuple(w.lower() for w in lines if w[0] == "-"), capitalised
 
 
 _HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
@@ -39,7 +41,7 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
     if not mentions:
         return mentions
-    words, suffixes = non_state_heads()
+    words, suffixes, capitalised = non_state_heads()
     keep = []
     for m in mentions:
         if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
@@ -55,6 +57,10 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
                 unless is not None
                 and head.group(2) not in unless
                 and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
+                and (
+                    head.group(1) not in capitalised
+                    or text[m.end + head.start(1) : m.end + head.start(1) + 1].isupper()
+                )
             ):
                 continue
         keep.append(m)

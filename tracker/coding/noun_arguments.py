@@ -78,6 +78,8 @@ def noun_arguments(
         and not body_modified(text, m, before_all)  # "Putin condemned Western sanctions"
     ):
         sources = before_all[0].codes
+        if len(before_all) > 1 and _visited_by_possessor(text, m, before_all):
+            return Args(before_all[1].codes, sources, *near, own=True)
     pos = m.end
     agent_of = (
         _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
@@ -103,6 +105,23 @@ def noun_arguments(
             break
         pos = g.end
     return Args(sources, targets, *near, own=True)
+
+
+# "Coale's Minsk visit", "Dmitriev's second U.S. visit": the possessor travels, the place
+# right before the noun is where to (a possessive, then at most two lower-case words)
+_POSSESSOR_GAP = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _visited_by_possessor(text: str, m: Match, before_all: Sequence[Group]) -> bool:
+    """Is the agentive noun ("visit", "trip") modified by a place right before it, after a
+    possessor of another state ("Coale's Minsk visit": Coale visits Belarus)?"""
+    place, possessor = before_all[0], before_all[1]
+    return (
+        place.codes != possessor.codes
+        and not text[place.end : m.start].strip()
+        and text[m.start : m.end].lower() in agentive_nouns()
+        and _POSSESSOR_GAP.fullmatch(text, possessor.end, place.start) is not None
+    )
 
 
 _THE = frozenset({"the", "this", "that"})
@@ -298,6 +317,8 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
+    if noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all):
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if _only_its_phrase(text, words, m, noun):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:

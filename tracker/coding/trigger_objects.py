@@ -96,7 +96,12 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 _MADE_THEN = frozenset({"reached", "signed", "struck", "concluded", "clinched", "brokered"})
 _WELCOMED = frozenset({"welcomed", "welcome", "welcomes", "welcoming", "hailed", "hails"})
 _MODIFIER_REACH = 4  # words between the determiner and the noun ("the last major nuclear arms")
-CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS  # read by no_act_here
+# "asked what / how / whether ...": a question, not a request, even with a "to" later
+# ("was asked what concessions Putin needs to make"); the addressee may stand between
+_ASKING = frozenset({"ask", "asks", "asked", "asking"})
+_QUESTION_WORDS = frozenset({"what", "how", "why", "which", "whether", "who", "if", "when"})
+_REQUESTED = frozenset({"to", "for", "that", ",", "."})
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING  # read by no_act_here
 
 
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
@@ -108,10 +113,23 @@ def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return not names_next(surface, i)
     if w in _AGREEMENT_NOUNS:
         return _made_before(words, i)
+    if w in _ASKING:
+        return _asks_a_question(words, i) or (w == "asked" and attributive(words, surface, i))
     if w in _STATE_PARTICIPLES:
         nxt = words[i + 1] if i + 1 < len(words) else "."
         return i > 0 and words[i - 1] in _OWNERS and nxt not in _NOT_A_NOUN
     return attributive(words, surface, i)
+
+
+def _asks_a_question(words: Sequence[str], i: int) -> bool:
+    """Does a question word follow the asking verb at ``i`` within three words, before any
+    "to / for / that" of a request ("asked Lavrov how Russia intends to respond")?"""
+    for w in words[i + 1 : i + 4]:
+        if w in _QUESTION_WORDS:
+            return True
+        if w in _REQUESTED:
+            return False
+    return False
 
 
 def _made_before(words: Sequence[str], i: int) -> bool:
