@@ -6,6 +6,7 @@ none is taken from an article or an evaluation set.
 from __future__ import annotations
 
 import pytest
+from event_helpers import pairs_by_sentence
 from event_helpers import sentence_events as _events
 
 
@@ -92,3 +93,63 @@ def test_a_negated_comment_does_not_negate_what_it_is_about(text, event) -> None
 def test_a_negation_of_its_own_after_the_comment_still_negates() -> None:
     events = _events("Peskov commented that there had been no talks with Washington.")
     assert not {e for e in events if e[0] == "CONSULT" and e[3] == "asserted"}
+
+
+def test_the_sides_name_the_pair_before() -> None:
+    text = (
+        "Lukashenko hosted U.S. envoy John Coale in Minsk on Friday.\n\n"
+        "The sides discussed further releases."
+    )
+    assert ("BLR", "USA") in pairs_by_sentence(text).get(1, set())
+
+
+def test_both_parties_in_washington_are_no_pair() -> None:
+    """The parties of "both parties" / "the two parties" are as often Democrats and Republicans."""
+    text = (
+        "Trump met Putin in Helsinki on Monday.\n\n"
+        "His remarks drew criticism from lawmakers of both parties."
+    )
+    assert 1 not in pairs_by_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus remains under Western and U.S. sanctions.",
+        "Moscow, which is under heavy U.S. sanctions, sent a delegation to Geneva.",
+        "Belarus has been under U.S. sanctions since 2021.",
+    ],
+)
+def test_being_under_sanctions_is_a_state_not_an_act(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "SANCTION"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus came under U.S. sanctions on Friday.",
+        "Washington placed Russia under new sanctions on Friday.",
+        "Washington imposed sanctions under a new law on Russia.",
+    ],
+)
+def test_coming_or_being_placed_under_sanctions_is_still_sanctioning(text) -> None:
+    assert {e for e in _events(text) if e[0] == "SANCTION" and e[3] == "asserted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The expected meeting between Lavrov and Rubio comes amid tension.",
+        "Lukashenko addressed the possibility of meeting with Trump.",
+        "Washington is frustrated by Moscow's delay in holding talks with Kyiv.",
+        "Minsk showed reluctance to hold talks with Washington.",
+    ],
+)
+def test_expected_possible_or_delayed_meetings_are_not_held(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "CONSULT" and e[3] == "asserted"}
+
+
+def test_what_a_state_resists_is_the_other_state_s_act() -> None:
+    events = _events("Ukraine's resistance to the Russian invasion has lasted for years.")
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events
+    assert not {e for e in events if e[0] == "ASSAULT" and e[1] == "UKR"}

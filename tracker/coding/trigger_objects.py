@@ -101,7 +101,14 @@ _MODIFIER_REACH = 4  # words between the determiner and the noun ("the last majo
 _ASKING = frozenset({"ask", "asks", "asked", "asking"})
 _QUESTION_WORDS = frozenset({"what", "how", "why", "which", "whether", "who", "if", "when"})
 _REQUESTED = frozenset({"to", "for", "that", ",", "."})
-CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING  # read by no_act_here
+# "is / remains / has been under U.S. sanctions": a standing state, not the day's sanctioning
+# ("placed Belavia under sanctions", "came under new sanctions" are acts)
+_SANCTIONS = frozenset({"sanctions", "sanction"})
+_PUT_UNDER = frozenset(
+    {"placed", "place", "places", "placing", "put", "puts", "putting", "brought", "bring",
+     "came", "come", "comes", "coming", "fell", "fall", "falls", "new", "fresh", "additional"}
+)  # fmt: skip
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING | _SANCTIONS
 
 
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
@@ -113,12 +120,25 @@ def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return not names_next(surface, i)
     if w in _AGREEMENT_NOUNS:
         return _made_before(words, i)
+    if w in _SANCTIONS:
+        return _under_sanctions(words, i)
     if w in _ASKING:
         return _asks_a_question(words, i) or (w == "asked" and attributive(words, surface, i))
     if w in _STATE_PARTICIPLES:
         nxt = words[i + 1] if i + 1 < len(words) else "."
         return i > 0 and words[i - 1] in _OWNERS and nxt not in _NOT_A_NOUN
     return attributive(words, surface, i)
+
+
+def _under_sanctions(words: Sequence[str], i: int) -> bool:
+    """Is the sanctions noun at ``i`` what a state is under ("has been under U.S.
+    sanctions since 2022"), not sanctions put on it then?"""
+    for k in range(i - 1, max(-1, i - 6), -1):  # ("under Western and U.S. sanctions")
+        if words[k] == "under":
+            return _PUT_UNDER.isdisjoint(words[max(0, k - 4) : i])
+        if not words[k].isalnum() and "." not in words[k]:
+            return False  # a comma, a quotation mark: the phrase starts after it
+    return False
 
 
 def _asks_a_question(words: Sequence[str], i: int) -> bool:
