@@ -28,10 +28,11 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
+from tracker.coding.quotations import running_quotes
 from tracker.coding.readouts import with_second_person
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
-from tracker.coding.speakers import UNREAD, document_speaker, running_quotes, with_first_person
+from tracker.coding.speakers import UNREAD, document_speaker, with_first_person
 from tracker.coding.tone import default_tone_scorer
 from tracker.models import (
     Article,

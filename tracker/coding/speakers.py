@@ -10,10 +10,10 @@ document comes, in this order, from (docs/tone_and_events.md, "Speakers"):
 3. a byline or dateline among its first lines that names an official source ("Press
    Statement ... Office of the Spokesperson", "Belarus Ministry of Foreign Affairs").
 
-A quotation has its own speaker: '"We will respond," Lavrov said' makes Lavrov's state the
-"we" inside the quotes. First-person subjects and possessives (``data/en/first_person.txt``:
-we, our, our government, I ...) then become mentions of kind ``speaker`` at their offsets,
-so that dyads and event arguments read them like a named state.
+A quotation has its own speaker (``quotations``): '"We will respond," Lavrov said' makes
+Lavrov's state the "we" inside the quotes. First-person subjects and possessives
+(``data/en/first_person.txt``: we, our, our government, I ...) then become mentions of kind
+``speaker`` at their offsets, so that dyads and event arguments read them like a named state.
 """
 
 from __future__ import annotations
@@ -30,27 +30,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tracker.coding.actors import ActorMatcher
-from tracker.coding.readouts import rank_speaker
+from tracker.coding.quotations import Quote, one_state, quote_speaker
 from tracker.models import Mention
 
 SPEAKER = "speaker"  # Mention.kind of a first-person actor
 BYLINE_LINES = 3  # first lines of a document read for a byline or dateline
 BYLINE_WORDS = 16  # a longer line is prose, not a byline
-_QUOTES = ('"', "“", "”")
-# '"...," Lavrov said' / '"...," said Lavrov' / '"...," the Kremlin told reporters'
-_ATTRIBUTION = re.compile(
-    r"[\"”]\s*,?\s*(?P<who>(?:[^\"“”.;]|(?<=[A-Z])\.){0,60}?)\b"  # ("the U.S. envoy":
-    r"(?:said|says|told|tell|added|stated|declared|wrote)\b"  # an initial's period is no end)
-    r"(?P<after>(?:[^\"“”.;,]|(?<=[A-Z])\.){0,40})"
-)
-_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
-# 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."':
-# the verb and the opening mark; who speaks is in the WHO_REACH characters before the verb
-_LEADING_VERB = re.compile(
-    r"\b(?:said|says|told\s+[\w ]{1,30}?|added|(?P<adding>adding)|stated|declared|wrote)"
-    r"\s*[:,]\s*[\"“]"
-)  # (", adding: \"...\"": the sentence's subject speaks, before its first quotation)
-WHO_REACH = 80
 
 
 @dataclass(frozen=True)
@@ -93,11 +78,6 @@ def speaker_rules() -> SpeakerRules:
     )
 
 
-def _one_state(mentions: Sequence[Mention]) -> str | None:
-    codes = {m.code for m in mentions}
-    return codes.pop() if len(codes) == 1 else None
-
-
 def domain_speaker(url: str | None) -> str | None:
     """The state of an official site ("https://www.state.gov/..." -> USA), or None."""
     if not url:
@@ -121,7 +101,7 @@ def document_speaker(
         field = speaker.strip()
         if len(field) == 3 and field.isalpha() and field.upper() in matcher.gazetteer.codes:
             return field.upper(), "metadata"
-        code = _one_state(matcher.find(field, on))
+        code = one_state(matcher.find(field, on))
         if code:
             return code, "metadata"
     code = domain_speaker(url)
@@ -133,13 +113,13 @@ def document_speaker(
     bylines = [line for line in short if rules.byline.search(line)]
     for line in bylines:
         found = matcher.find(line, on)
-        code = _one_state(found) or _host_of(line, found)
+        code = one_state(found) or _host_of(line, found)
         if code:
             return code, "byline"
     # "Press Statement / Marco Rubio, Secretary of State / October 24, 2025": the byline
     # word and the official's state on different lines of one heading
     if len(short) > 1 and bylines:
-        code = _one_state(matcher.find("\n".join(short), on))
+        code = one_state(matcher.find("\n".join(short), on))
         if code:
             return code, "byline"
     return None, ""
@@ -159,204 +139,7 @@ def _host_of(line: str, mentions: Sequence[Mention]) -> str | None:
     found = _HOST.search(line)
     if found is None:
         return None
-    return _one_state([m for m in mentions if m.end <= found.end("host")])
-
-
-def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int] | None:
-    """(code, start, end of the quoted text) when a quotation is attributed to one state's
-    actor in the sentence ('"We will respond," Lavrov said')."""
-    found = _ATTRIBUTION.search(text)
-    if found is None:
-        return _leading_speaker(text, mentions)
-    lo, hi = found.start("who"), found.end("after")
-    code = _one_state([m for m in mentions if lo <= m.start and m.end <= hi])
-    quoted = _QUOTED.search(text, 0, found.start() + 1)
-    if code is None or quoted is None:
-        return None
-    return code, quoted.start(1), quoted.end(1)
-
-
-Quote = tuple[str, int, int]  # (speaker's code, start, end of the quoted text)
-QUOTE_RUN = 4  # sentences a quotation may run over before its attribution
-
-
-_MARK = re.compile(r'["“”]')
-
-
-def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
-    """(offset, opens?) of every quotation mark: True for “, False for ”, None for a
-    straight one (it opens or closes by the marks before it)."""
-    return [
-        (k.start(), None if (c := k.group()) == '"' else c == "“") for k in _MARK.finditer(text)
-    ]
-
-
-def running_quotes(
-    texts: Sequence[str],
-    mentions: Sequence[Sequence[Mention]],
-    said: dict[int, Quote | None] | None = None,
-) -> dict[int, Quote]:
-    """The quotations whose speaker a sentence does not name itself, by sentence:
-
-    - one that runs over several sentences takes the attribution after its closing mark
-      ('"We agreed with our American colleagues ... took place. The discussion was
-      confidential," Ushakov said.'), or the one before its opening mark ('Putin said: "...
-      . ..."');
-    - a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
-      "We will respond."', or several) continues its speaker, as news copy writes it;
-    - "he/she said:" before a quotation is the one person the sentence before names, and
-      '"...," he said' after one is the one person the nearest of the two sentences before
-      names (``_pronoun_tail``).
-    """
-    out: dict[int, Quote] = {}
-    pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
-    is_open, last_speaker, opener, before = False, None, None, -1  # (the last quotation's
-    # speaker; the speaker named before the open one; the last sentence with a mark)
-    for i in [i for i, t in enumerate(texts) if '"' in t or "“" in t or "”" in t]:
-        if is_open:  # the sentences between are inside the open quotation
-            pending.extend((j, 0) for j in range(before + 1, i))
-        elif i != before + 1:
-            last_speaker = None  # (a continuation follows its attributed quotation)
-        before, text = i, texts[i]
-        speaker, start, fresh = None, 0, not is_open  # (fresh: its speaker may come first)
-        for k, opens in _quote_marks(text):
-            if opens is True or (opens is None and not is_open):
-                is_open, start = True, k + 1
-                continue
-            is_open = False
-            if pending:  # a quotation that began in an earlier sentence closes here
-                code = _attributed(text, k, mentions[i]) or _ranked(texts, mentions, i, k) or opener
-                if code:
-                    out.update({j: (code, lo, len(texts[j])) for j, lo in pending})
-                    out[i], speaker = (code, 0, k), code
-                pending = []
-            elif last_speaker and not start - 1 and k + 2 >= len(text.rstrip()):
-                out[i] = (last_speaker, 1, k)  # all quotation: the same speaker goes on
-                speaker = last_speaker
-        if is_open:
-            if not pending:
-                lead = _lead(texts, mentions, i) if fresh else None
-                opener = lead[0] if lead else (last_speaker if start == 1 else None)
-            pending.append((i, start))
-            if len(pending) > QUOTE_RUN:
-                pending, is_open = [], False  # an unpaired mark, not a quotation
-        elif speaker is None:
-            found_quote = quote_speaker(text, mentions[i])
-            if found_quote is None and fresh and (lead := _lead(texts, mentions, i)):
-                out[i] = found_quote = lead  # "he said: ..." after a sentence naming him
-            elif found_quote is None and (tail := _pronoun_tail(texts, mentions, i)):
-                out[i] = found_quote = tail  # '"...," he said.' after a sentence naming him
-            speaker = found_quote[0] if found_quote else None
-            if said is not None:  # (read once: ``with_first_person`` takes it from here)
-                said[i] = found_quote
-        last_speaker = speaker
-    return out
-
-
-def _ranked(
-    texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int, at: int
-) -> str | None:
-    """The state of a rank named in the attribution after the closing mark at ``at`` ('," the
-    head of state said'), or None (``readouts.rank_speaker``)."""
-    found = _ATTRIBUTION.match(texts[i], at)
-    return rank_speaker(found.group("who"), texts, mentions, i) if found else None
-
-
-def _attributed(text: str, at: int, mentions: Sequence[Mention]) -> str | None:
-    """The one state of the attribution right after the closing mark at ``at`` ('," Ushakov
-    said'), or None."""
-    found = _ATTRIBUTION.match(text, at)
-    if found is None:
-        return None
-    lo, hi = found.start("who"), found.end("after")
-    return _one_state([m for m in mentions if lo <= m.start < hi])
-
-
-_PRONOUN_WHO = re.compile(r"\b(?:he|she)\s*$", re.IGNORECASE)
-
-
-def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -> Quote | None:
-    """The speaker named before a quotation that opens in sentence ``i`` (``Quote``): a
-    state's actor, or "he/she" standing for the one person the sentence before names."""
-    found = _leading_speaker(texts[i], mentions[i])
-    if found is not None or i == 0:
-        return found
-    attribution = _leading(texts[i])
-    if attribution is None or not _PRONOUN_WHO.search(texts[i], 0, attribution[1]):
-        return None
-    code = _leader_state_before(mentions, i, 1)
-    return (code, attribution[2], attribution[3]) if code else None
-
-
-def _leader_state_before(mentions: Sequence[Sequence[Mention]], i: int, back: int) -> str | None:
-    """The one state whose leaders the nearest of the ``back`` sentences before sentence ``i``
-    that names leaders names (None when it names leaders of several states, or none does):
-    the person a "he/she" of sentence ``i`` stands for."""
-    for j in range(i - 1, max(-1, i - 1 - back), -1):
-        leaders = [m for m in mentions[j] if m.kind == "leader"]
-        if leaders:
-            return _one_state(leaders)
-    return None
-
-
-def _pronoun_tail(
-    texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int
-) -> Quote | None:
-    """The speaker of a quotation attributed after it to "he/she" ('"Russia is in big
-    trouble," he said.'): the one state whose leaders the nearest of the two sentences before
-    names, as for "he said: ..." (``_lead``)."""
-    found = _ATTRIBUTION.search(texts[i])
-    if found is None:
-        return None
-    who = found.group("who").strip().lower()
-    if who in ("he", "she"):
-        code = _leader_state_before(mentions, i, 2)
-    else:  # '"...," the head of state said' (``readouts.rank_speaker``)
-        code = rank_speaker(who, texts, mentions, i)
-    quoted = _QUOTED.search(texts[i], 0, found.start() + 1)
-    return (code, quoted.start(1), quoted.end(1)) if code and quoted else None
-
-
-def _leading(text: str) -> tuple[int, int, int, int] | None:
-    """(start, end of who speaks; start, end of the quoted text) when an attribution comes
-    before its quotation ('Putin said: "We have established good contacts"')."""
-    found = _LEADING_VERB.search(text)
-    if found is None:
-        return None
-    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
-    if found.group("adding"):
-        first = min([k for c in '"“' if (k := text.find(c)) >= 0] or [found.start()])
-        return 0, min(first, found.start(), WHO_REACH), found.end(), close
-    lo = max(0, found.start() - WHO_REACH)
-    lo = max([lo] + [text.rfind(c, lo, found.start()) + 1 for c in '"“”;'])
-    return lo, found.start(), found.end(), close
-
-
-def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
-    """(code, start, end of the quoted text) when the attribution comes first ('Putin said:
-    "We have established good direct contacts with Mr Trump."')."""
-    found = _leading(text)
-    if found is None:
-        return _colon_speaker(text, mentions)
-    lo, hi, start, end = found
-    code = _one_state([m for m in mentions if lo <= m.start < hi])
-    return (code, start, end) if code else None
-
-
-_COLON_QUOTE = re.compile(r":\s*[\"“]")
-_SUBJECT_KINDS = frozenset({"leader", "institution"})
-
-
-def _colon_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
-    """The speaker of a quotation a colon introduces, when the sentence opens with a leader
-    or an institution ('Aleksandr Lukashenko emphasized the importance of ...: "The most
-    important thing ..."'): the subject speaks, whatever it names before the colon."""
-    found = _COLON_QUOTE.search(text)
-    first = mentions[0] if mentions else None
-    if found is None or first is None or first.start != 0 or first.kind not in _SUBJECT_KINDS:
-        return None
-    close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
-    return first.code, found.end(), close
+    return one_state([m for m in mentions if m.end <= found.end("host")])
 
 
 UNREAD: Any = object()  # ``with_first_person``'s ``said`` when no one has read the quotation
@@ -372,7 +155,7 @@ def with_first_person(
     """``mentions`` plus a ``speaker`` mention for each first-person word that stands for
     the speaker: inside an attributed quotation its speaker (``running``: a quotation that
     runs over several sentences, from ``running_quotes``), elsewhere the document's."""
-    quoted = '"' in text or "“" in text or "”" in text  # any of _QUOTES (inlined: hot)
+    quoted = '"' in text or "“" in text or "”" in text  # any quotation mark (inlined: hot)
     if speaker is None and not quoted and running is None:
         return mentions
     if running is not None or said is not UNREAD:
