@@ -56,31 +56,31 @@ QUOTE_RUN = 4  # sentences a quotation may run over before its attribution
 _MARK = re.compile(r'["“”]')
 
 
-def _quote_marks(text: str) -> list[tuple[int, bool | None]]:
+def _quote_marks(text: str, opens_paragraph: bool = False) -> list[tuple[int, bool | None]]:
     """(offset, opens?) of every quotation mark: True for “, False for ”, None for a
-    straight one (it opens or closes by the marks before it)."""
-    return [
+    straight one (it opens or closes by the marks before it); a straight mark that opens a
+    paragraph opens (a quotation over several paragraphs opens each, closes only the last)."""
+    marks: list[tuple[int, bool | None]] = [
         (k.start(), None if (c := k.group()) == '"' else c == "“") for k in _MARK.finditer(text)
     ]
+    if opens_paragraph and marks and marks[0][0] == 0:
+        marks[0] = (0, True)
+    return marks
 
 
 def running_quotes(
     texts: Sequence[str],
     mentions: Sequence[Sequence[Mention]],
     said: dict[int, Quote | None] | None = None,
+    paragraph_starts: frozenset[int] = frozenset(),
 ) -> dict[int, Quote]:
-    """The quotations whose speaker a sentence does not name itself, by sentence:
-
-    - one that runs over several sentences takes the attribution after its closing mark
-      ('"We agreed with our American colleagues ... took place. The discussion was
-      confidential," Ushakov said.'), or the one before its opening mark ('Putin said: "...
-      . ..."');
-    - a sentence that is all quotation right after an attributed one ('"..." Lavrov said.
-      "We will respond."', or several) continues its speaker, as news copy writes it;
-    - "he/she said:" before a quotation is the one person the sentence before names, and
-      '"...," he said' after one is the one person the nearest of the two sentences before
-      names (``_pronoun_tail``).
-    """
+    """The quotations whose speaker a sentence does not name itself, by sentence: one over
+    several sentences (or paragraphs) takes the attribution after its closing mark ('"We
+    agreed ... . The discussion was confidential," Ushakov said.') or before its opening
+    mark ('Putin said: "... . ..."', a leader's line that ends with a colon); one that is
+    all quotation right after an attributed one ('"..." Lavrov said. "We will respond."')
+    goes on in its voice; "he/she said:" before it and '"...," he said' after it are the
+    one person the sentence(s) before name (``_lead``, ``_pronoun_tail``)."""
     out: dict[int, Quote] = {}
     pending: list[tuple[int, int]] = []  # (sentence, where its part of the open quote starts)
     is_open, last_speaker, opener, before = False, None, None, -1  # (the last quotation's
@@ -92,8 +92,11 @@ def running_quotes(
             last_speaker = None  # (a continuation follows its attributed quotation)
         before, text = i, texts[i]
         speaker, start, fresh = None, 0, not is_open  # (fresh: its speaker may come first)
-        for k, opens in _quote_marks(text):
+        for k, opens in _quote_marks(text, i in paragraph_starts):
             if opens is True or (opens is None and not is_open):
+                if is_open and pending and opener:  # a new paragraph of the same quotation
+                    out.update({j: (opener, lo, len(texts[j])) for j, lo in pending})
+                    pending = [(i, k + 1)]  # (its closing mark may come in this sentence)
                 is_open, start = True, k + 1
                 continue
             is_open = False
@@ -107,10 +110,11 @@ def running_quotes(
                 out[i] = (last_speaker, 1, k)  # all quotation: the same speaker goes on
                 speaker = last_speaker
         if is_open:
-            if not pending:
-                lead = _lead(texts, mentions, i) if fresh else None
+            if not pending and fresh:
+                lead = _lead(texts, mentions, i)
                 opener = lead[0] if lead else (last_speaker if start == 1 else None)
-            pending.append((i, start))
+            if not pending or pending[-1][0] != i:  # (a reopened paragraph is in already)
+                pending.append((i, start))
             if len(pending) > QUOTE_RUN:
                 pending, is_open = [], False  # an unpaired mark, not a quotation
         elif speaker is None:
@@ -154,11 +158,22 @@ def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -
     found = _leading_speaker(texts[i], mentions[i])
     if found is not None or i == 0:
         return found
+    if texts[i - 1].rstrip().endswith(":") and (code := _line_speaker(mentions[i - 1])):
+        return code, 1, len(texts[i])  # 'President Putin said after the call:' / '"Good ...'
     attribution = _leading(texts[i])
     if attribution is None or not _PRONOUN_WHO.search(texts[i], 0, attribution[1]):
         return None
     code = _leader_state_before(mentions, i, 1)
     return (code, attribution[2], attribution[3]) if code else None
+
+
+def _line_speaker(mentions: Sequence[Mention]) -> str | None:
+    """The state of the leader or institution that opens a line ('President Vladimir Putin
+    shared details of his call with Donald Trump:'), its title before it allowed."""
+    first = mentions[0] if mentions else None
+    if first is None or first.start > TITLE_REACH or first.kind not in _SUBJECT_KINDS:
+        return None
+    return first.code
 
 
 def _leader_state_before(mentions: Sequence[Sequence[Mention]], i: int, back: int) -> str | None:
@@ -218,6 +233,7 @@ def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
 
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
 _SUBJECT_KINDS = frozenset({"leader", "institution"})
+TITLE_REACH = 24  # characters of a title before the name that opens a line ("President ")
 
 
 def _colon_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:

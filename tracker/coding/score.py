@@ -224,7 +224,10 @@ def _mentions(
     texts = [s.text for s in sentences]
     quoted = any('"' in t or "“" in t for t in texts)
     said: dict[int, Any] = {}  # each quotation's speaker, read once by running_quotes
-    running = running_quotes(texts, named, said) if quoted else {}
+    starts = frozenset(
+        i for i, s in enumerate(sentences) if i == 0 or s.paragraph != sentences[i - 1].paragraph
+    )  # (a quotation over several paragraphs opens each of them)
+    running = running_quotes(texts, named, said, starts) if quoted else {}
     mentions = [
         with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))
         for i, (text, found) in enumerate(zip(texts, named, strict=True))
