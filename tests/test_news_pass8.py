@@ -153,3 +153,16 @@ def test_what_a_state_resists_is_the_other_state_s_act() -> None:
     events = _events("Ukraine's resistance to the Russian invasion has lasted for years.")
     assert ("ASSAULT", "RUS", "UKR", "asserted") in events
     assert not {e for e in events if e[0] == "ASSAULT" and e[1] == "UKR"}
+
+
+def test_a_call_between_two_is_a_consultation() -> None:
+    events = _events("The plan stalled after a call between Rubio and Lavrov on Monday.")
+    assert {e[0] for e in events if e[3] == "asserted"} == {"CONSULT"}  # (mutual: no direction)
+
+
+def test_he_after_a_state_s_act_is_the_person_that_sentence_names() -> None:
+    text = (
+        "On Friday, Minsk freed 20 prisoners after an appeal from Trump. He had urged"
+        " Lukashenko, who has ruled since 1994, to free hundreds more."
+    )
+    assert {e[:3] for e in _events(text) if e[0] == "REQUEST"} == {("REQUEST", "USA", "BLR")}

@@ -38,6 +38,7 @@ COREF_LOOKBACK = 2  # sentences an inherited dyad may reach back, inside one par
 # often puts a quotation or two between the pair and the phrase that names it again
 BOTH_LOOKBACK = 4
 
+_STATE_NAMES = frozenset({"country", "capital"})  # a subject named as a state, not a person
 _PRONOUN_START = re.compile(r"^\W*(He|She|His|Her)\b")
 _THEY_START = re.compile(r"^\W*(They|Their)\b")
 
@@ -91,8 +92,18 @@ def with_person(
     when a sentence that may look back at it opens with one (``openers``: positions) and it
     names no person (``names_a_person``)."""
     later = range(i + 1, i + 1 + COREF_LOOKBACK)
-    if result.subject and not openers.isdisjoint(later) and not names_a_person(text, mentions):
+    if not result.subject or openers.isdisjoint(later):
+        return result
+    if not names_a_person(text, mentions):
         return replace(result, person=False)
+    leaders = {m.code for m in mentions if m.kind == "leader"}
+    if (
+        len(leaders) == 1
+        and result.subject not in leaders
+        and {m.kind for m in mentions if m.code == result.subject} <= _STATE_NAMES
+        and any(m.code == result.subject for m in mentions)
+    ):  # "Belarus freed 52 prisoners after an appeal from Trump. He ...": Trump
+        return replace(result, subject=leaders.pop())
     return result
 
 
