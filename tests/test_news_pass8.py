@@ -166,3 +166,16 @@ def test_he_after_a_state_s_act_is_the_person_that_sentence_names() -> None:
         " Lukashenko, who has ruled since 1994, to free hundreds more."
     )
     assert {e[:3] for e in _events(text) if e[0] == "REQUEST"} == {("REQUEST", "USA", "BLR")}
+
+
+def test_delegations_from_three_states_are_the_subject_not_a_list() -> None:
+    text = "Delegations from Russia, Ukraine and the United States met in Abu Dhabi on Friday."
+    assert {p for ps in pairs_by_sentence(text).values() for p in ps} == {
+        ("RUS", "UKR"),
+        ("RUS", "USA"),
+        ("UKR", "USA"),
+    }
+
+
+def test_a_list_of_three_after_another_noun_stays_a_list() -> None:
+    assert not pairs_by_sentence("The study compares the economies of Russia, Belarus and Poland.")

@@ -115,6 +115,10 @@ PARTY_HEADS = (
 _BETWEEN_HEADS = re.compile(rf"\bbetween\s+(?:the\s+)?{PARTY_HEADS}$", re.IGNORECASE)
 
 
+_DELEGATES = frozenset(
+    {"delegations", "delegation", "officials", "representatives", "negotiators", "envoys",
+     "diplomats", "ministers", "leaders", "presidents", "teams"}
+)  # fmt: skip
 _SEATS = frozenset(
     {"officials", "authorities", "government", "leadership", "regime", "sources", "diplomats",
      "police", "prosecutors", "court", "courts"}
@@ -142,6 +146,8 @@ def prep_before(gap: str, words: RelationWords) -> str:
     last = tokens[n - 1].lower()
     if last in ("in", "at") and n >= 2 and tokens[n - 2].lower() in _SEATS:
         return ""  # "The authorities in Minsk accused Poland": whose authorities, no place
+    if last in ("from", "of") and n >= 2 and tokens[n - 2].lower() in _DELEGATES:
+        return ""  # "Delegations from Russia, Ukraine and the US met": they, no list
     if last in words.prepositions:
         return last
     if n >= 2 and tokens[n - 2].lower() == "to" and _TO_VERB.search(gap):
