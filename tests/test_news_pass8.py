@@ -179,3 +179,55 @@ def test_delegations_from_three_states_are_the_subject_not_a_list() -> None:
 
 def test_a_list_of_three_after_another_noun_stays_a_list() -> None:
     assert not pairs_by_sentence("The study compares the economies of Russia, Belarus and Poland.")
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "Jane Doe, a senior U.S. diplomat, met with Lukashenko in Minsk on Monday.",
+            ("CONSULT", "USA", "BLR", "asserted"),
+        ),
+        (
+            "John Roe, Russian deputy foreign minister, criticised Washington on Monday.",
+            ("ACCUSE", "RUS", "USA", "asserted"),
+        ),
+    ],
+)
+def test_an_unknown_person_s_appositive_gives_their_state(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_lukashenka_in_lacinka_is_lukashenko() -> None:
+    assert ("CONSULT", "BLR", "USA", "asserted") in _events("Łukašenka met the U.S. envoy.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio declined to say whether he had spoken with Lavrov about Russia.",
+        "Russia refused to comment on the U.S. proposal.",
+    ],
+)
+def test_declining_to_say_is_no_rejection(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "REJECT"}
+
+
+def test_a_protester_named_is_no_protest() -> None:
+    text = (
+        "The report described how Jones took the released journalist Ivan Ivanou, protester"
+        " Olga Petrova and unnamed US citizen out of Belarus."
+    )
+    assert not {e for e in _events(text) if e[0] == "PROTEST"}
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Washington is mending its frozen relations with Russia's closest ally.", None),
+        ("Trump criticised Moscow's ally Tehran on Monday.", ("IRN", "USA")),
+    ],
+)
+def test_a_state_s_ally_is_not_that_state(text, pair) -> None:
+    pairs = {p for ps in pairs_by_sentence(text).values() for p in ps}
+    assert pairs == ({pair} if pair else set())

@@ -7,7 +7,9 @@ venues and topics (``venues.py``); the dyads' clause rules read the same opening
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
+from typing import Protocol
 
 from tracker.models import Mention
 
@@ -49,3 +51,32 @@ def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mentio
             continue
         keep.append(m)
     return keep
+
+
+class _Span(Protocol):  # an actor group: its codes and where it stands
+    codes: tuple[str, ...]
+    start: int
+    end: int
+
+
+# "Christopher Smith, US deputy assistant secretary of state, met ...": the state of the
+# appositive that describes a named person right before the verb is that person's
+_NAME_THEN_COMMA = re.compile(
+    r"[A-Z][\w.'’-]+\s*,\s*(?:(?:a|an|the)\s+)?(?:(?:former|senior|top|deputy|acting|chief)\s+)?$"
+)
+_REST_OF_APPOSITIVE = re.compile(
+    r"[^,;:\"“”()]{0,80},\s*(?:(?:also|then|later|previously|reportedly|has|had|was)\s+)?"
+)
+
+
+def appositive_state(text: str, start: int, before: Sequence[_Span]) -> tuple[str, ...]:
+    """The one state of the appositive between a named person and the verb at ``start``
+    (', a U.S. diplomat, met'), or () when there is none."""
+    for g in before:  # nearest first
+        if (
+            len(g.codes) == 1
+            and _REST_OF_APPOSITIVE.fullmatch(text, g.end, start)
+            and _NAME_THEN_COMMA.search(text, max(0, g.start - 60), g.start)
+        ):
+            return g.codes
+    return ()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tracker.coding.appositives import appositive_state
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
 from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
@@ -327,6 +328,8 @@ def with_subject_checked(
     urged Washington to ..."), and without the speaker's "we" when a third-person pronoun
     is the act's subject ("We see that they launch strikes ...")."""
     if not args.sources and person_subject(text, words, m, before):
+        if own := appositive_state(text, m.start, before):  # "Smith, a U.S. diplomat, met"
+            return args._replace(sources=own)
         return args._replace(unowned=True)
     if args.sources and speaker_not_subject(text, m, before, args.sources):
         return args._replace(sources=(), unowned=True)

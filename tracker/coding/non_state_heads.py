@@ -37,6 +37,14 @@ _STATE_AIR = re.compile(
 )
 
 
+# "frozen relations between the United States and Russia's closest ally": the ally is
+# another state than its possessor (named or not)
+_WHOSE_ALLY = re.compile(
+    r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:ally|allies|partners?|neighbou?rs?|prox(?:y|ies)|"
+    r"satellites?|clients?)\b"
+)
+
+
 def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
     if not mentions:
@@ -46,6 +54,8 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
+        if m.kind in ("country", "capital") and _WHOSE_ALLY.match(text, m.end):
+            continue  # "Russia's closest ally": not Russia
         if m.kind in ("country", "demonym", "capital"):
             after = text[m.end : m.end + 24].lower()
             if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")

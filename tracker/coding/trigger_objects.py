@@ -108,7 +108,9 @@ _PUT_UNDER = frozenset(
     {"placed", "place", "places", "placing", "put", "puts", "putting", "brought", "bring",
      "came", "come", "comes", "coming", "fell", "fall", "falls", "new", "fresh", "additional"}
 )  # fmt: skip
-CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING | _SANCTIONS
+# a person's title before a name is no act: "the released journalist X, protester Y and ..."
+_TITLE_NOUNS = frozenset({"protester", "protestor", "demonstrator"})
+CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING | _SANCTIONS | _TITLE_NOUNS
 
 
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
@@ -120,6 +122,8 @@ def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return not names_next(surface, i)
     if w in _AGREEMENT_NOUNS:
         return _made_before(words, i)
+    if w in _TITLE_NOUNS:
+        return names_next(surface, i)
     if w in _SANCTIONS:
         return _under_sanctions(words, i)
     if w in _ASKING:
