@@ -231,3 +231,27 @@ def test_a_protester_named_is_no_protest() -> None:
 def test_a_state_s_ally_is_not_that_state(text, pair) -> None:
     pairs = {p for ps in pairs_by_sentence(text).values() for p in ps}
     assert pairs == ({pair} if pair else set())
+
+
+def test_being_disappointed_with_a_leader_is_criticism_of_him() -> None:
+    assert ("ACCUSE", "USA", "RUS", "asserted") in _events(
+        "Trump said he is disappointed with Putin."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. officers observed the joint drills Zapad-2025 between Russia and Belarus.",
+        "A U.S. military attache attended the Zapad 2025 military exercise in Belarus.",
+    ],
+)
+def test_observing_exercises_is_no_force_posture_of_the_observer(text) -> None:
+    assert not {e for e in _events(text) if e[0] == "MOBILIZE" and e[1] == "USA"}
+
+
+def test_exercises_between_two_states_named_by_name_are_theirs_together() -> None:
+    events = _events(
+        "U.S. officers observed the joint drills Zapad-2025 between Russia and Belarus."
+    )
+    assert ("COOPERATE", None, None, "asserted") in events

@@ -46,7 +46,16 @@ EVADED = frozenset(
 )  # fmt: skip
 # "talks between Russia and Ukraine", "the conversation between the presidents of Russia and
 # the United States"
-BETWEEN = re.compile(rf"^\s*between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I)
+BETWEEN = re.compile(  # (a name may stand between: "the exercises Zapad-2025 between")
+    rf"^\s*(?-i:[A-Z][\w-]*\s+){{0,2}}between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I
+)
+# "observed / attended the exercises": an observer's, no force posture of the observer
+_OBSERVED = re.compile(
+    r"\b(?:observ(?:e|es|ed|ing)|attend(?:s|ed|ing)?|watch(?:es|ed|ing)?|monitor(?:s|ed|ing)?)"
+    r"\s+(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
+_DRILLS = re.compile(r"exercise|drill|manoeuvre|maneuver|war\s*games", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+|an?\s+)?$", re.I)
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
@@ -306,6 +315,15 @@ def _only_its_phrase(text: str, words: Sequence[str], m: Match, noun: bool) -> b
     return m.first > 0 and words[m.first - 1] in EVADED
 
 
+def _observed_drills(text: str, m: Match) -> bool:
+    """Are exercises the object of observing or attending ("the U.S. military observed the
+    exercises Zapad-2025 between Russia and Belarus")? The observer is no party to them."""
+    return bool(
+        _DRILLS.search(text, m.start, m.end)
+        and _OBSERVED.search(text, max(0, m.start - 60), m.start)
+    )
+
+
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
@@ -318,6 +336,8 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
     if noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all):
+        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
+    if m.category == "MOBILIZE" and _observed_drills(text, m):  # the holders' exercises
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if _only_its_phrase(text, words, m, noun):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

@@ -84,6 +84,13 @@ def put_under(words: Sequence[str], m: Match) -> bool:
     return k >= 2 and words[k - 1] in _PUT_UNDER and words[k - 2] in _AUXILIARY_BEFORE
 
 
+# participles of a state of mind: "X is disappointed / frustrated / pleased with Y" is X's
+_STATES_OF_MIND = frozenset(
+    {"disappointed", "dismayed", "concerned", "alarmed", "troubled", "outraged", "frustrated",
+     "angered", "annoyed", "irritated", "pleased", "satisfied", "impressed", "delighted"}
+)  # fmt: skip
+
+
 def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
     """Is a trigger of several tokens opened by a passive participle and "with" ("Belarus
     has been slapped with Western sanctions", "was hit with new tariffs"), or a noun the
@@ -94,6 +101,7 @@ def opens_passive(text: str, words: Sequence[str], m: Match) -> bool:
     return (
         m.first < m.last
         and words[m.first + 1] == "with"
+        and words[m.first] not in _STATES_OF_MIND  # "is disappointed with Putin": Trump is
         and is_passive(text, m.start, m.start + len(words[m.first]))
     )
 
