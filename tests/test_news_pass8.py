@@ -255,3 +255,28 @@ def test_exercises_between_two_states_named_by_name_are_theirs_together() -> Non
         "U.S. officers observed the joint drills Zapad-2025 between Russia and Belarus."
     )
     assert ("COOPERATE", None, None, "asserted") in events
+
+
+@pytest.mark.parametrize("dash", ["-", "–"])
+def test_a_compound_s_talks_have_only_its_two_parties(dash) -> None:
+    text = f"Peskov, commenting on the U.S.{dash}Ukraine talks in Geneva, said Russia saw no plan."
+    assert {p for ps in pairs_by_sentence(text).values() for p in ps if p != ("UKR", "USA")} <= {
+        ("RUS", "UKR"),
+        ("RUS", "USA"),
+    }
+    assert not {e for e in _events(text) if e[0] == "CONSULT" and "RUS" in e[1:3]}
+
+
+def test_an_awaited_visit_is_not_yet_made() -> None:
+    events = _events("The Kremlin is expecting a visit to Moscow by U.S. envoy Steve Witkoff.")
+    assert not {e for e in events if e[0] == "CONSULT" and e[3] == "asserted"}
+
+
+def test_a_session_between_two_leaders_is_their_consultation() -> None:
+    events = _events("The deal followed a late session between Putin and Witkoff.")
+    assert {e[0] for e in events if e[3] == "asserted"} == {"CONSULT"}
+
+
+def test_an_act_under_pressure_is_not_yet_done() -> None:
+    text = "Minsk faces U.S. pressure to release political prisoners."
+    assert not {e for e in _events(text) if e[0] == "RETREAT" and e[3] == "asserted"}
