@@ -280,3 +280,23 @@ def test_a_session_between_two_leaders_is_their_consultation() -> None:
 def test_an_act_under_pressure_is_not_yet_done() -> None:
     text = "Minsk faces U.S. pressure to release political prisoners."
     assert not {e for e in _events(text) if e[0] == "RETREAT" and e[3] == "asserted"}
+
+
+def test_a_participle_after_a_verb_describes_its_object() -> None:
+    events = _events("Witkoff met sanctioned Russian envoy Kirill Dmitriev in Miami.")
+    assert not {e for e in events if e[0] == "SANCTION"}
+    assert ("CONSULT", "USA", "RUS", "asserted") in events
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The U.S. froze assets and sanctioned Russian banks.", ("SANCTION", "USA", "RUS")),
+        (
+            "Washington would relax sanctions on Belarusian banks in return.",
+            ("AGREE", "USA", "BLR"),
+        ),
+    ],
+)
+def test_what_sanctions_hit_is_the_state_s_even_its_banks(text, event) -> None:
+    assert event in {e[:3] for e in _events(text)}

@@ -45,6 +45,18 @@ _WHOSE_ALLY = re.compile(
 )
 
 
+# ... but what sanctions or restrictions hit is the state's: "sanctioned Russian banks" (as
+# CAMEO codes a state's businesses under the state)
+_BUSINESSES = frozenset(
+    {"banks", "bank", "company", "companies", "firms", "airline", "airlines", "investors"}
+)
+_SANCTIONED = re.compile(
+    r"\b(?:sanction\w*|blacklist\w*|penalti\w+|restrictions|designat\w+|froze|freez\w+)"
+    r"\s+(?:[\w,'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+
+
 def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
     if not mentions:
@@ -66,6 +78,10 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
             if (
                 unless is not None
                 and head.group(2) not in unless
+                and not (
+                    head.group(1) in _BUSINESSES
+                    and _SANCTIONED.search(text, max(0, m.start - 60), m.start)
+                )
                 and (head.group(1) != "air" or not _STATE_AIR.match(after, head.end(1)))
                 and (
                     head.group(1) not in capitalised

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tracker.coding.mode_scopes import CLAUSE_BREAK
+from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES
 from tracker.models import Mode
 
 Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
@@ -55,7 +55,9 @@ def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     if not surface[i + 1][:1].isupper():
         return False
     k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
-    return words[k] in _DETERMINERS
+    return words[k] in _DETERMINERS or (
+        words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES  # "met sanctioned Russian
+    )  # envoy Kirill Dmitriev": the object's adjective after a verb
 
 
 # Verbs that are an act toward a state only with a named object ("helped Ukraine", "wants
