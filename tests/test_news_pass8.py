@@ -300,3 +300,12 @@ def test_a_participle_after_a_verb_describes_its_object() -> None:
 )
 def test_what_sanctions_hit_is_the_state_s_even_its_banks(text, event) -> None:
     assert event in {e[:3] for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Belarus is under pressure to free more prisoners, Washington said.",
+     "Minsk has been under pressure from Washington for months."],
+)  # fmt: skip
+def test_the_one_under_pressure_is_its_target(text) -> None:
+    assert ("REQUEST", "USA", "BLR") in {e[:3] for e in _events(text)}

@@ -71,17 +71,22 @@ def is_passive(text: str, start: int, end: int) -> bool:
 
 _PUT_UNDER = frozenset({"put", "placed", "kept", "held"})
 _UNDER = "under"
+_BEING_UNDER = frozenset({"is", "are", "was", "were", "been", "remains", "remain", "came", "comes"})
 
 
 def put_under(words: Sequence[str], m: Match) -> bool:
-    """Is the noun trigger what its subject was put under ("has been put under
-    investigation", "were placed under house arrest")? Its subject is its target (item 89)."""
+    """Is the noun trigger what its subject was put under or is under ("has been put under
+    investigation", "were placed under house arrest", "is under pressure", "came under
+    attack")? Its subject is its target (item 89)."""
     k = m.first - 1
     if m.last != k + 1 or k < 2 or (words[k] != "under" and words[k - 1] != "under"):
         return False
     if words[k] != "under":
         k -= 1
-    return k >= 2 and words[k - 1] in _PUT_UNDER and words[k - 2] in _AUXILIARY_BEFORE
+    return k >= 1 and (
+        words[k - 1] in _BEING_UNDER  # "Belarus is under pressure", "came under attack"
+        or (k >= 2 and words[k - 1] in _PUT_UNDER and words[k - 2] in _AUXILIARY_BEFORE)
+    )
 
 
 # participles of a state of mind: "X is disappointed / frustrated / pleased with Y" is X's
