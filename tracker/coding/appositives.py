@@ -25,13 +25,6 @@ _MODIFIED_NOUN = re.compile(r"\s+(?!(?:and|or|as|to|in|on|at|for)\b)[a-z]")  # a
 _AGENT_BEFORE = re.compile(r"\b(?:by|from|with|to|against)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# "Belarus, Russia's closest ally, has released ...": the possessor of an appositive ally
-_COMMA_GAP = re.compile(r"\s*,\s*")
-_WHOSE_ALLY = re.compile(
-    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|neighbou?r|proxy|satellite|client)\s*,"
-)
-
-
 def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions minus a state modifying the noun of an appositive to the actor before it."""
     if len(mentions) < 2 or "," not in text:
@@ -43,11 +36,7 @@ def drop_appositive_modifiers(text: str, mentions: list[Mention]) -> list[Mentio
             and _APPOSITIVE_OPENING.fullmatch(text, before.end, m.start)
             and _MODIFIED_NOUN.match(text, m.end)
             and not _AGENT_BEFORE.search(text, max(0, m.start - 12), m.start)
-        ) or (
-            m.kind == "country"
-            and _COMMA_GAP.fullmatch(text, before.end, m.start)
-            and _WHOSE_ALLY.match(text, m.end)
-        ):
+        ):  # ("Belarus, Russia's closest ally, ...": ``non_state_heads`` drops the possessor)
             continue
         keep.append(m)
     return keep

@@ -54,7 +54,6 @@ def attach(
             return None
         if args.own and len(src) > 1:
             return None  # "the U.S.-Ukraine talks": its parties, no one else's
-
         if a in side:
             found, other = a, b
         elif b in side:

@@ -118,8 +118,8 @@ _BETWEEN_HEADS = re.compile(rf"\bbetween\s+(?:the\s+)?{PARTY_HEADS}$", re.IGNORE
 # ("expelled 24 diplomats from the Belarusian government": Belarus's, not the expeller's
 # source; not "the ministers of Germany and Poland hailed the release": co-agents)
 _DELEGATES = frozenset(
-    {"delegations", "delegation", "negotiators", "negotiating", "teams", "envoys", "diplomats",
-     "officials", "representatives"}
+    {"delegations", "delegation", "negotiators", "teams", "envoys", "diplomats", "officials",
+     "representatives"}
 )  # fmt: skip
 _SEATS = frozenset(
     {"officials", "authorities", "government", "leadership", "regime", "sources", "diplomats",

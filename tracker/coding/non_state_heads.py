@@ -37,10 +37,10 @@ _STATE_AIR = re.compile(
 )
 
 
-# "frozen relations between the United States and Russia's closest ally": the ally is
-# another state than its possessor (named or not)
+# "frozen relations between the United States and Russia's closest ally", "Belarus,
+# Russia's closest ally, ...": the ally is another state than its possessor (named or not)
 _WHOSE_ALLY = re.compile(
-    r"['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:ally|allies|partners?|neighbou?rs?|prox(?:y|ies)|"
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:ally|allies|partners?|neighbou?rs?|prox(?:y|ies)|"
     r"satellites?|clients?)\b"
 )
 
