@@ -167,11 +167,16 @@ def _lead(texts: Sequence[str], mentions: Sequence[Sequence[Mention]], i: int) -
     return (code, attribution[2], attribution[3]) if code else None
 
 
-def _line_speaker(mentions: Sequence[Mention]) -> str | None:
+_SUBJECT_KINDS = frozenset({"leader", "institution"})
+TITLE_REACH = 24  # characters of a title before the name that opens a line ("President ")
+
+
+def _line_speaker(mentions: Sequence[Mention], reach: int = TITLE_REACH) -> str | None:
     """The state of the leader or institution that opens a line ('President Vladimir Putin
-    shared details of his call with Donald Trump:'), its title before it allowed."""
+    shared details of his call with Donald Trump:'), a title of ``reach`` characters before
+    it allowed."""
     first = mentions[0] if mentions else None
-    if first is None or first.start > TITLE_REACH or first.kind not in _SUBJECT_KINDS:
+    if first is None or first.start > reach or first.kind not in _SUBJECT_KINDS:
         return None
     return first.code
 
@@ -232,8 +237,6 @@ def _leading_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
 
 
 _COLON_QUOTE = re.compile(r":\s*[\"“]")
-_SUBJECT_KINDS = frozenset({"leader", "institution"})
-TITLE_REACH = 24  # characters of a title before the name that opens a line ("President ")
 
 
 def _colon_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
@@ -241,8 +244,8 @@ def _colon_speaker(text: str, mentions: Sequence[Mention]) -> Quote | None:
     or an institution ('Aleksandr Lukashenko emphasized the importance of ...: "The most
     important thing ..."'): the subject speaks, whatever it names before the colon."""
     found = _COLON_QUOTE.search(text)
-    first = mentions[0] if mentions else None
-    if found is None or first is None or first.start != 0 or first.kind not in _SUBJECT_KINDS:
+    code = _line_speaker(mentions, 0) if found is not None else None
+    if code is None:
         return None
     close = min([k for c in '"”' if (k := text.find(c, found.end())) >= 0] or [len(text)])
-    return first.code, found.end(), close
+    return code, found.end(), close
