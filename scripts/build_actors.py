@@ -245,6 +245,9 @@ IRN|IRGC
 POL|Sejm
 """
 
+# Territories news names for the state that holds or claims them
+TERRITORIES = (("PSE", "Gaza Strip"), ("PSE", "West Bank"))
+
 # Aliases whose surface is also a common word or name: always case-sensitive ("us" is never
 # USA, "turkey" is the bird, "chad"/"china"/"guinea" lower-case are words), and the name of a
 # context rule in tracker/actors.py: given_name (a person's name: "Michael Jordan",
@@ -255,7 +258,7 @@ CASE_SENSITIVE = {
     "Brits", "Turk", "Turks", "Finn", "Finns", "Dane", "Danes", "Swede", "Swedes", "Mali",
     "Oman", "Cuba", "Peru", "Togo", "Korea", "Korean", "Emirates", "Sucre", "Riga", "Praia",
     "Doha", "Congo", "Dominica", "Vatican", "Washington", "America", "Kremlin", "Pentagon",
-    "Duma", "Holland", "Dutch", "Polish", "Afghan", "Afghans", "Apia", "Juba",
+    "Duma", "Holland", "Dutch", "Polish", "Afghan", "Afghans", "Apia", "Juba", "Foreign Office",
 }  # fmt: skip
 CONTEXT = {
     "Chad": "given_name", "Jordan": "given_name", "Sofia": "given_name",
@@ -316,6 +319,8 @@ def _rows() -> list[dict[str, str]]:
         code, names = line.split("|")
         for name in filter(None, names.split(";")):
             add(code, name, "institution", "curated")
+    for code, name in TERRITORIES:
+        add(code, name, "country", "curated: the territory")
     return rows
 
 

@@ -268,7 +268,28 @@ def _select(text: str, candidates: list[tuple[int, int, ActorAlias | None]]) -> 
         for start, end, alias in kept
         if alias is not None
     ]
-    return _without_bracketed_repeats(text, mentions) if "(" in text else mentions
+    if "(" in text:
+        mentions = _without_bracketed_repeats(text, mentions)
+    return _without_owned_institutions(text, mentions)
+
+
+_OWNER_GAPS = frozenset({"'s ", "’s ", "' ", "’ ", " "})
+
+
+def _without_owned_institutions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions minus an institution of one state owned by another named right before it:
+    "Germany's foreign office", "the German Foreign Office" are Germany's, not Britain's."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (
+            k
+            and m.kind == "institution"
+            and mentions[k - 1].code != m.code
+            and mentions[k - 1].kind in ("country", "demonym")
+            and text[mentions[k - 1].end : m.start] in _OWNER_GAPS
+        )
+    ]
 
 
 def _without_bracketed_repeats(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -28,10 +28,12 @@ from tracker.coding.clauses import nominal_subject_between
 from tracker.coding.implied_roles import (
     DUTY_RULES,
     SPEECH_AFTER,
+    attack_effect,
     content_addressee,
     duty_arguments,
     faced_measure,
     ground_owner,
+    reported_attack,
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
@@ -44,7 +46,7 @@ from tracker.coding.passive import (
     opens_passive,
     passive_agent,
     predicative_participle,
-    reduced_material_passive,
+    reduced_object,
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
@@ -116,6 +118,8 @@ def find_arguments(
         person = person_clause(text, words, starts, m, scene.before) if relative else None
         if person is not None:
             args = person_arguments(text, m, person, scene.after_all)
+        elif previous is not None and (effect := attack_effect(text, words, m, previous)):
+            args = effect  # "the shelling of Kharkiv by Russian forces killed three"
         else:
             # a verb carries over the clause's last verb, past nouns with actors of their own
             # ("condemned Russia's invasion of Ukraine and promised aid")
@@ -168,6 +172,8 @@ def _trigger_arguments(
             return Args(clause[0], clause[1] if len(clause) > 1 else (), *near)
         if own is not None and own is not _TOOK_PART:
             return own
+    if reported_attack(text, words, m, scene):  # "Russia's Defence Ministry says an
+        return noun_arguments(text, m, scene.before_all, scene.after_all, near)  # attack"
     # verbs and gerunds ("against supplying missiles") take clause arguments
     args = _clause_arguments(
         text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near, attacks
@@ -183,31 +189,26 @@ def _trigger_arguments(
             scene.before_all[-1].codes,
         )
         targets = tuple(c for c in args.targets if c not in src)
-        return Args(src, targets, *near)
+        return Args(src, targets or args.targets, *near)  # (or its own: "urging Kyiv's troops")
     if predicative_participle(words, m):  # "classified by X as wrongfully detained by Y"
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         return Args(agent[0] if agent is not None else (), (), *near, unowned=True)
     if reduced_passive(words, m):  # "French officials accused of ...": they are its target
         target = scene.before[0].codes if scene.before else ()
         return Args((), target, *near, unowned=True)
-    if (
-        scene.before
-        and reduced_material_passive(words, m)
-        and text[scene.before[0].end : m.start].strip()  # a head noun: not "Russia attacked"
-    ):
-        # "Ten Russian soldiers killed by Ukrainian drones", "Americans detained in Iran":
-        # the noun before the participle is its object; "by X" is the agent
-        target = scene.before[0].codes
-        agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
-        source = agent[0] if agent is not None else ()
-        return Args(source, tuple(c for c in target if c not in source), *near)
+    if scene.before and (roles := reduced_object(text, words, m, scene.before, scene.after_all)):
+        return Args(*roles, *near)  # "Ten Russian soldiers killed by Ukrainian drones"
     return with_subject_checked(text, words, m, scene.before_all, args)
 
 
 def _comma_participle(words: Sequence[str], m: Match) -> bool:
     """Is the trigger a present participle opening a clause after a comma (", urging",
-    ", calling on")?"""
-    return m.first > 1 and words[m.first - 1] == "," and words[m.first].endswith("ing")
+    ", calling on", ", while urging")?"""
+    k = m.first - 2 if m.first > 2 and words[m.first - 1] in _WHILE else m.first - 1
+    return k > 0 and words[k] == "," and words[m.first].endswith("ing")
+
+
+_WHILE = frozenset({"while", "when", "before", "after", "by", "thus"})
 
 
 def _topic_arguments(

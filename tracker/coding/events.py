@@ -46,7 +46,7 @@ from tracker.coding.event_rules import (
     tokenize,
     tokenize_lower,
 )
-from tracker.coding.matching import Match, RuleMatcher
+from tracker.coding.matching import INTENT_RULES, Match, RuleMatcher
 from tracker.coding.modes import ModeReader
 from tracker.coding.speakers import SPEAKER
 from tracker.models import Dyad, Event, Mention, Mode, make_pair
@@ -391,7 +391,10 @@ def code_sentence(
 
 
 def _way(event: Event) -> tuple[str | None, str | None]:
-    """An event's direction for the one-per-sentence rule: none for a mutual kind (a meeting
-    and the talks at it are one), else (source, target): an expulsion in response to an
-    expulsion is two."""
-    return (None, None) if event.category in MUTUAL_KINDS else (event.source, event.target)
+    """An event's direction for the one-per-sentence rule: (source, target), so that an
+    expulsion in response to an expulsion is two, and so are a promise each way ("X will
+    release ... and Y will ease sanctions"); none for any other mutual act (a meeting and
+    the talks at it are one, whoever hosted; "agreed with Y to extend the treaty" is one)."""
+    if event.category in MUTUAL_KINDS and event.rule not in INTENT_RULES:
+        return (None, None)
+    return (event.source, event.target)

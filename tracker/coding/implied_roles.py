@@ -13,6 +13,7 @@ from functools import cache
 from tracker.coding.argument_groups import Args, Near, Scene
 from tracker.coding.bodies import BODY
 from tracker.coding.matching import Match
+from tracker.coding.word_forms import is_noun
 from tracker.data import word_list
 
 AIRSPACE_RULE = "assault.airspace"
@@ -107,3 +108,53 @@ def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     if not speaker and m.rule == SHOULD_RULE:  # "Washington should not expect ...": a
         return Args((), (), *near, own=True)  # writer's advice, nobody's demand
     return Args(speaker, target, *near)
+
+
+# verbs of what an attack did: "the shelling of Kharkiv by Russian forces killed three"
+_EFFECTS = frozenset(
+    {"killed", "kills", "killing", "wounded", "wounds", "injured", "injures", "damaged",
+     "damages", "destroyed", "destroys", "hit", "hits"}
+)  # fmt: skip
+_ARTICLES = frozenset({"the", "a", "an"})
+_EFFECT_GAP = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|as|said|says|after|before)\b")
+
+
+def attack_effect(
+    text: str, words: Sequence[str], m: Match, previous: tuple[Match, Args]
+) -> Args | None:
+    """The arguments of an attack's effect whose subject is the attack noun before it: "Kyiv
+    said the shelling of Kharkiv by Russian forces killed three" is the shelling's killing
+    (by Russia), not the speaker's; "a massive attack on Odesa killed two" is nobody's
+    named act. None when the verb has a subject of its own."""
+    prev, prev_args = previous
+    if (
+        m.category != "ASSAULT"
+        or prev.category != "ASSAULT"
+        or words[m.first] not in _EFFECTS
+        or prev.first != prev.last
+        or _ARTICLES.isdisjoint(words[max(0, prev.first - 3) : prev.first])  # a noun
+        or _EFFECT_GAP.search(text, prev.end, m.start)
+    ):
+        return None
+    return prev_args if prev_args.sources or prev_args.targets else prev_args._replace(unowned=True)
+
+
+# a noun trigger that opens what a state says: the speaker is not its subject ("Russia's
+# Defence Ministry says an attack began", not "confirmed the release": its object)
+_REPORTED_NOUN = re.compile(
+    r"(?:['’]s)?[^,;:\"“”]{0,40}?\s(?:says|said|claims|claimed|(?:reports|reported|confirms|"
+    r"confirmed)\s+that)\s+(?:that\s+)?(?:an?|the)\s+(?:(?!by\b)[a-z-]+\s+){0,2}$"
+)
+
+
+def reported_attack(text: str, words: Sequence[str], m: Match, scene: Scene) -> bool:
+    """Is the trigger an attack noun that opens what a state says ("Russia's Defence Ministry
+    says an attack began Tuesday, with Ukrainian forces pushing ...")? Its speaker is not its
+    subject, only its own arguments count. (A speaker's sanctions or troop buildup is often
+    its own: "Russia said the sanctions were a response to US sanctions".)"""
+    return (
+        m.category == "ASSAULT"
+        and bool(scene.before)
+        and is_noun(words, m)
+        and _REPORTED_NOUN.match(text, scene.before[0].end, m.start) is not None
+    )

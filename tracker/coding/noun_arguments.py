@@ -57,7 +57,10 @@ _OBSERVED = re.compile(
 )
 _DRILLS = re.compile(r"exercise|drill|manoeuvre|maneuver|war\s*games", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
-_OWN_AGENT = re.compile(r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from)\s+(?:the\s+|an?\s+)?$", re.I)
+_OWN_AGENT = re.compile(  # ("the shelling of Kharkiv by Russian forces": after the object)
+    r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from|of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
 _LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$")
 # ... and after an agent's "of X", the rest of its name and where it went: "the visit of
@@ -89,7 +92,9 @@ def noun_arguments(
         sources = before_all[0].codes
         if len(before_all) > 1 and _visited_by_possessor(text, m, before_all):
             return Args(before_all[1].codes, sources, *near, own=True)
-    pos = m.end
+    pos = m.end  # ("talks with Ukraine and Russia": the trigger ends in its objects' "with")
+    if after_all and len(after_all[0].codes) > 1 and _ends_in_preposition(text, m):
+        pos = text.rfind(" ", m.start, m.end)  # (one name keeps the clause's roles)
     agent_of = (
         _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
         or text[m.start : m.end].lower() in agentive_nouns()  # "the visit of X to Y"
@@ -131,6 +136,15 @@ def _visited_by_possessor(text: str, m: Match, before_all: Sequence[Group]) -> b
         and text[m.start : m.end].lower() in agentive_nouns()
         and _POSSESSOR_GAP.fullmatch(text, possessor.end, place.start) is not None
     )
+
+
+_PREPOSITION_TAILS = frozenset({"with", "on", "against", "to", "of", "by", "from"})
+
+
+def _ends_in_preposition(text: str, m: Match) -> bool:
+    """Does the trigger end in a preposition ("talks with")?"""
+    tail = text.rfind(" ", m.start, m.end)
+    return tail > 0 and text[tail + 1 : m.end].lower() in _PREPOSITION_TAILS
 
 
 _THE = frozenset({"the", "this", "that"})

@@ -349,3 +349,24 @@ def agentless_passive(
     if _CONDITION.search(text, subject.end, m.start):  # no attacker is guessed (item 81)
         return Args((), subject.codes, *near, unowned=True)
     return Args((), subject.codes, *near)
+
+
+# a demonym as a noun, a person: "an American detained in Moscow", "two Germans arrested"
+_PERSON_NOUN = re.compile(r"\b(?:an?|two|three|four|five|several)\s+$", re.I)
+
+
+def reduced_object(
+    text: str, words: Sequence[str], m: Match, before: Sequence[Group], after_all: Sequence[Group]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(source, target) of a reduced passive whose head noun is an actor's ("Ten Russian
+    soldiers killed by Ukrainian drones", "an American detained in Moscow"): the noun is the
+    object, "by X" the agent. None when the participle is a verb ("Russia attacked")."""
+    if not reduced_material_passive(words, m) or not (
+        text[before[0].end : m.start].strip()  # a head noun: not "Russia attacked"
+        or _PERSON_NOUN.search(text, 0, before[0].start)  # "an American detained"
+    ):
+        return None
+    target = before[0].codes
+    agent = passive_agent(text, m, before, after_all, (), (), True)
+    source = agent[0] if agent is not None else ()
+    return source, tuple(c for c in target if c not in source)

@@ -13,17 +13,24 @@ from collections.abc import Sequence
 from tracker.coding.readouts import rank_speaker
 from tracker.models import Mention
 
+# verbs that attribute a quotation besides "said/told/added": '"...," Putin stressed'
+_SAYING = (
+    r"stated|states|declared|wrote|writes|stressed|stresses|noted|notes|emphasi[sz]ed|"
+    r"emphasi[sz]es|insisted|insists|explained|explains|continued|claimed|asserted|argued|"
+    r"argues|underlined|underscored|pointed\s+out|remarked|replied|recalled|commented|"
+    r"concluded|admitted|announced|warned|warns"
+)
 # '"...," Lavrov said' / '"...," said Lavrov' / '"...," the Kremlin told reporters'
 _ATTRIBUTION = re.compile(
     r"[\"”]\s*,?\s*(?P<who>(?:[^\"“”.;]|(?<=[A-Z])\.){0,60}?)\b"  # ("the U.S. envoy":
-    r"(?:said|says|told|tell|added|stated|declared|wrote)\b"  # an initial's period is no end)
+    rf"(?:said|says|told|tell|added|adds|{_SAYING})\b"  # an initial's period is no end)
     r"(?P<after>(?:[^\"“”.;,]|(?<=[A-Z])\.){0,40})"
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 # 'Putin said: "We have established good contacts"', 'Lavrov told reporters, "We will ..."':
 # the verb and the opening mark; who speaks is in the WHO_REACH characters before the verb
 _LEADING_VERB = re.compile(
-    r"\b(?:said|says|told\s+[\w ]{1,30}?|added|(?P<adding>adding)|stated|declared|wrote)"
+    rf"\b(?:said|says|told\s+[\w ]{{1,30}}?|added|(?P<adding>adding)|{_SAYING})"
     r"\s*[:,]\s*[\"“]"
 )  # (", adding: \"...\"": the sentence's subject speaks, before its first quotation)
 WHO_REACH = 80

@@ -45,6 +45,13 @@ _HEDGE_MARKERS = _DETERMINERS | {
 }  # fmt: skip
 
 
+# what may follow a participle used as a verb or a noun ("the detained in Minsk")
+_LINKS = frozenset({
+    "by", "in", "at", "to", "with", "from", "on", "and", "or", "of", "for", "after", "over",
+    "since", "during", "under", "as", "were", "was", "are", "is", "have", "had", "has",
+})  # fmt: skip
+
+
 def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     """Is the participle at ``i`` an adjective, a state of affairs or a hedge ("in the
     occupied West Bank", "the annexed Crimea", "the alleged violations")?"""
@@ -52,8 +59,8 @@ def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return False
     if words[i] in _HEDGES:
         return words[i - 1] in _HEDGE_MARKERS and words[i + 1] not in ("that", "to")
-    if not surface[i + 1][:1].isupper():
-        return False
+    if not surface[i + 1][:1].isupper():  # "the captured soldiers", "their detained son"
+        return words[i - 1] in _OWNERS and words[i + 1].isalpha() and words[i + 1] not in _LINKS
     k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
     return words[k] in _DETERMINERS or (
         words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES  # "met sanctioned Russian
