@@ -162,3 +162,12 @@ def test_a_state_s_own_sanctions_in_what_it_says_stay_its_own() -> None:
             " against Russia in recent weeks."
         )
     }
+
+
+def test_a_participle_s_act_toward_the_other_side_keeps_it() -> None:
+    """", rejecting his claim that Moscow's army ...": Moscow is what the claim is about;
+    the rejection is still the Kremlin's, of Trump."""
+    assert ("REJECT", "RUS", "USA", "asserted") in _events(
+        "The Kremlin fired back at Trump's latest swipe at Russia, rejecting his claim that"
+        " Moscow's army is weak."
+    )

@@ -189,7 +189,9 @@ def _trigger_arguments(
             scene.before_all[-1].codes,
         )
         targets = tuple(c for c in args.targets if c not in src)
-        return Args(src, targets or args.targets, *near)  # (or its own: "urging Kyiv's troops")
+        if not targets and m.category == "REQUEST":  # "while urging Kyiv's soldiers to": its
+            targets = args.targets  # own side
+        return Args(src, targets, *near)
     if predicative_participle(words, m):  # "classified by X as wrongfully detained by Y"
         agent = passive_agent(text, m, scene.before, scene.after_all, (), (), True)
         return Args(agent[0] if agent is not None else (), (), *near, unowned=True)
