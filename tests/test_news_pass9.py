@@ -165,9 +165,40 @@ def test_a_state_s_own_sanctions_in_what_it_says_stay_its_own() -> None:
 
 
 def test_a_participle_s_act_toward_the_other_side_keeps_it() -> None:
-    """", rejecting his claim that Moscow's army ...": Moscow is what the claim is about;
+    """ ", rejecting his claim that Moscow's army ...": Moscow is what the claim is about;
     the rejection is still the Kremlin's, of Trump."""
     assert ("REJECT", "RUS", "USA", "asserted") in _events(
         "The Kremlin fired back at Trump's latest swipe at Russia, rejecting his claim that"
         " Moscow's army is weak."
     )
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "The deal gives Trump the ability to negotiate with Russia on a stronger basis.",
+            ("CONSULT", "USA", "RUS", "hypothetical"),
+        ),
+        (
+            "The new law limits Trump's ability to lift sanctions on Russia.",
+            ("CONCEDE", "USA", "RUS", "hypothetical"),
+        ),
+    ],
+)
+def test_an_ability_to_act_is_no_act(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_a_year_in_a_since_clause_does_not_date_the_talks_after_it() -> None:
+    events = _events(
+        "Ukraine and Russia agreed on the largest exchange since the war began in February"
+        " 2022, officials confirmed following peace talks hosted by Turkey."
+    )
+    assert ("CONSULT", None, None, "asserted") in events
+
+
+def test_an_exchange_agreed_on_is_the_agreement_s_content() -> None:
+    events = _events("Moscow and Kyiv agreed on the largest-ever exchange of prisoners of war.")
+    assert ("AGREE", None, None, "asserted") in events
+    assert not {e for e in events if e[0] == "RETREAT" and e[3] == "asserted"}

@@ -167,10 +167,13 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which"})
 
 def _in_aside(words: Sequence[str], k: int) -> bool:
     """Is token ``k`` in a relative clause opened by a comma (", whose forces invaded
-    Ukraine in 2022, met")?"""
+    Ukraine in 2022, met") or in a clause of "since" (", the largest since the war began in
+    February 2022, officials confirmed following talks")?"""
     for j in range(k - 1, max(-1, k - 1 - HISTORY_WINDOW), -1):
         if words[j] == ",":
             return words[j + 1] in _RELATIVE
+        if words[j] == "since":
+            return True
     return False
 
 
@@ -192,7 +195,7 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
         if w in SENTENCE_BREAK:
             break
         comma = comma or w == ","
-        if k in years and not (comma and (words[k - 1] == "since" or _in_aside(words, k))):
+        if k in years and not (comma and _in_aside(words, k)):
             return int(w)  # (", who has ruled Belarus since 1994, met": an aside's year)
     for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
         w = words[k]

@@ -29,6 +29,7 @@ from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.quotations import running_quotes
+from tracker.coding.rank_mentions import with_rank_speakers
 from tracker.coding.readouts import with_second_person
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
@@ -227,6 +228,7 @@ def _mentions(
     starts = frozenset(
         i for i, s in enumerate(sentences) if i == 0 or s.paragraph != sentences[i - 1].paragraph
     )  # (a quotation over several paragraphs opens each of them)
+    named = with_rank_speakers(texts, named)  # ", the President noted, ..."
     running = running_quotes(texts, named, said, starts) if quoted else {}
     mentions = [
         with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))
