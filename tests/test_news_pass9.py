@@ -202,3 +202,123 @@ def test_an_exchange_agreed_on_is_the_agreement_s_content() -> None:
     events = _events("Moscow and Kyiv agreed on the largest-ever exchange of prisoners of war.")
     assert ("AGREE", None, None, "asserted") in events
     assert not {e for e in events if e[0] == "RETREAT" and e[3] == "asserted"}
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "Belarusian diplomats keep in touch with the U.S. Embassy in Minsk.",
+            ("CONSULT", "BLR", "USA", "asserted"),
+        ),
+        (
+            "Lavrov said Moscow remains in contact with Washington.",
+            ("CONSULT", "RUS", "USA", "asserted"),
+        ),
+    ],
+)
+def test_being_in_touch_with_a_state_is_consultation(text, event) -> None:
+    assert event in _events(text)
+
+
+def test_coming_into_contact_with_troops_is_no_consultation() -> None:
+    assert not _events("Russian troops came into contact with Ukrainian forces.")
+
+
+def test_meetings_of_a_state_s_officials_with_a_person_are_no_meeting_with_a_state() -> None:
+    """ "the meetings of U.S. officials with Tikhanovskaya": the other side is a person;
+    the Belarusian who comments on them is no party (nor is a topic "related to" them)."""
+    assert not _events(
+        "Belarus commented on reports related to the meetings of senior officials of the U.S."
+        " Department of State with Svetlana Tikhanovskaya."
+    )
+    assert ("CONSULT", "USA", "RUS", "asserted") in _events(
+        "The meeting of U.S. officials with Lavrov was productive."
+    )
+
+
+def test_a_nation_s_press_is_no_state() -> None:
+    assert pairs_by_sentence(
+        "Peskov told the French magazine Le Point that Trump has never given Moscow a deadline."
+    ) == {0: {("RUS", "USA")}}
+
+
+def test_a_withdrawal_of_a_state_s_troops_that_is_necessary_is_theirs_and_not_done() -> None:
+    assert ("RETREAT", "UKR", "RUS", "hypothetical") in _events(
+        "Peskov stressed that the withdrawal of the Ukrainian military from Russia's regions is"
+        " necessary for peace."
+    )
+
+
+def test_alleged_hybrid_attacks_are_the_summons_topic_not_an_attack() -> None:
+    events = _events(
+        "The German Foreign Ministry summoned the Russian ambassador on Friday over allegations"
+        " of repeated Russian hybrid attacks on Germany."
+    )
+    assert ("ACCUSE", "DEU", "RUS", "asserted") in events
+    assert not {e for e in events if e[0] == "ASSAULT"}
+
+
+def test_a_participle_after_of_before_a_demonym_is_an_adjective() -> None:
+    assert not _events(
+        "The move followed mounting evidence of coordinated Russian activity aimed at"
+        " undermining Germany's stability."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Iran traded strikes on Friday.",
+        "Israel and Iran entered their seventh day of tit-for-tat strikes.",
+    ],
+)
+def test_traded_strikes_are_an_attack_each_way(text) -> None:
+    events = _events(text)
+    assert {("ASSAULT", "ISR", "IRN", "asserted"), ("ASSAULT", "IRN", "ISR", "asserted")} <= events
+
+
+def test_fighting_since_a_month_and_year_is_still_going_on() -> None:
+    assert ("ASSAULT", "ISR", "IRN") in {
+        e[:3]
+        for e in _events("Israel has been fighting Iran since October 2023.")
+        if e[3] != "historical"
+    }
+
+
+def test_a_surname_after_after_is_a_person_no_state_is_guessed_for() -> None:
+    """ "days after Wang held talks with ... Sullivan": Wang's talks, not Moscow's."""
+    assert not _events(
+        "The Moscow trip comes days after Wang held talks with U.S. National Security Adviser"
+        " Jake Sullivan in Malta."
+    )
+    assert ("CONSULT", "RUS", "USA", "asserted") in _events(
+        "The visit came after Moscow held talks with Washington."
+    )
+
+
+def test_a_ministry_in_a_capital_is_that_state_s_not_a_place() -> None:
+    """ "The foreign ministry in Vilnius stated that the Belarusian government ...": a
+    Lithuanian statement about Belarus; "a close ally of Russia" is not Russia."""
+    assert pairs_by_sentence(
+        "The foreign ministry in Vilnius stated that the Belarusian government, a close ally"
+        " of Russia, is engaging in coercion and blackmail."
+    ) == {0: {("BLR", "LTU")}}
+
+
+def test_informing_a_state_about_talks_is_consultation() -> None:
+    assert ("CONSULT", "RUS", "TUR", "asserted") in _events(
+        "Lavrov informed Fidan about the talks with Washington."
+    )
+
+
+def test_a_way_to_unlock_supplies_is_no_supply() -> None:
+    assert not {e for e in _events("Ukraine sees the deal as a way to unlock supplies of new"
+                                   " U.S. weapons.") if e[3] == "asserted"}  # fmt: skip
+
+
+def test_on_his_way_to_a_summit_is_no_means_to_an_end() -> None:
+    assert ("SUPPORT", "USA", "BLR", "asserted") in _events(
+        "Trump said he spoke to Lukashenko on his way to the summit in Alaska to thank him for"
+        " releasing prisoners."
+    )

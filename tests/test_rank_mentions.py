@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from event_helpers import pairs_by_sentence
+from event_helpers import pairs_by_sentence, sentence_events
 
 from tracker.coding.actors import default_matcher
 from tracker.coding.rank_mentions import RANK, with_rank_speakers
@@ -47,3 +47,28 @@ def test_a_rank_that_does_not_speak_is_left_alone() -> None:
 
 def test_a_rank_with_no_titled_leader_before_is_no_one() -> None:
     assert _ranks(["The minister said Poland had closed the border."]) == [[]]
+
+
+def test_a_state_body_named_alone_is_the_state_whose_body_was_named_before() -> None:
+    texts = [
+        "Belarus is massing troops on the border, Ukraine's Foreign Ministry warned.",
+        "On Monday, the Foreign Ministry warned Belarus not to make tragic mistakes.",
+    ]
+    assert _ranks(texts) == [[], [("UKR", "Foreign Ministry")]]
+    assert ("THREATEN", "UKR", "BLR", "asserted") in sentence_events(" ".join(texts))
+
+
+def test_a_body_of_two_states_named_before_is_no_one() -> None:
+    texts = [
+        "The Russian Foreign Ministry and Ukraine's Foreign Ministry traded accusations.",
+        "The Foreign Ministry said Poland had closed the border.",
+    ]
+    assert _ranks(texts) == [[], []]
+
+
+def test_a_body_with_its_owner_after_it_is_not_read_back() -> None:
+    texts = [
+        "Ukraine's Foreign Ministry warned Belarus.",
+        "The Foreign Ministry of Poland said Belarus had closed the border.",
+    ]
+    assert _ranks(texts)[1] == []

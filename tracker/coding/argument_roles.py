@@ -293,9 +293,11 @@ def by_agent(
 # its subject. (One capitalised word may be a misspelt state or a sentence's first noun.)
 _NAMED_SUBJECT = re.compile(
     r"(?<![\w.'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )"  # no place or object
-    r"(?:([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+|(?<=, )([A-Z][a-z][\w'’-]{3,}))"  # a name,
-    r"(?:,[^,]{1,80},)?\s+"  # or a surname after a comma ("Following his release, Tsikhanouski")
-    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will)\s+)*$"
+    r"(?:([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+|(?<=, )([A-Z][a-z][\w'’-]{3,})"  # a name,
+    r"|(?:(?<=\bafter )|(?<=\bwhen )|(?<=\bwhile ))([A-Z][a-z][\w'’-]{2,}))"  # a surname after
+    r"(?:,[^,]{1,80},)?\s+"  # a comma ("Following his release, Tsikhanouski") or "after Wang"
+    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will|held|holds|"
+    r"hold|conducted|opened)\s+)*$"  # ("Wang held talks with": a light verb before its noun)
 )
 NAMED_SUBJECT_REACH = 140  # characters searched back from the act
 
@@ -306,8 +308,10 @@ def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool
     Belarusian regime")? Then no state is guessed as its source, as for "She urged ...";
     before, the sentence's other state became one (BLR->USA REQUEST)."""
     found = _NAMED_SUBJECT.search(text, max(0, start - NAMED_SUBJECT_REACH), start)
-    name = 1 if found is not None and found.group(1) else 2
-    if found is None or found.group(name).lower() in sentence_starters():
+    if found is None:
+        return False
+    name = next(k for k in (1, 2, 3) if found.group(k))
+    if found.group(name).lower() in sentence_starters():
         return False
     at = found.start(name)
     return not any(g.start <= at < g.end for g in groups)

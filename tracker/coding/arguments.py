@@ -76,7 +76,8 @@ _PP_PREPS = frozenset(
 # "due to the attack", "in response to the expulsion": "to" after these is a preposition
 _TO_PREPOSITIONS = frozenset(
     {"due", "owing", "thanks", "response", "retaliation", "prior", "resistance", "opposition",
-     "objection", "objections", "reaction", "reactions", "solution", "alternative"}
+     "objection", "objections", "reaction", "reactions", "solution", "alternative", "related",
+     "relating", "devoted", "dedicated"}
 )  # ("Ukraine's resistance to the Russian invasion": the invasion is Russia's)  # fmt: skip
 _VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")

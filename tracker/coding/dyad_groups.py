@@ -123,7 +123,7 @@ _DELEGATES = frozenset(
 )  # fmt: skip
 _SEATS = frozenset(
     {"officials", "authorities", "government", "leadership", "regime", "sources", "diplomats",
-     "police", "prosecutors", "court", "courts"}
+     "police", "prosecutors", "court", "courts", "ministry", "ministries"}
 )  # fmt: skip
 
 

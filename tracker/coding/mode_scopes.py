@@ -206,8 +206,9 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
             or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
             or (words[k - 1] in MONTHS and words[k - 2] in _PAST_PREPOSITIONS)
         ):  # "in 2020", "since 2014", "following the 2020 elections", "in November 2024"
-            if words[k - 1] == "since" and not _ONGOING.isdisjoint(words[max(0, i - 3) : i]):
-                return None  # "has been bombing ... since 2022": still going on
+            since = words[k - 1] == "since" or (words[k - 1] in MONTHS and words[k - 2] == "since")
+            if since and not _ONGOING.isdisjoint(words[max(0, i - 3) : i]):
+                return None  # "has been bombing ... since (October) 2022": still going on
             return int(w)
     return None
 

@@ -44,6 +44,10 @@ _WHOSE_ALLY = re.compile(
     r"satellites?|clients?)\b"
 )
 
+_ALLY_OF = re.compile(
+    r"\b(?:ally|allies|partners?|neighbou?rs?|prox(?:y|ies)|satellites?|clients?)\s+of\s+"
+    r"(?:the\s+)?$"
+)
 
 # ... but what sanctions or restrictions hit is the state's: "sanctioned Russian banks" (as
 # CAMEO codes a state's businesses under the state)
@@ -66,8 +70,10 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
-        if m.kind in ("country", "capital") and _WHOSE_ALLY.match(text, m.end):
-            continue  # "Russia's closest ally": not Russia
+        if m.kind in ("country", "capital") and (
+            _WHOSE_ALLY.match(text, m.end) or _ALLY_OF.search(text, max(0, m.start - 40), m.start)
+        ):
+            continue  # "Russia's closest ally", "a close ally of Russia": not Russia
         if m.kind in ("country", "demonym", "capital"):
             after = text[m.end : m.end + 24].lower()
             if m.kind == "capital":  # a capital's noun is metonymy ("Moscow officials")

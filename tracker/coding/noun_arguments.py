@@ -14,6 +14,7 @@ from tracker.coding.event_context import refers_back
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
+from tracker.coding.word_forms import ends_in_preposition
 from tracker.data import word_list
 
 _OWN_ARG = re.compile(
@@ -93,7 +94,7 @@ def noun_arguments(
         if len(before_all) > 1 and _visited_by_possessor(text, m, before_all):
             return Args(before_all[1].codes, sources, *near, own=True)
     pos = m.end  # ("talks with Ukraine and Russia": the trigger ends in its objects' "with")
-    if after_all and len(after_all[0].codes) > 1 and _ends_in_preposition(text, m):
+    if after_all and len(after_all[0].codes) > 1 and ends_in_preposition(text, m):
         pos = text.rfind(" ", m.start, m.end)  # (one name keeps the clause's roles)
     agent_of = (
         _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
@@ -104,10 +105,11 @@ def noun_arguments(
         if agent_of and not sources and not targets and _OF.match(gap):  # "at the
             # invitation of Belarus", "the visit of the U.S. envoy to Minsk"
             sources = g.codes
-        elif _OWN_ARG.match(gap) and not targets:
-            if len(g.codes) > 1 and m.category in _TOGETHER and _OF.match(gap):
-                sources = g.codes  # "the meeting of Trump and Putin": both its sides
+        elif m.category in _TOGETHER and not sources and not targets and _OF.match(gap):
+            sources = g.codes  # "the meeting of Trump and Putin" (or "of U.S. officials with")
+            if len(g.codes) > 1:
                 break
+        elif _OWN_ARG.match(gap) and not targets:
             targets = g.codes
         elif agent_of and sources and not targets and _LATER_TO.match(gap):
             targets = g.codes  # "the visit of U.S. envoy John Coale to Minsk"
@@ -136,15 +138,6 @@ def _visited_by_possessor(text: str, m: Match, before_all: Sequence[Group]) -> b
         and text[m.start : m.end].lower() in agentive_nouns()
         and _POSSESSOR_GAP.fullmatch(text, possessor.end, place.start) is not None
     )
-
-
-_PREPOSITION_TAILS = frozenset({"with", "on", "against", "to", "of", "by", "from"})
-
-
-def _ends_in_preposition(text: str, m: Match) -> bool:
-    """Does the trigger end in a preposition ("talks with")?"""
-    tail = text.rfind(" ", m.start, m.end)
-    return tail > 0 and text[tail + 1 : m.end].lower() in _PREPOSITION_TAILS
 
 
 _THE = frozenset({"the", "this", "that"})

@@ -122,12 +122,15 @@ def is_agent_by(text: str, trigger_end: int, actor_start: int) -> bool:
 
 
 # a participle and "by" right before an actor inside a gapped trigger: "charged by Russia with"
-_PARTICIPLE_BY = re.compile(r"\b[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$")
+_PARTICIPLE_BY = re.compile(
+    r"\b(?:[a-z]+(?:ed|en)\s+by|withdrawal\s+of|pullout\s+of)\s+(?:the\s+|its\s+|their\s+)?$"
+)  # ("the withdrawal of the Ukrainian military from ...": Ukraine withdraws)
 
 
 def agent_inside(text: str, m: Match, inside: Sequence[Group]) -> tuple[str, ...] | None:
     """The agent named inside a gapped trigger right after its participle ("who was charged
-    by Russia with treason": Russia charges, it is no target), or None."""
+    by Russia with treason": Russia charges, it is no target) or its noun's "of"
+    ("withdrawal of the Ukrainian military"), or None."""
     for g in inside:
         if _PARTICIPLE_BY.search(text, m.start, g.start):
             return g.codes

@@ -62,9 +62,13 @@ def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     if not surface[i + 1][:1].isupper():  # "the captured soldiers", "their detained son"
         return words[i - 1] in _OWNERS and words[i + 1].isalpha() and words[i + 1] not in _LINKS
     k = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "all wrongfully detained"
-    return words[k] in _DETERMINERS or (
-        words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES  # "met sanctioned Russian
-    )  # envoy Kirill Dmitriev": the object's adjective after a verb
+    return (
+        words[k] in _DETERMINERS
+        or words[k] == "of"
+        or (  # "evidence of coordinated
+            words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES  # Russian activity";
+        )
+    )  # "met sanctioned Russian envoy Kirill Dmitriev": the object's adjective after a verb
 
 
 # Verbs that are an act toward a state only with a named object ("helped Ukraine", "wants

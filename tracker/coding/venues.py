@@ -39,7 +39,7 @@ VENUE_KEEP = re.compile(
 _SEAT_IN = re.compile(
     r"\b(?:(?P<mission>embass(?:y|ies)|consulates?|ambassadors?|envoys?|missions?|diplomats?|"
     r"troops|forces)|administration|government|authorities|leadership|regime|officials|"
-    r"delegations?|courts?|judges?|police|prosecutors?)"
+    r"delegations?|courts?|judges?|police|prosecutors?|ministry|ministries)"
     r"(?:\s+(?:based|stationed|posted|deployed))?\s+(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -74,3 +74,12 @@ def in_phrase_between(before: Sequence[str]) -> bool:
         return False
     k = len(before) - (2 if tail[-1] != "between" else 1)
     return not _PHRASE_PREPOSITIONS.isdisjoint(before[max(0, k - 4) : k])
+
+
+_PREPOSITION_TAILS = frozenset({"with", "on", "against", "to", "of", "by", "from"})
+
+
+def ends_in_preposition(text: str, m: Match) -> bool:
+    """Does the trigger end in a preposition ("talks with")?"""
+    tail = text.rfind(" ", m.start, m.end)
+    return tail > 0 and text[tail + 1 : m.end].lower() in _PREPOSITION_TAILS
