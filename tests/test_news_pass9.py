@@ -322,3 +322,26 @@ def test_on_his_way_to_a_summit_is_no_means_to_an_end() -> None:
         "Trump said he spoke to Lukashenko on his way to the summit in Alaska to thank him for"
         " releasing prisoners."
     )
+
+
+def test_a_statement_s_title_names_its_speaker() -> None:
+    """ "Statement of the Ministry of Foreign Affairs of Ukraine on ...": "we" is Ukraine."""
+    from datetime import date
+
+    from tracker.coding.score import score_article
+    from tracker.models import Article, DateSource
+
+    article = Article(
+        id="t", origin="t", title="Statement of the Ministry of Foreign Affairs of Ukraine on"
+        " yet another provocation", text="We categorically reject the insinuations of Belarus.",
+        published_at=date(2022, 10, 9), date_source=DateSource.CALLER,
+    )  # fmt: skip
+    events = {(e.category, e.source, e.target) for e in score_article(article).events}
+    assert ("REJECT", "UKR", "BLR") in events
+
+
+def test_an_envoy_invited_to_a_ministry_is_its_state_s_target() -> None:
+    assert ("REQUEST", "BLR", "UKR", "asserted") in _events(
+        "The Ambassador of Ukraine in Minsk was invited to the Ministry of Foreign Affairs of"
+        " Belarus and handed a diplomatic note."
+    )

@@ -122,3 +122,18 @@ def test_a_readout_speaks_for_the_official_whose_call_it_reports():
     assert document_speaker(heading, date(2025, 11, 5), default_matcher()) == ("USA", "byline")
     both = "Readout: Secretary Rubio and Foreign Minister Lavrov\n\nWe act."
     assert document_speaker(both, date(2025, 11, 5), default_matcher()) == (None, "")
+
+
+def test_a_statement_s_title_names_its_speaker() -> None:
+    title = "Statement of the Ministry of Foreign Affairs of Ukraine on Yet Another Provocation"
+    assert document_speaker("We reject it.", ON, default_matcher(), title=title) == ("UKR", "title")
+
+
+def test_a_joint_statement_s_title_names_no_one() -> None:
+    title = "Joint Statement by the United States and Poland on Energy Security"
+    assert document_speaker("We agree.", ON, default_matcher(), title=title) == (None, "")
+
+
+def test_a_title_that_heads_no_statement_names_no_speaker() -> None:
+    title = "Ukraine says Belarus is massing troops"
+    assert document_speaker("We reject it.", ON, default_matcher(), title=title) == (None, "")

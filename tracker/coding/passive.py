@@ -29,7 +29,9 @@ REDUCED_RELATIVE_BY = re.compile(
     r"(?![a-z]+ly\b)[A-Za-z]+,?\s+"  # ", mediated by Oman" after a place or noun too
     r"[a-z]+(?:ed|en)\s+by\s+(?:the\s+)?$"
 )
-_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?$")  # "the ambassador was summoned to the X ministry"
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$")
+# "the ambassador was summoned to the X ministry", "... to the Ministry of Foreign Affairs of X"
+_TO_THE = re.compile(r"\s+to\s+(?:the\s+)?(?:(?:[A-Z]\w*|of)\s+){0,6}(?:the\s+)?$")
 # "by Trump", "by the United States", and after a list of names that are no state: "by the
 # European Union, the U.S., and others"
 _NAME = r"[A-Z][\w.'’-]*"
@@ -219,7 +221,8 @@ def passive_agent(
         launched := launch_origin(text, m, before, sorted([*inside, *after_all], key=_START))
     ):
         return launched
-    summoned = text.endswith("summoned", m.start, m.end)  # "was summoned to the X ministry"
+    summoned = text.endswith(("summoned", "invited"), m.start, m.end)  # "was summoned to the
+    # X ministry", "was invited to the Ministry of Foreign Affairs of Belarus"
     for k, g in enumerate(after_all):
         if g.start - m.end > PASSIVE_REACH:
             break
@@ -230,8 +233,9 @@ def passive_agent(
             is_attack_agent(text, m.end, g.start, g.end, attacks)
             and (passive if passive is not None else is_passive(text, m.start, m.end))
         ):
-            if before:
-                target = before[0].codes
+            if before:  # (past a place: "the Ambassador of Ukraine in Minsk was invited")
+                placed = len(before) > 1 and _IN_PLACE.search(text, 0, before[0].start)
+                target = before[1 if placed else 0].codes
             elif inside:
                 target = inside[0].codes
             else:

@@ -244,10 +244,9 @@ def score_article(article: Article, scorer: Scorer | None = None) -> ScoredArtic
     scorer = scorer or default_scorer()
     sentences = split_sentences(article.text)
     cut_dateline(sentences)  # a wire dateline is no part of its sentence ("MOSCOW (Reuters) - ")
-    on = article.published_at
-    find = scorer.matcher.find
+    on, find, a = article.published_at, scorer.matcher.find, article
     check_sentences(sentences)  # budgets (tracker.coding.budget): before the costly steps
-    speaker, _ = document_speaker(article.text, on, scorer.matcher, article.speaker, article.url)
+    speaker, _ = document_speaker(a.text, on, scorer.matcher, a.speaker, a.url, a.title)
     mentions, running = _mentions(sentences, [find(s.text, on) for s in sentences], speaker)
     check_mentions(sentences, mentions)
     tone_of: dict[int, float] = {}

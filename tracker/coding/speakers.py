@@ -95,8 +95,12 @@ def document_speaker(
     matcher: ActorMatcher,
     speaker: str | None = None,
     url: str | None = None,
+    title: str | None = None,
 ) -> tuple[str | None, str]:
-    """(code, where it came from: "metadata", "url", "byline" or "") of a document."""
+    """(code, where it came from: "metadata", "url", "title", "byline" or "") of a
+    document; a title that heads a statement names its body ("Statement of the Ministry of
+    Foreign Affairs of Ukraine on ...", "Joint Statement by the United States and ...":
+    two states, no one)."""
     if speaker:
         field = speaker.strip()
         if len(field) == 3 and field.isalpha() and field.upper() in matcher.gazetteer.codes:
@@ -107,6 +111,9 @@ def document_speaker(
     code = domain_speaker(url)
     if code:
         return code, "url"
+    heading = _STATEMENT_TITLE.match(title or "")
+    if heading and (code := one_state(matcher.find(heading.group("body"), on))):
+        return code, "title"  # "Statement of the Ministry of Foreign Affairs of Ukraine on ..."
     rules = speaker_rules()
     lines = text.lstrip().split("\n", BYLINE_LINES)[:BYLINE_LINES]
     short = [line for line in lines if len(line.split()) <= BYLINE_WORDS]
@@ -125,6 +132,12 @@ def document_speaker(
     return None, ""
 
 
+_STATEMENT_TITLE = re.compile(
+    r"^\s*(?:joint\s+|press\s+|official\s+)?(?:statement|comment|declaration|communiqu[eé])\s+"
+    r"(?:of|by|from)\s+(?P<body>.{3,100}?)(?:\s+(?:on|regarding|about|concerning|in\s+connection"
+    r"\s+with|following|after)\b|[:.]|\s*$)",
+    re.IGNORECASE,
+)
 # "Readout: Secretary Rubio's Call with Russian Foreign Minister Lavrov": the heading names
 # two states, and the one whose official's call, meeting or visit it reports speaks
 _HOST = re.compile(
