@@ -71,7 +71,11 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
         if m.kind in ("country", "capital") and (
-            _WHOSE_ALLY.match(text, m.end) or _ALLY_OF.search(text, max(0, m.start - 40), m.start)
+            _WHOSE_ALLY.match(text, m.end)
+            or (
+                text.endswith(("of ", "of the "), 0, m.start)
+                and _ALLY_OF.search(text, max(0, m.start - 40), m.start)
+            )
         ):
             continue  # "Russia's closest ally", "a close ally of Russia": not Russia
         if m.kind in ("country", "demonym", "capital"):

@@ -38,6 +38,16 @@ def _rank_subject() -> re.Pattern[str]:
 
 
 @cache
+def _rank_heads() -> tuple[str, ...]:
+    """Every rank and body name, lower-cased: a sentence without one names none."""
+    names = [
+        *rank_titles(),
+        *(n for line in word_list("state_bodies.txt") for n in line.split("|")),
+    ]
+    return tuple(sorted({n.strip() for n in names}))
+
+
+@cache
 def _bodies() -> tuple[re.Pattern[str], dict[str, str]]:
     """The pattern of the bodies' names and each name's body."""
     names: dict[str, str] = {}
@@ -59,13 +69,15 @@ def with_rank_speakers(texts: Sequence[str], mentions: list[list[Mention]]) -> l
     names one state's leader of the sentences before, and for each state body named alone."""
     speaking = _rank_subject()
     bodies, body_of = _bodies()
+    heads = _rank_heads()
     for i, text in enumerate(texts):
-        if "he " not in text:
+        low = text.lower()
+        if not any(h in low for h in heads):
             continue
         if (found := speaking.search(text)) is not None:
             code = rank_speaker(found.group("rank"), texts, mentions, i)
             _add(mentions, i, text, *found.span("rank"), code)
-        if "inistr" not in text and "Staff" not in text:
+        if "inistr" not in low and "staff" not in low:
             continue
         for found in bodies.finditer(text):
             start, end = found.span()
