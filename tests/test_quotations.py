@@ -43,3 +43,16 @@ def test_running_quotes_reopens_a_quotation_at_each_paragraph() -> None:
     assert {i: q[0] for i, q in paragraphs.items()} == {1: "RUS", 2: "RUS", 3: "RUS"}
     assert paragraphs[3][1] <= 1 < paragraphs[3][2]  # "We" is inside Putin's quotation
     assert not flat[3][1] <= 1 < flat[3][2]  # read as one paragraph, the mark closes it
+
+
+def test_a_quotation_said_of_a_leader_has_him_as_its_he() -> None:
+    """'"He killed our people ...," Zelensky said of Putin': Zelensky speaks, Putin is
+    "he" (before, the two leaders in the attribution made no one the speaker)."""
+    events = _events(
+        '"He killed our people, and he didn\'t exchange prisoners," Zelensky said of Putin.'
+    )
+    assert ("ASSAULT", "RUS", "UKR", "asserted") in events
+
+
+def test_a_quotation_said_of_a_thing_names_no_one() -> None:
+    assert _events('"He will respond," Lavrov said of the sanctions.') == set()

@@ -88,7 +88,7 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
                 continue
             if (  # ", and we call on ...": the speaker opens a clause of its own
                 _GROUP_GAP.match(gap) and not (m.kind == "speaker" and "," in gap)
-            ) or (gap.strip() == "," and _closed_list(text, placed, m)):
+            ) or (_LIST_COMMA.match(gap) and _closed_list(text, placed, m)):
                 codes, g_end = (*codes, m.code), m.end
                 continue
             groups.append(Group(codes, g_start, g_end))
@@ -99,6 +99,7 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
 
 
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
+_LIST_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.I)  # "Russia, the United States and"
 
 
 def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
@@ -107,9 +108,13 @@ def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
     k = placed.index(m)
     for a, b in zip(placed[k:], placed[k + 1 :], strict=False):
         gap = text[a.end : b.start]
-        if gap.strip() == ",":
+        if _LIST_COMMA.match(gap):
             continue
-        return bool(_GROUP_GAP.match(gap)) and bool(_AND_OR.search(gap))
+        return (
+            bool(_GROUP_GAP.match(gap))
+            and bool(_AND_OR.search(gap))
+            and not (b.kind == "demonym" and "the" in text[m.start - 6 : m.start].lower())
+        )  # (", the U.S. and Russian special envoys whose talks": a description)
     return False
 
 
@@ -268,7 +273,7 @@ def _break_search(
             skip.update((found.start(), found.end() - 1))
         skip.update(found.start() for found in _PARTIAL_QUOTE.finditer(text))
     # a description after a group: every break from its comma to the closing one is passed
-    described = description_spans(text, [g.end for g in groups])
+    described = description_spans(text, [(g.start, g.end) for g in groups])
     if not skip and not described:
         return CLAUSE_BREAK_RE.search
 

@@ -33,6 +33,7 @@ from tracker.coding.implied_roles import (
     duty_arguments,
     faced_measure,
     ground_owner,
+    place_visited,
     reported_attack,
 )
 from tracker.coding.matching import Match
@@ -138,6 +139,8 @@ def find_arguments(
             args = ground_owner(words, m, scene, args)
         elif m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
             args = faced_measure(text, m, scene, args)  # who faces them is their target
+        elif m.category == "CONSULT":  # "a trip to Asia": a place, no state
+            args = place_visited(text, m, scene, args)
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:

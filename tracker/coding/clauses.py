@@ -82,16 +82,25 @@ _DESCRIPTION = re.compile(
 )
 
 
-def description_spans(text: str, actor_ends: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of the descriptions that follow an actor (ending at ``actor_ends``)."""
+def description_spans(text: str, actors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the descriptions that follow an actor (``actors``: their spans); a
+    list's next state is none ("Russia, the United States, and Ukraine")."""
     if text.count(",") < 2:
         return []
     spans = []
-    for end in actor_ends:
+    for _, end in actors:
         found = _DESCRIPTION.match(text, end)
-        if found:
+        if found and not any(
+            found.start() < a
+            and text[found.start() : a].strip(", ").lower() in _LIST_OPENERS
+            and not text[b : found.end()].strip(", ")
+            for a, b in actors
+        ):
             spans.append((found.start(), found.end()))
     return spans
+
+
+_LIST_OPENERS = frozenset({"", "the"})  # what may stand before a listed state's name
 
 
 def without_asides(text: str, asides: list[tuple[int, int]]) -> str:

@@ -262,7 +262,7 @@ def _analyse_sentence(
     if wrapper is not None:
         lo, hi, speakers = wrapper.lo, wrapper.hi, wrapper.speakers
     body = [m for m in mentions if lo <= m.start and m.end <= hi]
-    described = description_spans(text, [m.end for m in body])
+    described = description_spans(text, [(m.start, m.end) for m in body])
     if described:  # "Medvedev, the deputy chairman of Russia's Security Council, said"
         body = [m for m in body if not any(a <= m.start < b for a, b in described)]
         text = without_asides(text, described)

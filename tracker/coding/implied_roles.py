@@ -1,8 +1,9 @@
 """Roles one word implies, whatever the clause's subject and object say: "its" in "drones
 that entered its airspace" names the incursion's target, and the one who must "face new
 sanctions" is their target; a request for talks with a body is addressed to that body; the
-subject of "must" or "should" is the one demanded of (docs/tone_and_events.md, N140-N141,
-N152-)."""
+subject of "must" or "should" is the one demanded of; what an attack did ("the shelling ...
+killed three") is the attack's, and an attack noun that opens what a state says is not the
+speaker's (docs/tone_and_events.md, N140-N141, N152-, N234-N235)."""
 
 from __future__ import annotations
 
@@ -100,8 +101,14 @@ def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     if len(scene.before_all) > 1:
         speaker = scene.before_all[1].codes
     elif scene.after_all and (comma := text.rfind(",", m.end)) >= 0:
-        # the wrapper's first actor (", Lavrov told Rubio": not Rubio)
-        speaker = next((g for g in scene.after_all if g.start > comma), scene.after_all[-1]).codes
+        # the wrapper's first actor (", Lavrov told Rubio": not Rubio), else the last one
+        # after the clause's comma ('," Rubio said, adding that ...'); none when no actor
+        # follows a comma (", the official added": not "Belarusian fertilizer" before it)
+        first = text.find(",", m.end)
+        wrapper = next((g for g in scene.after_all if g.start > comma), None) or next(
+            (g for g in reversed(scene.after_all) if g.start > first), None
+        )
+        speaker = wrapper.codes if wrapper is not None else ()
     else:
         speaker = ()
     speaker = tuple(c for c in speaker if c not in target)
@@ -131,8 +138,8 @@ def attack_effect(
         m.category != "ASSAULT"
         or prev.category != "ASSAULT"
         or words[m.first] not in _EFFECTS
-        or prev.first != prev.last
-        or _ARTICLES.isdisjoint(words[max(0, prev.first - 3) : prev.first])  # a noun
+        or prev.last - prev.first > 1  # a noun of one or two words ("air strike")
+        or _ARTICLES.isdisjoint(words[max(0, prev.first - 5) : prev.first])  # a noun
         or _EFFECT_GAP.search(text, prev.end, m.start)
     ):
         return None
@@ -158,3 +165,28 @@ def reported_attack(text: str, words: Sequence[str], m: Match, scene: Scene) -> 
         and is_noun(words, m)
         and _REPORTED_NOUN.match(text, scene.before[0].end, m.start) is not None
     )
+
+
+@cache
+def _regions() -> re.Pattern[str]:
+    names = sorted(word_list("world_regions.txt"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?:\s+to)?\s+(?:the\s+)?(?:{alternatives})\b", re.IGNORECASE)
+
+
+_VISITS = ("visit", "visits", "trip", "trips", "trip to", "trips to", "tour", "voyage")
+
+
+def place_visited(text: str, m: Match, scene: Scene, args: Args) -> Args:
+    """A visit or trip to a region that is no state (``data/en/world_regions.txt``: "Trump
+    began a trip to Asia, leaving Russia's offer unanswered", "Trump's visit to the Middle
+    East angered Iran"): its target is that place, so no state of the sentence is lent to
+    it, nor is the clause's object (``BODY``: no state). "Putin's forthcoming visit to
+    Alaska" stays a visit to the United States."""
+    trigger = text[m.start : m.end].lower()
+    if trigger not in _VISITS or not args.sources:
+        return args
+    to = _regions().match(text, m.end)
+    if to is None or (not trigger.endswith(" to") and " to" not in to.group().lower()):
+        return args
+    return args._replace(targets=(BODY,))

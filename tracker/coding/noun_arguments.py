@@ -59,7 +59,8 @@ _OBSERVED = re.compile(
 _DRILLS = re.compile(r"exercise|drill|manoeuvre|maneuver|war\s*games", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _OWN_AGENT = re.compile(  # ("the shelling of Kharkiv by Russian forces": after the object)
-    r"^\s*(?:[a-z]+(?:ed|en)\s+by|by|from|of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+)?$",
+    r"^\s*(?:[a-z]+(?:ed|en)(?:\s+(?:out|jointly|together|up))*\s+by|by|from|"
+    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+)?$",  # ("carried out jointly by")
     re.I,
 )
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
@@ -322,12 +323,14 @@ def _only_its_phrase(text: str, words: Sequence[str], m: Match, noun: bool) -> b
     return m.first > 0 and words[m.first - 1] in EVADED
 
 
-def _observed_drills(text: str, m: Match) -> bool:
+def _observed_drills(text: str, m: Match, after_all: Sequence[Group]) -> bool:
     """Are exercises the object of observing or attending ("the U.S. military observed the
-    exercises Zapad-2025 between Russia and Belarus")? The observer is no party to them."""
-    return bool(
-        _DRILLS.search(text, m.start, m.end)
-        and _OBSERVED.search(text, max(0, m.start - 60), m.start)
+    exercises Zapad-2025 between Russia and Belarus"), or held by those named after them
+    ("the Zapad military drills carried out jointly by Minsk and Moscow")? Then the
+    clause's subject is no party to them."""
+    return bool(_DRILLS.search(text, m.start, m.end)) and (
+        _OBSERVED.search(text, max(0, m.start - 60), m.start) is not None
+        or (bool(after_all) and _OWN_AGENT.match(text[m.end : after_all[0].start]) is not None)
     )
 
 
@@ -344,7 +347,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return Args((), (), *scene.near, own=True)
     if noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if m.category == "MOBILIZE" and _observed_drills(text, m):  # the holders' exercises
+    if m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all):  # theirs
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if _only_its_phrase(text, words, m, noun):
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

@@ -49,11 +49,37 @@ def quote_speaker(text: str, mentions: Sequence[Mention]) -> tuple[str, int, int
     if found is None:
         return _leading_speaker(text, mentions)
     lo, hi = found.start("who"), found.end("after")
+    if _OF_WHOM.match(found.group("after")):  # '"He killed our people," Zelensky said of
+        hi = found.start("after")  # Putin': Putin is spoken of, not speaking
     code = one_state([m for m in mentions if lo <= m.start and m.end <= hi])
     quoted = _QUOTED.search(text, 0, found.start() + 1)
     if code is None or quoted is None:
         return None
     return code, quoted.start(1), quoted.end(1)
+
+
+_OF_WHOM = re.compile(r"\s+(?:of|about)\s+(?!(?:it|this|that|the\s+\w+ing)\b)", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]im)\b")
+
+
+def with_quoted_subject(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` plus the state of the one spoken of ('"He killed our people, and he
+    didn't exchange prisoners," Zelensky said of Putin') on each "he/his/him/she" of the
+    quotation, as a mention of a ``leader``."""
+    found = _ATTRIBUTION.search(text)
+    if found is None or not (about := _OF_WHOM.match(found.group("after"))):
+        return mentions
+    start = found.start("after") + about.end()
+    code = one_state([m for m in mentions if start <= m.start < found.end("after")])
+    quoted = _QUOTED.search(text, 0, found.start() + 1)
+    if code is None or quoted is None:
+        return mentions
+    added = [
+        Mention(code, k.start(), k.end(), k.group(), "leader")
+        for k in _THIRD_PERSON.finditer(text, quoted.start(1), quoted.end(1))
+        if not any(m.start < k.end() and k.start() < m.end for m in mentions)
+    ]
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
 
 
 Quote = tuple[str, int, int]  # (speaker's code, start, end of the quoted text)

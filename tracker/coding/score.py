@@ -28,7 +28,7 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
-from tracker.coding.quotations import running_quotes
+from tracker.coding.quotations import running_quotes, with_quoted_subject
 from tracker.coding.rank_mentions import with_rank_speakers
 from tracker.coding.readouts import with_second_person
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
@@ -234,8 +234,10 @@ def _mentions(
         with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))
         for i, (text, found) in enumerate(zip(texts, named, strict=True))
     ]
-    if quoted:  # "your President" inside a quotation: the state addressed
-        mentions = with_second_person(texts, mentions, {**said, **running})
+    if quoted:  # "your President" inside a quotation: the state addressed; "he" of the
+        mentions = with_second_person(texts, mentions, {**said, **running})  # one spoken of
+        mentions = [with_quoted_subject(t, m) if '"' in t or "”" in t else m
+                    for t, m in zip(texts, mentions, strict=True)]  # fmt: skip
     return mentions, running
 
 

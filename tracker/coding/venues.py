@@ -61,9 +61,10 @@ _SEAT_SPEAKS = re.compile(r"(?:,\s*who)?\s+(?:said|says|stated|told|added|announ
 # the next "to Y")
 _ROUTE = re.compile(
     r"\b(?:travel(?:s|ed|led|ing|ling)?|fl(?:y|ies|ying|ew|ights?)|route|bound|journey)"
-    r"\s+(?:from|to|via|into)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}?"
-    r"(?:(?:to|via|into)\s+(?:the\s+)?)?$"
-)
+    r"\s+(?:from|to|via|into)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*\s*){1,3}(?:,\s*|\s+(?:or|and)\s+)(?:the\s+)?){0,8}"  # a list of
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}?(?:(?:to|via|into)\s+(?:the\s+)?)?$"  # them ("flights to
+)  # Cuba, Iran, North Korea, Russia or Syria")
 # "drafted last weekend in Geneva, Switzerland": the country after a city names its place
 _CITY_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+$")
 # A country is a venue only after a meeting word: "held talks in Saudi Arabia".
