@@ -442,3 +442,10 @@ def test_a_strategy_to_potentially_ease_sanctions_eases_none() -> None:
     assert not {e for e in _events(
         "Opposition figures suggested that Lukashenko's move is a strategy to re-engage with"
         " Washington and potentially ease sanctions.") if e[3] == "asserted"}  # fmt: skip
+
+
+def test_a_named_person_with_a_nationality_who_was_arrested_is_the_target() -> None:
+    """ "Marc Fogel, an American teacher, was arrested in Moscow": the American is arrested."""
+    events = _events("Marc Fogel, an American teacher, was arrested in Moscow on Friday.")
+    assert ("COERCE", "RUS", "USA", "asserted") in events
+    assert not {e for e in events if e[1] == "USA"}

@@ -14,7 +14,7 @@ from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, S
 from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
-from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
+from tracker.coding.passive import REDUCED_RELATIVE_BY, is_passive, passive_agent
 from tracker.coding.pronouns import speaker_not_subject
 from tracker.coding.sentences import sentence_starters
 from tracker.coding.word_forms import conjunction_before, in_phrase_between
@@ -297,7 +297,7 @@ _NAMED_SUBJECT = re.compile(
     r"|(?:(?<=\bafter )|(?<=\bwhen )|(?<=\bwhile ))([A-Z][a-z][\w'’-]{2,}))"  # a surname after
     r"(?:,[^,]{1,80},)?\s+"  # a comma ("Following his release, Tsikhanouski") or "after Wang"
     r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will|held|holds|"
-    r"hold|conducted|opened)\s+)*$"  # ("Wang held talks with": a light verb before its noun)
+    r"hold|conducted|opened|was|were)\s+)*$"  # ("Wang held talks with": a light verb)
 )
 NAMED_SUBJECT_REACH = 140  # characters searched back from the act
 
@@ -333,6 +333,8 @@ def with_subject_checked(
     is the act's subject ("We see that they launch strikes ...")."""
     if not args.sources and person_subject(text, words, m, before):
         if own := appositive_state(text, m.start, before):  # "Smith, a U.S. diplomat, met"
+            if is_passive(text, m.start, m.end):  # "Fogel, an American teacher, was arrested
+                return args._replace(sources=(), targets=own)  # in Moscow": the arrested
             return args._replace(sources=own)
         return args._replace(unowned=True)
     if args.sources and speaker_not_subject(text, m, before, args.sources):
