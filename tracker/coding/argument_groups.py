@@ -113,7 +113,7 @@ def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:
         return (
             bool(_GROUP_GAP.match(gap))
             and bool(_AND_OR.search(gap))
-            and not (b.kind == "demonym" and "the" in text[m.start - 6 : m.start].lower())
+            and not (b.kind == "demonym" and "the" in text[max(0, m.start - 6) : m.start].lower())
         )  # (", the U.S. and Russian special envoys whose talks": a description)
     return False
 
