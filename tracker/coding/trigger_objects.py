@@ -123,7 +123,16 @@ _PUT_UNDER = frozenset(
 )  # fmt: skip
 # a person's title before a name is no act: "the released journalist X, protester Y and ..."
 _TITLE_NOUNS = frozenset({"protester", "protestor", "demonstrator"})
-CHECKED = NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING | _SANCTIONS | _TITLE_NOUNS
+# a bare form that is mostly a noun of another sense is the verb only after "to" or a modal:
+# "to lobby Washington", "will lobby", but "a strong anti-Russian lobby persists" (a group)
+_NOUN_FIRST = frozenset({"lobby"})
+_VERB_BEFORE = frozenset(
+    {"to", "will", "would", "can", "could", "must", "should", "may", "might", "not", "and", "or"}
+)
+CHECKED = (
+    NAMED_OBJECT | _STATE_PARTICIPLES | _AGREEMENT_NOUNS | _ASKING | _SANCTIONS | _TITLE_NOUNS
+    | _NOUN_FIRST
+)  # fmt: skip
 
 
 def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
@@ -137,6 +146,8 @@ def no_act_here(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
         return _made_before(words, i)
     if w in _TITLE_NOUNS:
         return names_next(surface, i)
+    if w in _NOUN_FIRST:
+        return i == 0 or words[i - 1] not in _VERB_BEFORE
     if w in _SANCTIONS:
         return _under_sanctions(words, i)
     if w in _ASKING:
