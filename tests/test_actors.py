@@ -166,7 +166,7 @@ def test_names_demonyms_capitals_institutions(matcher, text, expected):
         ("Jordan said it would help", [("Jordan", "JOR")]),
         ("King Abdullah of Jordan", [("Jordan", "JOR")]),
         ("Chad Smith drummed", []),
-        ("Chad President Mahamat Deby", [("Chad", "TCD")]),
+        ("Chad President Mahamat Deby", [("Chad", "TCD"), ("Mahamat Deby", "TCD")]),
         ("Sudan and Chad", [("Sudan", "SDN"), ("Chad", "TCD")]),
         (
             "Papua New Guinea and Guinea-Bissau",
