@@ -34,3 +34,20 @@ def test_officials_named_alone_speak_for_their_state() -> None:
     assert ("CONSULT", "USA", "RUS", "asserted") in _events(
         "Mr Ratcliffe has spoken by phone with Alexander Bortnikov several times this year."
     )
+
+
+def test_acts_carried_out_and_supported_by_someone_are_theirs_whoever_speaks() -> None:
+    events = _events(
+        "Lavrov warned that the strikes carried out by Ukraine and supported by Washington"
+        " violate international law."
+    )
+    assert not [e for e in events if e[:2] in (("SUPPORT", "RUS"), ("ASSAULT", "RUS"))]
+    assert ("SUPPORT", "USA", "RUS") not in {
+        e[:3] for e in _events("Russia vetoed a resolution backed by the United States.")
+    }
+
+
+def test_strikes_launched_by_a_state_are_attacks_not_walkouts() -> None:
+    events = _events("Iran condemned the strikes launched by Israel on Tehran.")
+    assert ("ASSAULT", "ISR", "IRN", "asserted") in events
+    assert "PROTEST" not in {e[0] for e in events}

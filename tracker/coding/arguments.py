@@ -45,6 +45,7 @@ from tracker.coding.passive import (
     agentless_passive,
     is_passive,
     opens_passive,
+    participle_agent,
     passive_agent,
     predicative_participle,
     reduced_object,
@@ -178,6 +179,8 @@ def _trigger_arguments(
             return own
     if reported_attack(text, words, m, scene):  # "Russia's Defence Ministry says an
         return noun_arguments(text, m, scene.before_all, scene.after_all, near)  # attack"
+    if (by := participle_agent(text, words, m, scene.before, scene.after_all)) is not None:
+        return Args(*by, *near)  # "supported by Washington": Washington's
     # verbs and gerunds ("against supplying missiles") take clause arguments
     args = _clause_arguments(
         text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near, attacks

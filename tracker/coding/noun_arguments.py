@@ -45,8 +45,7 @@ EVADED = frozenset(
      "skirt", "skirting", "dodge", "dodging", "violate", "violating", "violated", "breach",
      "breaching", "breached"}
 )  # fmt: skip
-# "talks between Russia and Ukraine", "the conversation between the presidents of Russia and
-# the United States"
+# "talks between Russia and Ukraine", "the conversation between the presidents of Russia and"
 BETWEEN = re.compile(  # (a name may stand between: "the exercises Zapad-2025 between")
     rf"^\s*(?-i:[A-Z][\w-]*\s+){{0,2}}between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I
 )
@@ -65,6 +64,9 @@ _OWN_AGENT = re.compile(  # ("the shelling of Kharkiv by Russian forces": after 
 )
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
 _LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$")
+_DONE_BY = re.compile(  # (not "a ceasefire proposed by Trump": a proposer does not cease fire)
+    r"\s*(?:carried\s+out|conducted|launched|staged|committed|imposed|waged)\s+by\s+(?:the\s+)?$"
+)
 # ... and after an agent's "of X", the rest of its name and where it went: "the visit of
 # U.S. presidential envoy John Coale to Minsk"
 _LATER_TO = re.compile(r"^\s*(?:[\w.'’-]+\s+){0,4}to\s+(?:the\s+)?$")
@@ -337,19 +339,19 @@ def _observed_drills(text: str, m: Match, after_all: Sequence[Group]) -> bool:
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
     """The arguments of a trigger that has only its own actors, else None: what one evades
     ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
-    not the subject's), a ``noun`` whose parties "between" names (the
-    mediators of "a ceasefire between Israel and Hamas" are no party to it), or a ``noun``
-    that a body which is no state modifies (no state is its source); "told" with no state
-    right after it (TOLD)."""
+    not the subject's), a ``noun`` whose parties "between" names (the mediators of "a ceasefire
+    between Israel and Hamas" are no party to it), an act "carried out by X" (X's), or a
+    ``noun`` that a body which is no state modifies; "told" with no state after it (TOLD)."""
     if (m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1)) or (
         m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
-    if noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all):
-        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all):  # theirs
-        return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-    if _only_its_phrase(text, words, m, noun):
+    if (
+        (noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all))
+        or (m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all))  # theirs
+        or (noun and scene.after_all and _DONE_BY.match(text, m.end, scene.after_all[0].start))
+        or _only_its_phrase(text, words, m, noun)
+    ):  # ("the attacks carried out by Israel": Israel's)
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

@@ -362,6 +362,26 @@ def agentless_passive(
 _PERSON_NOUN = re.compile(r"\b(?:an?|two|three|four|five|several)\s+$", re.I)
 
 
+_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?$")  # "Israel and supported", "Russia, backed"
+
+
+def participle_agent(
+    text: str, words: Sequence[str], m: Match, before: Sequence[Group], after_all: Sequence[Group]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(source, target) of a past participle right before "by X" with no auxiliary ("the
+    attacks carried out by Israel and supported by Washington", "Russia, backed by China,"):
+    X is its agent and the actor right before it what it acts on; None otherwise ("vetoed a
+    resolution backed by X": X backs a resolution, not the one who vetoed it)."""
+    k = m.last + 1
+    if m.first != m.last or m.first == 0 or k >= len(words) or words[k] != "by":
+        return None
+    if not before or _RIGHT_AFTER.match(text, before[0].end, m.start) is None:
+        return None
+    if not words[m.first].endswith(("ed", "en")) or words[m.first - 1] in _AUXILIARY_BEFORE:
+        return None
+    return passive_agent(text, m, before, after_all, (), (), True)
+
+
 def reduced_object(
     text: str, words: Sequence[str], m: Match, before: Sequence[Group], after_all: Sequence[Group]
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
