@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,89 @@ def test_strikes_launched_by_a_state_are_attacks_not_walkouts() -> None:
     events = _events("Iran condemned the strikes launched by Israel on Tehran.")
     assert ("ASSAULT", "ISR", "IRN", "asserted") in events
     assert "PROTEST" not in {e[0] for e in events}
+
+
+def test_a_subject_an_auxiliary_follows_keeps_its_coordinated_nouns() -> None:
+    events = _events(
+        "Russia's defence ministry said Ukraine had conducted drone and shelling attacks."
+    )
+    assert ("ASSAULT", "UKR", "RUS", "asserted") in events
+    assert ("ASSAULT", "RUS", "UKR", "asserted") not in events
+
+
+def test_states_that_act_on_each_other_are_the_pair_not_a_third_named_after() -> None:
+    events = {
+        e[:3]
+        for e in _events(
+            "Russia and Ukraine traded accusations on Wednesday of launching new attacks against"
+            " each other's energy facilities in violation of a US-brokered moratorium."
+        )
+    }
+    assert {("ACCUSE", "RUS", "UKR"), ("ACCUSE", "UKR", "RUS")} <= events
+    assert not [e for e in events if e[0] == "ACCUSE" and "USA" in e]
+    assert ("ASSAULT", "RUS", "USA") not in {
+        e[:3]
+        for e in _events("Russia and Ukraine launched attacks on each other near a U.S. base.")
+    }
+
+
+def test_a_weekday_does_not_make_an_accusation_s_content_an_act() -> None:
+    events = _events("Russia accused Ukraine on Wednesday of launching new attacks.")
+    assert ("ACCUSE", "RUS", "UKR", "asserted") in events
+    assert "ASSAULT" not in {e[0] for e in events}
+
+
+def test_committing_an_act_of_aggression_is_an_attack_not_a_commitment() -> None:
+    events = _events("This morning, Russia committed an act of armed aggression against Georgia.")
+    assert ("ASSAULT", "RUS", "GEO", "asserted") in events
+    assert "AGREE" not in {e[0] for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said Russia had violated the US-brokered moratorium on energy strikes.",
+        "Russia and Ukraine accused each other of attacks in violation of a US-brokered truce.",
+    ],
+)
+def test_the_maker_or_broker_of_a_thing_is_no_party_to_acts_on_it(text) -> None:
+    assert not [e for e in _events(text) if e[0] == "REJECT" and "USA" in e]
+
+
+def test_analysis_after_a_comma_does_not_reach_back_to_a_reported_act() -> None:
+    events = _events(
+        "Kyiv was willing to accept a ceasefire but Putin refused, raising questions about how"
+        " it would be monitored."
+    )
+    assert ("REJECT", "RUS", "UKR", "asserted") in events
+
+
+def test_a_step_towards_a_ceasefire_is_a_goal_not_a_ceasefire() -> None:
+    events = _events(
+        "The two sides reported the violations to the US, which persuaded Moscow and Kyiv to"
+        " agree to the partial truce last month as a stepping stone towards a full ceasefire."
+    )
+    assert not [e for e in events if e[0] == "RETREAT" and e[3] == "asserted"]
+
+
+def test_what_co_subjects_discuss_is_a_topic_not_a_party() -> None:
+    events = _events(
+        "The Russian and US top diplomats discussed the results of the talks between Moscow and"
+        " Kiev."
+    )
+    assert (None, None) in {e[1:3] for e in events if e[0] == "CONSULT"}
+    assert not [e for e in events if e[0] == "CONSULT" and "USA" in e and "UKR" in e]
+    assert ("CONSULT", "BLR", "CHN") in {
+        e[:3] for e in _events("Russia and Belarus discussed the deployment with China.")
+    }
+
+
+def test_an_example_after_including_is_the_act_it_exemplifies() -> None:
+    text = (
+        "Lavrov said Kyiv launched a drone attack on the presidential residence. Zelensky denied"
+        " the accusation. He said such claims are intended to justify Russian attacks on Ukraine,"
+        " including strikes on the capital."
+    )
+    third = [e for p in sentence_pairs(text).values() for e in p.events if e.sentence_index == 2]
+    assert {(e.source, e.target) for e in third if e.category == "ASSAULT"} == {("RUS", "UKR")}
+    assert "strikes" in {e.text[e.span_start : e.span_end] for e in third}

@@ -6,7 +6,9 @@ first imposed on Moscow by the Trump administration since his return to office, 
 latest reversal" has a passive with no auxiliary and every group after a preposition, so no
 pair. The event coder's argument roles read the same sentence as USA -> RUS SANCTION. A
 sentence naming two states or more that has no dyad gets the pair of each act whose
-arguments name one source and one target (docs/tone_and_events.md, N41)."""
+arguments name one source and one target (docs/tone_and_events.md, N41). Any sentence gets
+the pair of states that act on each other ("Russia and Ukraine traded accusations ... of a
+US-brokered moratorium": the dyad rules pair each with the U.S., not with each other; N277)."""
 
 from __future__ import annotations
 
@@ -25,15 +27,20 @@ def act_dyads(
 ) -> list[tuple[Dyad, tuple[Mention, ...]]]:
     """``dyads`` plus the act pairs of sentences with two states or more and no dyad;
     ``analysed(i)`` is the event model's reading of sentence ``i`` (a ``CodedSentence``)."""
-    have = {d.sentence_index for d, _ in dyads}
+    have: dict[int, set[tuple[str, str]]] = {}
+    for d, _ in dyads:
+        have.setdefault(d.sentence_index, set()).add(d.pair)
     words = relation_words()
     added: list[tuple[Dyad, tuple[Mention, ...]]] = []
     for i, found in enumerate(mentions):
-        if i in have or len(found) < 2:
+        if len(found) < 2:
             continue
         codes = {m.code for m in found if m.start >= 0}
         if len(codes) < 2 or words.not_politics(texts[i]):
             continue  # (sport and weather name states side by side: rule 9 of dyads.py)
+        if i in have:
+            added.extend(_each_other(analysed(i), i, found, have[i]))
+            continue
         sentence = analysed(i)
         pairs: set[tuple[str, str]] = set()
         for args in sentence.arguments:
@@ -48,3 +55,22 @@ def act_dyads(
     if not added:
         return dyads
     return sorted([*dyads, *added], key=lambda item: item[0].sentence_index)
+
+
+def _each_other(
+    sentence: Any, i: int, found: Sequence[Mention], paired: set[tuple[str, str]]
+) -> list[tuple[Dyad, tuple[Mention, ...]]]:
+    """The pairs of states that sentence ``i`` says act on each other (an act's own
+    arguments: two sources or more and no target) that its dyads do not hold yet."""
+    out: list[tuple[Dyad, tuple[Mention, ...]]] = []
+    for args in sentence.arguments:
+        if not args.own or args.targets or len(args.sources) < 2:
+            continue
+        for k, a in enumerate(args.sources):
+            for b in args.sources[k + 1 :]:
+                pair = make_pair(a, b)
+                if a != b and pair not in paired:
+                    paired.add(pair)
+                    support = tuple(m for m in found if m.code in pair)
+                    out.append((Dyad(pair, i, None, None), support))
+    return out

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from tracker.coding.appositives import appositive_state
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
+from tracker.coding.attach import MADE_BY
 from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
@@ -29,7 +30,6 @@ _OBJECT_PREPOSITION = re.compile(
     r"alongside|including|like)\s+(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
-
 # ... and so is the first object of a verb of giving ("granted Belarus sanctions relief":
 # Belarus receives it)
 _RECIPIENT = re.compile(
@@ -54,13 +54,17 @@ _SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")
+_AUXILIARY_NEXT = re.compile(r"\s+(?:has|have|had|was|were|is|are|will|would)\s")
 
 
 def _second_verb_after(text: str, g: Group, trigger_start: int, word_end: int) -> bool:
     """Does a second verb of the clause's subject ("and announced", "and ordering") stand
-    between the group and the trigger (ending at ``word_end``, -1: the text's end)?"""
-    return text.find(" and ", g.end, trigger_start) >= 0 and (  # (cheap test first)
-        _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text)) is not None
+    between the group and the trigger (ending at ``word_end``, -1: the text's end)? Not after
+    a group an auxiliary follows ("Ukraine had conducted drone and shelling attacks")."""
+    return (
+        text.find(" and ", g.end, trigger_start) >= 0  # (cheap test first)
+        and _SECOND_VERB.search(text, g.end, word_end if word_end > 0 else len(text)) is not None
+        and _AUXILIARY_NEXT.match(text, g.end) is None
     )
 
 
@@ -249,13 +253,11 @@ def without_mediator(
     """``after`` and ``near`` without the agent of a participle on a noun after an act of a
     coordinated subject ("The U.S. and Russia exchanged prisoners in a deal brokered by the
     UAE": the two swapped with each other, not with the UAE; "held talks in Muscat,
-    mediated by Oman" after a comma too)."""
+    mediated by Oman" after a comma too), or the maker of a thing ("the U.S.-brokered truce")."""
     first = after[0] if after else after_all[0] if after_all else None
-    if (
-        first is not None
-        and before
-        and len(before[0].codes) > 1
-        and REDUCED_RELATIVE_BY.search(text, m.end, first.start)
+    if first is not None and (
+        MADE_BY.match(text, first.end) is not None
+        or (bool(before) and len(before[0].codes) > 1 and _mediated(text, m.end, first.start))
     ):
         rest = after[1:] if after else after
         return rest, (near[0], tuple(c for c in near[1] if c not in first.codes))
@@ -263,6 +265,7 @@ def without_mediator(
 
 
 _BY_NEXT = re.compile(r"\s+by\s")
+_mediated = REDUCED_RELATIVE_BY.search
 
 
 def by_agent(

@@ -31,6 +31,7 @@ from tracker.coding.implied_roles import (
     attack_effect,
     content_addressee,
     duty_arguments,
+    example_of,
     faced_measure,
     ground_owner,
     place_visited,
@@ -64,8 +65,7 @@ from tracker.coding.word_forms import (
 from tracker.data import word_list
 from tracker.models import Mention
 
-# Material conflict needs a named actor: a bare "the invasion" or "sanctions" with no actor
-# argument is background, not an act between the sentence's states (no positional fallback).
+# Material conflict needs a named actor: a bare "the invasion" or "sanctions" is background.
 NEEDS_ACTORS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 _TOOK_PART = Args(own=True)  # sentinel of _own_arguments: the clause's actors took part
 _LOCATIVE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
@@ -93,23 +93,37 @@ _ROLE_NOUNS = frozenset(
 )  # "claimed responsibility for the attack": the claimant did it; "held a round of talks"
 
 
+# co-subjects acting "on / against each other" (their phrase, up to a comma)
+EACH_OTHER = re.compile(r"[^,;.]{0,40}?\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+_DISCUSSING = frozenset({"consult.discuss"})  # its object is a topic, its "with X" a party
+
+
+def _among_themselves(text: str, m: Match, scene: Scene, reciprocal: frozenset[str]) -> bool:
+    """Do co-subjects act on each other ("traded accusations") or discuss what follows ("the
+    Russian and US diplomats discussed the talks between Moscow and Kiev"), no one else?"""
+    if m.rule in reciprocal or EACH_OTHER.match(text, m.end):
+        return True
+    first = scene.after_all[0] if scene.after_all else None
+    return m.rule in _DISCUSSING and first is not None and "with" not in text[m.end : first.start]
+
+
 def find_arguments(
     text: str,
     matches: Sequence[Match],
     placed: Sequence[Mention],
     words: Sequence[str],
     starts: Sequence[int],
+    reciprocal: frozenset[str] = frozenset(),
 ) -> tuple[Args, ...]:
     """The arguments of every match, from the sentence's placed mentions (text order);
-    ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets
-    (up to the last trigger)."""
-    groups = actor_groups(text, placed, matches)
-    layout = Layout.of(text, groups)
+    ``words`` are the sentence's lower-cased tokens, ``starts`` their character offsets (up to
+    the last trigger); ``reciprocal``: the rules whose co-subjects act on each other (N278)."""
+    groups = actor_groups(text, placed, matches) if matches else ()
     if not groups:
         return (Args(),) * len(matches)
+    layout = Layout.of(text, groups)
     relative = not RELATIVE_PERSON.isdisjoint(words)
-    has_pronoun = "he" in words or "she" in words
-    owned_by_pronoun = "his" in words or "her" in words
+    has_pronoun, by_pronoun = "he" in words or "she" in words, "his" in words or "her" in words
     leading = bool(words) and words[0] in _PP_PREPS
     attacks = tuple(x.start for x in matches if x.category in ATTACKS)
     bodies = body_spans(text, words)
@@ -132,9 +146,11 @@ def find_arguments(
                 args = with_bodies(text, m, scene, args, bodies)
         if not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
+        elif len(args.sources) > 1 and _among_themselves(text, m, scene, reciprocal):
+            args = Args(args.sources, (), *scene.near, own=True)  # "attacks against each other"
         elif (args.sources or args.unowned) and has_pronoun:  # ("he" of a leader named before)
             args = pronoun_source(text, m, scene.before, placed, args)
-        elif owned_by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
+        elif by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
             args = possessor_source(text, m, placed, args)
         if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
             args = ground_owner(words, m, scene, args)
@@ -177,6 +193,8 @@ def _trigger_arguments(
             return Args(clause[0], clause[1] if len(clause) > 1 else (), *near)
         if own is not None and own is not _TOOK_PART:
             return own
+    if previous is not None and (example := example_of(text, m, previous)):
+        return example  # "Russian attacks on Ukraine, including strikes on the capital"
     if reported_attack(text, words, m, scene):  # "Russia's Defence Ministry says an
         return noun_arguments(text, m, scene.before_all, scene.after_all, near)  # attack"
     if (by := participle_agent(text, words, m, scene.before, scene.after_all)) is not None:

@@ -14,6 +14,12 @@ MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
 
 FALLBACK = ("fallback", "fallback")
 
+# a state that made, brokered or backs a thing ("the U.S.-brokered truce", "Iranian-made
+# drones", "Iran-backed Houthis") is no object of an act on the thing, nor lent to one
+MADE_BY = re.compile(
+    r"-(?:brokered|mediated|made|built|designed|manufactured|supplied|produced|backed)\b", re.I
+)
+
 # sentinel: a coordinated group acting with no other side ("Russia and the U.S. swapped
 # prisoners"): one mutual event of a mutual kind, else the act each way
 RECIPROCAL = ("reciprocal", "reciprocal")
@@ -181,7 +187,18 @@ def lends(
         single
         and not acts_elsewhere(args, pair, trigger, text, sentence.matches, sentence.arguments)
         and not only_conceded(args, pair, text, mentions, trigger.category)
+        and not _only_a_maker(args, pair, text, mentions)
     )
+
+
+def _only_a_maker(
+    args: Args, pair: tuple[str, str], text: str, mentions: Sequence[Mention]
+) -> bool:
+    """Is the pair's state other than the trigger's source named only as the maker, broker
+    or backer of a thing ("Russia violated the U.S.-brokered truce": no rejection of the U.S.)?"""
+    other = pair[1] if pair[0] in args.sources else pair[0]
+    named = [m for m in mentions if m.code == other and m.start >= 0]
+    return bool(named) and all(MADE_BY.match(text, m.end) for m in named)
 
 
 # a new predicate of the same subject that reports speech: "... and said he would brief X"

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from tracker.coding.argument_groups import Args
 from tracker.coding.argument_roles import reaction_targets
-from tracker.coding.arguments import find_arguments
+from tracker.coding.arguments import EACH_OTHER, find_arguments
 from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach, lends
 from tracker.coding.direction import (
     POSITION_KEY,
@@ -122,7 +122,7 @@ class EventCoder:
         if matches and "?" in sentence_text[-3:]:  # "Can't we engage in a dialogue?"
             matches = as_asked(sentence_text, matches)
         placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
-        arguments = find_arguments(sentence_text, matches, placed, words, starts) if matches else ()
+        arguments = find_arguments(sentence_text, matches, placed, words, starts, self.reciprocal)
         if any(m.rule == _JOINT_NOUN for m in matches):
             arguments = _joint_participants(matches, arguments, placed)
         if len(matches) > 1 and "," in sentence_text:
@@ -248,7 +248,7 @@ class EventCoder:
             elif (
                 m.rule in self.reciprocal
                 or self.categories[m.category].quad_class <= 2
-                or _EACH_OTHER.match(text, m.end)  # "Kyiv and Moscow blamed each other"
+                or EACH_OTHER.match(text, m.end)  # "Kyiv and Moscow blamed each other"
             ):
                 directions = [pair, pair[::-1]]  # "X and Y hailed a new era": each praised
             else:
@@ -281,7 +281,6 @@ _WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
 
 
 _JOINT_NOUN = "cooperate.joint"
-_EACH_OTHER = re.compile(r"\s+(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 
 
 def _joint_participants(

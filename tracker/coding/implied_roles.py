@@ -190,3 +190,16 @@ def place_visited(text: str, m: Match, scene: Scene, args: Args) -> Args:
     if to is None or (not trigger.endswith(" to") and " to" not in to.group().lower()):
         return args
     return args._replace(targets=(BODY,))
+
+
+# an example set off after an act: "Russian attacks on Ukraine, including strikes on the capital"
+_EXAMPLE_BEFORE = re.compile(r",\s+(?:including|such\s+as|among\s+them)\s+(?:the\s+)?$", re.I)
+
+
+def example_of(text: str, m: Match, previous: tuple[Match, Args]) -> Args | None:
+    """The arguments of an act named as an example of the act before it, of the same category
+    ("Russian attacks on Ukraine, including strikes on the capital": Russia's), else None."""
+    before, args = previous
+    if before.category != m.category or not (args.sources or args.targets):
+        return None
+    return args if _EXAMPLE_BEFORE.search(text, max(0, m.start - 24), m.start) else None

@@ -21,7 +21,7 @@ class SentenceCues(NamedTuple):
     present: set[str]  # the watched words the sentence has
     contraction: bool  # an "n't" word
     cued: bool  # some mode cue may be found
-    commentary: set[int]  # sentence parts holding a commentary cue
+    commentary: set[int]  # where commentary cues end
     conditional: bool
     background: bool
     topic_ends: set[int]  # last tokens of topic verbs and cues
@@ -125,6 +125,9 @@ MODALS = frozenset(
 )
 # A topic verb's object ends at a preposition other than of/about ("praised X for his role in
 # the release": the release is not what was praised) and at a comma opening a new clause.
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+)
 _TOPIC_STOPS = frozenset(
     {"for", "in", "on", "at", "with", "to", "from", "by", "against", "into", "during", "amid",
      "despite", "over", "under", "than", "as", "since", "until", "that", "which", "who",
@@ -160,6 +163,13 @@ _PART_BREAKS = frozenset({";", ":"})
 def part_of(words: Sequence[str], k: int) -> int:
     """The sentence part (counted from 0, split at ";" and ":") that token ``k`` is in."""
     return sum(1 for w in words[:k] if w in _PART_BREAKS)
+
+
+def in_commentary(words: Sequence[str], cue_ends: set[int], i: int) -> bool:
+    """Is the trigger at ``i`` under an analysis cue ending at one of ``cue_ends``: in its part
+    (";" and ":" split), after it or in its clause (not "Putin refused, raising questions")?"""
+    ends = [k for k in cue_ends if part_of(words, k) == part_of(words, i)]
+    return any(k < i or CLAUSE_BREAK.isdisjoint(words[i:k]) for k in ends)
 
 
 _RELATIVE = frozenset({"who", "whom", "whose", "which"})
@@ -265,6 +275,8 @@ def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: 
             continue
         if w == "." and k > 0 and len(words[k - 1]) == 1:
             continue  # the stops of an abbreviation: "rejected a U.S. request"
+        if w == "on" and k + 1 < len(words) and words[k + 1] in _DAYS:
+            continue  # "accused Ukraine on Wednesday of launching attacks": a date, no place
         if w in CLAUSE_BREAK or w in _TOPIC_STOPS or k in verbs:
             return False  # a verb trigger between: "condemned X and imposed sanctions"
     return False

@@ -37,11 +37,11 @@ from tracker.coding.mode_scopes import (
     embedded,
     future_after,
     has_contraction,
+    in_commentary,
     is_participle,
     list_head,
     listed_mode,
     own_verb_phrase,
-    part_of,
     pluperfect,
     receives_response,
     year_of,
@@ -148,12 +148,12 @@ class ModeReader:
         present = self._watched.intersection(words)
         contraction = has_contraction(words, text)
         cued = contraction or self._may_have_cue(present)
-        commentary: set[int] = set()  # the sentence parts (";" and ":" split) holding analysis
+        commentary: set[int] = set()  # where analysis cues end (``in_commentary``)
         conditional = background = False
         topic_ends: set[int] = set()
         if not self._special.isdisjoint(present):  # most sentences: no condition, topic ...
             if not self._commentary_first.isdisjoint(present):
-                commentary = {part_of(words, k) for k in self._cue_ends(words, self._commentary)}
+                commentary = self._cue_ends(words, self._commentary)
             conditional = not self._condition_first.isdisjoint(present)
             background = any(cue <= present for cue in self._background_words)
             if not self._topic_first.isdisjoint(present):
@@ -201,7 +201,7 @@ class ModeReader:
         elif (
             cues.commentary
             and mode is not Mode.NEGATED
-            and part_of(words, first) in cues.commentary
+            and in_commentary(words, cues.commentary, first)
         ):
             mode = Mode.HYPOTHETICAL  # analysis ("may hinge on the talks") asserts nothing
         elif (

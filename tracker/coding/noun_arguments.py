@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from tracker.coding.argument_groups import Args, Group, Near, Scene
+from tracker.coding.attach import MADE_BY
 from tracker.coding.bodies import BODY
 from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.event_context import refers_back
@@ -112,7 +113,7 @@ def noun_arguments(
             sources = g.codes  # "the meeting of Trump and Putin" (or "of U.S. officials with")
             if len(g.codes) > 1:
                 break
-        elif _OWN_ARG.match(gap) and not targets:
+        elif _OWN_ARG.match(gap) and not targets and not MADE_BY.match(text, g.end):
             targets = g.codes
         elif agent_of and sources and not targets and _LATER_TO.match(gap):
             targets = g.codes  # "the visit of U.S. envoy John Coale to Minsk"
@@ -252,8 +253,7 @@ def _released_from(text: str, m: Match, scene: Scene) -> Args | None:
 
 
 # The phrases of an arrest noun: "of" (and a few words) before the one held, "in" before the
-# state that holds them ("the arrest in Belarus of a Polish citizen", "the detention of a
-# Polish journalist in Belarus")
+# state that holds them ("the arrest in Belarus of a Polish citizen")
 _HELD_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,3}$")
 _HELD_IN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in|inside)\s+(?:the\s+)?$")
 _HELD_REACH = 80  # characters after the noun
