@@ -138,3 +138,20 @@ def test_an_example_after_including_is_the_act_it_exemplifies() -> None:
     third = [e for p in sentence_pairs(text).values() for e in p.events if e.sentence_index == 2]
     assert {(e.source, e.target) for e in third if e.category == "ASSAULT"} == {("RUS", "UKR")}
     assert "strikes" in {e.text[e.span_start : e.span_end] for e in third}
+
+
+def test_do_not_negates_bare_verbs_only() -> None:
+    assert ("REQUEST", "RUS", "USA", "asserted") in _events(
+        "The Russian side does not give up and calls on the State Department to restore"
+        " normal embassy work."
+    )
+    assert ("CONSULT", "RUS", "UKR", "negated") in _events(
+        "Russia did not meet Ukraine and discuss the truce."
+    )
+
+
+def test_the_city_of_a_named_summit_is_a_place_not_a_host() -> None:
+    assert not _events(
+        "Starmer is set to appear at the European Political Community summit in Budapest on"
+        " Thursday, where he is expected to discuss the conflict."
+    )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from tracker.coding.attach import MUTUAL_KINDS
 from tracker.coding.relation_words import relation_words
 from tracker.models import Dyad, Mention, make_pair
 
@@ -60,11 +61,14 @@ def act_dyads(
 def _each_other(
     sentence: Any, i: int, found: Sequence[Mention], paired: set[tuple[str, str]]
 ) -> list[tuple[Dyad, tuple[Mention, ...]]]:
-    """The pairs of states that sentence ``i`` says act on each other (an act's own
-    arguments: two sources or more and no target) that its dyads do not hold yet."""
+    """The pairs of states that sentence ``i`` says act on each other or together (an act's
+    own arguments, or a mutual act's, with two sources or more and no target: "Witkoff said
+    that Russia and Ukraine had agreed on an exchange") that its dyads do not hold yet."""
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
-    for args in sentence.arguments:
-        if not args.own or args.targets or len(args.sources) < 2:
+    for m, args in zip(sentence.matches, sentence.arguments, strict=True):
+        if not (args.own or m.category in MUTUAL_KINDS) or args.targets or len(args.sources) < 2:
+            continue
+        if m.rule in _BY_A_THIRD:  # "to mediate in a dispute between the two": no meeting
             continue
         for k, a in enumerate(args.sources):
             for b in args.sources[k + 1 :]:
@@ -74,3 +78,6 @@ def _each_other(
                     support = tuple(m for m in found if m.code in pair)
                     out.append((Dyad(pair, i, None, None), support))
     return out
+
+
+_BY_A_THIRD = frozenset({"consult.mediate"})

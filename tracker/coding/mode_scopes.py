@@ -62,8 +62,7 @@ IRREGULAR_PARTICIPLES = frozenset(
      "sought", "made", "given", "withdrawn", "frozen", "begun", "beaten", "cut", "put", "left",
      "been"}
 )  # fmt: skip
-# A plan that draws a response is the clause's subject, no frame of it ("the U.S. plan drew
-# criticism from Ukraine", "the plans have sparked protests")
+# A plan that draws a response is the clause's subject, no frame ("the plan drew criticism")
 _PLAN_NOUNS = frozenset({"plan", "plans"})
 _RECEPTION = frozenset(
     {"drew", "drawn", "sparked", "faced", "prompted", "provoked", "triggered", "received",
@@ -87,9 +86,8 @@ def receives_response(words: Sequence[str], k: int) -> bool:
     return False
 
 
-# After a noun and its auxiliary, negation denies the act only with a verb of its taking
-# place ("the meeting will not take place", "talks did not go ahead"); with another verb the
-# act is presupposed ("the U.S. sanctions will not go unanswered": the response is denied)
+# After a noun and its auxiliary, negation denies the act only with a verb of its taking place
+# ("the meeting will not take place"); else the act is presupposed ("will not go unanswered")
 _TAKING_PLACE = frozenset(
     {"take", "taken", "took", "happen", "happened", "occur", "occurred", "proceed", "held",
      "convene", "convened", "materialize", "materialise", "start", "started", "begin",
@@ -125,9 +123,7 @@ MODALS = frozenset(
 )
 # A topic verb's object ends at a preposition other than of/about ("praised X for his role in
 # the release": the release is not what was praised) and at a comma opening a new clause.
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
-)
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TOPIC_STOPS = frozenset(
     {"for", "in", "on", "at", "with", "to", "from", "by", "against", "into", "during", "amid",
      "despite", "over", "under", "than", "as", "since", "until", "that", "which", "who",
@@ -286,14 +282,17 @@ def own_verb_phrase(words: Sequence[str], clause_start: int, i: int) -> list[str
     """The clause before the trigger at ``i`` (``words[clause_start:i]``), from its own verb
     phrase on when it is a past verb after "and"/"but" that follows another past verb:
     "Belarus denied sending the balloons and accused Vilnius" (the denial frames its own
-    object, not the accusation; the accusation had been negated). The other verb may stand
-    before the window, back to a clause break ("summoned Ukraine's charge d'affaires to demand
-    preventive measures and threatened": no demand frames the threat). A negation or modal
-    before both still frames both ("did not meet Putin and discuss", "has not imposed
-    sanctions and frozen assets": no past verb is passed over, or the auxiliary stands before
-    it)."""
+    object, not the accusation). The other verb may stand before the window, back to a clause
+    break ("summoned X to demand measures and threatened": no demand frames the threat). A
+    negation or modal before both frames both ("did not meet Putin and discuss", "has not
+    imposed sanctions and frozen assets"), but "do/does/did not" only bare verbs ("does not
+    give up and calls on": the call is not negated)."""
     before = list(words[clause_start:i])
-    if len(before) < 3 or before[-1] not in ("and", "but") or not words[i].endswith("ed"):
+    if len(before) < 3 or before[-1] not in ("and", "but"):
+        return before
+    if words[i].endswith(("ed", "s")) and not _DO_NOT.isdisjoint(before):
+        return before[len(before) - 1 :]
+    if not words[i].endswith("ed"):
         return before
     first = clause_start
     while first > max(0, clause_start - CLAUSE_REACH) and words[first - 1] not in CLAUSE_BREAK:
@@ -307,6 +306,7 @@ def own_verb_phrase(words: Sequence[str], clause_start: int, i: int) -> list[str
 
 
 CLAUSE_REACH = 12  # tokens before the mode window searched for the clause's other past verb
+_DO_NOT = frozenset({"do", "does", "did"})  # do-support: negates bare verbs only
 
 _AUXILIARY_BEFORE = frozenset({"not", "never", "has", "have", "had", "was", "were", "be", "been"})
 

@@ -15,7 +15,8 @@ from tracker.coding.event_context import refers_back
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
-from tracker.coding.word_forms import ends_in_preposition
+from tracker.coding.trigger_objects import NAMING, named_as
+from tracker.coding.word_forms import addressed_next, ends_in_preposition
 from tracker.data import word_list
 
 _OWN_ARG = re.compile(
@@ -58,15 +59,17 @@ _OBSERVED = re.compile(
 )
 _DRILLS = re.compile(r"exercise|drill|manoeuvre|maneuver|war\s*games", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
+_NAME = r"[\"“']?[A-Z][\w-]*[\"”']?\s+"  # a name between a noun and its agent: "Zapad-2025"
 _OWN_AGENT = re.compile(  # ("the shelling of Kharkiv by Russian forces": after the object)
-    r"^\s*(?:[a-z]+(?:ed|en)(?:\s+(?:out|jointly|together|up))*\s+by|by|from|"
+    r"^\s*(?:(?-i:" + _NAME + r")?[a-z]+(?:ed|en)(?:\s+(?:out|jointly|together|up))*\s+by|by|from|"
     r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+)?$",  # ("carried out jointly by")
     re.I,
 )
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
 _LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$")
 _DONE_BY = re.compile(  # (not "a ceasefire proposed by Trump": a proposer does not cease fire)
-    r"\s*(?:carried\s+out|conducted|launched|staged|committed|imposed|waged)\s+by\s+(?:the\s+)?$"
+    r"\s*(?:" + _NAME + r")?"  # ("the joint exercise Zapad-2025 conducted by")
+    r"(?:carried\s+out|conducted|launched|staged|committed|imposed|waged)\s+by\s+(?:the\s+)?$"
 )
 # ... and after an agent's "of X", the rest of its name and where it went: "the visit of
 # U.S. presidential envoy John Coale to Minsk"
@@ -196,17 +199,13 @@ def body_modified(text: str, m: Match, before_all: Sequence[Group]) -> bool:
     return word.lower() not in sentence_starters() and word not in _CALENDAR
 
 
-TOLD = "consult.told"  # "told X": a conversation with X only when X is named right after it
+TOLD = frozenset({"consult.told", "consult.speak_to"})  # "told X", "speaking to X": a talk
+# with X only when X is named right after it ("spoke to his Russian counterpart" too)
 # "wants Putin to", "told Zelensky to": a request only of a name right after the verb
 ASKED_BY_NAME = frozenset({"request.want", "request.tell"})
 _NAMED_ADDRESSEE = re.compile(r"[\w'’]+\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}(?:not\s+)?to$")
 
 
-_NAMING = frozenset(
-    {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded",
-     "granted", "accepted", "rejected", "denied", "refused", "approved", "ignored", "heeded",
-     "fulfilled", "answered", "declined"}
-)  # (also what one responds to: "Putin granted the request" is no request of Putin's)  # fmt: skip
 _THE = frozenset({"the", "this", "these", "that", "those", "his", "her", "its", "their"})
 _AUDIENCE = re.compile(
     r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
@@ -337,19 +336,20 @@ def _observed_drills(text: str, m: Match, after_all: Sequence[Group]) -> bool:
 
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
-    """The arguments of a trigger that has only its own actors, else None: what one evades
-    ("helping Russia circumvent sanctions"), an unspecified ``noun`` ("any attack on Belarus":
-    not the subject's), a ``noun`` whose parties "between" names (the mediators of "a ceasefire
-    between Israel and Hamas" are no party to it), an act "carried out by X" (X's), or a
-    ``noun`` that a body which is no state modifies; "told" with no state after it (TOLD)."""
-    if (m.rule == TOLD and not (scene.after_all and scene.after_all[0].start <= m.end + 1)) or (
-        m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end)
+    """Arguments of a trigger with only its own actors, else None: what one evades ("helping
+    Russia circumvent sanctions"), an unspecified or "between" ``noun`` ("any attack on Belarus",
+    "a ceasefire between Israel and Hamas"), an act "carried out by X", a ``noun`` a body that
+    is no state modifies, "told" with no state after it (TOLD), what something is called."""
+    if (
+        (m.rule in TOLD and not addressed_next(text, m.end, scene.after_all))
+        or (m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end))
+        or (noun and named_as(text, m))
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
     if (
         (noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all))
         or (m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all))  # theirs
-        or (noun and scene.after_all and _DONE_BY.match(text, m.end, scene.after_all[0].start))
+        or (bool(scene.after_all) and _DONE_BY.match(text, m.end, scene.after_all[0].start))
         or _only_its_phrase(text, words, m, noun)
     ):  # ("the attacks carried out by Israel": Israel's)
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
@@ -368,18 +368,17 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
     ):
         return Args((), (), *scene.near, own=True)  # "Tusk told a government meeting": whom
         # he spoke to, no meeting with another state
-    if (
-        noun
-        and m.first > 1
-        and words[m.first - 2] in _NAMING
-        and words[m.first - 1] in _THE
-        and m.category != "CONSULT"  # ("called the meeting with Putin productive": his own)
-    ):  # "called the releases a success": what is named is someone's act, not the namer's
+    if noun and (
+        (m.first > 0 and words[m.first - 1] == "any")  # "would respond to any attack on X"
+        or (
+            m.first > 1
+            and words[m.first - 2] in NAMING
+            and words[m.first - 1] in _THE
+            and m.category != "CONSULT"  # ("called the meeting with Putin productive": his own)
+        )  # "called the releases a success": what is named is someone's act, not the namer's
+    ):  # (no source is guessed)
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
         return own if own.sources else own._replace(unowned=True)
-    if noun and m.first > 0 and words[m.first - 1] == "any":  # "would respond to any attack
-        own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)  # on X":
-        return own if own.sources else own._replace(unowned=True)  # no source is guessed
     after = scene.after_all
     if noun and after and BETWEEN.match(text[m.end : after[0].start]):  # "mediated a ceasefire
         parties = after[0].codes  # between Israel and Hamas"; "between Ethiopia and its

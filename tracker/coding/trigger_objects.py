@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -65,10 +66,19 @@ def attributive(words: Sequence[str], surface: Sequence[str], i: int) -> bool:
     return (
         words[k] in _DETERMINERS
         or words[k] == "of"
+        or words[k] in _TRADED  # "to purchase sanctioned Russian oil": the oil's adjective
         or (  # "evidence of coordinated
             words[k].endswith("ed") or words[k] in IRREGULAR_PARTICIPLES  # Russian activity";
         )
     )  # "met sanctioned Russian envoy Kirill Dmitriev": the object's adjective after a verb
+
+
+_TRADED = frozenset(
+    {"buy", "buys", "buying", "bought", "purchase", "purchases", "purchasing", "purchased",
+     "sell", "sells", "selling", "sold", "import", "imports", "importing", "imported",
+     "export", "exports", "exporting", "exported", "ship", "shipping", "shipped", "carry",
+     "carries", "carrying", "transport", "transporting", "load", "loading", "loaded"}
+)  # fmt: skip
 
 
 # Verbs that are an act toward a state only with a named object ("helped Ukraine", "wants
@@ -319,3 +329,22 @@ def with_ruled_out(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[Ma
         if refused:
             out.append(m._replace(rule="reject.ruled_out", category="REJECT", mode=Mode.ASSERTED))
     return tuple(out)
+
+
+# what one names, grants or refuses is someone else's act or request ("called the releases a
+# success", "Putin granted the request": no request of Putin's)
+NAMING = frozenset(
+    {"called", "calls", "call", "described", "describes", "termed", "dubbed", "branded",
+     "granted", "accepted", "rejected", "denied", "refused", "approved", "ignored", "heeded",
+     "fulfilled", "answered", "declined"}
+)  # fmt: skip
+_NAMED_AS = re.compile(
+    r"\b(?:called|described|termed|dubbed|branded|labell?ed|characteri[sz]ed|qualifying)\b"
+    r"[^,;]{0,40}?\bas\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$"
+)
+
+
+def named_as(text: str, m: Any) -> bool:
+    """Is the noun trigger ``m`` what something is called ("described this move as a brutal
+    assault against a peaceful nation": the namer's judgement, not its act)?"""
+    return _NAMED_AS.search(text, max(0, m.start - 80), m.start) is not None

@@ -220,6 +220,8 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
             )  # Budapest"
         ):
             role = _AS_VENUE
+        if role == _AS_VENUE and _NAMED_GATHERING.search(text, max(0, m.start - 60), m.start):
+            continue  # "the European Political Community summit in Budapest": no host
         if role == _AS_VENUE:
             venue_end = m.end
         keep.append(m)
@@ -227,6 +229,12 @@ def drop_venues_and_topics(text: str, mentions: list[Mention]) -> list[Mention]:
     if not any(roles):
         return keep
     return _without_third_places(keep, roles)
+
+
+# a gathering with a name of its own: its venue is a place, never a host-party
+_NAMED_GATHERING = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}(?:[Ss]ummit|[Cc]onference|[Ff]orum)\s+(?:in|at)\s+(?:the\s+)?$"
+)
 
 
 # A sentence that opens with its venue and a comma ("In Riyadh, "); a list of places

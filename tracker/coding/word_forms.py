@@ -3,7 +3,9 @@ used by the argument finder)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import Any
 
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
@@ -83,3 +85,12 @@ def ends_in_preposition(text: str, m: Match) -> bool:
     """Does the trigger end in a preposition ("talks with")?"""
     tail = text.rfind(" ", m.start, m.end)
     return tail > 0 and text[tail + 1 : m.end].lower() in _PREPOSITION_TAILS
+
+
+_ADDRESSEE_GAP = re.compile(r"\s*(?:(?:the|his|her|their|its)\s+)?$")
+
+
+def addressed_next(text: str, end: int, after_all: Sequence[Any]) -> bool:
+    """Is the first actor group after ``end`` named right after it, past a possessive or
+    "the" at most ("told Kyiv", "spoke to his Russian counterpart"; not "speaking to CNBC")?"""
+    return bool(after_all) and _ADDRESSEE_GAP.match(text, end, after_all[0].start) is not None
