@@ -54,3 +54,10 @@ def test_strikes_inside_a_state_and_shuttered_crossings(text, expected) -> None:
 )
 def test_words_that_only_look_like_acts(text, category) -> None:
     assert category not in {e[0] for e in _events(text)}
+
+
+def test_releasing_a_woman_or_two_americans_is_a_release() -> None:
+    assert ("RETREAT", "BLR", "USA", "asserted") in _events(
+        'Rubio announced that Belarus had "unilaterally" released an American woman from detention.'
+    )
+    assert not _events("Belarus released a statement on the American proposal.")
