@@ -61,3 +61,13 @@ def test_releasing_a_woman_or_two_americans_is_a_release() -> None:
         'Rubio announced that Belarus had "unilaterally" released an American woman from detention.'
     )
     assert not _events("Belarus released a statement on the American proposal.")
+
+
+def test_a_leader_s_he_in_what_he_said_is_his_state() -> None:
+    text = (
+        "US President Donald Trump on Wednesday said that he and Russian President Vladimir Putin"
+        " have agreed to begin negotiations on ending Ukraine war."
+    )
+    assert "AGREE" in _categories(text, ("RUS", "USA"))
+    assert not _categories(text, ("RUS", "UKR"))
+    assert _categories("Trump, who met Putin, said he would visit Moscow.", ("RUS", "USA"))

@@ -8,7 +8,8 @@ pair. The event coder's argument roles read the same sentence as USA -> RUS SANC
 sentence naming two states or more that has no dyad gets the pair of each act whose
 arguments name one source and one target (docs/tone_and_events.md, N41). Any sentence gets
 the pair of states that act on each other ("Russia and Ukraine traded accusations ... of a
-US-brokered moratorium": the dyad rules pair each with the U.S., not with each other; N277)."""
+US-brokered moratorium": the dyad rules pair each with the U.S., not with each other; N278),
+or together ("Witkoff said that Russia and Ukraine had agreed", N288)."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def _each_other(
                 pair = make_pair(a, b)
                 if a != b and pair not in paired:
                     paired.add(pair)
-                    support = tuple(m for m in found if m.code in pair)
+                    support = tuple(x for x in found if x.code in pair)
                     out.append((Dyad(pair, i, None, None), support))
     return out
 

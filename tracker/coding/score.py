@@ -31,6 +31,7 @@ from tracker.coding.events import CodedSentence, default_event_coder
 from tracker.coding.quotations import running_quotes, with_quoted_subject
 from tracker.coding.rank_mentions import with_rank_speakers
 from tracker.coding.readouts import with_second_person
+from tracker.coding.reported_self import with_reported_self
 from tracker.coding.reported_speech import quoted, running_quote_dyads, speaker_dyads
 from tracker.coding.sentences import split_sentences
 from tracker.coding.speakers import UNREAD, document_speaker, with_first_person
@@ -229,6 +230,7 @@ def _mentions(
         i for i, s in enumerate(sentences) if i == 0 or s.paragraph != sentences[i - 1].paragraph
     )  # (a quotation over several paragraphs opens each of them)
     named = with_rank_speakers(texts, named)  # ", the President noted, ..."
+    named = [with_reported_self(t, found) for t, found in zip(texts, named, strict=True)]
     running = running_quotes(texts, named, said, starts) if quoted else {}
     mentions = [
         with_first_person(text, found, speaker, running.get(i), said.get(i, UNREAD))

@@ -116,7 +116,9 @@ _CONFLICT_AFTER = re.compile(
 # "since the start of the over three-and-a-half-year Ukraine war": one country's name after
 # an article and modifiers, before the war, names the war (not as the subject: "The Ukraine
 # war has killed thousands" keeps it)
-_CONFLICT_NAMED = re.compile(r"\b(?:the|an?)\s+(?:[a-z0-9-]+\s+){0,4}$")
+_CONFLICT_NAMED = re.compile(  # (or after a verb that ends it: "on ending Ukraine war")
+    r"\b(?:(?:the|an?)\s+(?:[a-z0-9-]+\s+){0,4}|(?:end|ending|ends|resolv(?:e|ing)|stop(?:ping)?)\s+)$"
+)
 _WAGED = re.compile(r"\s+(?:war|conflict)\s+(?:in|on|against|with)\b", re.IGNORECASE)
 _TOPIC_BEFORE = re.compile(
     r"\b(?:of|on|over|about|regarding|for|to|in|end|ending|ended|settle|settling|resolve|resolving|"
