@@ -148,6 +148,9 @@ def test_do_not_negates_bare_verbs_only() -> None:
     assert ("CONSULT", "RUS", "UKR", "negated") in _events(
         "Russia did not meet Ukraine and discuss the truce."
     )
+    assert ("SANCTION", "USA", "RUS", "asserted") not in _events(
+        "Washington did not impose tariffs and sanctions on Russia."
+    )
 
 
 def test_the_city_of_a_named_summit_is_a_place_not_a_host() -> None:

@@ -290,8 +290,8 @@ def own_verb_phrase(words: Sequence[str], clause_start: int, i: int) -> list[str
     before = list(words[clause_start:i])
     if len(before) < 3 or before[-1] not in ("and", "but"):
         return before
-    if words[i].endswith(("ed", "s")) and not _DO_NOT.isdisjoint(before):
-        return before[len(before) - 1 :]
+    if words[i].endswith(("ed", "s")) and not _DO_NOT.isdisjoint(before) and before[-2][-1] != "s":
+        return before[len(before) - 1 :]  # (not "did not impose tariffs and sanctions": nouns)
     if not words[i].endswith("ed"):
         return before
     first = clause_start

@@ -47,7 +47,7 @@ EVADED = frozenset(
      "skirt", "skirting", "dodge", "dodging", "violate", "violating", "violated", "breach",
      "breaching", "breached"}
 )  # fmt: skip
-# "talks between Russia and Ukraine", "the conversation between the presidents of Russia and"
+# "talks between Russia and Ukraine", "the conversation between the presidents of X and Y"
 BETWEEN = re.compile(  # (a name may stand between: "the exercises Zapad-2025 between")
     rf"^\s*(?-i:[A-Z][\w-]*\s+){{0,2}}between\s+(?:the\s+)?{PARTY_HEADS}?$", re.I
 )
