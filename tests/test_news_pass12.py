@@ -71,3 +71,12 @@ def test_a_leader_s_he_in_what_he_said_is_his_state() -> None:
     assert "AGREE" in _categories(text, ("RUS", "USA"))
     assert not _categories(text, ("RUS", "UKR"))
     assert _categories("Trump, who met Putin, said he would visit Moscow.", ("RUS", "USA"))
+
+
+def test_the_held_person_not_the_place_is_the_subject_of_an_agentless_release() -> None:
+    assert ("RETREAT", "BLR", "USA", "asserted") in _events(
+        "An American citizen detained in Belarus has been released, according to Rubio."
+    )
+    assert ("COERCE", "RUS", "USA", "asserted") in _events(
+        "Americans in Russia were detained last week."
+    )

@@ -199,8 +199,7 @@ def _trigger_arguments(
         return noun_arguments(text, m, scene.before_all, scene.after_all, near)  # attack"
     if (by := participle_agent(text, words, m, scene.before, scene.after_all)) is not None:
         return Args(*by, *near)  # "supported by Washington": Washington's
-    # verbs and gerunds ("against supplying missiles") take clause arguments
-    args = _clause_arguments(
+    args = _clause_arguments(  # verbs and gerunds ("against supplying missiles")
         text, words, m, scene.before, scene.after, scene.after_all, scene.inside, near, attacks
     )
     if previous is not None and (carried := carried_subject(text, words, m, scene, previous, args)):
@@ -362,8 +361,9 @@ def _clause_arguments(
             return Args(agent[0], passive_subject(text, m, before, agent[1]), *near)
     elif after_all and (by := by_agent(text, words, m, before, after_all, inside, near)):
         return by
-    if before and (
-        agentless := agentless_passive(text, words, m, before[0], near, passive, inside)
+    held = before[1] if len(before) > 1 and _LOCATIVE.search(text, 0, before[0].start) else None
+    if before and (  # ("an American detained in Belarus has been released": the American)
+        agentless := agentless_passive(text, words, m, held or before[0], near, passive, inside)
     ):
         return agentless
     if (
