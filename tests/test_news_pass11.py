@@ -5,9 +5,13 @@ error; none is taken from an article or an evaluation set.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from event_helpers import sentence_events as _events
 from event_helpers import sentence_pairs
+
+from tracker.coding.score import default_scorer
 
 
 @pytest.mark.parametrize(
@@ -38,11 +42,20 @@ def test_officials_named_alone_speak_for_their_state() -> None:
 
 
 def test_acts_carried_out_and_supported_by_someone_are_theirs_whoever_speaks() -> None:
-    events = _events(
+    text = (
         "Lavrov warned that the strikes carried out by Ukraine and supported by Washington"
         " violate international law."
     )
+    events = _events(text)
     assert not [e for e in events if e[:2] in (("SUPPORT", "RUS"), ("ASSAULT", "RUS"))]
+    scorer = default_scorer()  # the acts' own arguments, whether or not a dyad holds them
+    read = scorer.events.analyse(text, 2025, scorer.matcher.find(text, date(2025, 10, 25)))
+    roles = {
+        m.category: (a.sources, a.targets)
+        for m, a in zip(read.matches, read.arguments, strict=True)
+    }
+    assert roles["ASSAULT"][0] == ("UKR",)
+    assert roles["SUPPORT"] == (("USA",), ("UKR",))
     assert ("SUPPORT", "USA", "RUS") not in {
         e[:3] for e in _events("Russia vetoed a resolution backed by the United States.")
     }
