@@ -29,12 +29,11 @@ from tracker.coding.implied_roles import (
     DUTY_RULES,
     SPEECH_AFTER,
     attack_effect,
+    category_roles,
     content_addressee,
+    denied_claim,
     duty_arguments,
     example_of,
-    faced_measure,
-    ground_owner,
-    place_visited,
     reported_attack,
 )
 from tracker.coding.matching import Match
@@ -144,7 +143,9 @@ def find_arguments(
             args = _trigger_arguments(text, words, m, scene, earlier, attacks)
             if bodies:  # "The EU called on Belarus to ...": no state is its source
                 args = with_bodies(text, m, scene, args, bodies)
-        if not args.sources and not args.targets and _bare_conflict_noun(words, m):
+        if previous is not None and (claim := denied_claim(text, m, scene, previous)):
+            args = claim  # "rejected allegations that ...": the claimant's, if named
+        elif not args.sources and not args.targets and _bare_conflict_noun(words, m):
             args = Args((), (), *scene.near, own=True)  # "since the invasion"
         elif len(args.sources) > 1 and _among_themselves(text, m, scene, reciprocal):
             args = Args(args.sources, (), *scene.near, own=True)  # "attacks against each other"
@@ -152,12 +153,7 @@ def find_arguments(
             args = pronoun_source(text, m, scene.before, placed, args)
         elif by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
             args = possessor_source(text, m, placed, args)
-        if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
-            args = ground_owner(words, m, scene, args)
-        elif m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
-            args = faced_measure(text, m, scene, args)  # who faces them is their target
-        elif m.category == "CONSULT":  # "a trip to Asia": a place, no state
-            args = place_visited(text, m, scene, args)
+        args = category_roles(text, words, m, scene, args)  # "its airspace", "face sanctions"
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:

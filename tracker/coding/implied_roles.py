@@ -3,7 +3,9 @@ that entered its airspace" names the incursion's target, and the one who must "f
 sanctions" is their target; a request for talks with a body is addressed to that body; the
 subject of "must" or "should" is the one demanded of; what an attack did ("the shelling ...
 killed three") is the attack's, and an attack noun that opens what a state says is not the
-speaker's (docs/tone_and_events.md, N140-N141, N152-, N234-N235)."""
+speaker's; a hostile act "by X" is X's, whoever saw or suffered it; a denied claim is no
+act toward the states inside it (docs/tone_and_events.md, N140-N141, N152-, N234-N235,
+N299-N301)."""
 
 from __future__ import annotations
 
@@ -190,6 +192,93 @@ def place_visited(text: str, m: Match, scene: Scene, args: Args) -> Args:
     if to is None or (not trigger.endswith(" to") and " to" not in to.group().lower()):
         return args
     return args._replace(targets=(BODY,))
+
+
+# a noun's own agent right after it, or after what it hit: "an attack by Russia", "a violation
+# of its airspace by a Belarusian helicopter" (whoever detected, repelled or suffered it)
+_BY = re.compile(r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+(?:the\s+|an?\s+)?$")
+_SUFFERED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REJECT", "SANCTION", "THREATEN"})
+
+
+def suffered_by(text: str, m: Match, scene: Scene) -> bool:
+    """Is a hostile act named with its own agent ("repelled an attack by Russia", "detected
+    the incursion by Russian jets")? The clause's subject suffered or saw it. (A request or
+    offer "by X" is the subject's to answer: "was considering a request by Ukraine".)"""
+    after = scene.after_all
+    return m.category in _SUFFERED and bool(after) and bool(_BY.match(text, m.end, after[0].start))
+
+
+_DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial"})
+_ALLEGED = (
+    r"(?:allegations?|accusations?|claims?|reports?|suggestions?|charges?|rumou?rs?"
+    r"|speculation|insinuations?)"
+)
+# what a denial or rejection is about: "denied that it supplied drones to Iran", "denied
+# supplying", "rejected allegations that it attacked Ukraine", "dismissed Kyiv's claims of"
+_DENIED_FACT = re.compile(
+    rf"\s+(?:(?:[\w.'’-]+\s+){{0,4}}?{_ALLEGED}\b[^,;.]{{0,48}}?\s(?:that|of)\b"
+    rf"|(?P<clause>that\b|(?!(?:during|according|including|regarding|concerning)\b)[a-z]+ing\b))",
+    re.I,
+)
+
+_OF_WHOM = re.compile(r"\s*(?:the\s+)?")
+
+
+def denied_fact(text: str, m: Match, scene: Scene, args: Args) -> Args:
+    """The target of a denial or rejection of a claimed fact: who claimed it ("denied claims
+    by Ukraine that ...", "rejected Kyiv's accusations of"), never a state inside the fact
+    ("China denied allegations that it has shared intelligence with Iran": not toward
+    Iran). A fact without "allegations"/"claims" is denied only ("denied that ..."; "rejected
+    holding talks with Kyiv" rejects the talks)."""
+    if not args.targets or (found := _DENIED_FACT.match(text, m.end)) is None:
+        return args
+    if found.group("clause") and text[m.start : m.end].lower() not in _DENIALS:
+        return args
+    end = found.end()
+    if text[end - 2 : end].lower() == "of":  # "the accusations of the Estonian authorities"
+        end += len(_OF_WHOM.match(text, end).group())  # are theirs, and "of shelling" is
+    claimants = [g for g in scene.after_all if g.start <= end]  # what they claim
+    targets = tuple(c for g in claimants for c in g.codes if c in args.targets)
+    return args._replace(targets=targets or (BODY,))  # (BODY: no state is lent to it)
+
+
+_CLAIM_GAP = re.compile(r"\s+(?:[\w.'’-]+\s+){0,3}$")
+_CLAIMED_BY = re.compile(r"\s+(?:made\s+)?(?:by|from)\s+(?:the\s+)?$", re.I)
+
+
+def denied_claim(text: str, m: Match, scene: Scene, previous: tuple[Match, Args]) -> Args | None:
+    """An accusation that a denial or rejection right before it is about ("rejected
+    allegations that it attacked Ukraine", "denied Kyiv's accusations", "dismissed the
+    allegations by Lithuania"): its source is its claimant alone, if named, and its target
+    the one who rejects it; else None."""
+    before, rejection = previous
+    if (
+        before.category != "REJECT"
+        or m.category != "ACCUSE"
+        or not _CLAIM_GAP.match(text, before.end, m.start)
+    ):
+        return None
+    claimant: tuple[str, ...] = ()
+    if scene.before_all and scene.before_all[0].start >= before.end:  # "Kyiv's accusations"
+        claimant = scene.before_all[0].codes
+    elif scene.after_all and _CLAIMED_BY.match(text, m.end, scene.after_all[0].start):
+        claimant = scene.after_all[0].codes
+    if not claimant:
+        return Args((), (), *scene.near, own=True)
+    return Args(claimant, rejection.sources, *scene.near, own=True)
+
+
+def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
+    """The roles a trigger's category implies beyond its clause (the functions above)."""
+    if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
+        return ground_owner(words, m, scene, args)
+    if m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
+        return faced_measure(text, m, scene, args)  # who faces them is their target
+    if m.category == "CONSULT":  # "a trip to Asia": a place, no state
+        return place_visited(text, m, scene, args)
+    if m.category == "REJECT":  # "denied allegations that it ...": not toward those inside
+        return denied_fact(text, m, scene, args)
+    return args
 
 
 # an example set off after an act: "Russian attacks on Ukraine, including strikes on the capital"

@@ -32,6 +32,7 @@ from tracker.coding.trigger_objects import (
     CHECKED,
     conditions_between,
     no_act_here,
+    noun_modifier,
     with_ruled_out,
     with_signed_objects,
 )
@@ -193,8 +194,12 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
             if governs(g):
                 out[j] = m._replace(governor=k)
                 break
-    for m in out:  # "is ready to impose sanctions", "willing to attack": a threat
-        g = out[m.governor] if m.governor >= 0 else None
+    first_content = {}  # each governor's first act, no noun's modifier: "offered to free
+    for j, m in enumerate(out):  # a journalist jailed on charges" threatens no jailing
+        if not noun_modifier(words, m.first):
+            first_content.setdefault(m.governor, j)
+    for j, m in enumerate(out):  # "is ready to impose sanctions", "willing to attack": a threat
+        g = out[m.governor] if m.governor >= 0 and first_content.get(m.governor) == j else None
         hostile = _PROMISED_HOSTILE if g is not None and g.rule in _PROMISES else _HOSTILE_ACTS
         if g is None or g.rule not in INTENT_RULES or m.category not in hostile:
             continue

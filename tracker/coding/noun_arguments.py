@@ -12,6 +12,7 @@ from tracker.coding.attach import MADE_BY
 from tracker.coding.bodies import BODY
 from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.event_context import refers_back
+from tracker.coding.implied_roles import suffered_by
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import IRREGULAR_PARTICIPLES
 from tracker.coding.sentences import sentence_starters
@@ -336,10 +337,9 @@ def _observed_drills(text: str, m: Match, after_all: Sequence[Group]) -> bool:
 
 
 def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> Args | None:
-    """Arguments of a trigger with only its own actors, else None: what one evades ("helping
-    Russia circumvent sanctions"), an unspecified or "between" ``noun`` ("any attack on Belarus",
-    "a ceasefire between Israel and Hamas"), an act "carried out by X", a ``noun`` a body that
-    is no state modifies, "told" with no state after it (TOLD), what something is called."""
+    """A trigger's own actors alone, else None: what one evades ("helping Russia circumvent
+    sanctions"), an unspecified or "between" ``noun``, an act "carried out by X" or hostile "by
+    X", a ``noun`` a body that is no state modifies, "told" (TOLD), what something is called."""
     if (
         (m.rule in TOLD and not addressed_next(text, m.end, scene.after_all))
         or (m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end))
@@ -350,6 +350,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         (noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all))
         or (m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all))  # theirs
         or (bool(scene.after_all) and _DONE_BY.match(text, m.end, scene.after_all[0].start))
+        or (noun and suffered_by(text, m, scene))
         or _only_its_phrase(text, words, m, noun)
     ):  # ("the attacks carried out by Israel": Israel's)
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

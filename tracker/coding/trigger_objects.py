@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES
+from tracker.coding.mode_scopes import CLAUSE_BREAK, IRREGULAR_PARTICIPLES, is_participle
 from tracker.models import Mode
 
 Match = Any  # tracker.coding.matching.Match, which imports this module (no import circle)
@@ -348,3 +348,22 @@ def named_as(text: str, m: Any) -> bool:
     """Is the noun trigger ``m`` what something is called ("described this move as a brutal
     assault against a peaceful nation": the namer's judgement, not its act)?"""
     return _NAMED_AS.search(text, max(0, m.start - 80), m.start) is not None
+
+
+_HOSTS = frozenset({"be", "been", "being", "is", "are", "was", "were", "get", "got", "have",
+                    "has", "had", "and", "or", "not", "to", "never"})  # fmt: skip
+_ATTRIBUTIVE_NEXT = frozenset({"on", "in", "for", "since", "over", "after", "at", "by", "under"})
+
+
+def noun_modifier(words: Sequence[str], i: int) -> bool:
+    """Is the participle at ``i`` a noun's modifier ("a journalist jailed on false charges"),
+    no content of a verb before it ("offered to free a journalist jailed on ...")?"""
+    before = words[i - 1] if i > 0 else ""
+    return (
+        i + 1 < len(words)
+        and words[i + 1] in _ATTRIBUTIVE_NEXT
+        and before.isalpha()
+        and before not in _HOSTS
+        and not before.endswith("ly")
+        and is_participle(words[i])
+    )

@@ -1,0 +1,91 @@
+"""Rules from the twelfth reading of real news copy (issue 13; docs/tone_and_events.md
+N299-). The sentences are written for these tests in the style of the copy that showed
+each error; none is taken from an article or an evaluation set.
+"""
+
+from __future__ import annotations
+
+import pytest
+from event_helpers import sentence_events as _events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv said it repelled an attack by Russia overnight.", ("ASSAULT", "RUS", "UKR")),
+        ("Latvia reported an incursion by Russian drones.", ("ASSAULT", "RUS", "LVA")),
+        (
+            "Vilnius recorded a violation of its airspace by a Belarusian helicopter.",
+            ("REJECT", "BLR", "LTU"),
+        ),
+    ],
+)
+def test_a_hostile_act_by_someone_is_theirs_whoever_saw_or_suffered_it(text, expected) -> None:
+    found = _events(text)
+    assert (*expected, "asserted") in found
+    assert (expected[0], expected[2], expected[1], "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. president announced new deliveries of weapons to Ukraine.",
+        "The Pentagon resumed arms shipments to Kyiv.",
+    ],
+)
+def test_weapons_deliveries_and_shipments_are_aid(text) -> None:
+    assert ("AID", "USA", "UKR", "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Pentagon paused some weapons shipments to Kyiv.", ("SANCTION", "USA", "UKR")),
+        ("Moscow halted gas deliveries to Warsaw.", ("SANCTION", "RUS", "POL")),
+    ],
+)
+def test_halted_deliveries_are_no_aid(text, expected) -> None:
+    found = _events(text)
+    assert (*expected, "asserted") in found
+    assert not any(e[0] == "AID" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Beijing denied allegations that it had passed intelligence to Tehran.", {"CHN", "IRN"}),
+        ("Moscow rejected claims that it sent weapons to Pyongyang.", {"RUS", "PRK"}),
+        ("Minsk denied supplying fuel to Moscow's forces.", {"BLR", "RUS"}),
+    ],
+)
+def test_a_denied_claim_is_no_rejection_of_the_states_inside_it(text, pair) -> None:
+    found = _events(text)
+    assert not any(e[0] == "REJECT" and {e[1], e[2]} == pair for e in found)
+    assert not any(e[3] == "asserted" and {e[1], e[2]} == pair for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscow rejected the accusations of the Estonian authorities.", ("RUS", "EST")),
+        ("The Kremlin denied the allegations made by Lithuania.", ("RUS", "LTU")),
+        ("Kyiv rejected holding any talks with Moscow.", ("UKR", "RUS")),
+    ],
+)
+def test_a_rejection_of_someones_claims_or_of_talks_is_toward_them(text, expected) -> None:
+    assert ("REJECT", *expected, "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk offered to free a Lithuanian blogger jailed on false charges.",
+        "Minsk is ready to release a Lithuanian blogger jailed on false charges.",
+        "Vilnius denied that Minsk offered to free a Lithuanian blogger jailed on false charges.",
+    ],
+)
+def test_an_offer_to_release_someone_jailed_is_no_threat(text) -> None:
+    found = _events(text)
+    assert not any(e[0] == "THREATEN" for e in found)
+    if not text.startswith("Vilnius"):
+        assert ("AGREE", "BLR", "LTU", "asserted") in found
