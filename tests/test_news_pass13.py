@@ -89,3 +89,78 @@ def test_an_offer_to_release_someone_jailed_is_no_threat(text) -> None:
     assert not any(e[0] == "THREATEN" for e in found)
     if not text.startswith("Vilnius"):
         assert ("AGREE", "BLR", "LTU", "asserted") in found
+
+
+# -- first batch of the twelfth reading (held-out 99-104) ----------------------------------
+
+
+def test_a_currency_is_no_state() -> None:
+    found = _events("Moscow bestowed a US$1.5 billion loan on Minsk on Monday.")
+    assert ("AID", "RUS", "BLR", "asserted") in found
+    assert not any("USA" in (e[1], e[2]) for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Ties between Moscow and Washington improved after Trump retook office.", "ASSAULT"),
+        ("Talks between Moscow and Kyiv in Istanbul yielded an agreement on prisoners.", "CONCEDE"),
+        ("Lithuania said the Belarusian guards moved back into Belarus after warnings.", "SUPPORT"),
+        ("Belarusian officers wearing riot gear crossed Lithuania's border.", "PROTEST"),
+        ("The U.S. official declined to characterize Lavrov's reply to Rubio.", "REJECT"),
+        ("The U.S. sanctioned Belarusians for their role in attacks on democracy.", "ASSAULT"),
+        ("Moscow often singles out Warsaw as a particular threat.", "THREATEN"),
+        ("Minsk expelled Riga's envoy after a hockey game hosted in Latvia.", "CONSULT"),
+        ("Manila said Chinese ships blocked two Philippine supply ships carrying food.", "AID"),
+    ],
+)
+def test_words_that_only_look_like_acts_in_wire_copy(text, category) -> None:
+    assert category not in {e[0] for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv and the West say Moscow began an unprovoked war on Ukraine.", ("ASSAULT", "RUS")),
+        ("Warsaw closed one of its three existing border crossings with Belarus.", ("SANCTION",)),
+        (
+            "Minsk ordered Latvian Ambassador to Belarus Einars Semanis and other diplomats to"
+            " leave the country.",
+            ("SANCTION", "BLR", "LVA"),
+        ),
+        ("Trump has been reaching out to Putin directly.", ("CONSULT", "USA", "RUS")),
+    ],
+)
+def test_acts_in_wire_copy_are_found(text, expected) -> None:
+    assert any(e[: len(expected)] == expected and e[3] == "asserted" for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's invasion of Ukraine has killed thousands of people.",
+        "Russia's Feb. 24 invasion of Ukraine has killed thousands of people.",
+    ],
+)
+def test_the_killing_of_an_invasion_is_the_invaders(text) -> None:
+    found = _events(text)
+    assert not any(e[0] == "ASSAULT" and e[1] == "UKR" for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rubio and Lavrov talked briefly in the first talks since Russia's invasion of Ukraine.",
+        "Russian and US officials have since met to discuss a range of topics, including the"
+        " Russia-Ukraine war.",
+    ],
+)
+def test_co_subjects_who_meet_meet_each_other_only(text) -> None:
+    found = _events(text)
+    assert any(e[0] == "CONSULT" and {e[1], e[2]} <= {"RUS", "USA", None} for e in found)
+    assert not any(e[0] == "CONSULT" and "UKR" in (e[1], e[2]) for e in found)
+
+
+def test_an_accused_state_is_the_target_of_a_passive_with_no_accuser() -> None:
+    found = _events("Lukashenko is accused of rigging the vote, the U.S. said.")
+    assert not any(e[0] == "ACCUSE" and e[1] == "BLR" for e in found)

@@ -223,8 +223,10 @@ class ActorMatcher:
         for last, (length, values) in self._automaton.iter(folded):
             start = last - length + 1
             end = last + 1
-            if (start and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                continue  # not on word boundaries ("woman", "Prussian")
+            if (start and folded[start - 1].isalnum()) or (
+                end < n and (folded[end].isalnum() or folded[end] == "$")
+            ):
+                continue  # not on word boundaries ("woman", "Prussian"), a currency ("US$")
             surface = plain[start:end]
             for alias, exact, always in values:
                 if exact is not None and surface != exact:

@@ -14,13 +14,15 @@ from tracker.coding.venues import GERUND_NEXT, ROLE_IN, TRAVEL, VENUE_KEEP, VENU
 from tracker.models import Mention
 
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
-# "." not between digits, ;:!?()" and the words but/while/whereas/(al)though/however/because/
-# after/before/when (first letter either case), and "as" after come/comes/came. One leading
+# "." not between digits nor after a month ("Russia's Feb. 24 invasion"), ;:!?()" and the
+# words but/while/whereas/(al)though/however/because/after/before/when (first letter either
+# case), and "as" after come/comes/came. One leading
 # character class lets a search skip to candidates; lookbehinds check that character
 # ("(?<!\w.)" is the word boundary).
 CLAUSE_BREAK_RE = re.compile(
     r"[,.;:!?()\"BbWwAaTtHh]"
-    r"(?:(?<=[,.])(?<!\d.)(?!\d)|(?<=[;:!?()\"])"
+    r"(?:(?<=[,.])(?<!\d.)(?!\d)(?<!Jan.)(?<!Feb.)(?<!Aug.)(?<!Sep.)(?<!Sept.)(?<!Oct.)"
+    r"(?<!Nov.)(?<!Dec.)|(?<=[;:!?()\"])"
     r"|(?<!\w.)(?:(?<=[Bb])(?:ut|ecause|efore)|(?<=[Ww])(?:hile|hereas|hen)"
     r"|(?<=[Aa])(?:lthough|fter|nd(?=\s+(?:said|says|added|told|announced|stressed|noted)\b))"
     r"|(?<=[Tt])hough|(?<=[Hh])owever"

@@ -66,6 +66,9 @@ def attach(
             found, other = b, a
         else:
             return None
+        if len(set(src)) > 1:
+            return None  # co-subjects and no target: "Rubio and Lavrov talked ... since
+            # Russia's invasion of Ukraine" is no talk with Ukraine
         if src:
             nearest = next((c for c in args.after if c != found), None)
             ok = (

@@ -125,6 +125,7 @@ _EFFECTS = frozenset(
      "damages", "destroyed", "destroys", "hit", "hits"}
 )  # fmt: skip
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSED = re.compile(r"['’]s\s+(?:[\w.-]+\s+){0,3}$")
 _EFFECT_GAP = re.compile(r"[,;:\"“”()]|\b(?:and|but|while|as|said|says|after|before)\b")
 
 
@@ -141,7 +142,10 @@ def attack_effect(
         or prev.category != "ASSAULT"
         or words[m.first] not in _EFFECTS
         or prev.last - prev.first > 1  # a noun of one or two words ("air strike")
-        or _ARTICLES.isdisjoint(words[max(0, prev.first - 5) : prev.first])  # a noun
+        or (  # a noun: "the shelling", "Russia's Feb. 24 invasion"
+            _ARTICLES.isdisjoint(words[max(0, prev.first - 5) : prev.first])
+            and not _POSSESSED.search(text, max(0, prev.start - 40), prev.start)
+        )
         or _EFFECT_GAP.search(text, prev.end, m.start)
     ):
         return None

@@ -36,7 +36,7 @@ MODIFIER_GAP = re.compile(
     r"circumvent|circumventing|evade|evading|evaded|bypass|bypassing|skirt|skirting|dodge|"
     r"violate|violating|violated|breach|breaching|breached|drew|draws|drawn|sparked|prompted|"
     r"triggered|provoked|faced|faces|received)\s)"
-    r"[\w-]+\s+){0,3}$"
+    r"[\w.-]+\s+){0,3}$"  # ("Russia's Feb. 24 invasion")
     # a possessor's adjectives may be coordinated: "Russia's unprovoked and unjustified"
     r"|['’]s\s+(?:[a-z-]+(?:ly)?\s+)?[a-z-]+,?\s+(?:and|or)\s+[a-z-]+\s+$",
     re.I,

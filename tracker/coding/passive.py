@@ -318,7 +318,8 @@ _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are",
 
 
 # Verbal participles that are never adjectives: "would be indicted" names no accuser (item 91).
-_VERBAL_PASSIVES = frozenset({"indicted"})
+_VERBAL_PASSIVES = frozenset({"indicted", "accused", "blamed", "condemned", "criticised",
+    "criticized", "denounced", "rebuked", "warned", "threatened", "praised", "urged"})  # fmt: skip
 # A relative clause between the actor and a passive act has a subject of its own.
 _RELATIVE_SUBJECT = re.compile(r"\b(?:where|which|whom|whose)\b", re.IGNORECASE)
 # A condition between them: "will defend Lithuania if it is attacked" names no attacker.

@@ -339,7 +339,9 @@ NAMING = frozenset(
      "fulfilled", "answered", "declined"}
 )  # fmt: skip
 _NAMED_AS = re.compile(
-    r"\b(?:called|described|termed|dubbed|branded|labell?ed|characteri[sz]ed|qualifying)\b"
+    r"\b(?:called|described|termed|dubbed|branded|labell?ed|characteri[sz]ed|qualifying"
+    r"|singl(?:es|ed|e)\s+out|regard(?:s|ed)?|views?|viewed|sees|saw|seen|perceive[sd]?"
+    r"|portray(?:s|ed)?|depict(?:s|ed)?|paint(?:s|ed)?)\b"
     r"[^,;]{0,40}?\bas\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$"
 )
 
