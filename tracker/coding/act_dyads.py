@@ -67,7 +67,8 @@ def _each_other(
     that Russia and Ukraine had agreed on an exchange") that its dyads do not hold yet."""
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     for m, args in zip(sentence.matches, sentence.arguments, strict=True):
-        if not (args.own or m.category in MUTUAL_KINDS) or args.targets or len(args.sources) < 2:
+        together = m.category in MUTUAL_KINDS or m.rule == _SIGNED  # ("signed the US-brokered
+        if not (args.own or together) or args.targets or len(args.sources) < 2:  # deal")
             continue
         if m.rule in _BY_A_THIRD:  # "to mediate in a dispute between the two": no meeting
             continue
@@ -82,3 +83,4 @@ def _each_other(
 
 
 _BY_A_THIRD = frozenset({"consult.mediate"})
+_SIGNED = "agree.sign"  # co-signers sign with each other (SUPPORT, CAMEO 057)

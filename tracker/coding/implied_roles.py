@@ -16,7 +16,7 @@ from functools import cache
 from tracker.coding.argument_groups import Args, Near, Scene
 from tracker.coding.bodies import BODY
 from tracker.coding.matching import Match
-from tracker.coding.word_forms import is_noun
+from tracker.coding.word_forms import is_noun, is_verb_form
 from tracker.data import word_list
 
 AIRSPACE_RULE = "assault.airspace"
@@ -32,7 +32,11 @@ def ground_owner(words: Sequence[str], m: Match, scene: Scene, args: Args) -> Ar
     entered its airspace", "drones hit its territory"): the nearest earlier state
     (``before_all`` is nearest first) that is not the attack's source ("Estonia said
     Russian jets entered its airspace"). ``words``: the sentence's lower-cased tokens."""
+    if args.own and not args.sources:
+        return args  # nobody's act: "what it called 'constant violations' of its airspace"
     if m.rule == AIRSPACE_RULE:
+        if not args.targets and (whose := [g for g in scene.inside if g.codes != args.sources]):
+            return args._replace(targets=whose[0].codes)  # "a violation of Romanian airspace"
         named = "its" in words[m.first : m.last + 1]
     else:  # "hit its territory": the two words after the trigger
         after = words[m.last + 1 : m.last + 3]
@@ -81,6 +85,10 @@ def content_addressee(matches: Sequence[Match], arguments: list[Args]) -> list[A
 
 # a speech verb right after an actor: what follows is what it said
 SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
+_SPOKE = re.compile(
+    r"[^,;.]{0,40}?\b(?:said|says|told|tells|added|adds|stated|noted|stressed|insisted|wrote|"
+    r"warned|announced|declared|replied)\b"
+)
 
 # modals of obligation: their subject is the one demanded of; "should" is a demand only when
 # someone in the sentence says it ("must" may be a statement's own words)
@@ -106,9 +114,10 @@ def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
         # the wrapper's first actor (", Lavrov told Rubio": not Rubio), else the last one
         # after the clause's comma ('," Rubio said, adding that ...'); none when no actor
         # follows a comma (", the official added": not "Belarusian fertilizer" before it)
-        first = text.find(",", m.end)
-        wrapper = next((g for g in scene.after_all if g.start > comma), None) or next(
-            (g for g in reversed(scene.after_all) if g.start > first), None
+        first = text.find(",", m.end)  # (a speaker speaks: not ", after the U.S. brought")
+        after = [g for g in scene.after_all if _SPOKE.match(text, g.end)]
+        wrapper = next((g for g in after if g.start > comma), None) or next(
+            (g for g in reversed(after) if g.start > first), None
         )
         speaker = wrapper.codes if wrapper is not None else ()
     else:
@@ -200,16 +209,29 @@ def place_visited(text: str, m: Match, scene: Scene, args: Args) -> Args:
 
 # a noun's own agent right after it, or after what it hit: "an attack by Russia", "a violation
 # of its airspace by a Belarusian helicopter" (whoever detected, repelled or suffered it)
-_BY = re.compile(r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+(?:the\s+|an?\s+)?$")
+_BY = re.compile(
+    r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+"
+    r"(?:the\s+|an?\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|several\s+|dozens\s+of\s+)?$"
+)
+_BY_SOMETHING = re.compile(  # ("by hot-air balloons", not "by the European Union")
+    r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+(?:(?:the|an?)\s+)?(?!(?:the|an?)\s)[a-z]"
+)
 _SUFFERED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REJECT", "SANCTION", "THREATEN"})
 
 
-def suffered_by(text: str, m: Match, scene: Scene) -> bool:
-    """Is a hostile act named with its own agent ("repelled an attack by Russia", "detected
-    the incursion by Russian jets")? The clause's subject suffered or saw it. (A request or
+def suffered_by(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool) -> bool:
+    """Is a hostile act named as a noun (``noun``, or a phrase led by one: "a violation of
+    Polish airspace") with its own agent ("repelled an attack by Russia", "detected the
+    incursion by Russian jets")? The clause's subject suffered or saw it. (A request or
     offer "by X" is the subject's to answer: "was considering a request by Ukraine".)"""
+    if not noun and (m.first == m.last or m.first == 0 or is_verb_form(words[m.first])):
+        return False
+    if m.category not in _SUFFERED:
+        return False
     after = scene.after_all
-    return m.category in _SUFFERED and bool(after) and bool(_BY.match(text, m.end, after[0].start))
+    if after and _BY.match(text, m.end, after[0].start):
+        return True
+    return _BY_SOMETHING.match(text, m.end) is not None  # "by hot-air balloons": no state's
 
 
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "denial"})
@@ -272,8 +294,31 @@ def denied_claim(text: str, m: Match, scene: Scene, previous: tuple[Match, Args]
     return Args(claimant, rejection.sources, *scene.near, own=True)
 
 
+# "Putin called Trump to congratulate him": the caller's purpose (not "called on X to")
+_CALLED = re.compile(
+    r"\s+(?:[\w']+\s+){0,4}?(?:called|calls|call|phoned|phones|phone|rang|telephoned|"
+    r"contacted|contacts|visited|visits|visit|met|meets|meet)\s+(?:the\s+)?$",
+    re.I,
+)
+_TO = re.compile(r"\s+to\s+$")
+
+
+def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None:
+    """The arguments of an act a caller or visitor came to do: "Putin is not planning to call
+    Trump to congratulate him" is Putin's congratulation of Trump, not Trump's; else None."""
+    before = scene.before_all
+    if len(before) < 2 or not _TO.fullmatch(text, before[0].end, m.start):
+        return None
+    if not _CALLED.fullmatch(text, before[1].end, before[0].start):
+        return None
+    targets = args.targets if args.targets and args.targets != args.sources else before[0].codes
+    return args._replace(sources=before[1].codes, targets=targets)
+
+
 def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
     """The roles a trigger's category implies beyond its clause (the functions above)."""
+    if (called := caller_purpose(text, m, scene, args)) is not None:
+        return called  # "called Trump to congratulate him"
     if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
         return ground_owner(words, m, scene, args)
     if m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one

@@ -61,9 +61,9 @@ _OBSERVED = re.compile(
 _DRILLS = re.compile(r"exercise|drill|manoeuvre|maneuver|war\s*games", re.I)
 # "by X", "from X", "imposed by X" ("the sanctions imposed by Washington")
 _NAME = r"[\"“']?[A-Z][\w-]*[\"”']?\s+"  # a name between a noun and its agent: "Zapad-2025"
-_OWN_AGENT = re.compile(  # ("the shelling of Kharkiv by Russian forces": after the object)
+_OWN_AGENT = re.compile(  # "the shelling of Kharkiv by Russian forces", "carried out jointly by"
     r"^\s*(?:(?-i:" + _NAME + r")?[a-z]+(?:ed|en)(?:\s+(?:out|jointly|together|up))*\s+by|by|from|"
-    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+)?$",  # ("carried out jointly by")
+    r"of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}by)\s+(?:the\s+|an?\s+|\d+\s+|two\s+|three\s+)?$",
     re.I,
 )
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
@@ -74,7 +74,9 @@ _DONE_BY = re.compile(  # (not "a ceasefire proposed by Trump": a proposer does 
 )
 # ... and after an agent's "of X", the rest of its name and where it went: "the visit of
 # U.S. presidential envoy John Coale to Minsk"
-_LATER_TO = re.compile(r"^\s*(?:[\w.'’-]+\s+){0,4}to\s+(?:the\s+)?$")
+_LATER_TO = re.compile(  # ("the buildup of Russian troops surrounding / near Ukraine")
+    r"^\s*(?:[\w.'’-]+\s+){0,4}(?:to|near|surrounding|around|along)\s+(?:the\s+)?$"
+)
 
 
 def noun_arguments(
@@ -343,14 +345,14 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
     if (
         (m.rule in TOLD and not addressed_next(text, m.end, scene.after_all))
         or (m.rule in ASKED_BY_NAME and not _NAMED_ADDRESSEE.match(text, m.start, m.end))
-        or (noun and named_as(text, m))
+        or named_as(text, words, m, noun)
     ):  # "told reporters that Russia ...": no talks; "want the trains to run": no request
         return Args((), (), *scene.near, own=True)
     if (
         (noun and len(scene.before_all) > 1 and _visited_by_possessor(text, m, scene.before_all))
         or (m.category == "MOBILIZE" and _observed_drills(text, m, scene.after_all))  # theirs
         or (bool(scene.after_all) and _DONE_BY.match(text, m.end, scene.after_all[0].start))
-        or (noun and suffered_by(text, m, scene))
+        or suffered_by(text, words, m, scene, noun)
         or _only_its_phrase(text, words, m, noun)
     ):  # ("the attacks carried out by Israel": Israel's)
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)

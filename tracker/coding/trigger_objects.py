@@ -346,9 +346,12 @@ _NAMED_AS = re.compile(
 )
 
 
-def named_as(text: str, m: Any) -> bool:
-    """Is the noun trigger ``m`` what something is called ("described this move as a brutal
-    assault against a peaceful nation": the namer's judgement, not its act)?"""
+def named_as(text: str, words: Sequence[str], m: Any, noun: bool) -> bool:
+    """Is the noun trigger ``m`` (``noun``, or a phrase led by a noun: "violations of its
+    airspace") what something is called ("described this move as a brutal assault against a
+    peaceful nation": the namer's judgement, not its act)?"""
+    if not noun and (m.first == m.last or words[m.first].endswith(("ed", "ing"))):
+        return False
     return _NAMED_AS.search(text, max(0, m.start - 80), m.start) is not None
 
 
