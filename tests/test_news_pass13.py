@@ -208,6 +208,11 @@ def test_acts_in_the_second_batch_are_found(text, expected) -> None:
             ("REQUEST", "USA", "RUS"),
         ),
         ("Zelensky insisted he respects Trump.", ("REQUEST",)),
+        (
+            "Russia has used the territory of Belarus as a staging ground to send troops into"
+            " Ukraine.",
+            ("MOBILIZE", "BLR"),
+        ),
         ("England beat Italy on penalties.", ("SANCTION",)),
         (
             "Vilnius shut its border with Minsk after what it called constant violations of its"

@@ -4,8 +4,9 @@ sanctions" is their target; a request for talks with a body is addressed to that
 subject of "must" or "should" is the one demanded of; what an attack did ("the shelling ...
 killed three") is the attack's, and an attack noun that opens what a state says is not the
 speaker's; a hostile act "by X" is X's, whoever saw or suffered it; a denied claim is no
-act toward the states inside it (docs/tone_and_events.md, N140-N141, N152-, N234-N235,
-N299-N301)."""
+act toward the states inside it; what a caller or user came to do is the caller's ("called
+Trump to congratulate him") (docs/tone_and_events.md, N140-N141, N152-, N234-N235,
+N299-N301, N310)."""
 
 from __future__ import annotations
 
@@ -297,15 +298,17 @@ def denied_claim(text: str, m: Match, scene: Scene, previous: tuple[Match, Args]
 # "Putin called Trump to congratulate him": the caller's purpose (not "called on X to")
 _CALLED = re.compile(
     r"\s+(?:[\w']+\s+){0,4}?(?:called|calls|call|phoned|phones|phone|rang|telephoned|"
-    r"contacted|contacts|visited|visits|visit|met|meets|meet)\s+(?:the\s+)?$",
+    r"contacted|contacts|visited|visits|visit|met|meets|meet|used|uses|use|using)\s+"
+    r"(?:the\s+)?(?:(?:territory|soil|airspace|ports?|bases?)\s+of\s+)?$",
     re.I,
-)
-_TO = re.compile(r"\s+to\s+$")
+)  # ("has used the territory of Belarus as a staging ground to send troops": Russia's)
+_TO = re.compile(r"\s+(?:as\s+an?\s+(?:[\w-]+\s+){1,2})?to\s+$")
 
 
 def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None:
-    """The arguments of an act a caller or visitor came to do: "Putin is not planning to call
-    Trump to congratulate him" is Putin's congratulation of Trump, not Trump's; else None."""
+    """The arguments of an act a caller, visitor or user came to do: "Putin is not planning to
+    call Trump to congratulate him" is Putin's congratulation of Trump, not Trump's; "Russia
+    used Belarus to attack Ukraine" is Russia's attack; else None."""
     before = scene.before_all
     if len(before) < 2 or not _TO.fullmatch(text, before[0].end, m.start):
         return None
