@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from event_helpers import sentence_events as _events
+from event_helpers import sentence_pairs
 
 
 @pytest.mark.parametrize(
@@ -227,3 +228,63 @@ def test_acts_in_the_second_batch_are_found(text, expected) -> None:
 )
 def test_what_the_second_batch_misread(text, wrong) -> None:
     assert not any(e[: len(wrong)] == wrong for e in _events(text))
+
+
+# -- third batch of the twelfth reading (held-out 111-116) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks seek the lifting of the sanctions the US has imposed on the Islamic"
+            " Republic.",
+            ("SANCTION", "USA", "IRN"),
+        ),
+        ("Manila filed a new diplomatic protest over China's actions.", ("ACCUSE", "PHL", "CHN")),
+        ("Minsk protested to Ukraine's ambassador on Thursday.", ("ACCUSE", "BLR", "UKR")),
+        ("Russia returned two prisoners to Ukraine.", ("RETREAT", "RUS", "UKR")),
+    ],
+)
+def test_acts_in_the_third_batch_are_found(text, expected) -> None:
+    assert any(e[:3] == expected for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Iran's Araghchi took time out to sign copies of his book at the Muscat fair.", "SUPPORT"),
+        (
+            "Vilnius distributed video shot from a helicopter as proof that Belarusian guards"
+            " escorted migrants to the border.",
+            "ASSAULT",
+        ),
+        ("Lithuanian border guards ordered them to return to Belarus.", "RETREAT"),
+        (
+            "Beijing calls on Manila to stop its provocations and not to challenge China's firm"
+            " resolve to defend our lawful rights.",
+            "SUPPORT",
+        ),
+    ],
+)
+def test_acts_the_third_batch_misread(text, category) -> None:
+    assert category not in {e[0] for e in _events(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "Minsk said the missile came down some 15km from the border with Ukraine, at around"
+            " 10am (3pm Singapore time).",
+            "SGP",
+        ),
+        (
+            "Beirut, (APP - UrduPoint / Pakistan Point News - 27th Nov, 2024) Lebanese families"
+            " displaced by the war between Israel and Hezbollah began heading home.",
+            "PAK",
+        ),
+    ],
+)
+def test_a_time_zone_or_a_news_outlet_is_no_party(text, state) -> None:
+    assert not any(state in pair for pair in sentence_pairs(text))

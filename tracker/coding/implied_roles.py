@@ -318,12 +318,35 @@ def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None
     return args._replace(sources=before[1].codes, targets=targets)
 
 
+# "the sanctions the US has imposed on the Islamic Republic": a relative clause's subject
+_HAS = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+\s+)?")
+_ON = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
+
+
+def imposed_by_inside(text: str, m: Match, scene: Scene, args: Args) -> Args | None:
+    """A measure whose imposer is the subject of a relative clause inside the trigger
+    ("the crushing economic sanctions the US has imposed on the Islamic Republic": the
+    United States', on Iran), else None."""
+    imposer = next((g for g in scene.inside if _HAS.match(text, g.end)), None)
+    if imposer is None:
+        return None
+    after = scene.after_all
+    on = after[0].codes if after and _ON.fullmatch(text, m.end, after[0].start) else ()
+    return args._replace(sources=imposer.codes, targets=on)
+
+
 def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args: Args) -> Args:
     """The roles a trigger's category implies beyond its clause (the functions above)."""
     if (called := caller_purpose(text, m, scene, args)) is not None:
         return called  # "called Trump to congratulate him"
     if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
         return ground_owner(words, m, scene, args)
+    if (
+        m.category == "SANCTION"
+        and scene.inside
+        and (inside := imposed_by_inside(text, m, scene, args))
+    ):
+        return inside  # "the sanctions the US has imposed on the Islamic Republic"
     if m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
         return faced_measure(text, m, scene, args)  # who faces them is their target
     if m.category == "CONSULT":  # "a trip to Asia": a place, no state

@@ -28,6 +28,7 @@ def non_state_heads() -> tuple[dict[str, frozenset[str]], tuple[str, ...], froze
     return words, tuple(w.lower() for w in lines if w[0] == "-"), capitalised
 
 
+_CLOCK = re.compile(r"\d(?:\s*[ap]\.?m\.?)?\s+$", re.I)  # a clock time before a zone's name
 _HEAD = re.compile(r"(?:'s)?\s*([A-Za-z]+)(?:\s+([a-z]+))?")
 # "Korean Air" is a company, "Israeli air raids" and "the Russian air force" are the state:
 # an "air" followed by a word of military action keeps the mention.
@@ -70,6 +71,8 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
+        if text.startswith(" time", m.end) and _CLOCK.search(text, max(0, m.start - 12), m.start):
+            continue  # "at around 10am (3pm Singapore time)", "1500 Moscow time": a time zone
         if m.kind in ("country", "capital") and (
             _WHOSE_ALLY.match(text, m.end)
             or (
