@@ -288,3 +288,63 @@ def test_acts_the_third_batch_misread(text, category) -> None:
 )
 def test_a_time_zone_or_a_news_outlet_is_no_party(text, state) -> None:
     assert not any(state in pair for pair in sentence_pairs(text))
+
+
+# -- fourth batch of the twelfth reading (held-out 117-122) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United States, European Union, Britain and Canada widened sanctions on Minsk.",
+            ("SANCTION", "USA", "BLR"),
+        ),
+        (
+            "A Russian court sentenced an American businessman and former U.S. Marine to 16"
+            " years in prison.",
+            ("COERCE", "RUS", "USA"),
+        ),
+        ("Washington returned Konstantin Yaroshenko, a Russian pilot, to Moscow.", ("RETREAT",)),
+        (
+            "Trump on Thursday warned his Russian counterpart, Vladimir Putin, that the US could"
+            " impose new sanctions against his country if it takes action against Ukraine.",
+            ("SANCTION", "USA", "RUS"),
+        ),
+        ("Russia launched a new offensive against Ukraine.", ("ASSAULT", "RUS", "UKR")),
+    ],
+)
+def test_acts_in_the_fourth_batch_are_found(text, expected) -> None:
+    assert any(e[: len(expected)] == expected for e in _events(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Putin told Trump Moscow would respond if offensive weapons were put near Russia.", ()),
+        ("White House officials offered a muted post-call readout of the Trump-Putin call.", ()),
+        ("Robert Wood, the US ambassador to disarmament, met Russian diplomats.", ("RETREAT",)),
+        ("Fomin said Russian forces would cut back military activity near Kyiv.", ("AGREE",)),
+        (
+            "Putin signed a defence pact with North Korea's Kim Jong-un, who offered his full"
+            " support for the war on Ukraine.",
+            ("AGREE", "PRK", "UKR"),
+        ),
+        (
+            "Trump on Thursday warned his Russian counterpart, Vladimir Putin, that the US could"
+            " impose new sanctions against his country if it takes action against Ukraine.",
+            ("SANCTION", "USA", "UKR"),
+        ),
+    ],
+)
+def test_what_the_fourth_batch_misread(text, wrong) -> None:
+    found = _events(text)
+    if not wrong:  # no act at all: an adjective, a readout
+        assert not any(e[0] in ("ASSAULT", "AGREE") for e in found)
+    else:
+        assert not any(e[: len(wrong)] == wrong for e in found)
+
+
+def test_an_airline_named_after_a_state_is_no_party() -> None:
+    text = "Airlines including KLM, Air France and British Airways refused to fly over Belarus."
+    assert not any("FRA" in pair for pair in sentence_pairs(text))

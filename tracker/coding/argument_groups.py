@@ -101,7 +101,9 @@ def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match])
 
 
 _AND_OR = re.compile(r"\b(?:and|or)\b", re.I)
-_LIST_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.I)  # "Russia, the United States and"
+_LIST_COMMA = re.compile(  # "Russia, the United States and"; a union of states may stand in
+    r"^\s*,\s*(?:the\s+)?(?:(?:European\s+Union|EU|E\.U\.)\s*,\s*(?:the\s+)?)?$", re.I
+)  # the list: "The United States, European Union, Britain and Canada have expanded sanctions"
 
 
 def _closed_list(text: str, placed: Sequence[Mention], m: Mention) -> bool:

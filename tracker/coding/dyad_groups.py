@@ -13,7 +13,8 @@ from tracker.coding.relation_words import RelationWords
 from tracker.models import Mention, make_pair
 
 _COORD_GAP = re.compile(
-    r"^(?:'s|')?\s*(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
+    r"^(?:'s|')?\s*(?:,\s*(?:the\s+)?(?:European\s+Union|EU|E\.U\.)\s*)?"  # (in a list)
+    r"(?:,\s*)?(?P<conj>and|or|&|as well as|along with|together with|nor|plus|/|-|–)?"
     r"\s*(?:(?:the|its|his|her|their)\s+)?$",
     re.IGNORECASE,
 )

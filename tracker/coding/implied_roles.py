@@ -73,7 +73,10 @@ def content_addressee(matches: Sequence[Match], arguments: list[Args]) -> list[A
         if m.governor < 0:
             continue
         governor = arguments[m.governor]
-        if governor.sources and not governor.targets and args.targets == (BODY,):
+        if args.targets == (BODY,) and (
+            (governor.sources and not governor.targets)
+            or (governor.targets and not governor.sources)
+        ):  # ("who offered his full support for the war on Ukraine": no offer to Ukraine)
             arguments[m.governor] = governor = governor._replace(targets=(BODY,))
         if (
             governor.targets == (BODY,)
@@ -318,6 +321,9 @@ def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None
     return args._replace(sources=before[1].codes, targets=targets)
 
 
+_HIS_COUNTRY = re.compile(
+    r"\s+(?:against|on)\s+(?:his|her|its|their)\s+(?:country|government|nation)\b"
+)
 # "the sanctions the US has imposed on the Islamic Republic": a relative clause's subject
 _HAS = re.compile(r"\s+(?:has|have|had)\s+(?:[a-z]+\s+)?")
 _ON = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?")
@@ -347,6 +353,12 @@ def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args
         and (inside := imposed_by_inside(text, m, scene, args))
     ):
         return inside  # "the sanctions the US has imposed on the Islamic Republic"
+    if m.category == "SANCTION" and args.sources and _HIS_COUNTRY.match(text, m.end):
+        owner = next(
+            (g.codes for g in scene.before_all if not set(g.codes) & set(args.sources)), ()
+        )
+        return args._replace(targets=owner) if owner else args  # "sanctions against his
+        # country": the state of the one named before ("warned Putin that ...")
     if m.category == "SANCTION" and args.sources:  # "or face new sanctions": the one
         return faced_measure(text, m, scene, args)  # who faces them is their target
     if m.category == "CONSULT":  # "a trip to Asia": a place, no state

@@ -358,7 +358,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         return noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
     if noun and _THING_OBJECT.match(text, m.end) and m.category in _TOWARD_A_THING:
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
-        return own._replace(targets=(BODY,)) if own.sources else own._replace(unowned=True)
+        return own._replace(targets=(BODY,), unowned=own.unowned or not own.sources)
         # "Ukraine's support for a 30-day ceasefire": toward a thing, no state (BODY: none)
     if noun and m.category == "RETREAT" and (released := _released_from(text, m, scene)):
         return released  # "secured the release of two Americans from Russia": Russia's

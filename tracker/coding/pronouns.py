@@ -30,6 +30,9 @@ AGENTIVE_KINDS = frozenset(
 )
 
 
+_WHO = re.compile(r",\s+who\b")
+
+
 def possessor_source(text: str, m: Match, placed: Sequence[Mention], args: Args) -> Args:
     """``args`` with the leader "his/her" stands for as the source of a noun trigger that
     has none, and that leader's state out of its targets; ``args`` unchanged otherwise."""
@@ -39,13 +42,17 @@ def possessor_source(text: str, m: Match, placed: Sequence[Mention], args: Args)
     if owned is None or owned.end() != m.start:
         return args
     leaders = [  # (not the one it is done to: "welcomed Xi for his state visit to Russia")
-        x.code
+        x
         for x in placed
         if x.kind == "leader" and 0 <= x.end <= owned.start() and x.code not in args.targets
     ]
     if not leaders:
         return args
-    source = (leaders[0],)
+    # the subject's, or in a relative clause its antecedent's: "Putin signed a pact with
+    # Kim, who offered his full support" (Kim's), "Trump and Putin held a call, one day
+    # before his meeting with Zelenskyy" (Trump's)
+    who = next((x for x in reversed(leaders) if _WHO.match(text, x.end)), leaders[0])
+    source = (who.code,)
     targets = tuple(c for c in args.targets if c not in source)
     return args._replace(sources=source, targets=targets, own=True, unowned=False)
 
