@@ -16,9 +16,8 @@ from tracker.models import Mention
 # The clause breaks of CLAUSE_BREAK in characters ("1,300" is a number, "U.S." breaks): "," or
 # "." not between digits nor after a month ("Russia's Feb. 24 invasion"), ;:!?()" and the
 # words but/while/whereas/(al)though/however/because/after/before/when (first letter either
-# case), and "as" after come/comes/came. One leading
-# character class lets a search skip to candidates; lookbehinds check that character
-# ("(?<!\w.)" is the word boundary).
+# case), and "as" after come/comes/came. One leading character class lets a search skip to
+# candidates; lookbehinds check that character ("(?<!\w.)" is the word boundary).
 CLAUSE_BREAK_RE = re.compile(
     r"[,.;:!?()\"BbWwAaTtHh]"
     r"(?:(?<=[,.])(?<!\d.)(?!\d)(?<!Jan.)(?<!Feb.)(?<!Aug.)(?<!Sep.)(?<!Sept.)(?<!Oct.)"

@@ -317,7 +317,7 @@ _NOT_A_HEAD = frozenset(
 _AUXILIARY_BEFORE = frozenset({"has", "have", "had", "was", "were", "is", "are", "be", "been"})
 
 
-# Verbal participles that are never adjectives: "would be indicted" names no accuser (item 91).
+# Participles never adjectives: "would be indicted", "is accused of" name no accuser (N306).
 _VERBAL_PASSIVES = frozenset({"indicted", "accused", "blamed", "condemned", "criticised",
     "criticized", "denounced", "rebuked", "warned", "threatened", "praised", "urged"})  # fmt: skip
 # A relative clause between the actor and a passive act has a subject of its own.
