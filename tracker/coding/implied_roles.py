@@ -213,13 +213,10 @@ def place_visited(text: str, m: Match, scene: Scene, args: Args) -> Args:
 
 # a noun's own agent right after it, or after what it hit: "an attack by Russia", "a violation
 # of its airspace by a Belarusian helicopter" (whoever detected, repelled or suffered it)
-_BY = re.compile(
-    r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+"
-    r"(?:the\s+|an?\s+)?(?:\d+\s+|two\s+|three\s+|four\s+|several\s+|dozens\s+of\s+)?$"
-)
-_BY_SOMETHING = re.compile(  # ("by hot-air balloons", not "by the European Union")
-    r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+(?:(?:the|an?)\s+)?(?!(?:the|an?)\s)[a-z]"
-)
+_BY_HEAD = r"\s*(?:of\s+(?:its|their|the)\s+[\w-]+\s+)?by\s+(?:(?:the|an?)\s+)?"
+_BY = re.compile(_BY_HEAD + r"(?:\d+\s+|two\s+|three\s+|four\s+|several\s+|dozens\s+of\s+)?$")
+_BY_SOMETHING = re.compile(_BY_HEAD + r"(?!(?:the|an?)\s)[a-z]")  # "by hot-air balloons", not
+# "by the European Union"
 _SUFFERED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "REJECT", "SANCTION", "THREATEN"})
 
 

@@ -196,7 +196,7 @@ def _with_governors(matches: tuple[Match, ...], words: Sequence[str]) -> tuple[M
                 break
     first_content = {}  # each governor's first act, no noun's modifier: "offered to free
     for j, m in enumerate(out):  # a journalist jailed on charges" threatens no jailing
-        if not noun_modifier(words, m.first):
+        if m.governor >= 0 and not noun_modifier(words, m.first):
             first_content.setdefault(m.governor, j)
     for j, m in enumerate(out):  # "is ready to impose sanctions", "willing to attack": a threat
         g = out[m.governor] if m.governor >= 0 and first_content.get(m.governor) == j else None
