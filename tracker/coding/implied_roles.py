@@ -97,7 +97,7 @@ _SPOKE = re.compile(
 # modals of obligation: their subject is the one demanded of; "should" is a demand only when
 # someone in the sentence says it ("must" may be a statement's own words)
 SHOULD_RULE = "request.should"
-DUTY_RULES = frozenset({"request.must", SHOULD_RULE})
+DUTY_RULES = frozenset({"request.must", SHOULD_RULE, "threaten.consequences"})
 
 
 def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:

@@ -92,8 +92,8 @@ def _stated_modal(words: Sequence[str], first: int, after: int = -1) -> str | No
         if w in {"not", "never"} or w.endswith("n't"):
             negated = True
         if w in _STATED_FUTURE:
-            if words[k + 1] == "have":  # "would have funded": a counterfactual, no intent
-                return None
+            if words[k + 1] == "have" or (words[k + 1] == "be" and words[k + 2] in _NOUN_MARKERS):
+                return None  # "would have funded", "it will be the third meeting": no intent
             return "not" if negated or w.endswith("n't") else "will"
     return None
 

@@ -1,6 +1,6 @@
 """The scopes a trigger's framing reads (``tracker/coding/modes.py``): clause breaks,
-window sizes, the year that dates a trigger, pluperfect background, embedded acts and
-topics of speech. Pure functions over a sentence's lower-cased tokens."""
+window sizes, the year that dates a trigger, pluperfect background and embedded acts
+(topics of speech: ``speech_topics``). Pure functions over a sentence's lower-cased tokens."""
 
 from __future__ import annotations
 
@@ -39,7 +39,6 @@ HELD = frozenset({"had", "held", "made", "paid", "conducted", "hosted", "conclud
 NOUN_MODAL_REACH = 6  # tokens after a noun trigger searched for its clause's modal verb
 CONDITION_REACH = 12  # tokens an "if"/"unless" reaches ("if Russia did not agree to a truce")
 EMBED_REACH = 8  # tokens between an act trigger and the act it governs ("threatened new ...")
-TOPIC_REACH = 25  # tokens a topic verb's object list may run ("raised A, B and C")
 BACKGROUND_REACH = 4  # tokens between "since"/"before" and its noun ("since the 2022 invasion")
 MODE_PRECEDENCE = (Mode.NEGATED, Mode.HYPOTHETICAL, Mode.HISTORICAL)  # first found wins
 CONDITIONAL = "conditional"  # found-set marker: outranks negation
@@ -118,21 +117,7 @@ REPORTING = frozenset(
      "saying", "announcing", "confirming", "claiming", "stating", "announces", "confirms"}
 )  # fmt: skip  # "said it had halted aid", "a video of X announcing that Washington had
 # lifted sanctions" are reported speech, not background
-MODALS = frozenset(
-    {"will", "would", "could", "can", "may", "might", "shall", "should", "must", "'ll"}
-)
-# A topic verb's object ends at a preposition other than of/about ("praised X for his role in
-# the release": the release is not what was praised) and at a comma opening a new clause.
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_TOPIC_STOPS = frozenset(
-    {"for", "in", "on", "at", "with", "to", "from", "by", "against", "into", "during", "amid",
-     "despite", "over", "under", "than", "as", "since", "until", "that", "which", "who",
-     "whom", "whose", "said", "says"}
-)  # fmt: skip
-_CLAUSE_OPENERS = frozenset(
-    {"and", "but", "or", "which", "who", "whom", "whose", "while", "as", "saying", "adding",
-     "when", "where", "after", "before", "said", "he", "she", "it", "they", "we"}
-)  # fmt: skip
+MODALS = (INNER_CUES - {"not", "never", "no"}) | {"can"}  # will, would, could, can, 'll ...
 
 
 # Words a trigger's framing looks for besides the cues ("last year", "ago", "had jailed").
@@ -206,7 +191,9 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
             return int(w)  # (", who has ruled Belarus since 1994, met": an aside's year)
     for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
         w = words[k]
-        if w in CLAUSE_BREAK and w not in _TIME_LINKS:
+        if (w in CLAUSE_BREAK and w not in _TIME_LINKS) or (
+            w.endswith("ing") and words[k - 1] in ("for", "of", "by", "after", "before")
+        ):  # (the gerund's year: "would pay a price for interfering in the 2020 election")
             break
         if k in years and (
             words[k - 1] in _PAST_PREPOSITIONS
@@ -247,34 +234,6 @@ def embedded(words: Sequence[str], acts: Sequence[Span], i: int) -> bool:
             return False
         # "threatened sanctions and expelled diplomats": a new finite verb is its own act
         return not ("and" in between and words[i].endswith("ed"))
-    return False
-
-
-def is_topic(words: Sequence[str], verbs: set[int], topic_ends: set[int], span: Span) -> bool:
-    """Is a noun trigger the object of a verb of speech ("raised the poisoning and arrest of
-    X", "condemned the invasion")? Then it is what was talked about, not the speaker's act."""
-    i, last, _ = span
-    word = words[i]
-    if is_participle(word) or (
-        last != i  # a phrase: a judged gerund's ("accused X of violating its airspace"), or
-        and not (word.endswith("ing") and i > 0 and words[i - 1] in ("of", "for"))
-        and (i - 1) not in topic_ends  # the object right after the verb ("protested the
-    ):  # violation of its airspace")
-        return False
-    for k in range(i - 1, max(-1, i - 1 - TOPIC_REACH), -1):
-        if k in topic_ends:
-            return True
-        w = words[k]
-        if w == ",":
-            if k + 1 < len(words) and words[k + 1] in _CLAUSE_OPENERS:
-                return False
-            continue
-        if w == "." and k > 0 and len(words[k - 1]) == 1:
-            continue  # the stops of an abbreviation: "rejected a U.S. request"
-        if w == "on" and k + 1 < len(words) and words[k + 1] in _DAYS:
-            continue  # "accused Ukraine on Wednesday of launching attacks": a date, no place
-        if w in CLAUSE_BREAK or w in _TOPIC_STOPS or k in verbs:
-            return False  # a verb trigger between: "condemned X and imposed sanctions"
     return False
 
 
