@@ -103,3 +103,64 @@ def test_what_a_coming_meeting_will_be_declares_no_intent() -> None:
     )
     assert {("CONSULT", "hypothetical")} == {(e[0], e[3]) for e in found}  # (mutual kind)
     assert not {e for e in found if e[0] == "AGREE"}
+
+
+def test_a_denial_of_a_fact_with_no_claimant_is_no_rejection_of_those_inside_it() -> None:
+    found = _events("Tehran denied that Iran had delivered the missiles to Russia.")
+    assert not {e for e in found if e[0] == "REJECT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Georgia's foreign minister welcomed Russia's decision to lift the visa regime.",
+            ("SUPPORT", "GEO", "RUS"),
+        ),
+        (
+            "Lukashenko said Washington would remove Minsk from the list of state sponsors of "
+            "terrorism.",
+            ("AGREE", "USA", "BLR"),
+        ),
+        (
+            "In a call with Lavrov, Rubio conveyed concern over the detention of a U.S. reporter.",
+            ("ACCUSE", "USA", "RUS"),
+        ),
+        (
+            "Erdogan said Turkey would mount a ground operation into northern Syria.",
+            ("THREATEN", "TUR", "SYR"),
+        ),
+    ],
+)
+def test_acts_the_thirteenth_reading_found_unnamed(text, expected) -> None:
+    assert (*expected, "asserted") in _events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "Georgia's foreign minister welcomed Russia's decision to lift the visa regime.",
+            "CONSULT",
+        ),
+        (
+            "Wagner fighters could pose as asylum seekers to cross from Belarus into Lithuania.",
+            "AID",
+        ),
+        (
+            "Dozens of Georgians gathered outside the foreign ministry building to protest "
+            "against Russia's decision.",
+            "ACCUSE",
+        ),
+    ],
+)
+def test_words_that_only_look_like_acts(text, category) -> None:
+    assert not {e for e in _events(text) if e[0] == category}
+
+
+def test_a_request_across_an_aside_governs_its_act() -> None:
+    found = _events(
+        "Rubio urged his Russian counterpart, in a rare phone call, to release a detained American."
+    )
+    assert ("RETREAT", "RUS", "USA", "hypothetical") in found
+    assert ("RETREAT", "RUS", "USA", "asserted") not in found

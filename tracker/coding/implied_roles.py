@@ -257,10 +257,13 @@ def denied_fact(text: str, m: Match, scene: Scene, args: Args) -> Args:
     ("China denied allegations that it has shared intelligence with Iran": not toward
     Iran). A fact without "allegations"/"claims" is denied only ("denied that ..."; "rejected
     holding talks with Kyiv" rejects the talks)."""
-    if not args.targets or (found := _DENIED_FACT.match(text, m.end)) is None:
+    if (found := _DENIED_FACT.match(text, m.end)) is None:
         return args
     if found.group("clause") and text[m.start : m.end].lower() not in _DENIALS:
         return args
+    if not args.targets:  # "denied that Iran had made the transfers to Russia": no one's
+        bare = args.sources and (found.group("clause") or "").lower() == "that"  # is lent to
+        return args._replace(targets=(BODY,)) if bare else args  # it (a claim: its claimant)
     end = found.end()
     if text[end - 2 : end].lower() == "of":  # "the accusations of the Estonian authorities"
         end += len(_OF_WHOM.match(text, end).group())  # are theirs, and "of shelling" is

@@ -227,14 +227,29 @@ def embedded(words: Sequence[str], acts: Sequence[Span], i: int) -> bool:
         g_last = g[1]
         if g_last >= i:
             continue
-        if i - g_last - 1 > EMBED_REACH:
+        between = _without_aside(words[g_last + 1 : i])
+        if len(between) > EMBED_REACH:
             return False
-        between = words[g_last + 1 : i]
         if not CLAUSE_BREAK.isdisjoint(between):
             return False
         # "threatened sanctions and expelled diplomats": a new finite verb is its own act
         return not ("and" in between and words[i].endswith("ed"))
     return False
+
+
+_ASIDE_OPENERS = frozenset({"in", "on", "during", "at", "via", "by"})
+
+
+def _without_aside(between: Sequence[str]) -> Sequence[str]:
+    """``between`` without an aside set off by commas that opens with a preposition ("urged
+    his Russian counterpart, in a rare phone call, to release": the release is urged)."""
+    if "," not in between:
+        return between
+    start = between.index(",")
+    if start + 1 >= len(between) or between[start + 1] not in _ASIDE_OPENERS:
+        return between
+    end = next((k for k in range(start + 1, len(between)) if between[k] == ","), -1)
+    return [*between[:start], *between[end + 1 :]] if end > 0 else between
 
 
 def own_verb_phrase(words: Sequence[str], clause_start: int, i: int) -> list[str]:
