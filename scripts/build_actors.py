@@ -20,8 +20,9 @@ import pycountry
 OUT = Path(__file__).resolve().parent.parent / "tracker" / "data" / "actors.csv"
 FIELDS = ("code", "alias", "kind", "case_sensitive", "context", "valid_from", "valid_to", "note")
 
-# The 193 UN member states, the two observer states (VAT, PSE) and Taiwan (TWN, an ISO 3166-1
-# code and a frequent actor). Format: CODE | names ; ... | demonyms ; ... | capitals ; ...
+# The 193 UN member states, the two observer states (VAT, PSE), Taiwan (TWN, an ISO 3166-1
+# code and a frequent actor) and Kosovo (XKX, USER_ASSIGNED below).
+# Format: CODE | names ; ... | demonyms ; ... | capitals ; ...
 # A code may take several lines (they add up). Demonyms ending in "an" or "i" get an automatic
 # plural ("Americans", "Iraqis").
 # A capital is omitted where the word mostly means something else in news text (Brussels = the
@@ -50,6 +51,7 @@ BEN|Benin|Beninese|Porto-Novo;Cotonou
 BTN|Bhutan|Bhutanese|Thimphu
 BOL|Bolivia|Bolivian|La Paz;Sucre
 BIH|Bosnia and Herzegovina;Bosnia;Bosnia-Herzegovina|Bosnian|Sarajevo
+BIH||Bosnian Serb;Bosnian Serbs;Bosnian Croat;Bosnian Croats|
 BWA|Botswana|Botswanan|Gaborone
 BRA|Brazil|Brazilian|Brasilia;Brasília
 BRN|Brunei;Brunei Darussalam|Bruneian|Bandar Seri Begawan
@@ -182,6 +184,8 @@ STP|Sao Tome and Principe;São Tomé and Príncipe|Santomean|
 SAU|Saudi Arabia;Saudi;Kingdom of Saudi Arabia|Saudi|Riyadh
 SEN|Senegal|Senegalese|Dakar
 SRB|Serbia|Serbian;Serb;Serbs|Belgrade
+XKX|Kosovo;Republic of Kosovo|Kosovar;Kosovars;Kosovan|Pristina;Prishtina
+XKX||Kosovo Serb;Kosovo Serbs;Kosovo Albanian;Kosovar Albanian|
 SYC|Seychelles|Seychellois|
 SLE|Sierra Leone|Sierra Leonean|Freetown
 SGP|Singapore|Singaporean|
@@ -247,11 +251,24 @@ POL|Sejm
 
 # Territories news names for the state that holds or claims them
 TERRITORIES = (("PSE", "Gaza Strip"), ("PSE", "West Bank"))
+# Names news copy gives a state that no table above holds, case-sensitive, with their reason.
+NEWS_USAGE = (
+    (
+        "IRN",
+        "the Islamic Republic",
+        'news usage: "sanctions the US has imposed on the Islamic Republic" (Pakistan, '
+        "Afghanistan and Mauritania are named with their own name)",
+    ),
+)
 
 # Aliases whose surface is also a common word or name: always case-sensitive ("us" is never
 # USA, "turkey" is the bird, "chad"/"china"/"guinea" lower-case are words), and the name of a
 # context rule in tracker/actors.py: given_name (a person's name: "Michael Jordan",
 # "Chad Smith"), surname ("George Washington"), us_state ("Atlanta, Georgia").
+# States outside ISO 3166-1 with the user-assigned code the EU, the IMF and the World Bank use
+# (CAMEO's own code in brackets: tracker/data/cameo_countries.csv maps it).
+USER_ASSIGNED = {"XKX": "Kosovo (CAMEO KSV)"}
+
 CASE_SENSITIVE = {
     "Turkey", "Chad", "Jordan", "Guinea", "China", "Georgia", "Niger", "Congress", "Pole",
     "Poles", "Sofia", "Santiago", "Lima", "Paris", "Wellington", "Nice", "Saudi", "Brit",
@@ -276,12 +293,12 @@ def _rows() -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     seen: set[str] = set()  # an alias names one state: the first (curated) entry wins
 
-    def add(code: str, alias: str, kind: str, note: str = "") -> None:
+    def add(code: str, alias: str, kind: str, note: str = "", case_sensitive: bool = False) -> None:
         alias = alias.strip()
         if not alias or alias.casefold() in seen:
             return
         seen.add(alias.casefold())
-        cs = alias in CASE_SENSITIVE or _is_short_abbreviation(alias)
+        cs = case_sensitive or alias in CASE_SENSITIVE or _is_short_abbreviation(alias)
         rows.append(
             {
                 "code": code,
@@ -298,7 +315,7 @@ def _rows() -> list[dict[str, str]]:
     for line in COUNTRIES.strip().splitlines():
         code, names, demonyms, capitals = (part.strip() for part in line.split("|"))
         country = pycountry.countries.get(alpha_3=code)
-        if country is None:
+        if country is None and code not in USER_ASSIGNED:
             sys.exit(f"{code}: not an ISO 3166-1 alpha-3 code in pycountry")
         for name in filter(None, names.split(";")):
             add(code, name, "country", "curated")
@@ -311,7 +328,7 @@ def _rows() -> list[dict[str, str]]:
     # pycountry names after all curated ones, so a curated alias ("Congo" = COD) wins.
     for code in dict.fromkeys(line.split("|", 1)[0] for line in COUNTRIES.strip().splitlines()):
         country = pycountry.countries.get(alpha_3=code)
-        for attr in ("name", "common_name", "official_name"):
+        for attr in ("name", "common_name", "official_name") if country else ():
             value = getattr(country, attr, None)
             if value and "," not in value and "(" not in value:
                 add(code, value.removeprefix("the "), "country", f"pycountry {attr}")
@@ -321,6 +338,8 @@ def _rows() -> list[dict[str, str]]:
             add(code, name, "institution", "curated")
     for code, name in TERRITORIES:
         add(code, name, "country", "curated: the territory")
+    for code, name, note in NEWS_USAGE:
+        add(code, name, "country", note, case_sensitive=True)
     return rows
 
 

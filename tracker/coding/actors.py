@@ -227,6 +227,8 @@ class ActorMatcher:
                 end < n and (folded[end].isalnum() or folded[end] == "$")
             ):
                 continue  # not on word boundaries ("woman", "Prussian"), a currency ("US$")
+            if start > 3 and folded[start - 1] == "-" and folded[start - 4 : start - 1] == "pro":
+                continue  # a stance, no party: "the pro-Russian Shor Party", "pro-Kremlin"
             surface = plain[start:end]
             for alias, exact, always in values:
                 if exact is not None and surface != exact:

@@ -58,8 +58,9 @@ Near = tuple[tuple[str, ...], tuple[str, ...]]  # Args.before and Args.after of 
 
 # (a title before the second name: "President Joe Biden and President Vladimir Putin")
 _GROUP_GAP = re.compile(
-    r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:the\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,2}$", re.I
-)
+    r"^(?:'s)?\s*(?:,\s*)?(?:and|or|&|/|-|–)\s*(?:(?:the|his|her)\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,2}$",
+    re.I,
+)  # ("Rubio and his Russian counterpart will meet": co-subjects)
 
 SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. envoy Steve Witkoff"
 # ... but a linking word between two mentions of one state makes two actors: "a US and

@@ -24,7 +24,7 @@ from tracker.coding.argument_roles import (
 )
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
-from tracker.coding.clauses import nominal_subject_between
+from tracker.coding.clauses import nominal_subject_between, opening_adjunct_end
 from tracker.coding.implied_roles import (
     DUTY_RULES,
     SPEECH_AFTER,
@@ -204,10 +204,10 @@ def _trigger_arguments(
         # "Bangladesh rejected an Indian proposal, urging the counterpart to ...": the
         # participle's subject is the sentence's first actor, not the nearest one, nor a
         # speaker ("Ukraine said Russian forces had shelled Kharkiv, killing three")
-        src = next(
-            (g.codes for g in reversed(scene.before_all) if not SPEECH_AFTER.match(text, g.end)),
-            scene.before_all[-1].codes,
-        )
+        opening = opening_adjunct_end(text)  # (not "Shortly after Trump's post, Iran ...")
+        first = [g for g in scene.before_all if g.start >= opening]
+        first = [g for g in first if not SPEECH_AFTER.match(text, g.end)]
+        src = first[-1].codes if first else scene.before_all[-1].codes
         targets = tuple(c for c in args.targets if c not in src)
         if not targets and m.category == "REQUEST":  # "while urging Kyiv's soldiers to": its
             targets = args.targets  # own side

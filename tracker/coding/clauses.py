@@ -127,3 +127,17 @@ def nominal_subject_between(text: str, start: int, end: int) -> bool:
         text.find(" that ", start, end) >= 0
         and _NOMINAL_SUBJECT.search(text, start, end) is not None
     )
+
+
+# A sentence's opening adjunct up to its comma: "Shortly after Trump's post, ...", "Following
+# the talks in Riyadh, ..." (its actors are not the main clause's subject)
+_OPENING_ADJUNCT = re.compile(
+    r"\s*(?:[A-Z]\w*\s+){0,2}?(?:[Aa]fter|[Bb]efore|[Ff]ollowing|[Aa]mid|[Dd]espite|[Ss]ince)"
+    r"\s[^,;:]{1,80},"
+)
+
+
+def opening_adjunct_end(text: str) -> int:
+    """Where an opening time adjunct ends ("Shortly after Trump's post, "), else 0."""
+    found = _OPENING_ADJUNCT.match(text)
+    return found.end() if found else 0

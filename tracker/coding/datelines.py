@@ -28,6 +28,8 @@ _DATELINE = re.compile(
     rf"{_PLACE_CAPS}(?:,\s*{_PLACE})?(?:,?\s*{_DATE})?\s*(?:{_AGENCY})?"
     # or a place in any case with an agency: "Moscow, 23 October (TASS) - "
     rf"|{_PLACE}(?:,\s*{_PLACE})?(?:,?\s*{_DATE})?\s*{_AGENCY}"
+    # or places in capitals in brackets: "(LONDON and DELHI) -- "
+    rf"|\({_PLACE_CAPS}(?:\s*(?:,|and|&)\s*{_PLACE_CAPS})*\)"
     rf"){_DASH}(?=[A-Z\"“'‘])"
 )
 MAX_DATELINE = 80  # characters: a longer opening is prose

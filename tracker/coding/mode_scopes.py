@@ -199,7 +199,9 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
             words[k - 1] in _PAST_PREPOSITIONS
             or (words[k - 1] == "the" and words[k - 2] in _TIME_LINKS)
             or (words[k - 1] in _MONTH_OR_PART and words[k - 2] in _PAST_PREPOSITIONS)
-        ):  # "in 2020", "since 2014", "following the 2020 elections", "in November / early 2024"
+            or (words[k - 1] in _MONTH_OR_PART and words[k - 3 : k - 1] == ["in", "the"])
+        ):  # "in 2020", "since 2014", "following the 2020 elections", "in November / early
+            # 2024", "in the early 1990s"
             since = words[k - 1] == "since" or (words[k - 1] in MONTHS and words[k - 2] == "since")
             if since and not _ONGOING.isdisjoint(words[max(0, i - 3) : i]):
                 return None  # "has been bombing ... since (October) 2022": still going on

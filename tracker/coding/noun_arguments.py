@@ -213,7 +213,7 @@ _THE = frozenset({"the", "this", "these", "that", "those", "his", "her", "its", 
 _AUDIENCE = re.compile(
     r"\b(?:told|addressed|addressing|briefed|telling)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$"
 )
-_DOMESTIC = re.compile(r"\b(?:cabinet|government|party|parliamentary|staff|board|working)\s+$")
+_DOMESTIC = re.compile(r"(?i)\b(?:cabinet|government|party|parliamentary|staff|board|working)\s+$")
 
 
 def _domestic(text: str, m: Match) -> bool:

@@ -28,6 +28,7 @@ from tracker.coding.co_agents import only_co_agents, only_listed
 from tracker.coding.datelines import cut_dateline
 from tracker.coding.dyads import attribute_dyads
 from tracker.coding.events import CodedSentence, default_event_coder
+from tracker.coding.named_officials import with_named_officials
 from tracker.coding.quotations import running_quotes, with_quoted_subject
 from tracker.coding.rank_mentions import with_rank_speakers
 from tracker.coding.readouts import with_second_person
@@ -230,6 +231,7 @@ def _mentions(
         i for i, s in enumerate(sentences) if i == 0 or s.paragraph != sentences[i - 1].paragraph
     )  # (a quotation over several paragraphs opens each of them)
     named = with_rank_speakers(texts, named)  # ", the President noted, ..."
+    named = with_named_officials(texts, named)  # "Ali said", after "Guyanese President Irfaan Ali"
     named = [with_reported_self(t, found) for t, found in zip(texts, named, strict=True)]
     running = running_quotes(texts, named, said, starts) if quoted else {}
     mentions = [

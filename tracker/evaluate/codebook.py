@@ -30,7 +30,7 @@ LEGACY_LABELS = {
 }
 SKIPPED_LABELS = frozenset({"DOCUMENT"})
 # CAMEO country codes in the GSR that are not ISO 3166-1 alpha-3.
-CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "KSV": "XKX"}
 NON_STATE_CODES = frozenset({"IGO", "NGO", "IMG", "ISM"})  # CAMEO generic non-state actors
 
 
@@ -56,9 +56,9 @@ def normalise_code(code: str) -> str:
 def _iso_codes() -> frozenset[str]:
     import pycountry
 
-    return frozenset(c.alpha_3 for c in pycountry.countries)
+    return frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}  # Kosovo (user-assigned)
 
 
 def is_country(code: str | None) -> bool:
-    """True for an ISO 3166-1 alpha-3 country code (IGO, NGO... are not countries)."""
+    """True for an ISO 3166-1 alpha-3 country code or Kosovo's XKX (IGO, NGO... are not)."""
     return bool(code) and code not in NON_STATE_CODES and code in _iso_codes()
