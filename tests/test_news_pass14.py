@@ -236,3 +236,23 @@ def test_a_decade_is_a_past_year(text) -> None:
 def test_an_alleged_thing_is_no_accusation() -> None:  # (the writer's hedge, not an act)
     found = _events("Moldova says this alleged Russian interference undermines its sovereignty.")
     assert not {e for e in found if e[0] == "ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dozens of missiles were fired from Iran towards Israel overnight.", ("IRN", "ISR")),
+        ("Rockets were launched at Kyiv from Belarus, Ukraine said.", ("BLR", "UKR")),
+    ],
+)
+def test_an_attack_launched_from_a_state_is_its(text, expected) -> None:
+    found = _events(text)
+    assert ("ASSAULT", *expected, "asserted") in found
+    assert ("ASSAULT", expected[1], expected[0], "asserted") not in found
+
+
+def test_what_a_user_of_a_states_territory_sends_is_the_users() -> None:
+    found = _events(
+        "Minsk allowed the Kremlin to use Belarusian territory to send troops into Ukraine."
+    )
+    assert not {e for e in found if e[1] == "BLR" and e[2] == "UKR"}

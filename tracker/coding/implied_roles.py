@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from tracker.coding.argument_groups import Args, Near, Scene
+from tracker.coding.attack_origin import launched_from
 from tracker.coding.bodies import BODY
 from tracker.coding.matching import Match
 from tracker.coding.word_forms import is_noun, is_verb_form
@@ -305,7 +306,7 @@ _CALLED = re.compile(
     r"(?:the\s+)?(?:(?:territory|soil|airspace|ports?|bases?)\s+of\s+)?$",
     re.I,
 )  # ("has used the territory of Belarus as a staging ground to send troops": Russia's)
-_TO = re.compile(r"\s+(?:as\s+an?\s+(?:[\w-]+\s+){1,2})?to\s+$")
+_TO = re.compile(r"\s+(?:(?:territory|soil|airspace)\s+)?(?:as\s+an?\s+(?:[\w-]+\s+){1,2})?to\s+$")
 
 
 def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None:
@@ -345,6 +346,8 @@ def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args
     """The roles a trigger's category implies beyond its clause (the functions above)."""
     if (called := caller_purpose(text, m, scene, args)) is not None:
         return called  # "called Trump to congratulate him"
+    if m.category == "ASSAULT" and not args.sources and (origin := launched_from(text, m, scene)):
+        return origin  # "missiles were fired from Iran towards Israel": Iran's
     if m.category == "ASSAULT" and not m.topic:  # whose airspace or ground is hit
         return ground_owner(words, m, scene, args)
     if (
