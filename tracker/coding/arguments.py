@@ -22,6 +22,7 @@ from tracker.coding.argument_roles import (
     with_subject_checked,
     without_mediator,
 )
+from tracker.coding.attach import EACH_OTHER
 from tracker.coding.blocked_measures import without_measure_targets
 from tracker.coding.bodies import body_spans, with_bodies
 from tracker.coding.clauses import nominal_subject_between, opening_adjunct_end
@@ -92,8 +93,6 @@ _ROLE_NOUNS = frozenset(
 )  # "claimed responsibility for the attack": the claimant did it; "held a round of talks"
 
 
-# co-subjects acting "on / against each other" (their phrase, up to a comma)
-EACH_OTHER = re.compile(r"[^,;.]{0,40}?\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 _DISCUSSING = frozenset({"consult.discuss"})  # its object is a topic, its "with X" a party
 
 

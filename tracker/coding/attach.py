@@ -24,6 +24,14 @@ MADE_BY = re.compile(
 # prisoners"): one mutual event of a mutual kind, else the act each way
 RECIPROCAL = ("reciprocal", "reciprocal")
 
+# co-subjects acting "on / against each other" (their phrase, up to a comma)
+# (or "the other" as the object: "Both sides blamed the other for starting the fighting")
+EACH_OTHER = re.compile(
+    r"[^,;.]{0,40}?\b(?:each\s+other|one\s+another"
+    r"|the\s+other(?:\s+side)?(?=\s*(?:[,;.]|(?:for|of|over)\b)))\b",
+    re.IGNORECASE,
+)
+
 # Categories whose event may name no direction: both sides do it together.
 MUTUAL_KINDS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 

@@ -281,6 +281,28 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
     return j - 1
 
 
+def nearest_objects(cands: list, words: Sequence[str]) -> list:
+    """Of two candidates with gaps from the same first token, the one whose last token lies
+    in the other's gap wins: the verb's object is the nearer noun ("traded accusations over
+    the shelling" is an exchange of accusations, not of shelling). A longer match whose slot
+    holds that token extends the shorter and keeps its place. ``cands`` are the matcher's
+    (-length, first token, order, last token, compiled rule) tuples."""
+    starts: dict[int, list] = {}
+    for cand in cands:
+        if not cand[4].single:
+            starts.setdefault(cand[1], []).append(cand)
+    drop: set[int] = set()
+    for group in starts.values():
+        for short in group if len(group) > 1 else ():
+            word = words[short[3]]
+            for long in group:
+                if long[3] > short[3] and not any(
+                    word in slot for slot in long[4].slots[1:] if not isinstance(slot, int)
+                ):
+                    drop.add(id(long))
+    return [cand for cand in cands if id(cand) not in drop] if drop else cands
+
+
 def name_tokens(surface: Sequence[str]) -> frozenset[int] | tuple[()]:
     """Indices of capitalised tokens inside multi-word names ("Amnesty International",
     "Security Council", "Economic Cooperation"): they are not triggers. Off for headlines."""

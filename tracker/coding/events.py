@@ -15,7 +15,6 @@ Matching (compute) is separate from building events (annotate).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
@@ -23,8 +22,8 @@ from typing import NamedTuple
 
 from tracker.coding.argument_groups import Args
 from tracker.coding.argument_roles import reaction_targets
-from tracker.coding.arguments import EACH_OTHER, find_arguments
-from tracker.coding.attach import FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach, lends
+from tracker.coding.arguments import find_arguments
+from tracker.coding.attach import EACH_OTHER, FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach, lends
 from tracker.coding.direction import (
     POSITION_KEY,
     dyad_mentions,
@@ -46,6 +45,7 @@ from tracker.coding.event_rules import (
     tokenize,
     tokenize_lower,
 )
+from tracker.coding.joint_acts import JOINT_NOUN, JOINT_RULES, joint_exercise, joint_participants
 from tracker.coding.matching import INTENT_RULES, Match, RuleMatcher
 from tracker.coding.modes import ModeReader
 from tracker.coding.speakers import SPEAKER
@@ -123,8 +123,8 @@ class EventCoder:
             matches = as_asked(sentence_text, matches)
         placed = sorted([m for m in sentence_mentions if m.start >= 0], key=POSITION_KEY)
         arguments = find_arguments(sentence_text, matches, placed, words, starts, self.reciprocal)
-        if any(m.rule == _JOINT_NOUN for m in matches):
-            arguments = _joint_participants(matches, arguments, placed)
+        if any(m.rule == JOINT_NOUN for m in matches):
+            arguments = joint_participants(matches, arguments, placed)
         if len(matches) > 1 and "," in sentence_text:
             arguments = reaction_targets(sentence_text, matches, arguments)
         return CodedSentence(sentence_text, matches, arguments, frozenset(m.code for m in placed))
@@ -178,11 +178,23 @@ class EventCoder:
         text = sentence.text
         fallback: tuple[list[Mention], list[Mention]] | None = None  # found once, if needed
         per_match: list[list[Event]] = []
+        # "The two sides / Both countries / They" name the pair and no one else: what they
+        # do to each other ("exchanged fire", "blamed the other") is each one's act (N346)
+        # (the sentence's first act only: "blamed each other for the fighting")
+        both = implied and len({m.code for m in inherited}) == 2
         for m, args in zip(matches, sentence.arguments, strict=True):
             lend = lends(args, pair, m, text, sentence, mentions, single)  # (None: not the pair's)
-            found = lend is not None and _direction(
-                args, m.category, pair, lend, inherited, implied, earlier, named
-            )
+            if (
+                both
+                and m is matches[0]
+                and not (args.sources or args.targets)
+                and self._mutual(m, text)
+            ):
+                found: tuple[object, str] | bool | None = (RECIPROCAL, "")
+            else:
+                found = lend is not None and _direction(
+                    args, m.category, pair, lend, inherited, implied, earlier, named
+                )
             if not found or (found[0] is FALLBACK and named and refers_back(text, m)):
                 per_match.append([])  # ("The visit comes weeks after ...": an earlier act)
                 continue
@@ -191,25 +203,7 @@ class EventCoder:
                 fallback = fallback or dyad_mentions(mentions, dyad)
                 direction = positional_direction(text, *fallback, dyad, m.start, m.end)
             per_match.append(self._events(m, direction, basis, dyad, mentions, text, args))
-        events: list[Event] = []
-        seen: set[tuple[tuple[str, Mode], tuple[str | None, str | None]]] = set()
-        kinds: set[tuple[str, Mode]] = set()
-        for m, args, coded in zip(matches, sentence.arguments, per_match, strict=True):
-            if not coded or (m.governor >= 0 and (per_match[m.governor] or not args.sources)):
-                # an act this dyad's agreement, demand or threat says: its content; with no
-                # source of its own it is another dyad's content ("promised aid to Kyiv")
-                continue
-            first = coded[0]
-            kind, way = (first.category, m.mode), _way(first)
-            # "imposed sanctions ... the sanctions": one per sentence, dyad and direction; a
-            # second direction needs a source of its own ("expelled a diplomat in response to
-            # Moscow's expulsion"), not a guess ("imposed sanctions on X over tariffs")
-            if (kind, way) in seen or (kind in kinds and not args.sources):
-                continue
-            seen.add((kind, way))
-            kinds.add(kind)
-            events.extend(coded)
-        return events
+        return _kept(matches, sentence.arguments, per_match)
 
     def _events(
         self,
@@ -225,31 +219,16 @@ class EventCoder:
         if direction is None:
             return []
         pair = dyad.pair
-        if m.rule in _JOINT_RULES:
-            if _joint(m, direction, text):
-                m, direction = m._replace(category="COOPERATE"), (None, None)
-            elif len(args.sources) > 1 and direction[1] not in args.targets:  # type: ignore[index]
-                return []  # co-agents' drills are toward no state they do not name as target
-        elif (
-            m.rule == _JOINT_NOUN
-            and _EXERCISE.search(text, m.start, m.end)
-            and not _joint(m, direction, text)
-        ):  # "Russia and Belarus held joint exercises near Poland": toward Poland, a posture;
-            if direction[1] in args.targets:  # type: ignore[index]
-                m = m._replace(category="MOBILIZE")
-            elif direction[1] in args.before:  # type: ignore[index]
-                m, direction = m._replace(category="COOPERATE"), (None, None)  # "moved troops
-            else:  # into Belarus for joint exercises": with the state before, partners
-                return []  # not toward a state named after a comma (", prompting Poland to")
+        if m.rule in JOINT_RULES or m.rule == JOINT_NOUN:
+            joint = joint_exercise(m, direction, text, args)
+            if joint is None:
+                return []
+            m, direction = joint
         mutual = m.category in MUTUAL_KINDS
         if direction is RECIPROCAL:  # "X and Y swapped prisoners": each did it to the other
             if mutual:
                 directions = [(None, None)]
-            elif (
-                m.rule in self.reciprocal
-                or self.categories[m.category].quad_class <= 2
-                or EACH_OTHER.match(text, m.end)  # "Kyiv and Moscow blamed each other"
-            ):
+            elif self.categories[m.category].quad_class <= 2 or self._mutual(m, text):
                 directions = [pair, pair[::-1]]  # "X and Y hailed a new era": each praised
             else:
                 return []
@@ -265,6 +244,11 @@ class EventCoder:
             for source, target in directions
         ]  # fmt: skip  # positional: the fields of Event in order
 
+    def _mutual(self, m: Match, text: str) -> bool:
+        """Does the trigger say its co-agents did it to each other ("exchanged fire",
+        "Kyiv and Moscow blamed each other", "signed an accord")?"""
+        return m.rule in self.reciprocal or m.rule == _SIGNED or bool(EACH_OTHER.match(text, m.end))
+
     def arguments(
         self, sentence_text: str, published_year: int, mentions: Sequence[Mention]
     ) -> tuple[Args, ...]:
@@ -273,39 +257,33 @@ class EventCoder:
 
 
 Direction = tuple[str | None, str | None]
-# Exercises held together are cooperation between the participants, not a force posture
-# against each other: a coordinated group's, or one "with" a partner.
-_JOINT_RULES = frozenset({"mobilize.exercise", "mobilize.exercises", "mobilize.wargames"})
-_EXERCISE = re.compile(r"\b(?:exercises?|drills?|manoeuvres?|maneuvers?|patrols?)\b", re.I)
-_WITH_PARTNER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?with\b", re.I)
+_SIGNED = "agree.sign"  # co-signers sign with each other (as ``act_dyads``)
 
 
-_JOINT_NOUN = "cooperate.joint"
-
-
-def _joint_participants(
-    matches: Sequence[Match], arguments: tuple[Args, ...], placed: Sequence[Mention]
-) -> tuple[Args, ...]:
-    """A joint act naming two states or more inside its phrase ("condemned the joint
-    Russian-Belarusian exercises") is theirs together: those states are its participants,
-    with no other side. Before, the clause's subject was its source (Poland MOBILIZE)."""
-    out = list(arguments)
-    for k, m in enumerate(matches):
-        if m.rule == _JOINT_NOUN:
-            inside = tuple(dict.fromkeys(x.code for x in placed if m.start <= x.start < m.end))
-            if len(inside) > 1:
-                out[k] = Args(inside, (), arguments[k].before, ())
-    return tuple(out)
-
-
-def _joint(m: Match, direction: object, text: str) -> bool:
-    """Are exercises held together ("French and Egyptian warships launched war games",
-    co-agents "Russia and Belarus held drills near", "drills with X")? Then they cooperate."""
-    return (
-        direction is RECIPROCAL
-        or direction == (None, None)
-        or _WITH_PARTNER.match(text, m.end) is not None
-    )
+def _kept(
+    matches: Sequence[Match], arguments: Sequence[Args], per_match: Sequence[list[Event]]
+) -> list[Event]:
+    """The events of one dyad's triggers that stand: not another trigger's content, and one
+    per kind, mode and direction."""
+    events: list[Event] = []
+    seen: set[tuple[tuple[str, Mode], tuple[str | None, str | None]]] = set()
+    kinds: set[tuple[str, Mode]] = set()
+    for m, args, coded in zip(matches, arguments, per_match, strict=True):
+        if not coded or (m.governor >= 0 and (per_match[m.governor] or not args.sources)):
+            # an act this dyad's agreement, demand or threat says: its content; with no
+            # source of its own it is another dyad's content ("promised aid to Kyiv")
+            continue
+        first = coded[0]
+        kind, way = (first.category, m.mode), _way(first)
+        # "imposed sanctions ... the sanctions": one per sentence, dyad and direction; a
+        # second direction needs a source of its own ("expelled a diplomat in response to
+        # Moscow's expulsion"), not a guess ("imposed sanctions on X over tariffs")
+        if (kind, way) in seen or (kind in kinds and not args.sources):
+            continue
+        seen.add((kind, way))
+        kinds.add(kind)
+        events.extend(coded)
+    return events
 
 
 def _direction(

@@ -22,6 +22,7 @@ from tracker.coding.event_rules import (
     lower_tokens,
     match_slots,
     name_tokens,
+    nearest_objects,
     parse_pattern,
     slot_forms,
     token_starts,
@@ -378,6 +379,7 @@ class RuleMatcher:
         if len(cands) == 1:
             taken = [(cands[0][1], cands[0][3], cands[0][4])]
         else:
+            cands = nearest_objects(cands, words)
             cands.sort()  # the first three items are unique per candidate
             taken = []
             for _, i, _, last, comp in cands:
