@@ -5,6 +5,8 @@ each error; none is taken from an article or an evaluation set.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from event_helpers import SENTENCE_DAY, sentence_events
 
@@ -70,3 +72,91 @@ def test_the_nearer_object_of_traded_decides_the_act(text) -> None:
     found = sentence_events(text)
     assert ("ACCUSE", "RUS", "UKR", "asserted") in found
     assert not {e for e in found if e[0] == "ASSAULT"}
+
+
+def test_a_part_of_a_year_dates_its_act() -> None:
+    found = sentence_events(
+        "Sanctions were imposed in mid-2022, after Russia's full-scale invasion of Ukraine.",
+        date(2025, 11, 4),
+    )
+    assert ("ASSAULT", "RUS", "UKR", "historical") in found
+    assert ("ASSAULT", "RUS", "UKR", "asserted") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea fired at least 40 missiles at Japan.", "fired at least 40 missiles"),
+        ("Russia fired at least one ballistic missile at Ukraine.", "fired at least one"),
+    ],
+)
+def test_at_least_is_no_preposition_of_a_firing(text, expected) -> None:
+    scored = score_article(sentence_article("t", text, SENTENCE_DAY))
+    triggers = {e.text[e.span_start : e.span_end] for e in scored.events}
+    assert any(t.startswith(expected) for t in triggers), triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        (
+            "Israel said it was on alert in anticipation of a missile strike by Tehran.",
+            ("ASSAULT", "IRN", "ISR"),
+        ),
+        (
+            "The drills are designed to enhance China's capabilities in blockading Taiwan.",
+            ("COERCE", "CHN", "TWN"),
+        ),
+        (
+            "The drills are designed to simulate a blockade of Taiwan by China.",
+            ("COERCE", "CHN", "TWN"),
+        ),
+    ],
+)
+def test_an_expected_act_or_a_capacity_is_not_done(text, event) -> None:
+    found = sentence_events(text, date(2025, 6, 13))
+    assert (*event, "asserted") not in found
+    assert (*event, "hypothetical") in found
+
+
+def test_executing_strikes_is_no_execution() -> None:
+    scored = score_article(
+        sentence_article(
+            "t", "China practised executing precision strikes on Taiwan.", SENTENCE_DAY
+        )
+    )
+    assert all(e.rule != "assault.kill" for e in scored.events)
+    assert all(not e.text[e.span_start : e.span_end].startswith("executing") for e in scored.events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela accused the Washington DC-based organization of aggression.",
+        "Venezuela accused the Washington, D.C.-based group of aggression.",
+    ],
+)
+def test_a_washington_dc_based_body_is_no_state(text) -> None:
+    assert not sentence_events(text, date(2022, 11, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India placed the Indus Waters Treaty with Pakistan on hold.",
+        "India put talks with Pakistan on hold.",
+    ],
+)
+def test_putting_a_treaty_or_talks_on_hold_reduces_relations(text) -> None:
+    assert ("SANCTION", "IND", "PAK", "asserted") in sentence_events(text, date(2025, 5, 16))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan said North Korea's launches threaten peace and stability in the region.",
+        "Japan said North Korea's launches threaten regional security.",
+    ],
+)
+def test_acts_that_threaten_peace_are_no_threat(text) -> None:
+    assert not {e for e in sentence_events(text, date(2022, 10, 14)) if e[0] == "THREATEN"}

@@ -251,6 +251,10 @@ def parse_pattern(pattern: str) -> tuple[frozenset[str] | int, ...]:
     return tuple(slots)
 
 
+# a preposition slot's word that opens an idiom is no preposition: "fired at least one missile"
+_IDIOMS = frozenset({("at", "least"), ("at", "most"), ("at", "once"), ("on", "average")})
+
+
 def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: int) -> int:
     """Index of the last token matched by ``slots`` starting at ``i`` (slot 0 already matched),
     or -1. A gap never crosses punctuation; a quotation mark takes no place in it ("was
@@ -268,8 +272,10 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
         while k < end:
             w = words[k]
             if w in slot:
-                j = k + 1
-                break
+                if k + 1 == n or (w, words[k + 1]) not in _IDIOMS:
+                    j = k + 1
+                    break
+                end = min(n, end + 2)  # (the idiom takes no place in the gap)
             if w in _SLOT_BREAK:
                 return -1
             if (w == '"' or w == SCARE_QUOTE) and end < n:

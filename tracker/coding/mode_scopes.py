@@ -43,7 +43,7 @@ BACKGROUND_REACH = 4  # tokens between "since"/"before" and its noun ("since the
 MODE_PRECEDENCE = (Mode.NEGATED, Mode.HYPOTHETICAL, Mode.HISTORICAL)  # first found wins
 CONDITIONAL = "conditional"  # found-set marker: outranks negation
 
-YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR = re.compile(r"(?:19|20)\d\d|(?:mid|early|late)-(?:19|20)\d\d")  # "in mid-2022" (one token)
 ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a pre-check (after a cheaper substring test)
 CLAUSE_BREAK = frozenset(
     {",", ";", ":", ".", "!", "?", "(", ")", '"', "but", "while", "whereas", "although",
@@ -188,7 +188,7 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
             break
         comma = comma or w == ","
         if k in years and not (comma and _in_aside(words, k)):
-            return int(w)  # (", who has ruled Belarus since 1994, met": an aside's year)
+            return int(w[-4:])  # (", who has ruled Belarus since 1994, met": an aside's year)
     for k in range(last + 1, min(len(words), last + 1 + HISTORY_AFTER)):
         w = words[k]
         if (w in CLAUSE_BREAK and w not in _TIME_LINKS) or (
@@ -205,7 +205,7 @@ def year_of(words: Sequence[str], years: set[int], i: int, last: int) -> int | N
             since = words[k - 1] == "since" or (words[k - 1] in MONTHS and words[k - 2] == "since")
             if since and not _ONGOING.isdisjoint(words[max(0, i - 3) : i]):
                 return None  # "has been bombing ... since (October) 2022": still going on
-            return int(w)
+            return int(w[-4:])
     return None
 
 

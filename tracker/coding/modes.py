@@ -141,7 +141,7 @@ class ModeReader:
     def _sentence_cues(self, words: list[str], spans: Sequence[Span], text: str) -> SentenceCues:
         """What the sentence holds that can frame its triggers (read once per sentence)."""
         years = (
-            {k for k, w in enumerate(words) if len(w) == 4 and YEAR.fullmatch(w)}
+            {k for k, w in enumerate(words) if 4 <= len(w) <= 10 and YEAR.fullmatch(w)}
             if ("19" in text or "20" in text) and ANY_YEAR.search(text)
             else set()
         )

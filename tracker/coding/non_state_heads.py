@@ -62,6 +62,15 @@ _SANCTIONED = re.compile(
 )
 
 
+_DISTRICT = re.compile(r",?\s?D\.?C\.?(?=-)")  # "the Washington DC-based organization"
+
+
+def _district_end(text: str, end: int) -> int:
+    """Where "Washington" ends with its district ("Washington DC-", "Washington, D.C.-")."""
+    found = _DISTRICT.match(text, end) if text.startswith(("D", " D", ", D"), end) else None
+    return found.end() if found is not None else end
+
+
 def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions minus those modifying a non-state noun ("Chinese tourists", "UK-based")."""
     if not mentions:
@@ -69,7 +78,8 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
     words, suffixes, capitalised = non_state_heads()
     keep = []
     for m in mentions:
-        if text.startswith("-", m.end) and text[m.end : m.end + 24].lower().startswith(suffixes):
+        end = m.end if text.startswith("-", m.end) else _district_end(text, m.end)
+        if text.startswith("-", end) and text[end : end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
         if text.startswith(" time", m.end) and _CLOCK.search(text, max(0, m.start - 12), m.start):
             continue  # "at around 10am (3pm Singapore time)", "1500 Moscow time": a time zone
