@@ -160,3 +160,48 @@ def test_putting_a_treaty_or_talks_on_hold_reduces_relations(text) -> None:
 )
 def test_acts_that_threaten_peace_are_no_threat(text) -> None:
     assert not {e for e in sentence_events(text, date(2022, 10, 14)) if e[0] == "THREATEN"}
+
+
+BLINKEN_YEAR = date(2022, 6, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's actions are unacceptable, Blinken said.",
+        "“Russia's actions are absolutely unacceptable,” Blinken said.",
+        "Blinken said Russia's behaviour was unacceptable.",
+        "Blinken said the Russian strikes were irresponsible.",
+        "Blinken said that the series of Russian provocations was unacceptable.",
+    ],
+)
+def test_a_speaker_who_judges_a_states_conduct_criticises_it(text) -> None:
+    assert ("ACCUSE", "USA", "RUS", "asserted") in sentence_events(text, BLINKEN_YEAR)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The situation in Ukraine is unacceptable, Blinken said.",  # a place, not an owner
+        "It is unacceptable that the talks stalled, Blinken said of Russia.",
+        "Sanctions against Russia are illegal, Blinken said.",  # the victim, not the owner
+    ],
+)
+def test_a_judgement_of_no_states_conduct_is_no_criticism(text) -> None:
+    found = sentence_events(text, BLINKEN_YEAR)
+    assert not {e for e in found if e[0] == "ACCUSE" and e[2] in ("RUS", "UKR")}
+
+
+def test_the_speaker_of_a_clause_is_not_the_agent_of_its_act() -> None:
+    found = sentence_events("The invasion of Ukraine is illegal, Kishida said.", date(2022, 10, 1))
+    assert not {e for e in found if e[0] == "ASSAULT"}
+
+
+def test_violations_of_a_ceasefire_are_no_ceasefire() -> None:
+    text = (
+        "The strike, the latest in a series of Israeli violations of its ceasefire with "
+        "Lebanon, killed five people."
+    )
+    found = sentence_events(text, date(2025, 11, 24))
+    assert ("REJECT", "ISR", "LBN", "asserted") in found
+    assert not {e for e in found if e[0] == "RETREAT"}

@@ -192,8 +192,12 @@ class Scene(NamedTuple):
         inside = [
             g
             for g in groups
-            if g.start >= start and g.end <= end and not _ORIGIN.search(text, g.start - 9, g.start)
-        ]  # (an origin is no object: "launched from Belarus 25 missiles at Ukraine")
+            if g.start >= start
+            and g.end <= end
+            and not _ORIGIN.search(text, g.start - 9, g.start)
+            and not MADE_BY.match(text, g.end)
+        ]  # (an origin is no object: "launched from Belarus 25 missiles at Ukraine"; nor a
+        # maker: "in violation of a US-brokered truce")
         search_break = layout.search_break
         before = []  # the groups in the trigger's clause: no clause break in between
         for g in before_all:
@@ -220,6 +224,11 @@ class Scene(NamedTuple):
         return cls(before_all, after_all, before, after, inside, near)
 
 
+# a state that made, brokered or backs a thing ("the U.S.-brokered truce", "Iranian-made
+# drones", "Iran-backed Houthis") is no object of an act on the thing, nor lent to one
+MADE_BY = re.compile(
+    r"-(?:brokered|mediated|made|built|designed|manufactured|supplied|produced|backed)\b", re.I
+)
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$")
 _PLACE_WORDS = frozenset(
     {"in", "at", "within", "inside", "across", "throughout", "the", "both", "to"}

@@ -7,18 +7,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from tracker.coding.argument_groups import Args
+from tracker.coding.argument_groups import MADE_BY, Args
 from tracker.models import Mention
 
 MUTUAL_JOIN = re.compile(r"^\s*(?:,|and|&)\s*(?:the\s+)?$", re.IGNORECASE)
 
 FALLBACK = ("fallback", "fallback")
 
-# a state that made, brokered or backs a thing ("the U.S.-brokered truce", "Iranian-made
-# drones", "Iran-backed Houthis") is no object of an act on the thing, nor lent to one
-MADE_BY = re.compile(
-    r"-(?:brokered|mediated|made|built|designed|manufactured|supplied|produced|backed)\b", re.I
-)
 
 # sentinel: a coordinated group acting with no other side ("Russia and the U.S. swapped
 # prisoners"): one mutual event of a mutual kind, else the act each way

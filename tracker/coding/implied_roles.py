@@ -17,6 +17,7 @@ from functools import cache
 from tracker.coding.argument_groups import Args, Near, Scene
 from tracker.coding.attack_origin import launched_from
 from tracker.coding.bodies import BODY
+from tracker.coding.judged_conduct import JUDGED_RULE, judged_arguments, wrapper_speaker
 from tracker.coding.matching import Match
 from tracker.coding.word_forms import is_noun, is_verb_form
 from tracker.data import word_list
@@ -90,15 +91,11 @@ def content_addressee(matches: Sequence[Match], arguments: list[Args]) -> list[A
 
 # a speech verb right after an actor: what follows is what it said
 SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|claimed|reported|announced|alleged)\b", re.I)
-_SPOKE = re.compile(
-    r"[^,;.]{0,40}?\b(?:said|says|told|tells|added|adds|stated|noted|stressed|insisted|wrote|"
-    r"warned|announced|declared|replied)\b"
-)
 
 # modals of obligation: their subject is the one demanded of; "should" is a demand only when
 # someone in the sentence says it ("must" may be a statement's own words)
 SHOULD_RULE = "request.should"
-DUTY_RULES = frozenset({"request.must", SHOULD_RULE, "threaten.consequences"})
+DUTY_RULES = frozenset({"request.must", SHOULD_RULE, "threaten.consequences", JUDGED_RULE})
 
 
 def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
@@ -106,6 +103,8 @@ def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
     target of the demand; its source is whoever states it, the actor before that subject
     ("Mubarak said that the US must ...") or, failing one, the speaker after it (", Britain
     said"). Without a speaker in the sentence, only the target is known."""
+    if m.rule == JUDGED_RULE:  # "Russia's actions are unacceptable, Blinken said"
+        return judged_arguments(text, m, scene, near)
     if not scene.before:
         return Args((), (), *near)
     if SPEECH_AFTER.search(text, scene.before[0].end, m.start):
@@ -115,18 +114,8 @@ def duty_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
         return Args((), (), *near, own=True)  # "U.S.-Russia talks should help": no state's
     if len(scene.before_all) > 1:
         speaker = scene.before_all[1].codes
-    elif scene.after_all and (comma := text.rfind(",", m.end)) >= 0:
-        # the wrapper's first actor (", Lavrov told Rubio": not Rubio), else the last one
-        # after the clause's comma ('," Rubio said, adding that ...'); none when no actor
-        # follows a comma (", the official added": not "Belarusian fertilizer" before it)
-        first = text.find(",", m.end)  # (a speaker speaks: not ", after the U.S. brought")
-        after = [g for g in scene.after_all if _SPOKE.match(text, g.end)]
-        wrapper = next((g for g in after if g.start > comma), None) or next(
-            (g for g in reversed(after) if g.start > first), None
-        )
-        speaker = wrapper.codes if wrapper is not None else ()
     else:
-        speaker = ()
+        speaker = wrapper_speaker(text, m, scene)
     speaker = tuple(c for c in speaker if c not in target)
     if not speaker and m.rule == SHOULD_RULE:  # "Washington should not expect ...": a
         return Args((), (), *near, own=True)  # writer's advice, nobody's demand
