@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from event_helpers import SENTENCE_DAY, sentence_events
+from event_helpers import SENTENCE_DAY, sentence_events, sentence_pairs
 
 from tracker.coding.score import score_article
 from tracker.evaluate.pipeline import sentence_article
@@ -205,3 +205,76 @@ def test_violations_of_a_ceasefire_are_no_ceasefire() -> None:
     found = sentence_events(text, date(2025, 11, 24))
     assert ("REJECT", "ISR", "LBN", "asserted") in found
     assert not {e for e in found if e[0] == "RETREAT"}
+
+
+def test_aliyev_alone_is_azerbaijan() -> None:
+    found = sentence_events("Pashinyan and Aliyev shook hands in Washington.", date(2025, 8, 9))
+    assert ("CONSULT", None, None, "asserted") in found
+    pairs = {p for p in sentence_pairs("Aliyev met Putin in Moscow.", date(2003, 9, 9))}
+    assert ("AZE", "RUS") in pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lukashenko, in turn, thanked Trump for a gift of cufflinks depicting the White House "
+        "and promised he would visit.",
+        "Lukashenko, for his part, thanked Trump for a gift from the White House and promised "
+        "to reply.",
+    ],
+)
+def test_a_subject_keeps_its_verbs_across_an_adverb_set_off_by_commas(text) -> None:
+    found = sentence_events(text, date(2025, 9, 11))
+    assert ("SUPPORT", "BLR", "USA", "asserted") in found
+    assert not {e for e in found if e[1] == "USA"}
+
+
+def test_a_time_between_a_visit_and_its_place_keeps_the_visitor() -> None:
+    text = (
+        "China halted cooperation with the United States in retaliation for the visit this "
+        "week to Taiwan by US House Speaker Nancy Pelosi."
+    )
+    found = sentence_events(text, date(2022, 8, 5))
+    assert ("CONSULT", "USA", "TWN", "asserted") in found
+    assert ("CONSULT", "TWN", "USA", "asserted") not in found
+
+
+def test_a_body_that_opens_a_sentence_naming_no_state_acts_for_itself() -> None:
+    text = (
+        "Sudan accused Chad of arming rebels, and Chad supplied weapons to Sudan's enemies. "
+        "The United Nations has been using the border crossing between the two countries to "
+        "deliver humanitarian aid."
+    )
+    found = _second_sentence_events(text)
+    assert not {e for e in found if e[0] == "AID"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Abiy accused unnamed parties of trying to obstruct the inauguration, but maintained "
+        "Ethiopia's willingness to resume dialogue with Cairo.",
+        "Abiy blamed foreign mercenaries for the unrest and called for talks with Egypt.",
+    ],
+)
+def test_an_accused_that_is_no_state_is_no_later_state(text) -> None:
+    found = sentence_events(text, date(2025, 7, 3))
+    assert not {e for e in found if e[0] == "ACCUSE"}
+
+
+def test_the_accused_country_or_them_still_stand_for_a_state() -> None:
+    found = sentence_events(
+        "Russia expelled two U.S. diplomats, accusing them of contacts with a consular worker.",
+        date(2021, 4, 1),
+    )
+    assert ("ACCUSE", "RUS", "USA", "asserted") in found
+
+
+def test_a_commitment_to_cease_fighting_is_no_fighting() -> None:
+    found = sentence_events(
+        "Armenia and Azerbaijan commit to cease all fighting forever, resume trade, and respect "
+        "each other's sovereignty, Trump said.",
+        date(2025, 8, 9),
+    )
+    assert not {e for e in found if e[0] == "ASSAULT" and e[3] == "asserted"}
+    assert ("COOPERATE", None, None, "hypothetical") in found

@@ -260,6 +260,12 @@ def _is_place(text: str, g: Group) -> bool:
 
 # ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
 _APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
+# an adverb set off by commas between a subject and its verb: "Lukashenko, in turn, thanked"
+_ADVERB_ASIDE = re.compile(
+    r",\s+(?:in\s+turn|for\s+(?:his|her|its|their)\s+part|in\s+response|in\s+return"
+    r"|however|meanwhile|though|too|also|likewise|separately|instead)\s*,",
+    re.I,
+)
 
 
 # A quoted phrase of at most four words with no punctuation, inside a clause (lower-case
@@ -281,6 +287,8 @@ def _break_search(
     skip = {at for a, b in asides for at in (a, b - 1)}
     for found in _APPOSITION.finditer(text):
         skip.update((found.start(), found.end()))
+    for found in _ADVERB_ASIDE.finditer(text):  # (its own "however" too)
+        skip.update(range(found.start(), found.end()))
     if quoted:  # a few words quoted inside a clause: no break ("was \"very disappointed\" with")
         for found in _SCARE_QUOTE.finditer(text):
             skip.update((found.start(), found.end() - 1))

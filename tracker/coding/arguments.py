@@ -24,7 +24,7 @@ from tracker.coding.argument_roles import (
 )
 from tracker.coding.attach import EACH_OTHER
 from tracker.coding.blocked_measures import without_measure_targets
-from tracker.coding.bodies import body_spans, with_bodies
+from tracker.coding.bodies import bodies_alone, body_spans, with_bodies
 from tracker.coding.clauses import nominal_subject_between, opening_adjunct_end
 from tracker.coding.implied_roles import (
     DUTY_RULES,
@@ -119,7 +119,7 @@ def find_arguments(
     the last trigger); ``reciprocal``: the rules whose co-subjects act on each other (N278)."""
     groups = actor_groups(text, placed, matches) if matches else ()
     if not groups:
-        return (Args(),) * len(matches)
+        return bodies_alone(text, matches, words)
     layout = Layout.of(text, groups)
     relative = not RELATIVE_PERSON.isdisjoint(words)
     has_pronoun, by_pronoun = "he" in words or "she" in words, "his" in words or "her" in words

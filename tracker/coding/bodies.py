@@ -10,7 +10,7 @@ that is a thing: "support for a 30-day ceasefire"). The names are
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from functools import cache
 from importlib.resources import files
 
@@ -84,6 +84,45 @@ def with_bodies(
     ):
         args = args._replace(targets=(BODY,))
     return args
+
+
+_NO_STATES = Scene([], [], [], [], [], ((), ()))
+
+
+def bodies_alone(text: str, matches: Sequence[Match], words: Collection[str]) -> tuple[Args, ...]:
+    """The arguments of a sentence that names no state: a body's acts are its own ("The
+    United Nations has been using the crossing to deliver aid" is no act of the pair the
+    sentences before named), everything else has none."""
+    spans = body_spans(text, words) if matches else []
+    if not spans:
+        return (Args(),) * len(matches)
+    if text[: spans[0][0]].strip() in ("", "The"):  # the sentence's subject: all its acts
+        return tuple(Args((BODY,)) if m.start > spans[0][1] else Args() for m in matches)
+    return tuple(with_bodies(text, m, _NO_STATES, Args(), spans) for m in matches)
+
+
+# "accused unnamed parties of ...", "blamed the opposition for ...": the accused is named and
+# is no state (lower-case words only, none that may stand for a state)
+_ACCUSED_NOUN = re.compile(
+    r"\s+(?:the\s+|an?\s+)?(?!(?:them|him|her|it|us|me|you|each|one)\b)((?:[a-z][\w-]*\s+){1,3})"
+    r"(?:of|for)\b"
+)
+_STATE_NOUNS = frozenset(
+    {"country", "nation", "state", "government", "regime", "neighbour", "neighbor", "side",
+     "authorities", "capital", "leader", "leadership", "president", "administration"}
+)  # fmt: skip
+
+
+def accused_nobody(text: str, m: Match, args: Args) -> Args:
+    """An accusation whose object is a named non-state ("Abiy accused unnamed parties of
+    trying to obstruct the inauguration") has ``BODY`` as its target: no later state of the
+    sentence ("... dialogue with Cairo") is the accused."""
+    if not text.startswith(("accus", "blam"), m.start):  # (not "raised the poisoning of")
+        return args
+    found = _ACCUSED_NOUN.match(text, m.end)
+    if found is None or not _STATE_NOUNS.isdisjoint(w.rstrip("s") for w in found[1].split()):
+        return args  # ("accused the country of": the state named before)
+    return args._replace(targets=(BODY,))
 
 
 _AGENT_GAP = re.compile(r"\s+by\s+(?:the\s+)?")  # "was sanctioned by Western countries"

@@ -16,7 +16,7 @@ from functools import cache
 
 from tracker.coding.argument_groups import Args, Near, Scene
 from tracker.coding.attack_origin import launched_from
-from tracker.coding.bodies import BODY
+from tracker.coding.bodies import BODY, accused_nobody
 from tracker.coding.judged_conduct import JUDGED_RULE, judged_arguments, wrapper_speaker
 from tracker.coding.matching import Match
 from tracker.coding.word_forms import is_noun, is_verb_form
@@ -357,6 +357,8 @@ def category_roles(text: str, words: Sequence[str], m: Match, scene: Scene, args
         return place_visited(text, m, scene, args)
     if m.category == "REJECT":  # "denied allegations that it ...": not toward those inside
         return denied_fact(text, m, scene, args)
+    if m.category == "ACCUSE":  # "accused unnamed parties of": no later state
+        return accused_nobody(text, m, args)
     return args
 
 

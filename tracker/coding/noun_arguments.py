@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from tracker.coding.argument_groups import Args, Group, Near, Scene
 from tracker.coding.attach import MADE_BY
 from tracker.coding.bodies import BODY
+from tracker.coding.compound_parties import named_parties
 from tracker.coding.dyad_groups import PARTY_HEADS
 from tracker.coding.event_context import refers_back
 from tracker.coding.implied_roles import suffered_by
@@ -25,6 +26,9 @@ _OWN_ARG = re.compile(
     r"(?:[\d,]+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens\s+of)\s+)?$",
     re.I,
 )  # "the release of two American citizens"
+_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:this|last|next)\s+(?:week|weekend|month|year)|on\s+[A-Z][a-z]+day)\b(?=\s+[a-z])"
+)  # a time right after the noun: "the visit this week to Taiwan", "talks on Friday with"
 # "at the invitation/request/urging of X": X is the one who invited, asked, urged
 _AT_THE = re.compile(r"\bat\s+the\s+$", re.I)
 _OF = re.compile(r"^\s*of\s+(?:the\s+)?$", re.I)
@@ -89,9 +93,7 @@ def noun_arguments(
     """A noun's own arguments: a modifier actor right before it ("Russia's invasion", "new
     U.S. sanctions"), "by/from X" or, after "at the", "of X" ("at the invitation of Belarus")
     is the source; "of/on/against/with/to/for X" the target."""
-    if "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start] and named_parties(
-        text, m, before_all
-    ):  # "the Israel-Hamas ceasefire": no state pair
+    if named_parties(text, m, before_all):  # "the Israel-Hamas ceasefire": no state pair
         return Args((), (), *near, own=True)
     sources: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
@@ -110,6 +112,8 @@ def noun_arguments(
         _AT_THE.search(text, max(0, m.start - 8), m.start) is not None
         or text[m.start : m.end].lower() in agentive_nouns()  # "the visit of X to Y"
     )
+    if when := _WHEN_AFTER.match(text, pos):  # "the visit this week to Taiwan by ..."
+        pos = when.end()
     for g in after_all[:2]:  # "a visit to Minsk by U.S. envoy John Coale"
         gap = text[pos : g.start]
         if agent_of and not sources and not targets and _OF.match(gap):  # "at the
@@ -150,7 +154,6 @@ def _visited_by_possessor(text: str, m: Match, before_all: Sequence[Group]) -> b
     )
 
 
-_THE = frozenset({"the", "this", "that"})
 _TOGETHER = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # kinds two sides do together
 _DATED = frozenset(
     f"{month}'s"
@@ -281,24 +284,6 @@ def _held_of(text: str, m: Match, scene: Scene) -> Args | None:
     return Args(where, held, *scene.near, own=True)
 
 
-# "the Israel-Hamas ceasefire", "U.S.-Soviet nuclear talks", "the NATO-Russia council": a
-# hyphenated pair of names before a noun names its parties (item 90)
-_COMPOUND = re.compile(r"(?<![\w.'’-])[A-Z][\w.'’]*-([A-Z][\w.'’]*)(?:\s+[a-z][\w-]*){0,2}\s+$")
-_COMPOUND_REACH = 60  # characters before the trigger searched for the pair of names
-
-
-def named_parties(text: str, m: Match, before_all: Sequence[Group]) -> bool:
-    """Is the noun trigger ``m`` modified by a hyphenated pair of names that is not one
-    actor group ("Israel-Hamas", "U.S.-Soviet", "U.S.-Taliban"; "Russia-Ukraine" is a group
-    of two states)? Its parties are those names, no other state of the sentence."""
-    head = text[max(0, m.start - _COMPOUND_REACH) : m.start]
-    if (found := _COMPOUND.search(head)) is None:  # (the callers test for a "-" first)
-        return False
-    offset = m.start - len(head)
-    start, second_end = offset + found.start(), offset + found.end(1)
-    return not any(g.start <= start and g.end >= second_end for g in before_all)
-
-
 def _parties(parties: tuple[str, ...], scene: Scene) -> Args:
     """A noun's named parties: one state alone is no party with any other state."""
     if len(parties) == 1:
@@ -388,11 +373,7 @@ def own_only(text: str, words: Sequence[str], m: Match, scene: Scene, noun: bool
         if len(after) > 1 and _AND_NEXT.match(text[after[0].end : after[1].start]):
             parties += tuple(c for c in after[1].codes if c not in parties)  # neighbour, Eritrea"
         return _parties(parties, scene)
-    if (
-        noun
-        and "-" in text[max(0, m.start - _COMPOUND_REACH) : m.start]
-        and named_parties(text, m, scene.before_all)
-    ):  # "the Israel-Hamas ceasefire"
+    if noun and named_parties(text, m, scene.before_all):  # "the Israel-Hamas ceasefire"
         return Args((), (), *scene.near, own=True)
     if noun and body_modified(text, m, scene.before_all):
         own = noun_arguments(text, m, scene.before_all, scene.after_all, scene.near)
