@@ -278,3 +278,28 @@ def test_a_commitment_to_cease_fighting_is_no_fighting() -> None:
     )
     assert not {e for e in found if e[0] == "ASSAULT" and e[3] == "asserted"}
     assert ("COOPERATE", None, None, "hypothetical") in found
+
+
+def test_a_state_named_again_after_a_circumstance_is_another_actor() -> None:
+    found = sentence_events(
+        "Poland will close its border with Belarus amid Belarusian-Russian military exercises.",
+        date(2025, 9, 9),
+    )
+    assert ("SANCTION", "POL", "BLR", "hypothetical") in found
+    assert not {e for e in found if e[0] == "SANCTION" and "RUS" in e[1:3]}
+
+
+def test_threatening_an_escalation_threatens_no_one() -> None:
+    found = sentence_events(
+        "The Israeli strike threatened an escalation days before the visit to Lebanon.",
+        date(2025, 11, 24),
+    )
+    assert not {e for e in found if e[0] == "THREATEN"}
+
+
+def test_a_verb_after_and_has_is_not_its_object_states() -> None:
+    found = sentence_events(
+        "China views Taiwan's leaders as separatists and has vowed to take the island.",
+        date(2022, 8, 5),
+    )
+    assert not {e for e in found if e[1] == "TWN"}

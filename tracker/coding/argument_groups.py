@@ -66,7 +66,11 @@ SAME_ACTOR_GAP = 30  # characters: "Russian President Vladimir Putin", "U.S. env
 # ... but a linking word between two mentions of one state makes two actors: "a US and
 # Russian president since Russia's invasion", "Russian envoy to Russia" (titles take "of",
 # "for": "Minister for Foreign Affairs")
-_NOT_ONE_ACTOR = re.compile(r"\b(?:since|to|with|against|from|than|toward|towards|into|by)\b", re.I)
+_NOT_ONE_ACTOR = re.compile(
+    r"\b(?:since|to|with|against|from|than|toward|towards|into|by|amid|during|despite|after|before"
+    r"|following|including|over|near|between|among|in|at|on)\b",
+    re.I,
+)  # ("close its border with Belarus amid Belarusian-Russian exercises": two actors)
 
 
 def actor_groups(text: str, placed: Sequence[Mention], matches: Sequence[Match]) -> list[Group]:

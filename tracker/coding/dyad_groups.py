@@ -160,7 +160,7 @@ def prep_before(gap: str, words: RelationWords) -> str:
 
 # A second verb phrase of the clause's subject: "and promised", "and then imposed", "and met"
 COORDINATED_VERB = re.compile(  # (not adjectives: "Russia's unprovoked and unjustified attack")
-    r"(?<![a-z]ed)\s+and\s+(?:\w+ly\s+|then\s+|also\s+)?"
+    r"(?<![a-z]ed)\s+and\s+(?:\w+ly\s+|then\s+|also\s+)?(?:(?:has|have|had)\s+(?:also\s+)?)?"
     r"(?:\w+ed|met|sent|held|gave|made|took|struck|spoke)\b"
 )
 
