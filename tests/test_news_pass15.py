@@ -303,3 +303,46 @@ def test_a_verb_after_and_has_is_not_its_object_states() -> None:
         date(2022, 8, 5),
     )
     assert not {e for e in found if e[1] == "TWN"}
+
+
+PELOSI_DAY = date(2022, 8, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese Foreign Ministry said it took these actions because Pelosi visited Taiwan.",
+        "China ramped up its military action following Pelosi's visit to Taiwan on Tuesday.",
+        "Tensions between the U.S. and China rose since Pelosi decided to go ahead with her "
+        "trip to Taiwan.",
+    ],
+)
+def test_a_person_who_is_no_actor_is_the_acts_subject_not_another_state(text) -> None:
+    found = sentence_events(text, PELOSI_DAY)
+    assert not {e for e in found if e[0] == "CONSULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a title between a state and its official's name: the state's
+            "Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador.",
+            ("ACCUSE", "NGA", "NER"),
+        ),
+        (  # co-subjects
+            "The United States and the European Union imposed sanctions on Belarus.",
+            ("SANCTION", "USA", "BLR"),
+        ),
+        (  # a speaker's clause
+            "Osman said the Sudanese government accused Chad of supplying arms.",
+            ("ACCUSE", "SDN", "TCD"),
+        ),
+        (  # a name inside a prepositional phrase
+            "Angered by cartoons of the Prophet Mohammed, Iran expelled Denmark's ambassador.",
+            ("SANCTION", "IRN", "DNK"),
+        ),
+    ],
+)
+def test_names_that_are_no_subject_leave_the_states_acts_alone(text, expected) -> None:
+    found = sentence_events(text, date(2021, 6, 1))
+    assert (*expected, "asserted") in found

@@ -37,7 +37,6 @@ from tracker.coding.implied_roles import (
     example_of,
     reported_attack,
 )
-from tracker.coding.judged_conduct import without_wrapper_agent
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
 from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
@@ -54,6 +53,7 @@ from tracker.coding.passive import (
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
+from tracker.coding.person_subjects import unnamed_agent
 from tracker.coding.pronouns import possessor_source, pronoun_source
 from tracker.coding.responses import to_responders
 from tracker.coding.trigger_objects import INFINITIVE_HEADS
@@ -154,7 +154,7 @@ def find_arguments(
         elif by_pronoun:  # "his scheduled meeting with Zelensky": the leader's
             args = possessor_source(text, m, placed, args)
         args = category_roles(text, words, m, scene, args)  # "its airspace", "face sanctions"
-        args = without_wrapper_agent(text, m, scene, args)  # ("..., Kishida said")
+        args = unnamed_agent(text, m, scene, placed, args)  # ("Kishida said", "Pelosi visited")
         out.append(args)
         previous = (m, args)
         if not args.own and m.governor < 0:  # (a demand's content is no verb of the clause:

@@ -287,6 +287,12 @@ def match_slots(slots: Sequence[frozenset[str] | int], words: Sequence[str], i: 
     return j - 1
 
 
+_PARTICLES = frozenset(
+    {"from", "to", "on", "at", "with", "of", "in", "into", "against", "for", "over", "by",
+     "out", "off", "up", "down", "back", "away", "about", "toward", "towards"}
+)  # fmt: skip
+
+
 def nearest_objects(cands: list, words: Sequence[str]) -> list:
     """Of two candidates with gaps from the same first token, the one whose last token lies
     in the other's gap wins: the verb's object is the nearer noun ("traded accusations over
@@ -301,6 +307,8 @@ def nearest_objects(cands: list, words: Sequence[str]) -> list:
     for group in starts.values():
         for short in group if len(group) > 1 else ():
             word = words[short[3]]
+            if word in _PARTICLES:  # ("withdrew from Iran's nuclear deal": its object follows)
+                continue
             for long in group:
                 if long[3] > short[3] and not any(
                     word in slot for slot in long[4].slots[1:] if not isinstance(slot, int)

@@ -1,0 +1,96 @@
+"""A person the sentence names as an act's subject or possessor who is no state actor:
+"because Pelosi visited Taiwan", "following Pelosi's visit to Taiwan", "since Pelosi
+decided to go through with her trip" (N367). The act is that person's; no other state of
+the sentence is lent to it as its source (the issue's "where the subject is a person, their
+state comes from the person"). Leaders and officials the actor table knows are actor groups
+and never read here; ``data/en/not_person_names.txt`` lists the capitalised words that name
+no person ("Officials said", "Monday's talks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Scene
+from tracker.coding.judged_conduct import without_wrapper_agent
+from tracker.coding.matching import Match
+from tracker.data import word_list
+from tracker.models import Mention
+
+# a capitalised name (one to three words) and its verb or possessive
+_NAME = r"(?<![\w.'’-])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+_NAME_VERB = re.compile(
+    _NAME + r"\s+(?:(?:has|had|have|will|would|also|then|later)\s+)*"  # (no passive)
+    r"(?!(?:said|stated|added|noted|stressed|reported|claimed)\b)"  # (a speaker: its clause
+    r"(?:[a-z]+ed|met|went|made|took|sent|gave|held|visits|meets)\b"  # is not its act)
+)
+_NAME_POSSESSIVE = re.compile(_NAME + r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+# between the actor before and the name: a coordinator makes a co-subject, and without a
+# verb or a linking word the name is the actor's own (a title between: "minister Dubem")
+_CO_ACTOR = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:the\s+)?$", re.I)
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:of|by|with|from|to|for|in|on|at|about|against|into|over)\s+(?:the\s+)?$", re.I
+)
+_SAID = re.compile(r"\s*(?:said|says|added|stated)\s+(?:that\s+)?$")  # "The White House said
+# Biden raised ...": the speaker's own (the test's actors may leave the name out)
+_LINK = re.compile(
+    r"\b(?:said|says|told|because|since|after|before|following|when|while|as|that|but"
+    r"|[a-z]+ed)\b"
+)
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return word_list("not_person_names.txt")
+
+
+def _a_person(name: str) -> bool:
+    return _not_names().isdisjoint(w.lower() for w in re.split(r"[ -]", name))
+
+
+def person_subject(
+    text: str, m: Match, before_all: Sequence[Group], placed: Sequence[Mention]
+) -> bool:
+    """Is the trigger's subject or possessor a named person who is no actor, after the
+    nearest actor before it and with no clause break between that person and the trigger?"""
+    lo = before_all[0].end if before_all else 0
+    found = _NAME_POSSESSIVE.search(text, lo, m.start)
+    if found is None:  # the nearest name with its verb (the trigger may be that verb)
+        found = next(reversed(list(_NAME_VERB.finditer(text, lo, m.end))), None)
+    if found is None or not _a_person(found[1]):
+        return False
+    start, end = found.span(1)
+    if " " not in found[1] and not text[:start].strip(" \"“‘'"):
+        return False  # one capitalised word opening the sentence: "Prisoners rioted"
+    if _AFTER_PREPOSITION.search(text, max(0, start - 16), start):
+        return False  # "cartoons of the Prophet Mohammed have defaced": no subject
+    if any(x.start < end and start < x.end for x in placed):
+        return False  # an actor the sentence names (a place too: "in Iraq met")
+    gap = text[lo:start]
+    if lo and (_CO_ACTOR.match(gap) or _SAID.match(gap) or not _LINK.search(gap)):
+        return False  # "the United States and the European Union announced", "Nigerian
+        # junior foreign minister Dubem Oniya summoned": the actor's partner or its name
+    return CLAUSE_BREAK_RE.search(text, end, m.start) is None
+
+
+def without_person_source(
+    text: str, m: Match, before_all: Sequence[Group], placed: Sequence[Mention], args: Args
+) -> Args:
+    """``args`` with no source lent when a named person who is no actor is the subject."""
+    if args.sources and not any(set(args.sources) & set(g.codes) for g in before_all):
+        return args  # (a passive's agent after it: "Pelosi was condemned by China")
+    if not person_subject(text, m, before_all, placed):
+        return args
+    return args._replace(sources=(), unowned=True)
+
+
+def unnamed_agent(text: str, m: Match, scene: Scene, placed: Sequence[Mention], args: Args) -> Args:
+    """``args`` with no source lent where the act's agent is someone the sentence names but
+    no state: the speaker's clause ("The invasion of Ukraine is illegal, Kishida said") or
+    a person who is no actor ("because Pelosi visited Taiwan")."""
+    args = without_wrapper_agent(text, m, scene, args)
+    return without_person_source(text, m, scene.before_all, placed, args)
