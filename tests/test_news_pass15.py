@@ -346,3 +346,44 @@ def test_a_person_who_is_no_actor_is_the_acts_subject_not_another_state(text) ->
 def test_names_that_are_no_subject_leave_the_states_acts_alone(text, expected) -> None:
     found = sentence_events(text, date(2021, 6, 1))
     assert (*expected, "asserted") in found
+
+
+def test_pulling_out_of_a_deal_is_reneging_not_a_withdrawal_of_forces() -> None:
+    found = sentence_events(
+        "One day earlier, Moscow pulled out of a landmark deal with Ukraine.", date(2023, 7, 18)
+    )
+    assert ("REJECT", "RUS", "UKR", "asserted") in found
+    assert not {e for e in found if e[0] == "RETREAT"}
+
+
+def test_lifting_export_controls_is_a_concession() -> None:
+    found = sentence_events(
+        "Japan lifted the export controls on shipments to South Korea.", date(2023, 3, 18)
+    )
+    assert ("CONCEDE", "JPN", "KOR", "asserted") in found
+    assert not {e for e in found if e[0] == "SANCTION"}
+
+
+def test_avoiding_a_visit_is_no_visit() -> None:
+    found = sentence_events("China advised its citizens to avoid visiting Japan.", SENTENCE_DAY)
+    assert not {e for e in found if e[0] == "CONSULT" and e[3] != "negated"}
+
+
+def test_a_verb_after_and_will_is_the_subjects() -> None:
+    text = (
+        "Mr. Kishida plans to call for the reversal of China‘s ban and will also insist on the "
+        "early release of Japanese nationals arrested by Chinese authorities, Japanese media "
+        "reported."
+    )
+    found = sentence_events(text, date(2023, 11, 17))
+    assert not {e for e in found if e[0] == "REQUEST" and e[1] == "CHN"}
+
+
+def test_a_states_airlines_are_no_state_unless_sanctioned() -> None:
+    found = sentence_events(
+        "Several Chinese airlines offered refunds on tickets to Japan.", SENTENCE_DAY
+    )
+    assert not found
+    assert ("SANCTION", "RUS", "BLR", "asserted") in sentence_events(
+        "Russia sanctioned Belarusian airlines.", SENTENCE_DAY
+    )

@@ -6,7 +6,7 @@ import pytest
 
 from tracker.coding.argument_groups import Group
 from tracker.coding.events import default_event_coder
-from tracker.coding.person_subjects import person_subject
+from tracker.coding.person_subjects import person_with_verb
 from tracker.models import Mention
 
 
@@ -25,18 +25,18 @@ def _trigger(text: str, word: str):
         ("China said fans of the Prophet Mohammed met Taiwan.", "met", False),
     ],
 )
-def test_a_named_person_subject(text, word, person) -> None:
+def test_a_named_person_with_verb(text, word, person) -> None:
     china = Group(("CHN",), 0, 5)
     taiwan = text.index("Taiwan")
     placed = [
         Mention("CHN", 0, 5, "China", "country"),
         Mention("TWN", taiwan, taiwan + 6, "Taiwan", "country"),
     ]
-    assert person_subject(text, _trigger(text, word), [china], placed) is person
+    assert person_with_verb(text, _trigger(text, word), [china], placed) is person
 
 
 def test_a_name_that_is_an_actor_is_no_person_subject() -> None:
     text = "China said it acted because Taiwan visited Japan."
     taiwan = text.index("Taiwan")
     placed = [Mention("TWN", taiwan, taiwan + 6, "Taiwan", "country")]
-    assert not person_subject(text, _trigger(text, "visited"), [Group(("CHN",), 0, 5)], placed)
+    assert not person_with_verb(text, _trigger(text, "visited"), [Group(("CHN",), 0, 5)], placed)

@@ -9,15 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from tracker.coding.appositives import appositive_state
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Near, Scene
 from tracker.coding.attach import MADE_BY
 from tracker.coding.dyad_groups import COORDINATED_VERB
 from tracker.coding.matching import Match
-from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
-from tracker.coding.passive import REDUCED_RELATIVE_BY, is_passive, passive_agent
-from tracker.coding.pronouns import speaker_not_subject
-from tracker.coding.sentences import sentence_starters
+from tracker.coding.mode_scopes import is_participle
+from tracker.coding.passive import REDUCED_RELATIVE_BY, passive_agent
 from tracker.coding.word_forms import conjunction_before, in_phrase_between
 
 # A state after one of these is the object of a preposition ("disappointed with Putin",
@@ -50,7 +47,10 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|where)\b", re.IGNOREC
 
 # "expelled 60 U.S. diplomats and ordered / and ordering the closure of ...": a second verb
 # phrase of the clause's subject (the dyads' COORDINATED_VERB, gerunds too)
-_SECOND_VERB = re.compile(COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w+ed|\w+ing|"))
+_MODAL_VERB = r"|\s+and\s+(?:also\s+)?(?:will|would|could|can|must|should)\s+(?:also\s+)?[a-z]+\b"
+_SECOND_VERB = re.compile(  # (and a modal's: "the reversal of China's ban and will also insist")
+    COORDINATED_VERB.pattern.replace(r"(?:\w+ed|", r"(?:\w+ed|\w+ing|") + _MODAL_VERB
+)
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")
@@ -289,71 +289,6 @@ def by_agent(
     if m.first == m.last and before and text[before[0].end : m.start].strip(" ,"):
         return Args((), (), *near, own=True)
     return Args(*agent, *near)
-
-
-# A person named (first and last name) right before the act, after an optional apposition
-# and auxiliaries ("Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged"):
-# its subject. (One capitalised word may be a misspelt state or a sentence's first noun.)
-_NAMED_SUBJECT = re.compile(
-    r"(?<![\w.'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )"  # no place or object
-    r"(?:([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+|(?<=, )([A-Z][a-z][\w'’-]{3,})"  # a name,
-    r"|(?:(?<=\bafter )|(?<=\bwhen )|(?<=\bwhile ))([A-Z][a-z][\w'’-]{2,}))"  # a surname after
-    r"(?:,[^,]{1,80},)?\s+"  # a comma ("Following his release, Tsikhanouski") or "after Wang"
-    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will|held|holds|"
-    r"hold|conducted|opened|was|were)\s+)*$"  # ("Wang held talks with": a light verb)
-)
-NAMED_SUBJECT_REACH = 140  # characters searched back from the act
-
-
-def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool:
-    """Is the act's subject a person named right before it who is no actor ("Exiled
-    opposition leader Svetlana Tikhanovskaya urged Washington not to lift sanctions on the
-    Belarusian regime")? Then no state is guessed as its source, as for "She urged ...";
-    before, the sentence's other state became one (BLR->USA REQUEST)."""
-    found = _NAMED_SUBJECT.search(text, max(0, start - NAMED_SUBJECT_REACH), start)
-    if found is None:
-        return False
-    name = next(k for k in (1, 2, 3) if found.group(k))
-    if found.group(name).lower() in sentence_starters():
-        return False
-    at = found.start(name)
-    return not any(g.start <= at < g.end for g in groups)
-
-
-_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
-
-
-def person_subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> bool:
-    """Is the act's subject a person: a pronoun, or a name that is no actor?"""
-    return _pronoun_subject(words, m.first) or named_person_subject(text, m.start, before)
-
-
-def with_subject_checked(
-    text: str, words: Sequence[str], m: Match, before: Sequence[Group], args: Args
-) -> Args:
-    """``args`` with no guessed source when the act's subject is a person ("She has also
-    urged Washington to ..."), and without the speaker's "we" when a third-person pronoun
-    is the act's subject ("We see that they launch strikes ...")."""
-    if not args.sources and person_subject(text, words, m, before):
-        if own := appositive_state(text, m.start, before):  # "Smith, a U.S. diplomat, met"
-            if is_passive(text, m.start, m.end):  # "Fogel, an American teacher, was arrested
-                return args._replace(sources=(), targets=own)  # in Moscow": the arrested
-            return args._replace(sources=own)
-        return args._replace(unowned=True)
-    if args.sources and speaker_not_subject(text, m, before, args.sources):
-        return args._replace(sources=(), unowned=True)
-    return args
-
-
-def _pronoun_subject(words: Sequence[str], first: int) -> bool:
-    """Does a personal pronoun stand in the trigger's clause before it ("She has also
-    urged")? Its state is not the sentence's other actor."""
-    for k in range(first - 1, max(-1, first - 6), -1):
-        if words[k] in CLAUSE_BREAK:
-            return False
-        if words[k] in _PERSON_PRONOUNS:
-            return True
-    return False
 
 
 # ", a move condemned by Poland", ", a step the White House welcomed": a reaction to the act

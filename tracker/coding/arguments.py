@@ -19,7 +19,6 @@ from tracker.coding.argument_roles import (
     is_purpose,
     passive_subject,
     subject_group,
-    with_subject_checked,
     without_mediator,
 )
 from tracker.coding.attach import EACH_OTHER
@@ -53,7 +52,7 @@ from tracker.coding.passive import (
     reduced_passive,
 )
 from tracker.coding.person_clauses import RELATIVE_PERSON, person_arguments, person_clause
-from tracker.coding.person_subjects import unnamed_agent
+from tracker.coding.person_subjects import unnamed_agent, with_subject_checked
 from tracker.coding.pronouns import possessor_source, pronoun_source
 from tracker.coding.responses import to_responders
 from tracker.coding.trigger_objects import INFINITIVE_HEADS

@@ -53,7 +53,18 @@ _ALLY_OF = re.compile(
 # ... but what sanctions or restrictions hit is the state's: "sanctioned Russian banks" (as
 # CAMEO codes a state's businesses under the state)
 _BUSINESSES = frozenset(
-    {"banks", "bank", "company", "companies", "firms", "airline", "airlines", "investors"}
+    {
+        "banks",
+        "bank",
+        "company",
+        "companies",
+        "firms",
+        "airline",
+        "airlines",
+        "investors",
+        "carrier",
+        "carriers",
+    }
 )
 _SANCTIONED = re.compile(
     r"\b(?:sanction\w*|blacklist\w*|penalti\w+|restrictions|designat\w+|froze|freez\w+)"

@@ -1,4 +1,7 @@
-"""A person the sentence names as an act's subject or possessor who is no state actor:
+"""A person as an act's subject, who is no state actor: a pronoun or a first and last name
+right before the act ("Exiled opposition leader Svetlana Tikhanovskaya urged ...",
+``with_subject_checked``, moved here from ``argument_roles``), or a person the sentence
+names as the act's subject or possessor with its own verb:
 "because Pelosi visited Taiwan", "following Pelosi's visit to Taiwan", "since Pelosi
 decided to go through with her trip" (N367). The act is that person's; no other state of
 the sentence is lent to it as its source (the issue's "where the subject is a person, their
@@ -13,9 +16,14 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from tracker.coding.appositives import appositive_state
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Scene
 from tracker.coding.judged_conduct import without_wrapper_agent
 from tracker.coding.matching import Match
+from tracker.coding.mode_scopes import CLAUSE_BREAK
+from tracker.coding.passive import is_passive
+from tracker.coding.pronouns import speaker_not_subject
+from tracker.coding.sentences import sentence_starters
 from tracker.data import word_list
 from tracker.models import Mention
 
@@ -52,7 +60,7 @@ def _a_person(name: str) -> bool:
     return _not_names().isdisjoint(w.lower() for w in re.split(r"[ -]", name))
 
 
-def person_subject(
+def person_with_verb(
     text: str, m: Match, before_all: Sequence[Group], placed: Sequence[Mention]
 ) -> bool:
     """Is the trigger's subject or possessor a named person who is no actor, after the
@@ -83,7 +91,7 @@ def without_person_source(
     """``args`` with no source lent when a named person who is no actor is the subject."""
     if args.sources and not any(set(args.sources) & set(g.codes) for g in before_all):
         return args  # (a passive's agent after it: "Pelosi was condemned by China")
-    if not person_subject(text, m, before_all, placed):
+    if not person_with_verb(text, m, before_all, placed):
         return args
     return args._replace(sources=(), unowned=True)
 
@@ -94,3 +102,68 @@ def unnamed_agent(text: str, m: Match, scene: Scene, placed: Sequence[Mention], 
     a person who is no actor ("because Pelosi visited Taiwan")."""
     args = without_wrapper_agent(text, m, scene, args)
     return without_person_source(text, m, scene.before_all, placed, args)
+
+
+# A person named (first and last name) right before the act, after an optional apposition
+# and auxiliaries ("Svetlana Tikhanovskaya, the exiled Belarusian opposition leader, urged"):
+# its subject. (One capitalised word may be a misspelt state or a sentence's first noun.)
+_NAMED_SUBJECT = re.compile(
+    r"(?<![\w.'’-])(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )"  # no place or object
+    r"(?:([A-Z][a-z][\w'’-]+)\s+[A-Z][a-z][\w'’-]+|(?<=, )([A-Z][a-z][\w'’-]{3,})"  # a name,
+    r"|(?:(?<=\bafter )|(?<=\bwhen )|(?<=\bwhile ))([A-Z][a-z][\w'’-]{2,}))"  # a surname after
+    r"(?:,[^,]{1,80},)?\s+"  # a comma ("Following his release, Tsikhanouski") or "after Wang"
+    r"(?:(?:has|had|have|also|again|then|later|repeatedly|already|once|would|will|held|holds|"
+    r"hold|conducted|opened|was|were)\s+)*$"  # ("Wang held talks with": a light verb)
+)
+NAMED_SUBJECT_REACH = 140  # characters searched back from the act
+
+
+def named_person_subject(text: str, start: int, groups: Sequence[Group]) -> bool:
+    """Is the act's subject a person named right before it who is no actor ("Exiled
+    opposition leader Svetlana Tikhanovskaya urged Washington not to lift sanctions on the
+    Belarusian regime")? Then no state is guessed as its source, as for "She urged ...";
+    before, the sentence's other state became one (BLR->USA REQUEST)."""
+    found = _NAMED_SUBJECT.search(text, max(0, start - NAMED_SUBJECT_REACH), start)
+    if found is None:
+        return False
+    name = next(k for k in (1, 2, 3) if found.group(k))
+    if found.group(name).lower() in sentence_starters():
+        return False
+    at = found.start(name)
+    return not any(g.start <= at < g.end for g in groups)
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})  # "we": no speaker known
+
+
+def person_subject(text: str, words: Sequence[str], m: Match, before: Sequence[Group]) -> bool:
+    """Is the act's subject a person: a pronoun, or a name that is no actor?"""
+    return _pronoun_subject(words, m.first) or named_person_subject(text, m.start, before)
+
+
+def with_subject_checked(
+    text: str, words: Sequence[str], m: Match, before: Sequence[Group], args: Args
+) -> Args:
+    """``args`` with no guessed source when the act's subject is a person ("She has also
+    urged Washington to ..."), and without the speaker's "we" when a third-person pronoun
+    is the act's subject ("We see that they launch strikes ...")."""
+    if not args.sources and person_subject(text, words, m, before):
+        if own := appositive_state(text, m.start, before):  # "Smith, a U.S. diplomat, met"
+            if is_passive(text, m.start, m.end):  # "Fogel, an American teacher, was arrested
+                return args._replace(sources=(), targets=own)  # in Moscow": the arrested
+            return args._replace(sources=own)
+        return args._replace(unowned=True)
+    if args.sources and speaker_not_subject(text, m, before, args.sources):
+        return args._replace(sources=(), unowned=True)
+    return args
+
+
+def _pronoun_subject(words: Sequence[str], first: int) -> bool:
+    """Does a personal pronoun stand in the trigger's clause before it ("She has also
+    urged")? Its state is not the sentence's other actor."""
+    for k in range(first - 1, max(-1, first - 6), -1):
+        if words[k] in CLAUSE_BREAK:
+            return False
+        if words[k] in _PERSON_PRONOUNS:
+            return True
+    return False
