@@ -387,3 +387,31 @@ def test_a_states_airlines_are_no_state_unless_sanctioned() -> None:
     assert ("SANCTION", "RUS", "BLR", "asserted") in sentence_events(
         "Russia sanctioned Belarusian airlines.", SENTENCE_DAY
     )
+
+
+def test_flights_there_and_back_are_no_backing() -> None:
+    found = sentence_events(
+        "Russian airlines plan seven flights from Moscow to Tbilisi and back each week, "
+        "Russia's transport ministry told Georgia.",
+        date(2023, 5, 10),
+    )
+    assert not {e for e in found if e[0] == "SUPPORT"}
+
+
+def test_an_attack_attributed_to_a_state_is_its_attack() -> None:
+    text = (
+        "Iran and Saudi Arabia agreed to reopen embassies after years of tensions, including "
+        "a devastating attack on the heart of the kingdom's oil production attributed to Tehran."
+    )
+    found = sentence_events(text, date(2023, 3, 10))
+    assert ("ASSAULT", "IRN", "SAU", "asserted") in found
+    assert ("ASSAULT", "SAU", "IRN", "asserted") not in found
+
+
+def test_the_threat_a_state_poses_is_an_assessment_not_a_threat() -> None:
+    found = sentence_events(
+        "The Saudi crown prince warned of the threats posed by the Iranian regime's missile "
+        "programme.",
+        date(2021, 1, 6),
+    )
+    assert not {e for e in found if e[0] == "THREATEN" and e[1] == "IRN"}

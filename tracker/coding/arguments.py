@@ -38,7 +38,13 @@ from tracker.coding.implied_roles import (
 )
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK, is_participle
-from tracker.coding.noun_arguments import BETWEEN, MODIFIER_GAP, noun_arguments, own_only
+from tracker.coding.noun_arguments import (
+    ATTRIBUTED,
+    BETWEEN,
+    MODIFIER_GAP,
+    noun_arguments,
+    own_only,
+)
 from tracker.coding.passive import (
     ATTACKS,
     agent_inside,
@@ -75,12 +81,7 @@ _PP_PREPS = frozenset(
     {"behind", "of", "after", "since", "following", "before", "during", "amid", "despite", "over",
      "about", "for", "in", "on", "with", "from", "by", "against", "into", "at"}
 )  # fmt: skip
-# "due to the attack", "in response to the expulsion": "to" after these is a preposition
-_TO_PREPOSITIONS = frozenset(
-    {"due", "owing", "thanks", "response", "retaliation", "prior", "resistance", "opposition",
-     "objection", "objections", "reaction", "reactions", "solution", "alternative", "related",
-     "relating", "devoted", "dedicated"}
-)  # ("Ukraine's resistance to the Russian invasion": the invasion is Russia's)  # fmt: skip
+_TO_PREPOSITIONS = word_list("to_prepositions.txt")  # "due to the attack", "response to"
 _VERBBETWEEN = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would"})
 PP_REACH = 4  # tokens between the preposition and the noun ("of the 2022 invasion")
 # "his role in the release", "its part in freeing": the possessor is the actor, not a PP.
@@ -367,8 +368,8 @@ def _clause_arguments(
         and not words[m.first].endswith("ed")  # a noun
         and after
         and after[0].start - m.end >= 5  # "from " at least
-        and _FROM_AGENT.match(text[m.end : after[0].start])
-    ):
+        and (_FROM_AGENT.match(gap := text[m.end : after[0].start]) or ATTRIBUTED.search(gap))
+    ):  # ("warnings from Washington", "an attack on the kingdom's oil attributed to Tehran")
         target = before[0].codes if before else ()
         return Args(after[0].codes, target, *near)
     if after and len(after[0].codes) > 1 and BETWEEN.match(text[m.end : after[0].start]):

@@ -71,6 +71,7 @@ _OWN_AGENT = re.compile(  # "the shelling of Kharkiv by Russian forces", "carrie
     re.I,
 )
 # ... and after the noun's object, the rest of its phrase: "of two American citizens by X"
+ATTRIBUTED = re.compile(r"\b(?:attributed|blamed)\s+(?:to|on)\s+(?:the\s+)?$")
 _LATER_AGENT = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}(?:by|from)\s+(?:the\s+|an?\s+)?$")
 _DONE_BY = re.compile(  # (not "a ceasefire proposed by Trump": a proposer does not cease fire)
     r"\s*(?:" + _NAME + r")?"  # ("the joint exercise Zapad-2025 conducted by")
@@ -127,7 +128,11 @@ def noun_arguments(
             targets = g.codes
         elif agent_of and sources and not targets and _LATER_TO.match(gap):
             targets = g.codes  # "the visit of U.S. envoy John Coale to Minsk"
-        elif not sources and (_OWN_AGENT.match(gap) or (pos > m.end and _LATER_AGENT.match(gap))):
+        elif not sources and (
+            _OWN_AGENT.match(gap)
+            or (pos > m.end and _LATER_AGENT.match(gap))
+            or ATTRIBUTED.search(gap)  # "an attack on the kingdom's oil attributed to Tehran"
+        ):
             sources = g.codes
         elif BETWEEN.match(gap) and len(g.codes) > 1:  # "talks between Russia and Ukraine"
             sources, targets = g.codes, ()
