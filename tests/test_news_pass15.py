@@ -415,3 +415,32 @@ def test_the_threat_a_state_poses_is_an_assessment_not_a_threat() -> None:
         date(2021, 1, 6),
     )
     assert not {e for e in found if e[0] == "THREATEN" and e[1] == "IRN"}
+
+
+def test_an_envoy_set_off_with_his_principal_and_brief_meets_as_his_state() -> None:
+    text = (
+        "Keith Kellogg, US President Donald Trump’s Special Envoy for Ukraine, met with "
+        "self-proclaimed Belarusian president Alexander Lukashenko to seek his support for a "
+        "potential peace agreement between Ukraine and Russia, among other things."
+    )
+    pairs = sentence_pairs(text, date(2025, 6, 21))
+    assert ("BLR", "USA") in pairs
+    assert ("CONSULT", "USA", "BLR", "asserted") in sentence_events(text, date(2025, 6, 21))
+
+
+def test_then_names_the_office_held_at_the_time() -> None:
+    text = (
+        "During a meeting with Lukashenko in 2020, then-Secretary of State Mike Pompeo sought "
+        "to weaken his partnership with Kremlin leader Vladimir Putin."
+    )
+    assert ("BLR", "USA") in sentence_pairs(text, date(2025, 6, 21))
+    assert ("BLR", "USA") not in sentence_pairs(
+        "Former Secretary of State Mike Pompeo criticised Lukashenko.", date(2025, 6, 21)
+    )
+
+
+def test_a_dateline_dash_that_touches_the_text_is_a_dateline() -> None:
+    text = "HANOI, Vietnam–Talks between Trump and Kim Jong Un collapsed earlier today."
+    pairs = sentence_pairs(text, date(2019, 2, 28))
+    assert ("PRK", "USA") in pairs
+    assert not {p for p in pairs if "VNM" in p}

@@ -172,6 +172,19 @@ def _context_ok(rule: str, text: str, start: int, end: int) -> bool:
     return True
 
 
+# "then-Secretary of State Mike Pompeo", "then-President Donald Trump": the office held then
+_THEN = re.compile(r"\bthen[-\s](?:[\w.’'-]+\s+){0,5}$", re.I)
+
+
+def _then_held(alias: ActorAlias, on: date, text: str, start: int) -> bool:
+    """Did the leader hold the office before ``on``, and does "then-" name that office?"""
+    return (
+        alias.valid_from is not None
+        and alias.valid_from <= on
+        and _THEN.search(text, max(0, start - 60), start) is not None
+    )
+
+
 # --- matcher -------------------------------------------------------------------------------
 
 
@@ -240,7 +253,7 @@ class ActorMatcher:
                     candidates.append((start, end, None))
                     break
                 if always or (
-                    alias.valid_on(on)
+                    (alias.valid_on(on) or _then_held(alias, on, plain, start))
                     and (not alias.context or _context_ok(alias.context, plain, start, end))
                 ):
                     candidates.append((start, end, alias))

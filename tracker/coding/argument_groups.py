@@ -263,7 +263,9 @@ def _is_place(text: str, g: Group) -> bool:
 
 
 # ", General David Petraeus," / ", Sergei Lavrov,": an apposition of names, no clause break
-_APPOSITION = re.compile(r",\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,4}[A-Z][\w.'’-]*\s*(?=,)")
+_APPOSITION = re.compile(  # (", US President Donald Trump's Special Envoy for Ukraine,")
+    r",\s+(?:(?:[A-Z][\w.'’-]*|of|for|the)\s+){0,8}[A-Z][\w.'’-]*\s*(?=,)"
+)
 # an adverb set off by commas between a subject and its verb: "Lukashenko, in turn, thanked"
 _ADVERB_ASIDE = re.compile(
     r",\s+(?:in\s+turn|for\s+(?:his|her|its|their)\s+part|in\s+response|in\s+return"

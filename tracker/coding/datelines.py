@@ -21,7 +21,7 @@ _ONE_CAPS = r"[A-Z][A-Z'-]{2,}\.?(?:\s+[A-Z][A-Z'-]+){0,3}"
 _PLACE_CAPS = rf"{_ONE_CAPS}(?:/{_ONE_CAPS}){{0,3}}"
 _PLACE = r"[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,3}"  # "Moscow", "Kyiv"
 _AGENCY = r"\([A-Z][\w .&/-]{1,30}\)"  # "(Reuters)", "(AP)", "(BelTA)"
-_DASH = r"\s*(?:--?|—|–)\s+"
+_DASH = r"\s*(?:--?\s+|[—–]\s*)"  # (a long dash may touch the text: "HANOI, Vietnam–Talks")
 _DATELINE = re.compile(
     rf"^\s*(?:"
     # a place in capitals, an optional region and date, an optional agency, a dash

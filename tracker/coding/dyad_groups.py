@@ -172,7 +172,10 @@ _ROLE = (
     r"secretary|ambassador|negotiator|emissary|counterpart|son-in-law|official|chief)"
 )
 _ROLE_BEFORE = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ROLE},\s+$")  # "'s envoy, "
-_ROLE_AFTER = re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ROLE},")  # (after ", Trump")
+_ROLE_AFTER = re.compile(  # (after ", Trump"; ", US President Donald Trump's Special Envoy for
+    rf"(?:\s+[A-Z][\w.-]*){{0,3}}['’]s\s+(?:[\w-]+\s+){{0,3}}?(?i:{_ROLE})"  # Ukraine,")
+    r"(?:\s+(?:for|to|on)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?,"
+)
 
 
 def _apposition(text: str, between: str, end: int) -> bool:
