@@ -444,3 +444,37 @@ def test_a_dateline_dash_that_touches_the_text_is_a_dateline() -> None:
     pairs = sentence_pairs(text, date(2019, 2, 28))
     assert ("PRK", "USA") in pairs
     assert not {p for p in pairs if "VNM" in p}
+
+
+def test_cease_fire_in_two_words_is_a_ceasefire() -> None:
+    found = sentence_events(
+        "Pakistan and India announced a mutual agreement to cease fire, effective immediately.",
+        date(2025, 5, 10),
+    )
+    assert ("RETREAT", "PAK", "IND", "hypothetical") in found
+    assert ("RETREAT", "IND", "PAK", "hypothetical") in found
+
+
+def test_what_is_yet_to_happen_has_not_happened() -> None:
+    found = sentence_events("Lithuania has yet to blame Belarus for the collapse of talks.")
+    assert ("ACCUSE", "LTU", "BLR", "negated") in found
+    assert ("ACCUSE", "LTU", "BLR", "asserted") not in found
+
+
+def test_the_content_of_a_deal_is_not_done() -> None:
+    found = sentence_events(
+        "Earlier in the day, Qatar and Washington's top diplomats said that US and Israeli "
+        "negotiators would gather in Doha in the coming days to try to restart talks toward a "
+        "deal for a ceasefire and the release of hostages in Gaza.",
+        date(2024, 10, 24),
+    )
+    assert not {e for e in found if e[0] == "RETREAT" and e[3] == "asserted"}
+
+
+def test_a_former_protectorate_is_not_its_rulers_state() -> None:
+    found = sentence_events(
+        "The comments come after Ethiopia announced that it may recognize independence claims "
+        "put forth by the former British protectorate Somaliland in 1991.",
+        date(2024, 1, 21),
+    )
+    assert not {e for e in found if "GBR" in e[1:3]}
