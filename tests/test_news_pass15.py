@@ -478,3 +478,37 @@ def test_a_former_protectorate_is_not_its_rulers_state() -> None:
         date(2024, 1, 21),
     )
     assert not {e for e in found if "GBR" in e[1:3]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "India summoned the deputy high commissioner of Bangladesh Nural Islam on Monday.",
+            ("ACCUSE", "IND", "BGD"),
+        ),
+        (
+            "On September 20, Ukraine's Ambassador Vasyl Zvarych was summoned to the Polish "
+            "Foreign Ministry over Zelenskyy's statements.",
+            ("ACCUSE", "POL", "UKR"),
+        ),
+    ],
+)
+def test_a_high_commissioner_or_a_titled_ambassador_is_summoned(text, expected) -> None:
+    assert (*expected, "asserted") in sentence_events(text, date(2025, 1, 13))
+
+
+def test_critical_for_is_no_criticism() -> None:
+    text = "Ukraine knows that the Druzhba pipeline is critical for Hungary's energy security."
+    assert not sentence_events(text, date(2025, 8, 28))
+    assert ("ACCUSE", "HUN", "UKR", "asserted") in sentence_events(
+        "Hungary was critical of Ukraine's conduct.", date(2025, 8, 28)
+    )
+
+
+def test_withdrawing_from_a_tournament_is_no_retreat() -> None:
+    text = (
+        "Kabul responded by withdrawing from a planned T20 tri-series with Pakistan and Sri "
+        "Lanka set for November."
+    )
+    assert not {e for e in sentence_events(text, date(2025, 10, 19)) if e[0] == "RETREAT"}

@@ -325,8 +325,15 @@ def name_tokens(surface: Sequence[str]) -> frozenset[int] | tuple[()]:
         return ()
     capset = set(caps)
     return frozenset(
-        k for k in caps if k > 0 and ((k - 1 in capset and k - 1 > 0) or k + 1 in capset)
+        k
+        for k in caps
+        if k > 0
+        and ((k - 1 in capset and k - 1 > 0) or k + 1 in capset)
+        and surface[k] not in _TITLES  # ("Ukraine's Ambassador Vasyl Zvarych was summoned")
     )
+
+
+_TITLES = frozenset({"Ambassador", "Envoy", "Commissioner"})  # a title before a name
 
 
 def token_starts(text: str, surface: Sequence[str], upto: int) -> list[int]:
