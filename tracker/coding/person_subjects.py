@@ -66,6 +66,9 @@ def person_with_verb(
     """Is the trigger's subject or possessor a named person who is no actor, after the
     nearest actor before it and with no clause break between that person and the trigger?"""
     lo = before_all[0].end if before_all else 0
+    span = text[lo : m.end]
+    if span.lower() == span:
+        return False  # (the cheap test: no capitalised word, no name)
     found = _NAME_POSSESSIVE.search(text, lo, m.start)
     if found is None:  # the nearest name with its verb (the trigger may be that verb)
         found = next(reversed(list(_NAME_VERB.finditer(text, lo, m.end))), None)
