@@ -512,3 +512,13 @@ def test_withdrawing_from_a_tournament_is_no_retreat() -> None:
         "Lanka set for November."
     )
     assert not {e for e in sentence_events(text, date(2025, 10, 19)) if e[0] == "RETREAT"}
+
+
+def test_a_caller_who_calls_a_titled_counterpart_congratulates_him() -> None:
+    found = sentence_events(
+        "On October 7, Aliyev called the Russian president to congratulate him on his "
+        "birthday, but before that, they last spoke in March.",
+        date(2025, 10, 9),
+    )
+    assert ("SUPPORT", "AZE", "RUS", "asserted") in found
+    assert ("SUPPORT", "RUS", "AZE", "asserted") not in found

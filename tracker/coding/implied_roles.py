@@ -295,7 +295,10 @@ _CALLED = re.compile(
     r"(?:the\s+)?(?:(?:territory|soil|airspace|ports?|bases?)\s+of\s+)?$",
     re.I,
 )  # ("has used the territory of Belarus as a staging ground to send troops": Russia's)
-_TO = re.compile(r"\s+(?:(?:territory|soil|airspace)\s+)?(?:as\s+an?\s+(?:[\w-]+\s+){1,2})?to\s+$")
+_TO = re.compile(  # (a title after a demonym: "called the Russian president to congratulate")
+    r"\s+(?:(?:territory|soil|airspace|president|leader|counterpart|(?:prime|foreign)\s+minister)"
+    r"\s+)?(?:as\s+an?\s+(?:[\w-]+\s+){1,2})?to\s+$"
+)
 
 
 def caller_purpose(text: str, m: Match, scene: Scene, args: Args) -> Args | None:
