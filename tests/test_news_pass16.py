@@ -228,3 +228,21 @@ def test_a_caller_who_calls_a_titled_counterpart_congratulates_him() -> None:
     )
     assert ("SUPPORT", "AZE", "RUS", "asserted") in found
     assert ("SUPPORT", "RUS", "AZE", "asserted") not in found
+
+
+def test_relief_from_a_state_is_that_states_concession() -> None:
+    found = sentence_events(
+        "Belarus has freed 123 prisoners in exchange for sanctions relief from the United States.",
+        date(2025, 12, 13),
+    )
+    assert ("CONCEDE", "USA", "BLR", "asserted") in found
+    assert ("CONCEDE", "BLR", "USA", "asserted") not in found
+
+
+def test_the_ally_of_a_titled_leader_is_not_the_leaders_state() -> None:
+    text = (
+        "The prisoner release was by far the biggest by Lukashenko since the Trump "
+        "administration opened talks this year with the close ally of Russian President "
+        "Vladimir Putin."
+    )
+    assert ("RUS", "USA") not in sentence_pairs(text, date(2025, 12, 13))

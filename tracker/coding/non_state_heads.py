@@ -45,6 +45,7 @@ _WHOSE_ALLY = re.compile(
     r"satellites?|clients?)\b"
 )
 
+_SAME_NAME = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}")  # title words between one name's parts
 _ALLY_OF = re.compile(
     r"\b(?:ally|allies|partners?|neighbou?rs?|prox(?:y|ies)|satellites?|clients?)\s+of\s+"
     r"(?:the\s+)?$"
@@ -88,19 +89,25 @@ def drop_non_state_heads(text: str, mentions: list[Mention]) -> list[Mention]:
         return mentions
     words, suffixes, capitalised = non_state_heads()
     keep = []
+    ally: Mention | None = None  # the last mention dropped as the state whose ally is named
     for m in mentions:
+        if (
+            ally is not None
+            and m.code == ally.code
+            and _SAME_NAME.fullmatch(text, ally.end, m.start)
+        ):
+            ally = m  # "a close ally of Russian President Vladimir Putin": the whole name
+            continue
         end = m.end if text.startswith("-", m.end) else _district_end(text, m.end)
         if text.startswith("-", end) and text[end : end + 24].lower().startswith(suffixes):
             continue  # "UK-based", "the Washington-based Carnegie Endowment", "Putin-aligned"
         if text.startswith(" time", m.end) and _CLOCK.search(text, max(0, m.start - 12), m.start):
             continue  # "at around 10am (3pm Singapore time)", "1500 Moscow time": a time zone
-        if m.kind in ("country", "capital") and (
-            _WHOSE_ALLY.match(text, m.end)
-            or (
-                text.endswith(("of ", "of the "), 0, m.start)
-                and _ALLY_OF.search(text, max(0, m.start - 40), m.start)
-            )
+        if (m.kind in ("country", "capital") and _WHOSE_ALLY.match(text, m.end)) or (
+            text.endswith(("of ", "of the "), 0, m.start)
+            and _ALLY_OF.search(text, max(0, m.start - 40), m.start)
         ):
+            ally = m
             continue  # "Russia's closest ally", "a close ally of Russia": not Russia
         if m.kind in ("country", "demonym", "capital"):
             after = text[m.end : m.end + 24].lower()
