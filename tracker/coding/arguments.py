@@ -365,8 +365,7 @@ def _clause_arguments(
         return agentless
     if (
         m.last - m.first <= 1  # a noun ("sanctions relief from the United States")
-        and not words[m.first].endswith("ed")
-        and not words[m.last].endswith("ed")
+        and not (words[m.first].endswith("ed") or words[m.last].endswith("ed"))
         and after
         and after[0].start - m.end >= 5  # "from " at least
         and (_FROM_AGENT.match(gap := text[m.end : after[0].start]) or ATTRIBUTED.search(gap))
