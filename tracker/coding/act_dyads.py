@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from tracker.coding.attach import MUTUAL_KINDS
+from tracker.coding.attach import MUTUAL_KINDS, SIGNED
 from tracker.coding.relation_words import relation_words
 from tracker.models import Dyad, Mention, make_pair
 
@@ -67,7 +67,7 @@ def _each_other(
     that Russia and Ukraine had agreed on an exchange") that its dyads do not hold yet."""
     out: list[tuple[Dyad, tuple[Mention, ...]]] = []
     for m, args in zip(sentence.matches, sentence.arguments, strict=True):
-        together = m.category in MUTUAL_KINDS or m.rule == _SIGNED  # ("signed the US-brokered
+        together = m.category in MUTUAL_KINDS or m.rule == SIGNED  # ("signed the US-brokered
         if not (args.own or together) or args.targets or len(args.sources) < 2:  # deal")
             continue
         if m.rule in _BY_A_THIRD:  # "to mediate in a dispute between the two": no meeting
@@ -83,4 +83,3 @@ def _each_other(
 
 
 _BY_A_THIRD = frozenset({"consult.mediate"})
-_SIGNED = "agree.sign"  # co-signers sign with each other (SUPPORT, CAMEO 057)

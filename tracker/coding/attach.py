@@ -27,6 +27,8 @@ EACH_OTHER = re.compile(
     re.IGNORECASE,
 )
 
+SIGNED = "agree.sign"  # co-signers sign with each other (SUPPORT, CAMEO 057)
+
 # Categories whose event may name no direction: both sides do it together.
 MUTUAL_KINDS = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 

@@ -304,8 +304,8 @@ def nearest_objects(cands: list, words: Sequence[str]) -> list:
         if not cand[4].single:
             starts.setdefault(cand[1], []).append(cand)
     drop: set[int] = set()
-    for group in starts.values():
-        for short in group if len(group) > 1 else ():
+    for group in (g for g in starts.values() if len(g) > 1):
+        for short in group:
             word = words[short[3]]
             if word in _PARTICLES:  # ("withdrew from Iran's nuclear deal": its object follows)
                 continue

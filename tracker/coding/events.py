@@ -23,7 +23,15 @@ from typing import NamedTuple
 from tracker.coding.argument_groups import Args
 from tracker.coding.argument_roles import reaction_targets
 from tracker.coding.arguments import find_arguments
-from tracker.coding.attach import EACH_OTHER, FALLBACK, MUTUAL_KINDS, RECIPROCAL, attach, lends
+from tracker.coding.attach import (
+    EACH_OTHER,
+    FALLBACK,
+    MUTUAL_KINDS,
+    RECIPROCAL,
+    SIGNED,
+    attach,
+    lends,
+)
 from tracker.coding.direction import (
     POSITION_KEY,
     dyad_mentions,
@@ -247,7 +255,7 @@ class EventCoder:
     def _mutual(self, m: Match, text: str) -> bool:
         """Does the trigger say its co-agents did it to each other ("exchanged fire",
         "Kyiv and Moscow blamed each other", "signed an accord")?"""
-        return m.rule in self.reciprocal or m.rule == _SIGNED or bool(EACH_OTHER.match(text, m.end))
+        return m.rule in self.reciprocal or m.rule == SIGNED or bool(EACH_OTHER.match(text, m.end))
 
     def arguments(
         self, sentence_text: str, published_year: int, mentions: Sequence[Mention]
@@ -257,7 +265,6 @@ class EventCoder:
 
 
 Direction = tuple[str | None, str | None]
-_SIGNED = "agree.sign"  # co-signers sign with each other (as ``act_dyads``)
 
 
 def _kept(

@@ -26,8 +26,8 @@ _CLAUSE_OPEN = re.compile(
     r"[\"“]|:\s|\b(?:said|says|saying|stated|added|insisted|stressed|noted|warned|that)\b", re.I
 )
 # an actor after one of these is a place, a topic or a victim, not the conduct's owner
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|to|from|with|against|by|for|over|into|towards?|of|near|between|amid)"
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|to|from|with|against|by|for|over|into|towards?|of|near|between|amid|about)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
@@ -74,7 +74,7 @@ def judged_arguments(text: str, m: Match, scene: Scene, near: Near) -> Args:
 
 def _not_owner(text: str, start: int, end: int) -> bool:
     """Does a preposition make the actor at ``start:end`` a place, topic or victim?"""
-    before = _AFTER_PREPOSITION.search(text, max(0, start - 14), start)
+    before = AFTER_PREPOSITION.search(text, max(0, start - 14), start)
     if before is None:
         return False
     return not (before.group().lower().startswith("of") and _MODIFIES.match(text, end))

@@ -18,7 +18,7 @@ from functools import cache
 
 from tracker.coding.appositives import appositive_state
 from tracker.coding.argument_groups import CLAUSE_BREAK_RE, Args, Group, Scene
-from tracker.coding.judged_conduct import without_wrapper_agent
+from tracker.coding.judged_conduct import AFTER_PREPOSITION, without_wrapper_agent
 from tracker.coding.matching import Match
 from tracker.coding.mode_scopes import CLAUSE_BREAK
 from tracker.coding.passive import is_passive
@@ -40,9 +40,6 @@ _NAME_POSSESSIVE = re.compile(_NAME + r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$")
 # between the actor before and the name: a coordinator makes a co-subject, and without a
 # verb or a linking word the name is the actor's own (a title between: "minister Dubem")
 _CO_ACTOR = re.compile(r"\s*,?\s*(?:and|or|&)\s+(?:the\s+)?$", re.I)
-_AFTER_PREPOSITION = re.compile(
-    r"\b(?:of|by|with|from|to|for|in|on|at|about|against|into|over)\s+(?:the\s+)?$", re.I
-)
 _SAID = re.compile(r"\s*(?:said|says|added|stated)\s+(?:that\s+)?$")  # "The White House said
 # Biden raised ...": the speaker's own (the test's actors may leave the name out)
 _LINK = re.compile(
@@ -77,7 +74,7 @@ def person_with_verb(
     start, end = found.span(1)
     if " " not in found[1] and not text[:start].strip(" \"“‘'"):
         return False  # one capitalised word opening the sentence: "Prisoners rioted"
-    if _AFTER_PREPOSITION.search(text, max(0, start - 16), start):
+    if AFTER_PREPOSITION.search(text, max(0, start - 16), start):
         return False  # "cartoons of the Prophet Mohammed have defaced": no subject
     if any(x.start < end and start < x.end for x in placed):
         return False  # an actor the sentence names (a place too: "in Iraq met")
